@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine:  make run  and  make test  (see README).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+FLASK  := $(BIN)/flask --app wsgi
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test install install-test frontend translations messages lint clean
+
+run: install ## Serve the app on http://127.0.0.1:5000 with the demo data
+	$(FLASK) db upgrade
+	$(FLASK) load-demo --if-empty
+	$(FLASK) run --debug --host $(HOST) --port $(PORT)
+
+test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
+	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+	  echo "== again on PostgreSQL ($$TEST_DATABASE_URL)"; \
+	  $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	fi
+
+install: $(VENV)/.installed frontend translations
+install-test: $(VENV)/.installed-test frontend translations
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+frontend: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+translations: ## Compile the Kazakh and Russian catalogues
+	$(BIN)/pybabel compile -q -d webapp/translations
+
+messages: ## Extract UI strings and merge them into the catalogues (then translate the new ones)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o webapp/translations/messages.pot .
+	$(BIN)/pybabel update -q -i webapp/translations/messages.pot -d webapp/translations --no-fuzzy-matching
+
+lint:
+	$(BIN)/ruff check webapp tests wsgi.py
+
+clean:
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,88 @@
+"""Adal: internal analysis of corruption risks for schools. create_app() is the only place things are wired."""
+
+from pathlib import Path
+
+from flask import Flask, abort, render_template, request, send_from_directory
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import audit  # noqa: F401  (registers the audit session hook)
+from . import i18n
+from .config import load_config
+from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Front-end packages installed from package.json and served as they are (never committed).
+VENDOR_FILES = {
+    "htmx.min.js": PROJECT_ROOT / "node_modules" / "htmx.org" / "dist",
+}
+
+
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
+    app = Flask(__name__, instance_path=instance_path or str(PROJECT_ROOT / "instance"),
+                instance_relative_config=True)
+    load_config(app, test_config)
+    if app.config["PROXY_FIX_X_FOR"] or app.config["PROXY_FIX_X_PROTO"]:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=app.config["PROXY_FIX_X_PROTO"]
+        )
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories="translations")
+    i18n.register(app)
+
+    from .models import User
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to open this page.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(User, int(user_id))
+
+    from .blueprints import register_blueprints
+
+    register_blueprints(app)
+
+    from .cli import register_commands
+
+    register_commands(app)
+    _register_error_pages(app)
+
+    @app.get("/vendor/<path:filename>")
+    def vendor(filename: str):
+        """Third-party scripts from node_modules (see package.json)."""
+        if filename not in VENDOR_FILES:
+            abort(404)
+        return send_from_directory(VENDOR_FILES[filename], filename, max_age=86400)
+
+    return app
+
+
+def _register_error_pages(app: Flask) -> None:
+    def error_page(status: int, title, message):
+        return render_template("errors/error.html", status=status, title=title, message=message), status
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return error_page(404, _l("Page not found"), _l("There is no such page, or it is not yours to see."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        if request.htmx:
+            # The token expired in a tab left open: reload the page to get a fresh one.
+            return "", 400, {"HX-Refresh": "true"}
+        return error_page(400, _l("The form has expired"),
+                          _l("The page was open too long or came from elsewhere. Go back, reload it and try again."))
+
+    @app.errorhandler(429)
+    def too_many_requests(error):
+        return error_page(429, _l("Too many attempts"),
+                          _l("Too many failed attempts. Wait a few minutes and try again."))

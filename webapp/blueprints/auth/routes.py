@@ -1,0 +1,85 @@
+"""Logging in and out, and choosing the interface language."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ... import audit
+from ...extensions import db, limiter
+from ...models import User, utcnow
+from .forms import LanguageForm, LoginForm
+
+bp = Blueprint("auth", __name__)
+
+
+def _failed_login(response) -> bool:
+    """Only failed attempts count towards the limit, so a busy school is never locked out by success."""
+    return response.status_code == 422
+
+
+def _username_key() -> str:
+    return "login:" + request.form.get("username", "").strip().lower()
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths, so a crafted link cannot send a user elsewhere after logging in."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_username_key,
+               methods=["POST"], deduct_when=_failed_login)
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ADDRESS"],
+               methods=["POST"], deduct_when=_failed_login)
+def login():
+    """The login form; one generic message for any wrong username or password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("units.home"))
+    form = LoginForm(next=request.args.get("next"))
+    if form.validate_on_submit():
+        user = db.session.execute(
+            db.select(User).filter_by(username=form.username.data.strip().lower())
+        ).scalar_one_or_none()
+        if user and user.active and user.check_password(form.password.data):
+            login_user(user)
+            session.permanent = True
+            user.last_login_at = utcnow()
+            audit.record(db.session, "login", user)
+            db.session.commit()
+            return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
+        form.password.errors.append(_("Wrong username or password."))
+    return render_template("auth/login.html", form=form), 422 if form.errors else 200
+
+
+@bp.errorhandler(429)
+def login_limited(error):
+    """Too many failed logins: the same page, with the reason and no form errors to guess from."""
+    form = LoginForm(next=request.args.get("next"))
+    form.username.data = request.form.get("username", "")
+    return render_template("auth/login.html", form=form, limited=True), 429
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    audit.record(db.session, "logout", current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("auth.login"), 303)
+
+
+@bp.post("/language")
+def set_language():
+    """Switch the interface language; remembered on the account, or for this browser session."""
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session["lang"] = form.lang.data
+        if current_user.is_authenticated and current_user.locale != form.lang.data:
+            current_user.locale = form.lang.data
+            db.session.commit()
+    return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)

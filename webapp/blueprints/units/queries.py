@@ -1,0 +1,112 @@
+"""Reads for the org-unit pages. Each returns what a page needs in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from ...extensions import db
+from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
+
+
+def today() -> date:
+    """Today in the schools' time zone, not the server's."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
+def ancestors(unit: OrgUnit) -> list[OrgUnit]:
+    """The units above `unit`, from the root down (for breadcrumbs)."""
+    codes = unit.ancestor_codes[:-1]
+    if not codes:
+        return []
+    rows = db.session.scalars(select(OrgUnit).where(OrgUnit.code.in_(codes))).all()
+    return sorted(rows, key=lambda u: len(u.path))
+
+
+def children_with_school_counts(unit: OrgUnit | None) -> list[tuple[OrgUnit, int, int]]:
+    """Direct children of `unit` (regions when None) with how many departments and schools each holds."""
+    parent_filter = OrgUnit.parent_id.is_(None) if unit is None else OrgUnit.parent_id == unit.id
+    children = db.session.scalars(select(OrgUnit).where(parent_filter).order_by(OrgUnit.code)).all()
+    if not children:
+        return []
+    below = aliased(OrgUnit)
+    counts = db.session.execute(
+        select(OrgUnit.id, below.kind, func.count(below.id))
+        .join(below, below.path.startswith(OrgUnit.path) & (below.id != OrgUnit.id))
+        .where(OrgUnit.id.in_([c.id for c in children]))
+        .group_by(OrgUnit.id, below.kind)
+    ).all()
+    per_child: dict[int, dict[OrgKind, int]] = {}
+    for child_id, kind, count in counts:
+        per_child.setdefault(child_id, {})[kind] = count
+    return [
+        (c, per_child.get(c.id, {}).get(OrgKind.DEPARTMENT, 0), per_child.get(c.id, {}).get(OrgKind.SCHOOL, 0))
+        for c in children
+    ]
+
+
+def periods() -> list[Period]:
+    """All reporting half-years, newest first."""
+    return db.session.scalars(select(Period).order_by(Period.year.desc(), Period.half.desc())).all()
+
+
+@dataclass
+class PeriodDeadlineView:
+    period: Period
+    deadline: date
+    set_by: OrgUnit | None  # None: the period's own default
+    own: PeriodDeadline | None  # the override this very unit set, if any
+    today: date
+
+    @property
+    def days_left(self) -> int:
+        return (self.deadline - self.today).days
+
+    @property
+    def state(self) -> str:
+        """open / due soon / overdue / closed."""
+        if not self.period.is_open:
+            return "closed"
+        if self.days_left < 0:
+            return "overdue"
+        if self.days_left <= 14:
+            return "due-soon"
+        return "open"
+
+
+def deadlines_for(unit: OrgUnit, period_list: list[Period]) -> list[PeriodDeadlineView]:
+    """Each period's deadline as it applies to `unit`: the nearest unit above (or itself) that set one wins."""
+    overrides = db.session.execute(
+        select(PeriodDeadline, OrgUnit)
+        .join(OrgUnit, PeriodDeadline.org_unit_id == OrgUnit.id)
+        .where(OrgUnit.code.in_(unit.ancestor_codes))
+    ).all()
+    nearest: dict[int, tuple[PeriodDeadline, OrgUnit]] = {}
+    for override, owner in overrides:
+        current = nearest.get(override.period_id)
+        if current is None or len(owner.path) > len(current[1].path):
+            nearest[override.period_id] = (override, owner)
+    now = today()
+    views = []
+    for period in period_list:
+        override, owner = nearest.get(period.id, (None, None))
+        views.append(PeriodDeadlineView(
+            period=period,
+            deadline=override.deadline if override else period.deadline,
+            set_by=owner,
+            own=override if owner is not None and owner.id == unit.id else None,
+            today=now,
+        ))
+    return views
+
+
+def schools_of(department: OrgUnit) -> list[OrgUnit]:
+    return db.session.scalars(
+        select(OrgUnit).where(OrgUnit.parent_id == department.id, OrgUnit.kind == OrgKind.SCHOOL)
+        .order_by(OrgUnit.code)
+    ).all()

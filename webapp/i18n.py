@@ -1,0 +1,103 @@
+"""Kazakh and Russian: choosing the language, and formatting numbers, money and dates by it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+from flask import current_app, has_request_context, request, session
+from flask_babel import gettext as _
+from flask_login import current_user
+
+# Babel's plain "ru" prints KZT instead of ₸; the Kazakhstan variants print ₸ in both languages.
+FORMAT_LOCALES = {"kk": "kk_KZ", "ru": "ru_KZ"}
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
+
+def select_language() -> str:
+    """The user's saved choice, else this browser session's, else the browser's, else Kazakh."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("lang") in languages:
+        return session["lang"]
+    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale: kk_KZ / ru_KZ (gettext falls back to the kk / ru catalogues)."""
+    return FORMAT_LOCALES[select_language()]
+
+
+def current_language() -> str:
+    if has_request_context():
+        return select_language()
+    return "kk"
+
+
+def _locale(lang: str | None) -> str:
+    return FORMAT_LOCALES[lang or current_language()]
+
+
+def number(value, lang: str | None = None, digits: int | None = None) -> str:
+    """22 266 028,65 — grouping and decimal comma in both languages."""
+    if value is None:
+        return "—"
+    pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def money(value, lang: str | None = None) -> str:
+    """22 266 028,65 ₸"""
+    if value is None:
+        return "—"
+    return format_currency(value, "KZT", locale=_locale(lang))
+
+
+def percent(value, lang: str | None = None, digits: int = 2) -> str:
+    """A share 0..1 as 90,79 %."""
+    if value is None:
+        return "—"
+    pattern = "#,##0." + "0" * digits + " %" if digits else "#,##0 %"
+    return format_percent(value, format=pattern, locale=_locale(lang))
+
+
+def long_date(value: date | None, lang: str | None = None) -> str:
+    """«2025 ж. 10 маусым» / «10 июня 2025 г.»"""
+    if value is None:
+        return "—"
+    return babel_format_date(value, format="long", locale=_locale(lang)).replace("\u202f", " ")
+
+
+def short_date(value: date | None, lang: str | None = None) -> str:
+    """10.06.2025 in both languages, as on official documents."""
+    if value is None:
+        return "—"
+    return value.strftime("%d.%m.%Y")
+
+
+def short_datetime(value: datetime | None) -> str:
+    """10.06.2025 14:05 in the schools' time zone."""
+    if value is None:
+        return "—"
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=UTC)
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]) if current_app else UTC
+    return value.astimezone(zone).strftime("%d.%m.%Y %H:%M")
+
+
+def period_label(year: int, half: int) -> str:
+    """«2025 жылдың бірінші жарты жылдығы» / «первое полугодие 2025 года»."""
+    if half == 1:
+        return _("first half-year of %(year)s", year=year)
+    return _("second half-year of %(year)s", year=year)
+
+
+def register(app) -> None:
+    app.jinja_env.filters.update(
+        number=number, money=money, percent=percent, long_date=long_date, short_date=short_date,
+        short_datetime=short_datetime,
+    )
+    app.jinja_env.globals.update(current_language=current_language, LANGUAGE_NAMES=LANGUAGE_NAMES)

@@ -1,0 +1,29 @@
+"""The one seam between views and htmx: a page or one of its named blocks, and redirects htmx can follow."""
+
+from flask import make_response, redirect, render_template, request
+from jinja2_fragments.flask import render_block
+
+
+def is_fragment_request() -> bool:
+    """htmx asked for part of a page (a boosted navigation still wants the whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def render(template: str, *, block: str | None = None, status: int = 200, **context):
+    """Render the whole page, or only `block` when htmx asks for a fragment."""
+    if block and is_fragment_request():
+        body = render_block(template, block, **context)
+    else:
+        body = render_template(template, **context)
+    response = make_response(body, status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def see_other(url: str):
+    """After a write: 303 for browsers; for htmx an HX-Location so the swap lands on a whole page."""
+    if request.htmx:
+        response = make_response("", 204)
+        response.headers["HX-Location"] = url
+        return response
+    return redirect(url, 303)
