@@ -6,49 +6,18 @@ The suite runs on in-memory SQLite, or on PostgreSQL when TEST_DATABASE_URL is s
 from __future__ import annotations
 
 import os
-import re
 import threading
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from support import TEST_DATABASE_URL, app_config, login, reset_database
 
 from webapp import create_app
-from webapp.demo import load_demo
-from webapp.extensions import db, limiter
-
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_config(**overrides) -> dict:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or "sqlite://",
-        "WTF_CSRF_ENABLED": False,
-        **overrides,
-    }
-
-
-def reset_database(app) -> None:
-    """Empty schema, then the demo data: every test starts from the same known state."""
-    with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        with db.engine.begin() as connection:  # left behind by the migrations test
-            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-        db.create_all()
-        load_demo()
-        db.session.commit()
-        db.session.remove()
-    limiter.reset()
+from webapp.extensions import db
 
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app(test_config(), instance_path=str(tmp_path / "instance"))
+    app = create_app(app_config(), instance_path=str(tmp_path / "instance"))
     reset_database(app)
     yield app
     with app.app_context():
@@ -59,10 +28,6 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-def login(client, username: str, password: str = "demo"):
-    return client.post("/login", data={"username": username, "password": password})
 
 
 @pytest.fixture
@@ -78,32 +43,6 @@ def as_user(app):
         return client
 
     return make
-
-
-@contextmanager
-def count_queries(app):
-    """Collect the SQL statements the app runs inside the block."""
-    statements: list[str] = []
-
-    def before_cursor_execute(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", before_cursor_execute)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", before_cursor_execute)
-
-
-def text_of(response) -> str:
-    """The page's visible text with whitespace (and Babel's narrow/normal no-break spaces) folded."""
-    html = response.get_data(as_text=True)
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", html)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("&#34;", '"').replace("&#39;", "'")
-    return re.sub(r"\s+", " ", text)
 
 
 # --- Real Chromium through pytest-playwright -------------------------------------------------------
@@ -132,7 +71,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     url = TEST_DATABASE_URL or f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite'}"
-    return create_app(test_config(SQLALCHEMY_DATABASE_URI=url, WTF_CSRF_ENABLED=True),
+    return create_app(app_config(SQLALCHEMY_DATABASE_URI=url, WTF_CSRF_ENABLED=True),
                       instance_path=str(tmp_path_factory.mktemp("instance")))
 
 
@@ -148,8 +87,13 @@ def live_server(live_app):
     thread.join(timeout=5)
 
 
-@pytest.fixture
-def base_url(live_server, live_app):
-    """pytest-playwright opens pages relative to this; the database is reset before each browser test."""
-    reset_database(live_app)
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """pytest-playwright opens pages relative to this."""
     return live_server
+
+
+@pytest.fixture
+def live_data(live_app):
+    """The live server's database back to the demo data before a browser test."""
+    reset_database(live_app)

@@ -7,8 +7,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import audit  # noqa: F401  (registers the audit session hook)
-from . import i18n
+from . import (
+    audit,  # noqa: F401  (registers the audit session hook)
+    i18n,
+)
 from .config import load_config
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 

@@ -2,6 +2,7 @@
 
 import click
 from flask import g
+from flask.cli import with_appcontext
 
 from .extensions import db
 from .models import OrgUnit, Role, User
@@ -13,6 +14,7 @@ def register_commands(app) -> None:
 
 
 @click.command("load-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds org units.")
 def load_demo_command(if_empty: bool) -> None:
     """Load (or refresh) the demo region, departments, schools, periods and accounts."""
@@ -31,6 +33,7 @@ def load_demo_command(if_empty: bool) -> None:
 
 
 @click.command("create-user")
+@with_appcontext
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
 @click.option("--unit", "unit_code", help="Code of the org unit (region or department for 'department', "

@@ -1,24 +1,55 @@
 """Admin forms. Cross-field rules (a school under a department, a school account on a school) live here."""
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, Role, User
 
-CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\Z"
+MAX_ID = 2**31 - 1  # a larger id cannot be looked up on PostgreSQL (integer out of range)
 
 
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
+def optional_id(value):
+    """A chosen row id, or None for the blank choice; ValueError for anything else."""
+    if value in (None, "", "None"):
+        return None
+    number = int(value)
+    if not 0 < number <= MAX_ID:
+        raise ValueError(value)
+    return number
+
+
+def _strip(value):
+    """Pasted values often carry spaces or a line break at the ends."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _strip_or_none(value):
+    """An optional field left empty stores NULL, as an untouched one does (no "∅ → ''" in the audit log)."""
+    return _strip(value) or None
 
 
 KIND_LABELS = {OrgKind.REGION: _l("Region"), OrgKind.DEPARTMENT: _l("City/district education department"),
                OrgKind.SCHOOL: _l("School")}
 ROLE_LABELS = {Role.ADMIN: _l("Administrator"), Role.DEPARTMENT: _l("Education department (region or city)"),
                Role.SCHOOL: _l("School")}
+
+
+def _optional_text(label, max_length: int, field_class=StringField):
+    return field_class(label, filters=[_strip_or_none], validators=[Optional(), Length(max=max_length)])
 
 
 def unit_choices(kinds=None, blank=None) -> list[tuple]:
@@ -34,22 +65,21 @@ def unit_choices(kinds=None, blank=None) -> list[tuple]:
 
 class UnitForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in KIND_LABELS.items()])
-    code = StringField(_l("Code"), validators=[InputRequired(), Length(max=40), Regexp(
+    code = StringField(_l("Code"), filters=[_strip], validators=[InputRequired(), Length(max=40), Regexp(
         CODE_PATTERN, message=_l("Lower-case Latin letters, digits and single hyphens, e.g. rudny-7."))],
         description=_l("Short and unique; it becomes the school's login name and part of links."))
-    parent_id = SelectField(_l("Belongs to"), coerce=_optional_int, validate_choice=False)
-    name_kk = StringField(_l("Name (Kazakh)"), validators=[InputRequired(), Length(max=300)])
-    name_ru = StringField(_l("Name (Russian)"), validators=[InputRequired(), Length(max=300)])
-    legal_name_kk = TextAreaField(_l("Full legal name (Kazakh)"), validators=[Optional(), Length(max=1000)])
-    legal_name_ru = TextAreaField(_l("Full legal name (Russian)"), validators=[Optional(), Length(max=1000)])
-    parent_body_kk = StringField(_l("Parent body as on the certificate header (Kazakh)"),
-                                 validators=[Optional(), Length(max=500)])
-    parent_body_ru = StringField(_l("Parent body as on the certificate header (Russian)"),
-                                 validators=[Optional(), Length(max=500)])
-    city_kk = StringField(_l("City (Kazakh)"), validators=[Optional(), Length(max=120)])
-    city_ru = StringField(_l("City (Russian)"), validators=[Optional(), Length(max=120)])
-    head_name = StringField(_l("Head's name"), validators=[Optional(), Length(max=200)])
-    bin = StringField(_l("BIN"), validators=[Optional(), Regexp(r"^\d{12}$", message=_l("12 digits."))])
+    parent_id = SelectField(_l("Belongs to"), coerce=optional_id, validate_choice=False)
+    name_kk = StringField(_l("Name (Kazakh)"), filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    name_ru = StringField(_l("Name (Russian)"), filters=[_strip], validators=[DataRequired(), Length(max=300)])
+    legal_name_kk = _optional_text(_l("Full legal name (Kazakh)"), 1000, TextAreaField)
+    legal_name_ru = _optional_text(_l("Full legal name (Russian)"), 1000, TextAreaField)
+    parent_body_kk = _optional_text(_l("Parent body as on the certificate header (Kazakh)"), 500)
+    parent_body_ru = _optional_text(_l("Parent body as on the certificate header (Russian)"), 500)
+    city_kk = _optional_text(_l("City (Kazakh)"), 120)
+    city_ru = _optional_text(_l("City (Russian)"), 120)
+    head_name = _optional_text(_l("Head's name"), 200)
+    bin = StringField(_l("BIN"), filters=[_strip_or_none],
+                      validators=[Optional(), Regexp(r"^[0-9]{12}\Z", message=_l("12 digits."))])
 
     def __init__(self, *args, unit: OrgUnit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,14 +90,22 @@ class UnitForm(FlaskForm):
             del self.kind
 
     @property
-    def chosen_kind(self) -> OrgKind:
-        return self.unit.kind if self.unit else OrgKind(self.kind.data)
+    def chosen_kind(self) -> OrgKind | None:
+        """The unit's kind; None when the posted one is missing or unknown (the kind field reports that)."""
+        if self.unit:
+            return self.unit.kind
+        try:
+            return OrgKind(self.kind.data)
+        except ValueError:
+            return None
 
     def validate_code(self, field):
         if db.session.scalar(db.select(OrgUnit.id).filter_by(code=field.data)):
             raise ValidationError(_l("This code is already taken."))
 
     def validate_parent_id(self, field):
+        if self.chosen_kind is None:
+            return
         expected = self.chosen_kind.parent_kind
         parent = db.session.get(OrgUnit, field.data) if field.data else None
         if expected is None and parent is not None:
@@ -79,32 +117,47 @@ class UnitForm(FlaskForm):
 
 
 class UserForm(FlaskForm):
-    username = StringField(_l("Username"), validators=[InputRequired(), Length(max=80), Regexp(
+    username = StringField(_l("Username"), filters=[_strip], validators=[InputRequired(), Length(max=80), Regexp(
         r"^[a-z0-9][a-z0-9._-]*$", message=_l("Lower-case Latin letters, digits, dots, hyphens."))])
-    full_name = StringField(_l("Full name"), validators=[Optional(), Length(max=200)])
+    full_name = StringField(_l("Full name"), filters=[_strip], validators=[Optional(), Length(max=200)])
     role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
-    org_unit_id = SelectField(_l("Org unit"), coerce=_optional_int, validate_choice=False)
+    org_unit_id = SelectField(_l("Org unit"), coerce=optional_id, validate_choice=False)
     active = BooleanField(_l("Account active"), default=True)
     password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=200)],
                              render_kw={"autocomplete": "new-password"})
 
-    def __init__(self, *args, user: User | None = None, **kwargs):
+    def __init__(self, *args, user: User | None = None, own: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.org_unit_id.choices = unit_choices(blank=_l("— none (administrator) —"))
         if user is not None:
             del self.username
             self.password.description = _l("Leave empty to keep the current password.")
+            if own:  # an administrator cannot lock themselves out by demoting or deactivating their own account
+                del self.role
+                del self.active
         else:
             self.password.validators = [InputRequired(), Length(min=8, max=200)]
+
+    @property
+    def chosen_role(self) -> Role | None:
+        """The account's role; None when the posted one is missing or unknown (the role field reports that)."""
+        if "role" not in self:
+            return self.user.role
+        try:
+            return Role(self.role.data)
+        except ValueError:
+            return None
 
     def validate_username(self, field):
         if db.session.scalar(db.select(User.id).filter_by(username=field.data)):
             raise ValidationError(_l("This username is already taken."))
 
     def validate_org_unit_id(self, field):
+        if self.chosen_role is None:
+            return
         unit = db.session.get(OrgUnit, field.data) if field.data else None
-        if not Role(self.role.data).accepts(unit):
+        if not self.chosen_role.accepts(unit):
             raise ValidationError(_l("An administrator has no unit; a department account belongs to a region "
                                      "or department; a school account to a school."))
 
@@ -125,11 +178,18 @@ class PeriodForm(FlaskForm):
             del self.half
 
     def validate_half(self, field):
+        if self.year.errors or self.year.data is None:
+            return
         if db.session.scalar(db.select(Period.id).filter_by(year=self.year.data, half=field.data)):
             raise ValidationError(_l("This half-year already exists."))
 
     def validate_deadline(self, field):
-        period = self.period or Period(year=self.year.data or 2000, half=self.half.data or 1)
-        if field.data and field.data < period.starts_on:
+        if self.period is not None:
+            starts_on = self.period.starts_on
+        elif self.year.errors or self.half.errors or self.year.data is None:
+            return  # no valid half-year to compare with; those fields say what is wrong
+        else:
+            starts_on = date(self.year.data, 1 if self.half.data == 1 else 7, 1)
+        if field.data and field.data < starts_on:
             raise ValidationError(_l("The deadline cannot come before the half-year starts."))
 

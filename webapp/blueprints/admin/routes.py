@@ -3,12 +3,14 @@
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
 from ...access import roles_required
 from ...extensions import db
 from ...models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
-from ...rendering import render, see_other
-from .forms import KIND_LABELS, ROLE_LABELS, PeriodForm, UnitForm, UserForm
+from ...rendering import is_fragment_request, render, see_other
+from .forms import KIND_LABELS, ROLE_LABELS, PeriodForm, UnitForm, UserForm, optional_id
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 AUDIT_PAGE_SIZE = 100
@@ -41,7 +43,11 @@ def units():
 
 @bp.route("/units/new", methods=["GET", "POST"])
 def new_unit():
-    form = UnitForm(parent_id=request.args.get("parent", type=int))
+    parent_id = request.args.get("parent", type=optional_id)
+    parent = db.session.get(OrgUnit, parent_id) if parent_id else None
+    # "Add below" a region offers a department, below a department a school.
+    child_kind = next((kind for kind in OrgKind if parent and kind.parent_kind is parent.kind), None)
+    form = UnitForm(parent_id=parent_id if child_kind else None, kind=child_kind.value if child_kind else None)
 
     def save():
         unit = OrgUnit()
@@ -67,7 +73,7 @@ def edit_unit(unit_id: int):
 
 @bp.get("/users")
 def users():
-    rows = db.session.scalars(db.select(User).order_by(User.username)).all()
+    rows = db.session.scalars(db.select(User).options(selectinload(User.org_unit)).order_by(User.username)).all()
     return render("admin/users.html", users=rows, role_labels=ROLE_LABELS)
 
 
@@ -77,9 +83,11 @@ def new_user():
 
     def save():
         user = User()
+        password = form.password.data
+        del form.password  # only its hash is stored
         form.populate_obj(user)
         user.role = Role(form.role.data)
-        user.set_password(form.password.data)
+        user.set_password(password)
         db.session.add(user)
 
     return _form_page(form, _l("New user"), url_for(".users"), save)
@@ -88,13 +96,13 @@ def new_user():
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
-    form = UserForm(obj=user, user=user, role=user.role.value)
+    form = UserForm(obj=user, user=user, role=user.role.value, own=user.id == current_user.id)
 
     def save():
         password = form.password.data
         del form.password  # never copied as is: hashed below, only when a new one was typed
         form.populate_obj(user)
-        user.role = Role(form.role.data)
+        user.role = form.chosen_role
         if password:
             user.set_password(password)
 
@@ -132,7 +140,7 @@ def toggle_period(code: str):
     period = db.first_or_404(db.select(Period).filter_by(code=code))
     period.is_open = request.form.get("open") == "1"
     db.session.commit()
-    if not request.htmx:
+    if not is_fragment_request():
         return see_other(url_for(".periods"))
     return render("admin/periods.html", block="period_row", period=period, saved=True)
 

@@ -1,0 +1,70 @@
+"""Helpers shared by the tests: configuration, database reset, logging in, counting queries, page text."""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+
+from webapp.demo import load_demo
+from webapp.extensions import db, limiter
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def app_config(**overrides) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or "sqlite://",
+        "WTF_CSRF_ENABLED": False,
+        **overrides,
+    }
+
+
+def reset_database(app) -> None:
+    """Empty schema, then the demo data: every test starts from the same known state."""
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        with db.engine.begin() as connection:  # left behind by the migrations test
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        db.create_all()
+        load_demo()
+        db.session.commit()
+        db.session.remove()
+    limiter.reset()
+
+
+def login(client, username: str, password: str = "demo"):
+    return client.post("/login", data={"username": username, "password": password})
+
+
+@contextmanager
+def count_queries(app):
+    """Collect the SQL statements the app runs inside the block."""
+    statements: list[str] = []
+
+    def before_cursor_execute(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", before_cursor_execute)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before_cursor_execute)
+
+
+def text_of(response) -> str:
+    """The page's visible text with whitespace (and Babel's narrow/normal no-break spaces) folded."""
+    html = response.get_data(as_text=True)
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", html)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("&#34;", '"').replace("&#39;", "'")
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,119 @@
+"""Kazakh first, Russian on request: the choice, where it is remembered, and locale formatting."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+from support import login, text_of
+
+from webapp.extensions import db
+from webapp.i18n import long_date, money, number, percent
+from webapp.models import User
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "webapp" / "translations"
+
+
+def test_interface_is_kazakh_by_default(client):
+    page = client.get("/login")
+    html = page.get_data(as_text=True)
+    assert '<html lang="kk">' in html
+    assert "Кіру" in text_of(page)
+
+
+def test_browser_asking_for_russian_gets_russian(client):
+    page = client.get("/login", headers={"Accept-Language": "ru-RU,ru;q=0.9"})
+    assert '<html lang="ru">' in page.get_data(as_text=True)
+    assert "Войти" in text_of(page)
+
+
+def test_anonymous_switch_is_kept_for_the_browser_session(client):
+    response = client.post("/language", data={"lang": "ru", "next": "/login"})
+    assert response.status_code == 303 and response.location.endswith("/login")
+    assert "Войти" in text_of(client.get("/login"))
+    assert "Неверное имя пользователя или пароль." in text_of(login(client, "rudny-7", "bad"))
+
+
+def test_switch_is_remembered_on_the_account(app, as_user):
+    client = as_user("rudny-7")
+    client.post("/language", data={"lang": "ru", "next": "/units/rudny-7"})
+    page = client.get("/units/rudny-7")
+    assert "Школа-гимназия №7 имени Б.Майлина" in text_of(page)
+    assert "Полугодия" in text_of(page)
+    with app.app_context():
+        assert db.session.execute(db.select(User.locale).filter_by(username="rudny-7")).scalar_one() == "ru"
+    # A new browser on another day: Russian again after logging in, whatever that browser asks for.
+    other_browser = app.test_client()
+    login(other_browser, "rudny-7")
+    assert "Полугодия" in text_of(other_browser.get("/units/rudny-7", headers={"Accept-Language": "kk"}))
+
+
+def test_unknown_language_is_ignored(client):
+    client.post("/language", data={"lang": "en", "next": "/login"})
+    assert '<html lang="kk">' in client.get("/login").get_data(as_text=True)
+
+
+def test_language_switch_does_not_redirect_off_site(client):
+    response = client.post("/language", data={"lang": "ru", "next": "https://evil.example/"})
+    assert "evil" not in response.location
+
+
+def test_half_year_labels_read_in_each_language(as_user):
+    client = as_user("rudny-7")
+    assert "2025 жылдың бірінші жарты жылдығы" in text_of(client.get("/units/rudny-7"))
+    client.post("/language", data={"lang": "ru"})
+    assert "первое полугодие 2025 года" in text_of(client.get("/units/rudny-7"))
+
+
+def test_dates_are_written_out_by_locale(as_user):
+    client = as_user("rudny")
+    assert "2025 ж. 20 маусым" in text_of(client.get("/units/rudny"))
+    client.post("/language", data={"lang": "ru"})
+    assert "20 июня 2025 г." in text_of(client.get("/units/rudny"))
+
+
+def nbsp_free(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_money_numbers_and_percentages(app, lang):
+    with app.test_request_context():
+        assert nbsp_free(money(22266028.65, lang)) == "22 266 028,65 ₸"
+        assert nbsp_free(number(22266028.65, lang)) == "22 266 028,65"
+        assert nbsp_free(number(217035, lang)) == "217 035"
+        assert nbsp_free(percent(69 / 76, lang)) == "90,79 %"
+
+
+def test_long_dates(app):
+    with app.test_request_context():
+        assert long_date(date(2025, 6, 10), "kk") == "2025 ж. 10 маусым"
+        assert long_date(date(2025, 6, 10), "ru") == "10 июня 2025 г."
+
+
+def source_messages() -> set[str]:
+    """Every string the code and templates mark for translation, extracted as pybabel does."""
+    method_map = [("webapp/**.py", "python"), ("webapp/templates/**.html", "jinja2")]
+    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+    return {
+        message if isinstance(message, str) else message[0]
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(TRANSLATIONS.parent.parent), method_map, keywords=keywords)
+    }
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_interface_string_is_translated(lang):
+    with open(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po)
+    untranslated = [m.id for m in catalog if m.id and not (all(m.string) if m.pluralizable else m.string)]
+    assert untranslated == []
+    not_in_catalog = source_messages() - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    assert not_in_catalog == set(), "run `make messages` and translate the new strings"
+    assert [(m.id, errors) for m, errors in catalog.check()] == []
+
+
+def test_pages_use_a_font_with_every_kazakh_letter(client):
+    css = client.get("/static/app.css").get_data(as_text=True)
+    assert '"DejaVu Sans"' in css.split("font-family:")[1].split(";")[0].split(",")[0]
