@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from . import (
     audit,  # noqa: F401  (registers the audit session hook)
     i18n,
+    reporting,
 )
 from .config import load_config
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
@@ -37,6 +38,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories="translations")
     i18n.register(app)
+    reporting.register(app)
 
     from .models import User
 
@@ -83,6 +85,14 @@ def _register_error_pages(app: Flask) -> None:
             return "", 400, {"HX-Refresh": "true"}
         return error_page(400, _l("The form has expired"),
                           _l("The page was open too long or came from elsewhere. Go back, reload it and try again."))
+
+    @app.errorhandler(409)
+    def conflict(error):
+        """A write that the submission's state does not allow: say why, in place for htmx."""
+        if request.htmx:
+            body = render_template("errors/message.html", message=error.description)
+            return body, 409, {"HX-Retarget": "#messages", "HX-Reswap": "innerHTML"}
+        return error_page(409, _l("This cannot be changed now"), error.description)
 
     @app.errorhandler(429)
     def too_many_requests(error):

@@ -58,14 +58,33 @@ def _column_changes(obj, *, only_modified: bool) -> dict[str, list]:
             continue
         if key in SECRET_COLUMNS:
             old, new = ("•••" if old else None), "•••"
+        if isinstance(old, dict) or isinstance(new, dict):  # JSON facts: one change per figure
+            old, new = old or {}, new or {}
+            for name in sorted(set(old) | set(new)):
+                if old.get(name) != new.get(name):
+                    changes[f"{key}.{name}"] = [_plain(old.get(name)), _plain(new.get(name))]
+            continue
         changes[key] = [_plain(old), _plain(new)]
     return changes
 
 
-def _org_unit_id(obj) -> int | None:
+def _scope(obj) -> tuple[int | None, str | None, int | None]:
+    """(submission, section, org unit) an object's changes belong to."""
     if isinstance(obj, OrgUnit):
-        return obj.id
-    return getattr(obj, "org_unit_id", None)
+        return None, None, obj.id
+    if hasattr(obj, "audit_scope"):
+        return obj.audit_scope
+    return None, None, getattr(obj, "org_unit_id", None)
+
+
+def _label(obj) -> str | None:
+    if obj is None:
+        return None
+    for attribute in ("code", "username", "audit_label"):
+        value = getattr(obj, attribute, None)
+        if value:
+            return str(value)[:200]
+    return None
 
 
 def record(session: Session, action: str, obj=None, *, object_type: str | None = None,
@@ -73,15 +92,17 @@ def record(session: Session, action: str, obj=None, *, object_type: str | None =
            org_unit_id: int | None = None) -> AuditEvent:
     """Add an explicit audit event (logins, workflow steps) to the current transaction."""
     user_id, actor = current_actor()
+    submission_id, section, scope_unit_id = _scope(obj) if obj is not None else (None, None, None)
     audit_event = AuditEvent(
         user_id=user_id,
         actor=actor,
         action=action,
         object_type=object_type or (obj.__tablename__ if obj is not None else "-"),
         object_id=str(object_id if object_id is not None else getattr(obj, "id", "")) or None,
-        object_label=label or (str(getattr(obj, "code", None) or getattr(obj, "username", None) or "")
-                               if obj is not None else None),
-        org_unit_id=org_unit_id if org_unit_id is not None else (_org_unit_id(obj) if obj else None),
+        object_label=label or _label(obj),
+        org_unit_id=org_unit_id if org_unit_id is not None else scope_unit_id,
+        submission_id=submission_id,
+        section=section,
         changes=changes or {},
     )
     session.add(audit_event)

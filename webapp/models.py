@@ -223,6 +223,9 @@ class AuditEvent(db.Model):
     object_id: Mapped[str | None] = mapped_column(String(40))
     object_label: Mapped[str | None] = mapped_column(String(200))
     org_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="SET NULL"), index=True)
+    # Writes to a school's half-year analysis: which submission and section (rows outlive nothing: no FK).
+    submission_id: Mapped[int | None] = mapped_column(index=True)
+    section: Mapped[str | None] = mapped_column(String(30))
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
 
     def __repr__(self) -> str:

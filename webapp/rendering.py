@@ -9,10 +9,12 @@ def is_fragment_request() -> bool:
     return bool(request.htmx) and not request.htmx.boosted
 
 
-def render(template: str, *, block: str | None = None, status: int = 200, **context):
-    """Render the whole page, or only `block` when htmx asks for a fragment."""
-    if block and is_fragment_request():
-        body = render_block(template, block, **context)
+def render(template: str, *, block: str | None = None, blocks: list[str] | None = None, status: int = 200,
+           **context):
+    """Render the whole page, or only `block` (or several `blocks`, e.g. one plus out-of-band ones) for htmx."""
+    names = blocks or ([block] if block else [])
+    if names and is_fragment_request():
+        body = "".join(render_block(template, name, **context) for name in names)
     else:
         body = render_template(template, **context)
     response = make_response(body, status)

@@ -1,9 +1,24 @@
 """Every blueprint of the app, registered in one place."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
+# The report sections, in certificate order. A new section is a new package listed here.
+SECTION_PACKAGES = [
+    "general", "acts", "services", "personnel", "procurement", "digital", "appeals", "transparency",
+    "monitoring", "control", "courts", "inspections", "fiscal", "interactions", "media", "conclusion",
+    "positions",
+]
+
 
 def register_blueprints(app) -> None:
-    from . import admin, auth, units
+    from . import admin, auth, submissions, units
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(units.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(submissions.bp)
+    for name in SECTION_PACKAGES:
+        if find_spec(f"{__name__}.{name}") is None:  # TEMPORARY while sections are being written
+            continue
+        app.register_blueprint(import_module(f"{__name__}.{name}").bp)

@@ -15,6 +15,13 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
+try:
+    from wtforms import SelectChoice
+except ImportError:  # WTForms < 3.3 takes (value, label) pairs; 3.3 deprecates them in favour of SelectChoice
+
+    def SelectChoice(value, label):  # noqa: N802
+        return value, label
+
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, Role, User
 
@@ -52,19 +59,20 @@ def _optional_text(label, max_length: int, field_class=StringField):
     return field_class(label, filters=[_strip_or_none], validators=[Optional(), Length(max=max_length)])
 
 
-def unit_choices(kinds=None, blank=None) -> list[tuple]:
+def unit_choices(kinds=None, blank=None) -> list[SelectChoice]:
     """Units as select options, in tree order, indented by depth."""
     query = db.select(OrgUnit).order_by(OrgUnit.path)
     if kinds:
         query = query.where(OrgUnit.kind.in_(kinds))
-    choices = [("", blank)] if blank else []
+    choices = [SelectChoice("", blank)] if blank else []
     for unit in db.session.scalars(query):
-        choices.append((unit.id, "\u2003" * (len(unit.ancestor_codes) - 1) + f"{unit.name} ({unit.code})"))
+        indent = "\u2003" * (len(unit.ancestor_codes) - 1)
+        choices.append(SelectChoice(unit.id, f"{indent}{unit.name} ({unit.code})"))
     return choices
 
 
 class UnitForm(FlaskForm):
-    kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in KIND_LABELS.items()])
+    kind = SelectField(_l("Kind"), choices=[SelectChoice(k.value, label) for k, label in KIND_LABELS.items()])
     code = StringField(_l("Code"), filters=[_strip], validators=[InputRequired(), Length(max=40), Regexp(
         CODE_PATTERN, message=_l("Lower-case Latin letters, digits and single hyphens, e.g. rudny-7."))],
         description=_l("Short and unique; it becomes the school's login name and part of links."))
@@ -120,7 +128,7 @@ class UserForm(FlaskForm):
     username = StringField(_l("Username"), filters=[_strip], validators=[InputRequired(), Length(max=80), Regexp(
         r"^[a-z0-9][a-z0-9._-]*$", message=_l("Lower-case Latin letters, digits, dots, hyphens."))])
     full_name = StringField(_l("Full name"), filters=[_strip], validators=[Optional(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
     org_unit_id = SelectField(_l("Org unit"), coerce=optional_id, validate_choice=False)
     active = BooleanField(_l("Account active"), default=True)
     password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=200)],
@@ -164,8 +172,8 @@ class UserForm(FlaskForm):
 
 class PeriodForm(FlaskForm):
     year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(min=2015, max=2100)])
-    half = SelectField(_l("Half-year"), coerce=int, choices=[(1, _l("First (January–June)")),
-                                                              (2, _l("Second (July–December)"))])
+    half = SelectField(_l("Half-year"), coerce=int, choices=[SelectChoice(1, _l("First (January–June)")),
+                                                              SelectChoice(2, _l("Second (July–December)"))])
     deadline = DateField(_l("Default deadline"), validators=[InputRequired()],
                          description=_l("Regions and departments may set their own."))
     is_open = BooleanField(_l("Open for submissions"), default=True)

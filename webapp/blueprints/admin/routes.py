@@ -10,10 +10,11 @@ from ...access import roles_required
 from ...extensions import db
 from ...models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
 from ...rendering import is_fragment_request, render, see_other
-from .forms import KIND_LABELS, ROLE_LABELS, PeriodForm, UnitForm, UserForm, optional_id
+from .forms import KIND_LABELS, MAX_ID, ROLE_LABELS, PeriodForm, UnitForm, UserForm, optional_id
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 AUDIT_PAGE_SIZE = 100
+ID = f"int(max={MAX_ID})"  # a larger id in a link is a 404, not a database error
 
 
 @bp.before_request
@@ -25,7 +26,8 @@ def admins_only():
 def _form_page(form, title: str, back: str, save):
     """Show `form`; when valid, let `save` apply it, commit once and go back to the list."""
     if form.validate_on_submit():
-        save()
+        with db.session.no_autoflush:  # one flush at the commit, so one edit leaves one audit event
+            save()
         db.session.commit()
         flash(_("Saved."), "success")
         return see_other(back)
@@ -59,7 +61,7 @@ def new_unit():
     return _form_page(form, _l("New org unit"), url_for(".units"), save)
 
 
-@bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
+@bp.route(f"/units/<{ID}:unit_id>", methods=["GET", "POST"])
 def edit_unit(unit_id: int):
     unit = db.get_or_404(OrgUnit, unit_id)
     form = UnitForm(obj=unit, unit=unit)
@@ -93,7 +95,7 @@ def new_user():
     return _form_page(form, _l("New user"), url_for(".users"), save)
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@bp.route(f"/users/<{ID}:user_id>", methods=["GET", "POST"])
 def edit_user(user_id: int):
     user = db.get_or_404(User, user_id)
     form = UserForm(obj=user, user=user, role=user.role.value, own=user.id == current_user.id)
@@ -149,7 +151,7 @@ def toggle_period(code: str):
 def audit():
     """The newest writes first; older pages by the id to continue before."""
     query = db.select(AuditEvent).order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE_SIZE)
-    before = request.args.get("before", type=int)
+    before = request.args.get("before", type=optional_id)
     if before:
         query = query.where(AuditEvent.id < before)
     object_type = request.args.get("type")

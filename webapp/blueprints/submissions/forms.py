@@ -1,0 +1,16 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, TextAreaField
+from wtforms.validators import InputRequired, Length
+
+from ...reporting.fields import MAX_TEXT
+
+
+class StartForm(FlaskForm):
+    carry_over = BooleanField(_l("Copy from the last half-year what usually stays the same: staffing, working "
+                                 "group, public services, positions exposed to risk, and last half-year's "
+                                 "recommendations to report on"), default=True)
+
+
+class ReopenForm(FlaskForm):
+    reason = TextAreaField(_l("Why it is reopened"), validators=[InputRequired(), Length(max=MAX_TEXT)])

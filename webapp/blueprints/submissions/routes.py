@@ -1,0 +1,147 @@
+"""A school's half-year analysis as a whole: progress by section, submit, review (return / accept), history."""
+
+from flask import Blueprint, abort, flash, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import select
+
+from ...extensions import db
+from ...models import AuditEvent, User
+from ...rendering import render, see_other
+from ...reporting import workflow
+from ...reporting.models import Status
+from ...reporting.queries import place_or_404, progress, section_data
+from ...reporting.sections import SECTIONS
+from ..units.queries import ancestors, deadlines_for
+from .forms import ReopenForm, StartForm
+
+bp = Blueprint("submissions", __name__, url_prefix="/schools/<school>/<period>")
+
+
+def _overview(place, status=200, **forms):
+    data = section_data(place.submission)
+    context = {
+        "place": place,
+        "data": data,
+        "states": progress(data),
+        "blockers": workflow.blockers(place.submission) if place.submission else [],
+        "deadline": deadlines_for(place.school, [place.period])[0],
+        "breadcrumbs": ancestors(place.school) + [place.school],
+        "sections": SECTIONS,
+        "start_form": forms.get("start_form") or StartForm(),
+        "reopen_form": forms.get("reopen_form") or ReopenForm(formdata=None),
+        "previous": workflow.previous_submission(place.school, place.period),
+        "review_errors": forms.get("review_errors", {}),
+        "typed_reasons": forms.get("typed_reasons", {}),
+    }
+    return render("submissions/show.html", status=status, **context)
+
+
+def _back(place, message=None, category="success"):
+    if message:
+        flash(message, category)
+    return see_other(url_for("submissions.show", school=place.school.code, period=place.period.code))
+
+
+@bp.get("/")
+@login_required
+def show(school: str, period: str):
+    """The half-year at a glance: each section's state, what blocks submitting, and the review."""
+    return _overview(place_or_404(school, period))
+
+
+@bp.post("/start")
+@login_required
+def start(school: str, period: str):
+    """The school opens its analysis for the half-year, optionally carrying over the last one."""
+    place = place_or_404(school, period)
+    if not place.is_school_user:
+        abort(404)
+    if place.submission is not None:
+        return _back(place)
+    form = StartForm()
+    if not form.validate_on_submit():
+        return _overview(place, status=422, start_form=form)
+    try:
+        workflow.start(place.school, place.period, carry_over=form.carry_over.data)
+    except workflow.WorkflowError as error:
+        return _back(place, str(error), "error")
+    db.session.commit()
+    return _back(place, _("The half-year's analysis is open. Fill in each section."))
+
+
+@bp.post("/submit")
+@login_required
+def submit(school: str, period: str):
+    """Send the analysis to the department; refused with the reasons while sections are not ready."""
+    place = place_or_404(school, period)
+    if not place.is_school_user or place.submission is None:
+        abort(404)
+    try:
+        workflow.submit(place.submission)
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return _overview(place_or_404(school, period), status=409)
+    db.session.commit()
+    return _back(place, _("Submitted to the department."))
+
+
+@bp.post("/review")
+@login_required
+def review(school: str, period: str):
+    """The department returns sections with a reason each, or accepts the whole analysis."""
+    place = place_or_404(school, period)
+    if not place.can_review or place.submission is None:
+        abort(404)
+    reasons = {s.code: request.form.get(f"reason-{s.code}", "") for s in SECTIONS}
+    try:
+        if request.form.get("decision") == "accept":
+            workflow.accept(place.submission)
+            message = _("Accepted.")
+        else:
+            workflow.return_sections(place.submission, reasons)
+            message = _("Returned to the school.")
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        place = place_or_404(school, period)
+        return _overview(place, status=422, review_errors={"decision": str(error)}, typed_reasons=reasons)
+    db.session.commit()
+    return _back(place, message)
+
+
+@bp.post("/reopen")
+@login_required
+def reopen(school: str, period: str):
+    """The department opens a submitted or accepted analysis for changes again, saying why."""
+    place = place_or_404(school, period)
+    if not place.can_review or place.submission is None:
+        abort(404)
+    form = ReopenForm()
+    if not form.validate_on_submit():
+        return _overview(place, status=422, reopen_form=form)
+    try:
+        workflow.reopen(place.submission, form.reason.data)
+    except workflow.WorkflowError as error:
+        return _back(place, str(error), "error")
+    db.session.commit()
+    return _back(place, _("Reopened for the school."))
+
+
+@bp.get("/history")
+@login_required
+def history(school: str, period: str):
+    """Every change to this analysis: who, when, which section, old → new. `?since=return` narrows it."""
+    place = place_or_404(school, period)
+    if place.submission is None:
+        abort(404)
+    query = select(AuditEvent).where(AuditEvent.submission_id == place.submission.id)
+    since_return = request.args.get("since") == "return" and place.submission.returned_at is not None
+    if since_return:  # what the school's own accounts changed after the department returned it
+        school_accounts = select(User.id).where(User.org_unit_id == place.school.id)
+        query = query.where(AuditEvent.at > place.submission.returned_at, AuditEvent.user_id.in_(school_accounts))
+    events = db.session.scalars(query.order_by(AuditEvent.id.desc())).all()
+    titles = {s.code: s.label for s in SECTIONS}
+    return render("submissions/history.html", place=place, events=events, titles=titles,
+                  since_return=since_return, breadcrumbs=ancestors(place.school) + [place.school],
+                  Status=Status)

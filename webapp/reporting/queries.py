@@ -1,0 +1,101 @@
+"""Reads of submissions: where a request stands (school, half-year, submission) and each section's data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..access import visible_unit_or_404
+from ..extensions import db
+from ..models import OrgKind, OrgUnit, Period, Role
+from .models import SectionEntry, Status, Submission
+from .sections import SECTIONS, Section, SectionData
+
+
+@dataclass
+class Place:
+    """A school's half-year as the current user reaches it."""
+
+    school: OrgUnit
+    period: Period
+    submission: Submission | None
+
+    @property
+    def is_school_user(self) -> bool:
+        return current_user.role is Role.SCHOOL
+
+    @property
+    def can_review(self) -> bool:
+        """Departments above the school (and admins) review; schools never review themselves."""
+        return current_user.role in (Role.DEPARTMENT, Role.ADMIN)
+
+    def can_edit(self, section_code: str | None = None) -> bool:
+        """The school edits a draft, or the sections the department returned; nothing once submitted."""
+        if not self.is_school_user or self.submission is None:
+            return False
+        status = self.submission.status
+        if status is Status.DRAFT:  # a department's reopening outlasts the half-year's closing
+            return self.period.is_open or bool(self.submission.reopen_reason)
+        if status is Status.RETURNED:
+            if section_code is None:
+                return True
+            entry = self.submission.entry(section_code)
+            return entry is not None and entry.review is not None and entry.review.value == "returned"
+        return False
+
+    def read_only_reason(self) -> str:
+        from flask_babel import gettext as _
+
+        if self.submission is None:
+            return _("This half-year's analysis has not been started.")
+        if self.submission.status in (Status.SUBMITTED, Status.ACCEPTED):
+            return _("The analysis has been submitted and is read-only. If something must change, "
+                     "ask the department to return it.")
+        if self.submission.status is Status.RETURNED:
+            return _("Only the sections the department returned can be changed.")
+        if not self.period.is_open:
+            return _("This half-year is closed for submissions.")
+        return _("You can only view this analysis.")
+
+
+def place_or_404(school_code: str, period_code: str) -> Place:
+    """The school (in the user's subtree), the half-year and its submission if started; 404 otherwise."""
+    school = visible_unit_or_404(school_code)
+    if school.kind is not OrgKind.SCHOOL:
+        abort(404)
+    period = db.session.execute(select(Period).filter_by(code=period_code)).scalar_one_or_none()
+    if period is None:
+        abort(404)
+    submission = db.session.execute(
+        select(Submission).filter_by(school_id=school.id, period_id=period.id)
+    ).scalar_one_or_none()
+    return Place(school, period, submission)
+
+
+def section_data(submission: Submission | None, sections: list[Section] | None = None) -> dict[str, SectionData]:
+    """Each section's entry and rows: one query for the entries and one per row table, however many rows."""
+    sections = SECTIONS if sections is None else sections
+    data = {s.code: SectionData(s, None, {r.name: [] for r in s.row_lists}) for s in sections}
+    if submission is None or submission.id is None:
+        return data
+    codes = [s.code for s in sections]
+    for entry in db.session.scalars(
+        select(SectionEntry).where(SectionEntry.submission_id == submission.id, SectionEntry.section.in_(codes))
+    ):
+        data[entry.section].entry = entry
+    for section in sections:
+        for row_list in section.row_lists:
+            model = row_list.model
+            order = [getattr(model, name) for name in row_list.order_by] + [model.position, model.id]
+            data[section.code].rows[row_list.name] = db.session.scalars(
+                select(model).where(model.submission_id == submission.id).order_by(*order)
+            ).all()
+    return data
+
+
+def progress(data: dict[str, SectionData]) -> dict[str, str]:
+    """Each section's state: missing / nothing / filled / errors."""
+    return {code: d.section.state(d) for code, d in data.items()}

@@ -1,0 +1,194 @@
+"""The section registry: one descriptor per certificate section, in certificate order.
+
+Forms, progress, review, the certificate and the dashboard all walk this one list, so a new section is
+one new package under webapp/blueprints/ that builds a Section and lists itself in SECTION_PACKAGES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField, SelectField
+
+from .fields import DecimalNumberField, MoneyField, ReportDateField
+from .models import SectionEntry
+
+
+@dataclass(frozen=True)
+class RowList:
+    """A list of typed rows a school adds to, edits and removes inline (e.g. disciplinary actions)."""
+
+    name: str  # used in URLs and element ids: "disciplinary"
+    model: type
+    form: type[FlaskForm]
+    title: Any  # lazy string
+    columns: tuple[str, ...] = ()  # form fields shown as table columns; all of them when empty
+    carry_over: bool = False  # copied when the next half-year starts from this one
+    order_by: tuple[str, ...] = ("position",)  # "as at" lists keep entry order; dated lists sort by date
+
+    def fields(self) -> list:
+        """The form's data fields that show as table columns (needs a request context)."""
+        form = self.form(meta={"csrf": False}, formdata=None)
+        fields = [f for f in form if f.type not in ("CSRFTokenField", "HiddenField")]
+        if self.columns:
+            by_name = {f.name: f for f in fields}
+            fields = [by_name[name] for name in self.columns]
+        return fields
+
+    def cells(self, row) -> list[str]:
+        """The row's values as the table shows them, formatted for the current language."""
+        return [display_value(f, getattr(row, f.name, None)) for f in self.fields()]
+
+
+@dataclass
+class SectionData:
+    """One section of one submission as read from the database: what checks and renderers work from."""
+
+    section: Section
+    entry: SectionEntry | None
+    rows: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def facts(self) -> dict:
+        return (self.entry.facts if self.entry else None) or {}
+
+    def fact(self, name: str, default=None):
+        return self.facts.get(name, default)
+
+
+Check = Callable[[SectionData], list[str]]
+
+
+@dataclass
+class Section:
+    code: str  # "personnel": the package, blueprint, URL part and template folder
+    number: str  # "2.2" as on the certificate ("" for the general part and the conclusion)
+    title: Any  # lazy string, translated into kk and ru
+    triplet: bool = True  # risks / basis / recommendations, a violation finding, "nothing to report"
+    facts_form: type[FlaskForm] | None = None
+    required_facts: tuple[str, ...] = ()  # figures a complete section must have
+    row_lists: tuple[RowList, ...] = ()
+    required_rows: tuple[str, ...] = ()  # row lists that need at least one row
+    carry_over_facts: tuple[str, ...] = ()  # figures copied into the next half-year
+    checks: tuple[Check, ...] = ()  # cross-field warnings that block submission until fixed or explained
+    hint: Any = None  # one line under the title saying what belongs here
+    on_start: Callable | None = None  # extra carry-over work (e.g. last half-year's recommendations)
+
+    def row_list(self, name: str) -> RowList | None:
+        return next((r for r in self.row_lists if r.name == name), None)
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else str(self.title)
+
+    def warnings(self, data: SectionData) -> list[str]:
+        if data.entry is None or data.entry.nothing_to_report:
+            return []
+        messages = []
+        if self.triplet and data.entry.violation_found and not (data.entry.violation_description or "").strip():
+            messages.append(str(_l("A violation is marked as found: describe it.")))
+        for check in self.checks:
+            messages.extend(check(data))
+        return messages
+
+    def is_complete(self, data: SectionData) -> bool:
+        entry = data.entry
+        if entry is None:
+            return False
+        if entry.nothing_to_report:
+            return True
+        if self.triplet:
+            if not all((getattr(entry, name) or "").strip() for name in ("risks", "basis", "recommendations")):
+                return False
+            if entry.violation_found is None:
+                return False
+        if any(data.facts.get(name) in (None, "") for name in self.required_facts):
+            return False
+        return all(data.rows.get(name) for name in self.required_rows)
+
+    def state(self, data: SectionData) -> str:
+        """missing / nothing / filled / errors: what the progress list and the dashboard show."""
+        if data.entry is None:
+            return "missing"
+        if data.entry.nothing_to_report:
+            return "nothing"
+        if self.warnings(data) and not (data.entry.warnings_explanation or "").strip():
+            return "errors"
+        return "filled" if self.is_complete(data) else "missing"
+
+
+SECTIONS: list[Section] = []
+
+
+def register(section: Section) -> Section:
+    if any(s.code == section.code for s in SECTIONS):
+        raise ValueError(f"section {section.code!r} registered twice")
+    SECTIONS.append(section)
+    return section
+
+
+def section_by_code(code: str) -> Section | None:
+    return next((s for s in SECTIONS if s.code == code), None)
+
+
+def display_value(field, value) -> str:
+    """A stored value as text: numbers grouped, sums in tenge, dates as 10.06.2025, choices by label."""
+    from ..i18n import money, number, short_date
+
+    if value is None or value == "":
+        return ""
+    if isinstance(field, MoneyField):
+        return money(Decimal(str(value)))
+    if isinstance(field, DecimalNumberField):
+        return number(Decimal(str(value)))
+    if isinstance(field, ReportDateField):
+        return short_date(date.fromisoformat(value) if isinstance(value, str) else value)
+    if isinstance(field, BooleanField):
+        return str(_l("yes") if value else _l("no"))
+    if isinstance(field, SelectField | RadioField):
+        labels = {str(choice[0]): choice[1] for choice in field.choices}
+        return str(labels.get(str(value), value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
+
+
+# --- Turning form data into stored facts and back ------------------------------------------------
+
+def facts_from_form(form: FlaskForm) -> dict:
+    """JSON-safe figures: whole numbers stay numbers, sums keep their exact decimals as text."""
+    facts = {}
+    for f in form:
+        if f.type in ("CSRFTokenField", "HiddenField", "SubmitField"):
+            continue
+        value = f.data
+        if isinstance(value, Decimal):
+            value = str(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, str):
+            value = value.strip() or None
+        facts[f.name] = value
+    return facts
+
+
+def form_data_from_facts(form_class: type[FlaskForm], facts: dict) -> dict:
+    """The stored figures as the values a facts form starts from."""
+    data = {}
+    fields = form_class(meta={"csrf": False})
+    for f in fields:
+        value = facts.get(f.name)
+        if value is None:
+            continue
+        if isinstance(f, ReportDateField):
+            value = date.fromisoformat(value)
+        elif isinstance(f, DecimalNumberField):
+            value = Decimal(value)
+        data[f.name] = value
+    return data
