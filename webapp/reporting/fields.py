@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from ..i18n import number as format_number
@@ -133,3 +133,8 @@ def ShortText(label, required: bool = False, max_length: int = 500, **kwargs):  
 
     validators = [InputRequired()] if required else [Optional()]
     return StringField(label, validators=[*validators, Length(max=max_length)], **kwargs)
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 wants SelectChoice objects)."""
+    return [SelectChoice(value, label) for value, label in pairs]

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField
 
-from .fields import LongText
+from .fields import LongText, choices
 
 
 def _yes_no(value):
@@ -28,7 +28,7 @@ class NarrativeForm(SectionForm):
     risks = LongText(_l("Corruption risks"))
     basis = LongText(_l("Basis"))
     recommendations = LongText(_l("Recommendations to eliminate them"))
-    violation_found = RadioField(_l("Was a violation found?"), choices=[("no", _l("No")), ("yes", _l("Yes"))],
+    violation_found = RadioField(_l("Was a violation found?"), choices=choices([("no", _l("No")), ("yes", _l("Yes"))]),
                                  coerce=_yes_no, validate_choice=False)
     violation_description = LongText(_l("Description of the violation"))
 

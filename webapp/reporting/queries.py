@@ -99,3 +99,35 @@ def section_data(submission: Submission | None, sections: list[Section] | None =
 def progress(data: dict[str, SectionData]) -> dict[str, str]:
     """Each section's state: missing / nothing / filled / errors."""
     return {code: d.section.state(d) for code, d in data.items()}
+
+
+def submissions_by_period(school: OrgUnit) -> dict[int, Submission]:
+    """The school's submissions keyed by period id (one query)."""
+    rows = db.session.scalars(select(Submission).where(Submission.school_id == school.id)).all()
+    return {s.period_id: s for s in rows}
+
+
+def work_in_progress(submissions) -> dict[int, int]:
+    """How many sections are ready in each draft or returned submission (the ones a school still works on)."""
+    ready = {}
+    for submission in submissions:
+        if submission.status in (Status.DRAFT, Status.RETURNED):
+            states = progress(section_data(submission))
+            ready[submission.id] = sum(state in ("filled", "nothing") for state in states.values())
+    return ready
+
+
+def open_return_reasons(submissions) -> dict[int, list[tuple[str, str]]]:
+    """The department's reasons on sections it returned and the school has not yet resubmitted (one query)."""
+    ids = [s.id for s in submissions if s.status is Status.RETURNED]
+    reasons: dict[int, list[tuple[str, str]]] = {}
+    if not ids:
+        return reasons
+    labels = {section.code: section.label for section in SECTIONS}
+    entries = db.session.scalars(
+        select(SectionEntry).where(SectionEntry.submission_id.in_(ids), SectionEntry.return_reason.is_not(None))
+    )
+    for entry in entries:
+        reasons.setdefault(entry.submission_id, []).append((labels.get(entry.section, entry.section),
+                                                            entry.return_reason))
+    return reasons

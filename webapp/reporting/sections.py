@@ -152,7 +152,8 @@ def display_value(field, value) -> str:
     if isinstance(field, BooleanField):
         return str(_l("yes") if value else _l("no"))
     if isinstance(field, SelectField | RadioField):
-        labels = {str(choice[0]): choice[1] for choice in field.choices}
+        labels = {str(getattr(c, "value", None) if hasattr(c, "value") else c[0]): getattr(c, "label", None) or c[1]
+                  for c in field.choices}
         return str(labels.get(str(value), value))
     if isinstance(value, int) and not isinstance(value, bool):
         return number(value)

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 from wtforms.validators import InputRequired
 
-from ...reporting.fields import CountField, DecimalNumberField, LongText, ReportDateField, ShortText
+from ...reporting.fields import CountField, DecimalNumberField, LongText, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 MONTHS = [(1, _l("January")), (2, _l("February")), (3, _l("March")), (4, _l("April")), (5, _l("May")),
@@ -40,16 +40,16 @@ class AdministrativeStaffForm(SectionForm):
 
 
 class StaffMovementForm(SectionForm):
-    month = SelectField(_l("Month"), choices=MONTHS, coerce=int)
-    direction = SelectField(_l("Hired or dismissed"), choices=DIRECTIONS)
-    staff_category = SelectField(_l("Staff category"), choices=STAFF_CATEGORIES)
+    month = SelectField(_l("Month"), choices=choices(MONTHS), coerce=int)
+    direction = SelectField(_l("Hired or dismissed"), choices=choices(DIRECTIONS))
+    staff_category = SelectField(_l("Staff category"), choices=choices(STAFF_CATEGORIES))
     count = CountField(_l("Number of people"), validators=[InputRequired()])
     reason = ShortText(_l("Reason"))
 
 
 class DisciplinaryActionForm(SectionForm):
     person = ShortText(_l("Employee"), required=True, max_length=200)
-    penalty = SelectField(_l("Penalty"), choices=PENALTIES)
+    penalty = SelectField(_l("Penalty"), choices=choices(PENALTIES))
     order_number = ShortText(_l("Order №"), required=True, max_length=40)
     order_date = ReportDateField(_l("Order date"), validators=[InputRequired()])
     lifted_early = BooleanField(_l("Lifted early"))

@@ -10,6 +10,8 @@ from ...access import roles_required, visible_unit_or_404
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, PeriodDeadline, Role
 from ...rendering import is_fragment_request, render, see_other
+from ...reporting.queries import open_return_reasons, submissions_by_period, work_in_progress
+from ...reporting.sections import SECTIONS
 from . import queries
 from .forms import DeadlineForm
 
@@ -52,7 +54,10 @@ def show(code: str):
     if unit.kind is OrgKind.DEPARTMENT:
         schools = sorted(queries.schools_of(unit), key=natural_key)
         return render("units/department.html", schools=schools, deadlines=deadlines, **context)
-    return render("units/school.html", deadlines=deadlines, **context)
+    submissions = submissions_by_period(unit)
+    return render("units/school.html", deadlines=deadlines, submissions=submissions,
+                  progress=work_in_progress(submissions.values()), total_sections=len(SECTIONS),
+                  return_reasons=open_return_reasons(submissions.values()), **context)
 
 
 def _may_set_deadline(unit: OrgUnit) -> bool:

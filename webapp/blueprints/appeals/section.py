@@ -1,0 +1,57 @@
+from flask_babel import lazy_gettext as _l
+
+from ...i18n import short_date
+from ...reporting.sections import RowList, Section, SectionData, register
+from ...reporting.views import make_blueprint
+from .forms import AppealForm, AppealsFactsForm
+from .models import Appeal
+from .timeliness import ANSWER_WORKING_DAYS, timeliness
+
+
+def on_time_within_received(data: SectionData) -> list[str]:
+    received = data.fact("received_count")
+    on_time, overdue = data.fact("answered_on_time_count"), data.fact("overdue_count")
+    if received is None or (on_time is None and overdue is None):
+        return []
+    answered = (on_time or 0) + (overdue or 0)
+    if answered > received:
+        return [str(_l("Appeals answered on time and late add up to %(answered)s, more than the %(received)s "
+                       "received.", answered=answered, received=received))]
+    return []
+
+
+def counts_match_list(data: SectionData) -> list[str]:
+    """When a school gives both totals and the list, the certificate must not say two different things."""
+    rows = data.rows.get("appeals", [])
+    if not rows:
+        return []
+    computed = timeliness(rows)
+    figures = (("received_count", computed.received, _l("Appeals received")),
+               ("answered_on_time_count", computed.on_time, _l("Answered on time")),
+               ("overdue_count", computed.overdue, _l("Answered late")))
+    return [str(_l("%(figure)s: the figures say %(given)s, but the list of appeals gives %(listed)s.",
+                   figure=label, given=data.fact(name), listed=listed))
+            for name, listed, label in figures
+            if data.fact(name) is not None and data.fact(name) != listed]
+
+
+def answered_after_received(data: SectionData) -> list[str]:
+    return [str(_l("The appeal received on %(received)s is answered on %(answered)s, before it was received.",
+                   received=short_date(row.received_on), answered=short_date(row.answered_on)))
+            for row in data.rows.get("appeals", [])
+            if row.answered_on is not None and row.answered_on < row.received_on]
+
+
+section = register(Section(
+    code="appeals",
+    number="2.4",
+    title=_l("Appeals of individuals and legal entities"),
+    hint=_l("List each appeal with its dates, or give the totals. An appeal is answered on time within "
+            "%(days)s working days of receipt.", days=ANSWER_WORKING_DAYS),
+    facts_form=AppealsFactsForm,
+    row_lists=(
+        RowList("appeals", Appeal, AppealForm, _l("Appeals"), order_by=("received_on",)),
+    ),
+    checks=(on_time_within_received, counts_match_list, answered_after_received),
+))
+bp = make_blueprint(section, __name__)
