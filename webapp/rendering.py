@@ -14,7 +14,10 @@ def render(template: str, *, block: str | None = None, blocks: list[str] | None 
     """Render the whole page, or only `block` (or several `blocks`, e.g. one plus out-of-band ones) for htmx."""
     names = blocks or ([block] if block else [])
     if names and is_fragment_request():
-        body = "".join(render_block(template, name, **context) for name in names)
+        # Blocks after the first are out-of-band; a <template> wrapper keeps them intact whatever the first
+        # one is (after a <tr> the HTML parser would otherwise empty a <form>), and htmx unwraps it.
+        rendered = [render_block(template, name, **context) for name in names]
+        body = rendered[0] + "".join(f"<template>{part}</template>" for part in rendered[1:])
     else:
         body = render_template(template, **context)
     response = make_response(body, status)

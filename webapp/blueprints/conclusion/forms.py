@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from ...reporting.fields import LongText, ReportDateField, ShortText
+from ...reporting.fields import LongText, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # The seed words them «тұрақты» and «жылына екі рет».
@@ -45,7 +45,7 @@ class RecommendationForm(SectionFormWithDeadline):
     text = TextAreaField(_l("Recommendation"), validators=[InputRequired(), Length(max=2000)],
                          render_kw={"rows": 2})
     risk = ShortText(_l("Risk it addresses"), max_length=1000)
-    deadline_kind = SelectField(_l("Deadline to carry it out"), choices=DEADLINE_KINDS)
+    deadline_kind = SelectField(_l("Deadline to carry it out"), choices=choices(DEADLINE_KINDS))
     deadline_date = DeadlineDateField(_l("Deadline date"))
     responsible = ShortText(_l("Responsible"), max_length=300)
 
@@ -53,8 +53,8 @@ class RecommendationForm(SectionFormWithDeadline):
 class FollowUpForm(SectionFormWithDeadline):
     text = TextAreaField(_l("Recommendation of the last half-year"), validators=[InputRequired(), Length(max=2000)],
                          render_kw={"rows": 2})
-    deadline_kind = SelectField(_l("Deadline to carry it out"), choices=DEADLINE_KINDS)
+    deadline_kind = SelectField(_l("Deadline to carry it out"), choices=choices(DEADLINE_KINDS))
     deadline_date = DeadlineDateField(_l("Deadline date"))
     # "" stands for "not given yet" and is stored as NULL, which the section's check lists.
-    status = SelectField(_l("Implementation status"), choices=STATUSES, coerce=_none_if_empty)
+    status = SelectField(_l("Implementation status"), choices=choices(STATUSES), coerce=_none_if_empty)
     comment = ShortText(_l("Comment"), max_length=1000)

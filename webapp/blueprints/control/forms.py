@@ -9,6 +9,6 @@ PERFORMS = [("", "—"), ("yes", _l("yes")), ("no", _l("no"))]
 
 
 class ControlFactsForm(SectionForm):
-    performs_functions = SelectField(_l("Does the school perform control or permit functions?"), choices=choices(PERFORMS),
-                                     default="")
+    performs_functions = SelectField(_l("Does the school perform control or permit functions?"),
+                                     choices=choices(PERFORMS), default="")
     functions_description = LongText(_l("Which control or permit functions, and how they are performed"))

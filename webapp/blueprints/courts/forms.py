@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
-from ...reporting.fields import ReportDateField, ShortText
+from ...reporting.fields import ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 OUTCOMES = [("in_favour", _l("in the school's favour")), ("against", _l("against the school")),
@@ -15,4 +15,4 @@ class CourtCaseForm(SectionForm):
     court = ShortText(_l("Court"), max_length=300)
     counterparty = ShortText(_l("Other party"), max_length=300)
     subject = ShortText(_l("Subject of the dispute"), max_length=1000)
-    outcome = SelectField(_l("Outcome"), choices=OUTCOMES)
+    outcome = SelectField(_l("Outcome"), choices=choices(OUTCOMES))

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 
 from ...i18n import current_language
-from ...reporting.fields import ReportDateField, ShortText
+from ...reporting.fields import ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # Clause 15 of the Typical Rules: the sources an internal analysis may draw on. The certificate prints them
@@ -80,5 +80,5 @@ for _name in SOURCE_FIELDS:
 
 class WorkingGroupMemberForm(SectionForm):
     name = ShortText(_l("Full name"), required=True, max_length=200)
-    position = ShortText(_l("Position"), required=True, max_length=300)
-    role = SelectField(_l("Role in the working group"), choices=ROLES)
+    position_title = ShortText(_l("Position"), required=True, max_length=300)
+    role = SelectField(_l("Role in the working group"), choices=choices(ROLES))

@@ -12,5 +12,5 @@ class WorkingGroupMember(SectionRow, db.Model):
     section_code = "general"
 
     name: Mapped[str] = mapped_column(String(200))
-    position: Mapped[str] = mapped_column(String(300))
+    position_title: Mapped[str] = mapped_column(String(300))  # "position" is the row order of SectionRow
     role: Mapped[str] = mapped_column(String(20))  # head / member / secretary

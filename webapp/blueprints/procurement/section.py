@@ -9,9 +9,12 @@ from .models import ProcurementMethod
 
 
 def methods_listed_once(data: SectionData) -> list[str]:
-    """Each method is one line of the certificate; a second line for it is usually a double entry."""
+    """Each method is one line of the certificate; a second line for it is usually a double entry.
+
+    "Other" is exempt: it covers different methods told apart by their notes.
+    """
     labels = dict(METHODS)
-    counts = Counter(row.method for row in data.rows.get("methods", []))
+    counts = Counter(row.method for row in data.rows.get("methods", []) if row.method != "other")
     return [str(_l("The procurement method «%(method)s» is listed %(times)s times: "
                    "put its contracts and amount on one row.", method=labels.get(method, method), times=times))
             for method, times in counts.items() if times > 1]

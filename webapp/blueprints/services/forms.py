@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, ValidationError
 
 from ...i18n import current_language
-from ...reporting.fields import CountField, MoneyField, ReportDateField, ShortText
+from ...reporting.fields import CountField, MoneyField, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # The public services a school provides, by their official names. The certificate prints them in either
@@ -81,19 +81,23 @@ class ServiceProvidedForm(SectionForm):
         super().__init__(*args, obj=obj, **kwargs)
         # The names are the services' official ones, so they come from the bilingual list, not the catalogues.
         lang = current_language()
-        self.service_code.choices = ([("", _l("— choose a service —"))]
-                                     + [(s["code"], s[lang]) for s in PUBLIC_SERVICES]
-                                     + [(OTHER, _l("another service (type its name)"))])
+        self.service_code.choices = choices([("", _l("— choose a service —"))]
+                                            + [(s["code"], s[lang]) for s in PUBLIC_SERVICES]
+                                            + [(OTHER, _l("another service (type its name)"))])
         if obj is not None and obj.service_code is None and obj.service_name:
             self.service_code.data = OTHER  # stored as None, shown as the "another service" choice
 
     def validate_service_code(self, field):
         if not field.data:
-            raise ValueError(_l("Choose the service."))
+            raise ValidationError(_l("Choose the service."))
 
-    def validate_service_name(self, field):
-        if self.service_code.data == OTHER and not (field.data or "").strip():
-            raise ValueError(_l("Type the name of the service."))
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        # Form level, because the name field's Optional() ends its own checks when it is empty.
+        if self.service_code.data == OTHER and not (self.service_name.data or "").strip():
+            self.service_name.errors = [*self.service_name.errors, _l("Type the name of the service.")]
+            valid = False
+        return valid
 
     def populate_obj(self, obj):
         super().populate_obj(obj)
