@@ -89,12 +89,13 @@ class OrgUnit(Localized, db.Model):
 
     def place_under(self, parent: OrgUnit | None) -> None:
         """Attach to `parent` and recompute the materialised paths of this unit and its subtree."""
-        old_path = self.path
-        self.parent = parent
-        self.path = f"{parent.path if parent else '/'}{self.code}/"
-        if old_path and old_path != self.path:
-            for unit in OrgUnit.query.filter(OrgUnit.path.startswith(old_path), OrgUnit.id != self.id):
-                unit.path = self.path + unit.path[len(old_path):]
+        with db.session.no_autoflush:  # one write with parent and path together, not two
+            old_path = self.path
+            self.parent = parent
+            self.path = f"{parent.path if parent else '/'}{self.code}/"
+            if old_path and old_path != self.path:
+                for unit in OrgUnit.query.filter(OrgUnit.path.startswith(old_path), OrgUnit.id != self.id):
+                    unit.path = self.path + unit.path[len(old_path):]
 
     def contains(self, other: OrgUnit) -> bool:
         """True if `other` is this unit or lies anywhere below it."""
