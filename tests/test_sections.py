@@ -366,3 +366,14 @@ def test_starting_from_the_last_half_year_copies_what_persists(app, as_user):
     assert "2.2" in blockers
     client.post(PERSONNEL + "/confirm")
     assert entry_of(app, "personnel").carried_over is False
+
+
+def test_submitted_analyses_wait_in_the_departments_review_queue(school, app, as_user):
+    make_ready(app)
+    school.post(f"{BASE}/submit")
+    queue = as_user("rudny").get("/units/rudny").get_data(as_text=True).split('id="review-queue"')[1]
+    assert f'href="{BASE}/"' in queue.split("</table>")[0]
+    assert 'id="review-queue"' in as_user("kostanay").get("/units/kostanay").get_data(as_text=True)
+    assert f'href="{BASE}/"' not in as_user("lisakovsk").get("/units/lisakovsk").get_data(as_text=True)
+    as_user("rudny").post(f"{BASE}/review", data={"decision": "accept"})
+    assert 'id="review-queue"' not in as_user("rudny").get("/units/rudny").get_data(as_text=True)

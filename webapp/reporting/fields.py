@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..i18n import number as format_number
 
@@ -128,11 +128,14 @@ def LongText(label, **kwargs):  # noqa: N802  (reads like a field class)
     return TextAreaField(label, validators=[Optional(), Length(max=MAX_TEXT)], **kwargs)
 
 
-def ShortText(label, required: bool = False, max_length: int = 500, **kwargs):  # noqa: N802
-    from wtforms.validators import InputRequired
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
 
-    validators = [InputRequired()] if required else [Optional()]
-    return StringField(label, validators=[*validators, Length(max=max_length)], **kwargs)
+
+def ShortText(label, required: bool = False, max_length: int = 500, **kwargs):  # noqa: N802
+    """One line of text, trimmed; a required one refuses blanks and spaces alike."""
+    validators = [DataRequired()] if required else [Optional()]
+    return StringField(label, validators=[*validators, Length(max=max_length)], filters=[_strip], **kwargs)
 
 
 def choices(pairs) -> list[SelectChoice]:

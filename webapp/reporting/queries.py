@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from ..access import visible_unit_or_404
 from ..extensions import db
@@ -89,7 +90,8 @@ def section_data(submission: Submission | None, sections: list[Section] | None =
     for section in sections:
         for row_list in section.row_lists:
             model = row_list.model
-            order = [getattr(model, name) for name in row_list.order_by] + [model.position, model.id]
+            # Undated rows last on every database, then in the order the school entered them.
+            order = [getattr(model, name).asc().nulls_last() for name in row_list.order_by] + [model.position, model.id]
             data[section.code].rows[row_list.name] = db.session.scalars(
                 select(model).where(model.submission_id == submission.id).order_by(*order)
             ).all()
@@ -131,3 +133,13 @@ def open_return_reasons(submissions) -> dict[int, list[tuple[str, str]]]:
         reasons.setdefault(entry.submission_id, []).append((labels.get(entry.section, entry.section),
                                                             entry.return_reason))
     return reasons
+
+
+def awaiting_review(unit: OrgUnit) -> list[Submission]:
+    """Submissions sent by schools under `unit` and not yet reviewed, oldest first (one query)."""
+    return db.session.scalars(
+        select(Submission).join(Submission.school).join(Submission.period)
+        .where(OrgUnit.path.startswith(unit.path), Submission.status == Status.SUBMITTED)
+        .order_by(Submission.submitted_at)
+        .options(contains_eager(Submission.school), contains_eager(Submission.period))
+    ).all()

@@ -134,39 +134,40 @@ def show(section: Section, school: str, period: str):
     return render(PAGE, **_page_context(section, place, data))
 
 
+def _save_in_place(section: Section, place: Place, form, block: str, apply):
+    """Validate `form`; if valid let `apply(entry)` change the section entry, commit, and answer for htmx."""
+    if not form.validate_on_submit():
+        return _invalid(section, place, block, f"#{block}", **{f"{block}_form": form})
+    entry = _entry(place, section)
+    apply(entry)
+    entry.carried_over = False
+    db.session.commit()
+    if not is_fragment_request():
+        return _back_to_page(section, place, _("Saved."))
+    # A form that showed errors is swapped whole; otherwise only the indicator, never the text being typed.
+    return _saved_blocks(section, place, block if request.form.get("had_errors") else f"{block}_saved_oob")
+
+
 def save_narrative(section: Section, school: str, period: str):
     """Save the risks / basis / recommendations text, the violation finding and "nothing to report"."""
     place = _editable_place(section, school, period)
     if not section.triplet:
         abort(404)
     form = NarrativeForm(period=place.period)
-    if not form.validate_on_submit():
-        return _invalid(section, place, "narrative", "#narrative", narrative_form=form)
-    entry = _entry(place, section)
-    form.populate_obj(entry)
-    entry.carried_over = False
-    db.session.commit()
-    if not is_fragment_request():
-        return _back_to_page(section, place, _("Saved."))
-    # A form that showed errors is swapped whole; otherwise only the indicator, never the text being typed.
-    return _saved_blocks(section, place, "narrative" if request.form.get("had_errors") else "narrative_saved_oob")
+    return _save_in_place(section, place, form, "narrative", form.populate_obj)
 
 
 def save_facts(section: Section, school: str, period: str):
-    """Save the section's figures."""
+    """Save the section's figures (the whole figures form: a field left out is cleared)."""
     place = _editable_place(section, school, period)
     if section.facts_form is None:
         abort(404)
     form = section.facts_form(period=place.period)
-    if not form.validate_on_submit():
-        return _invalid(section, place, "facts", "#facts", facts_form=form)
-    entry = _entry(place, section)
-    entry.facts = {**(entry.facts or {}), **facts_from_form(form)}
-    entry.carried_over = False
-    db.session.commit()
-    if not is_fragment_request():
-        return _back_to_page(section, place, _("Saved."))
-    return _saved_blocks(section, place, "facts" if request.form.get("had_errors") else "facts_saved_oob")
+
+    def apply(entry):
+        entry.facts = {**(entry.facts or {}), **facts_from_form(form)}
+
+    return _save_in_place(section, place, form, "facts", apply)
 
 
 def save_explanation(section: Section, school: str, period: str):

@@ -10,7 +10,7 @@ from ...reporting.models import SectionRow
 class Appeal(SectionRow, db.Model):
     """One appeal: how it came in, when it was received and answered, what it was about."""
 
-    __tablename__ = "appeals_appeals"
+    __tablename__ = "appeals_appeal"
     section_code = "appeals"
 
     channel: Mapped[str] = mapped_column(String(20))  # e_otinish / written / in_person / other

@@ -10,7 +10,7 @@ from ...reporting.models import SectionRow
 class MonitoringEvent(SectionRow, db.Model):
     """One monitoring event: "13.05.2024, public monitoring of the canteen with the department, no violations"."""
 
-    __tablename__ = "monitoring_events"
+    __tablename__ = "monitoring_event"
     section_code = "monitoring"
 
     held_on: Mapped[date] = mapped_column(Date)

@@ -10,7 +10,7 @@ from ...reporting.models import SectionRow
 class ProcurementMethod(SectionRow, db.Model):
     """Contracts concluded by one procurement method: "price request – 57 contracts, 22 266 028,65 ₸"."""
 
-    __tablename__ = "procurement_methods"
+    __tablename__ = "procurement_method"
     section_code = "procurement"
 
     method: Mapped[str] = mapped_column(String(20))  # open_tender / price_request / e_shop / single_source / other

@@ -10,7 +10,7 @@ from ...access import roles_required, visible_unit_or_404
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, PeriodDeadline, Role
 from ...rendering import is_fragment_request, render, see_other
-from ...reporting.queries import open_return_reasons, submissions_by_period, work_in_progress
+from ...reporting.queries import awaiting_review, open_return_reasons, submissions_by_period, work_in_progress
 from ...reporting.sections import SECTIONS
 from . import queries
 from .forms import DeadlineForm
@@ -48,6 +48,7 @@ def show(code: str):
     context = {"unit": unit, "breadcrumbs": queries.ancestors(unit)}
     deadlines = queries.deadlines_for(unit, queries.periods())
     context["may_set_deadlines"] = _may_set_deadline(unit)
+    context["awaiting_review"] = awaiting_review(unit) if unit.kind is not OrgKind.SCHOOL else []
     if unit.kind is OrgKind.REGION:
         rows = queries.children_with_school_counts(unit)
         return render("units/region.html", rows=rows, deadlines=deadlines, **context)
