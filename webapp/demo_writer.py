@@ -30,7 +30,7 @@ from wtforms import BooleanField, SelectField
 from wtforms.fields.core import UnboundField
 
 from .extensions import db
-from .models import Period
+from .models import Period, utcnow
 from .reporting.fields import CountField, DecimalNumberField, ReportDateField
 from .reporting.models import Review, SectionEntry, Submission
 from .reporting.sections import SECTIONS, Section, section_by_code
@@ -79,9 +79,10 @@ def fact_value(field_class: type, value, period: Period | None = None, where: st
     if value is None or value == "":
         return None
     if issubclass(field_class, CountField):
-        if isinstance(value, bool) or int(value) != value and not isinstance(value, str) or int(value) < 0:
+        number = int(str(value).replace(" ", "").replace("\u00a0", "")) if not isinstance(value, bool) else -1
+        if number < 0 or isinstance(value, float):
             raise ValueError(f"{where}: {value!r} is not a whole number ≥ 0")
-        return int(value)
+        return number
     if issubclass(field_class, DecimalNumberField):  # MoneyField too
         amount = Decimal(str(value))
         if amount < 0 or amount != amount.quantize(Decimal("0.01")):
@@ -184,6 +185,8 @@ class AnalysisWriter:
                 raise ValueError(f"{code}: the section has no risks / basis / recommendations")
             if set(narrative) - set(NARRATIVE_KEYS):
                 raise ValueError(f"{code}: unknown narrative keys {sorted(set(narrative) - set(NARRATIVE_KEYS))}")
+            if updated_at is None:
+                raise ValueError("give updated_at: demo timestamps are explicit")
             carried = bool(spec.get("carried_over"))
             self.entries.append({
                 "submission_id": submission_id,
@@ -225,5 +228,5 @@ def write_content(submission: Submission, content: dict, *, updated_at: datetime
         db.session.flush()
     writer = AnalysisWriter()
     writer.add(submission.id, content, period=submission.period,
-               updated_at=updated_at or submission.updated_at or submission.created_at)
+               updated_at=updated_at or submission.updated_at or submission.created_at or utcnow())
     writer.execute()
