@@ -1,5 +1,5 @@
 """2.4 Appeals: each appeal with its dates (or totals), answered on time within 15 working days."""
-
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -141,3 +141,15 @@ def test_another_school_gets_404(school, app, as_user):
     own = f"/schools/rudny-1/2026-H2/appeals/rows/appeals/{row.id}"
     assert intruder.get(own).status_code == 404 and intruder.post(own + "/delete").status_code == 404
     assert len(rows_of(app, Appeal)) == 1
+
+
+def test_the_page_shows_timeliness_computed_from_the_dates(app, as_user):
+    client = as_user("rudny-7", htmx=True)
+    client.post("/schools/rudny-7/2026-H2/start", data={})
+    for received, answered in (("2026-09-01", "2026-09-10"), ("2026-09-01", "2026-10-30"), ("2026-11-02", "")):
+        client.post("/schools/rudny-7/2026-H2/appeals/rows/appeals",
+                    data={"appeals-channel": "e_otinish", "appeals-received_on": received,
+                          "appeals-answered_on": answered, "appeals-subject": "x"})
+    page = client.get("/schools/rudny-7/2026-H2/appeals/", headers={"HX-Request": ""}).get_data(as_text=True)
+    summary = page.split('<ul class="summary">')[1].split("</ul>")[0]
+    assert [int(n) for n in re.findall(r"\d+", summary)] == [3, 1, 1, 1]

@@ -1,8 +1,9 @@
 """Demo data: Kostanay region, Rudny and Lisakovsk departments, School-gymnasium No. 7 as in the seed
-certificate and a dozen more schools, six half-years, and one account per unit (password "demo").
+certificate and a dozen more schools, six half-years, one account per unit (password "demo") and, unless
+asked not to, the schools' half-year analyses (webapp/demo_analyses.py).
 
 Generated details come from a fixed random seed, so every load gives the same data. Loading twice
-updates in place instead of duplicating.
+updates in place instead of duplicating; an analysis a school already has is never touched.
 """
 
 from __future__ import annotations
@@ -139,8 +140,15 @@ def _upsert_user(username: str, role: Role, unit: OrgUnit | None, password_hash:
     return user
 
 
-def load_demo() -> list[User]:
-    """Create or refresh the demo data; returns the demo accounts in a sensible order."""
+def demo_school_codes() -> list[str]:
+    return [SEED_SCHOOL["code"]] + [f"{department}-{number}" for department, number, *_ in OTHER_SCHOOLS]
+
+
+def load_demo(analyses: bool = True) -> list[User]:
+    """Create or refresh the demo data; returns the demo accounts in a sensible order.
+
+    `analyses=False` leaves out the half-year analyses (the test suite starts from that lighter state).
+    """
     rng = random.Random(RANDOM_SEED)
     # One scrypt hash of the shared demo password for all ~40 accounts: hashing is slow on purpose.
     password_hash = generate_password_hash(DEMO_PASSWORD)
@@ -178,4 +186,8 @@ def load_demo() -> list[User]:
         ).scalar_one_or_none() or PeriodDeadline(org_unit=unit, period=periods[period_code])
         override.deadline = deadline
         db.session.add(override)
+    if analyses:
+        from .demo_analyses import load_analyses  # imports the section registry, which needs the app's packages
+
+        load_analyses(demo_school_codes())
     return accounts

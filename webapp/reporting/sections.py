@@ -43,7 +43,12 @@ class RowList:
 
     def cells(self, row) -> list[str]:
         """The row's values as the table shows them, formatted for the current language."""
-        return [display_value(f, getattr(row, f.name, None)) for f in self.fields()]
+        cells = []
+        for f in self.fields():
+            # A row model may say how one of its columns reads (e.g. a coded service by its name).
+            custom = getattr(row, f"display_{f.name}", None)
+            cells.append(custom() if callable(custom) else display_value(f, getattr(row, f.name, None)))
+        return cells
 
 
 @dataclass
@@ -78,6 +83,7 @@ class Section:
     carry_over_facts: tuple[str, ...] = ()  # figures copied into the next half-year
     checks: tuple[Check, ...] = ()  # cross-field warnings that block submission until fixed or explained
     hint: Any = None  # one line under the title saying what belongs here
+    summary: Callable[[SectionData], list[str]] | None = None  # figures computed from the data, shown on the page
     on_start: Callable | None = None  # extra carry-over work (e.g. last half-year's recommendations)
 
     def row_list(self, name: str) -> RowList | None:

@@ -42,6 +42,17 @@ def answered_after_received(data: SectionData) -> list[str]:
             if row.answered_on is not None and row.answered_on < row.received_on]
 
 
+def computed_timeliness(data: SectionData) -> list[str]:
+    """What the dated list says, so the clerk sees the certificate's figures before submitting."""
+    rows = data.rows.get("appeals", [])
+    if not rows:
+        return []
+    t = timeliness(rows)
+    return [str(_l("From the list: %(received)s received, %(on_time)s answered on time, %(overdue)s late, "
+                   "%(unanswered)s not yet answered.", received=t.received, on_time=t.on_time,
+                   overdue=t.overdue, unanswered=t.unanswered))]
+
+
 section = register(Section(
     code="appeals",
     number="2.4",
@@ -53,5 +64,6 @@ section = register(Section(
         RowList("appeals", Appeal, AppealForm, _l("Appeals"), order_by=("received_on",)),
     ),
     checks=(on_time_within_received, counts_match_list, answered_after_received),
+    summary=computed_timeliness,
 ))
 bp = make_blueprint(section, __name__)

@@ -22,6 +22,9 @@ class ServiceProvided(SectionRow, db.Model):
     amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))  # tenge, e.g. material aid
     electronic: Mapped[int | None]  # of the recipients, how many were served electronically
 
+    def display_service_code(self) -> str:
+        return self.name()
+
     def name(self, lang: str | None = None) -> str:
         """The service's name in `lang` (the current language by default), or the name typed for it."""
         from .forms import PUBLIC_SERVICES

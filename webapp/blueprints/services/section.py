@@ -27,6 +27,7 @@ section = register(Section(
     facts_form=ServicesFactsForm,
     row_lists=(
         RowList("services", ServiceProvided, ServiceProvidedForm, _l("Public services provided"),
+                columns=("service_code", "legal_basis", "responsible", "recipients", "amount", "electronic"),
                 carry_over=True),
     ),
     required_rows=("services",),
