@@ -34,7 +34,7 @@ def reset_database(app) -> None:
         with db.engine.begin() as connection:  # left behind by the migrations test
             connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
         db.create_all()
-        load_demo()
+        load_demo(analyses=False)
         db.session.commit()
         db.session.remove()
     limiter.reset()

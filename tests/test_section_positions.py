@@ -13,7 +13,7 @@ from webapp.reporting.sections import section_by_code
 
 BASE = "/schools/rudny-7/2026-H2"
 URL = f"{BASE}/positions"
-DIRECTOR = {"positions-position": "Директор",
+DIRECTOR = {"positions-position_title": "Директор",
             "positions-competence": "Білім алушыларды қабылдау, тіркеу. Бірінші қол қою құқығы",
             "positions-risk": "НҚА толық меңгермеуі, білмеуі"}
 ACCOUNTANT = ("Бас есепші, есепші", "Қаржы қызметін жүргізуі",
@@ -49,9 +49,9 @@ def test_positions_listed_without_the_narrative(app, as_user, school):
 
 
 def test_missing_position_is_refused(app, school):
-    response = school.post(f"{URL}/rows/positions", data={**DIRECTOR, "positions-position": ""})
+    response = school.post(f"{URL}/rows/positions", data={**DIRECTOR, "positions-position_title": ""})
     html = response.get_data(as_text=True)
-    assert response.status_code == 422 and 'id="positions-position-error"' in html
+    assert response.status_code == 422 and 'id="positions-position_title-error"' in html
     assert "НҚА толық меңгермеуі, білмеуі" in html
     with app.app_context():
         assert db.session.scalars(select(ExposedPosition)).all() == []
@@ -70,7 +70,7 @@ def test_positions_carry_over_into_the_next_half_year(app, as_user):
         previous = Submission(school=school, period=period, status=Status.ACCEPTED)
         db.session.add(previous)
         db.session.flush()
-        db.session.add(ExposedPosition(submission_id=previous.id, position=ACCOUNTANT[0],
+        db.session.add(ExposedPosition(submission_id=previous.id, position_title=ACCOUNTANT[0],
                                        competence=ACCOUNTANT[1], risk=ACCOUNTANT[2]))
         db.session.commit()
         previous_id = previous.id
@@ -80,7 +80,7 @@ def test_positions_carry_over_into_the_next_half_year(app, as_user):
     assert all(value in text for value in ACCOUNTANT)
     with app.app_context():
         carried = db.session.scalars(select(ExposedPosition).where(ExposedPosition.submission_id != previous_id)).one()
-        assert carried.carried_over and carried.position == ACCOUNTANT[0]
+        assert carried.carried_over and carried.position_title == ACCOUNTANT[0]
 
 
 def test_another_school_cannot_reach_the_rows(app, as_user, school):

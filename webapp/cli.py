@@ -17,7 +17,7 @@ def register_commands(app) -> None:
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds org units.")
 def load_demo_command(if_empty: bool) -> None:
-    """Load (or refresh) the demo region, departments, schools, periods and accounts."""
+    """Load (or refresh) the demo region, departments, schools, periods, accounts and half-year analyses."""
     from .demo import DEMO_PASSWORD, load_demo
 
     if if_empty and db.session.scalar(db.select(OrgUnit.id).limit(1)) is not None:

@@ -206,9 +206,8 @@ class Profile:
     channel_weights: tuple[int, int, int, int] = (60, 25, 10, 5)  # e-Otinish, written, in person, other
 
 
-def _generated_profile(code: str, noun: str, head: str, rng: random.Random) -> Profile:
+def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random.Random) -> Profile:
     department, number = code.rsplit("-", 1)
-    small = noun == "мектеп" and rng.random() < 0.3
     teachers = rng.randint(18, 34) if small else rng.randint(38, 95)
     names = list(dict.fromkeys(_name(rng) for _ in range(40)))
     admin = [kk.ADMIN_POSITIONS[0], kk.ADMIN_POSITIONS[1]]
@@ -251,22 +250,19 @@ def _generated_profile(code: str, noun: str, head: str, rng: random.Random) -> P
         methods.append(MethodSpec("other", rng.uniform(0.01, 0.04), 1, "Тауар биржасы арқылы"))
     if len(methods) == 1:
         methods.append(MethodSpec("e_shop", 0.03, rng.randint(2, 10)))
-    total_share = sum(m.share for m in methods)
-    if code in SINGLE_SOURCE_SCHOOLS:  # the others share what single source leaves
-        rest = sum(m.share for m in methods if m.method != "single_source")
-        for m in methods:
-            if m.method != "single_source":
-                m.share = m.share / rest * (1 - methods[1].share)
-    else:
-        for m in methods:
-            m.share /= total_share
+    # Shares add up to 1; at the single-source school the other methods share what single source leaves.
+    fixed = [m for m in methods if m.method == "single_source" and code in SINGLE_SOURCE_SCHOOLS]
+    others = [m for m in methods if m not in fixed]
+    left, scale = 1 - sum(m.share for m in fixed), sum(m.share for m in others)
+    for m in others:
+        m.share = m.share / scale * left
 
     slug = f"{DEPARTMENT_SLUGS[department]}school{number}"
     positions = kk.POSITIONS[:2] + rng.sample(kk.POSITIONS[2:], rng.randint(0, 3))
     recommendations = sorted(rng.sample(kk.RECOMMENDATIONS, rng.randint(4, 8)), key=kk.RECOMMENDATIONS.index)
     group_size = rng.randint(3, 5)
-    roles = [kk.WORKING_GROUP_ROLES[0]] + rng.sample(kk.WORKING_GROUP_ROLES[1:5], group_size - 2) \
-        + [kk.WORKING_GROUP_ROLES[5]]
+    roles = [kk.WORKING_GROUP_ROLES[0], *rng.sample(kk.WORKING_GROUP_ROLES[1:5], group_size - 2),
+             kk.WORKING_GROUP_ROLES[5]]
     working_group = [{"name": names[10 + i], "position_title": title, "role": role}
                      for i, (title, role) in enumerate(roles)]
     texts = {code_: {"risks": rng.choice(pool["risks"]), "recommendations": rng.choice(pool["recommendations"])}
@@ -285,7 +281,7 @@ def _generated_profile(code: str, noun: str, head: str, rng: random.Random) -> P
         portal=(rng.choice(names[3:8]), str(rng.randint(40, 60)), rng.randint(1, 3)),
         budget={1: int(teachers * rng.uniform(180_000, 320_000)), 2: int(teachers * rng.uniform(140_000, 260_000))},
         methods=methods, website=f"https://{slug}.edu.kz/", social=f"https://www.instagram.com/{slug}_official/",
-        positions=[{"position": p, "competence": c, "risk": r} for p, c, r in positions],
+        positions=[{"position_title": p, "competence": c, "risk": r} for p, c, r in positions],
         recommendations=recommendations, texts=texts, working_group=working_group, staff_names=names[15:],
         order_rate=rng.uniform(0.6, 1.05), launch_order=(str(rng.randint(200, 260)), rng.randint(1, 5)),
         sources_off=frozenset(rng.sample([3, 5, 9, 10, 11, 13], rng.randint(0, 4))),
@@ -850,13 +846,13 @@ def seed_school_plans() -> list[Plan]:
     return plans
 
 
-def all_plans(schools: dict[str, tuple[str, str]]) -> list[Plan]:
-    """Plans for the seed school and every other school in `schools` (code → (noun, head's name))."""
+def all_plans(schools: dict[str, tuple[str, str, bool]]) -> list[Plan]:
+    """Plans for the seed school and every other school in `schools` (code → (noun, head's name, small))."""
     plans = seed_school_plans()
-    for code, (noun, head) in schools.items():
+    for code, (noun, head, small) in schools.items():
         if code == seed.SCHOOL_CODE:
             continue
-        profile = _generated_profile(code, noun, head, random.Random(f"{RANDOM_SEED}:{code}"))
+        profile = _generated_profile(code, noun, head, small, random.Random(f"{RANDOM_SEED}:{code}"))
         plans.extend(school_plans(profile))
     return plans
 
@@ -902,7 +898,8 @@ def load_analyses(school_codes: list[str]) -> int:
     periods = {p.code: p for p in db.session.scalars(select(Period).where(Period.code.in_(ANALYSIS_PERIODS)))}
     existing = set(db.session.execute(select(Submission.school_id, Submission.period_id)).all())
     users = dict(db.session.execute(select(User.username, User.id)).all())
-    schools = {code: (_noun(units[code]), units[code].head_name or "") for code in school_codes if code in units}
+    schools = {code: (_noun(units[code]), units[code].head_name or "", "негізгі" in units[code].name_kk)
+               for code in school_codes if code in units}
     plans = [p for p in all_plans(schools)
              if p.period in periods and (units[p.school].id, periods[p.period].id) not in existing]
     if not plans:

@@ -428,11 +428,10 @@ CATEGORIES_EXPLANATION = (
     "қоса атқарушы педагогтер де кірген, сондықтан сандар сәйкес келмейді."
 )
 
-# (month, hired/dismissed, category, count, reason). 2025-H1 as the seed lists January–May; 2024-H2 is not in
-# the seed (a usual start of the school year).
+# (month, hired/dismissed, category, count, reason): January–May 2025 as the seed lists them. The seed lists
+# none for 2024-H2, so a certificate over both halves shows exactly the seed's.
 MOVEMENTS = {
-    "2024-H2": [(7, "dismissed", "teacher", 1, "өз еркімен"), (8, "hired", "teacher", 2, None),
-                (9, "hired", "support", 1, None), (12, "dismissed", "support", 1, "өз еркімен")],
+    "2024-H2": [],
     "2025-H1": [(1, "hired", "teacher", 2, None), (1, "hired", "support", 2, None),
                 (2, "hired", "support", 2, None), (3, "dismissed", "teacher", 1, "декреттік демалысқа"),
                 (4, "dismissed", "teacher", 1, "өз еркімен"), (4, "dismissed", "support", 1, "өз еркімен"),
@@ -537,9 +536,9 @@ GENERAL_FACTS = {"order_number": "234", "order_date": "2024-09-02", "signatory_n
 CERTIFICATE_DATES = {"2024-H2": "2024-12-13", "2025-H1": "2025-06-10"}  # 2024-H2's is not in the seed
 
 POSITIONS = [
-    {"position": "Директор", "competence": "Білім алушыларды қабылдау, тіркеу. Бірінші қол қою құқығы",
+    {"position_title": "Директор", "competence": "Білім алушыларды қабылдау, тіркеу. Бірінші қол қою құқығы",
      "risk": "НҚА толық меңгермеуі, білмеуі"},
-    {"position": "Бас есепші, есепші", "competence": "Қаржы қызметін жүргізуі",
+    {"position_title": "Бас есепші, есепші", "competence": "Қаржы қызметін жүргізуі",
      "risk": "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып алу ережесінің "
              "бұзылуы"},
 ]
@@ -620,12 +619,8 @@ def content(period: str) -> dict:
             "narrative": {"risks": CONCLUSION_RISKS, "basis": TEXTS["conclusion"]["finding"],
                           "recommendations": TEXTS["conclusion"]["lead"], "violation_found": False},
             "facts": {"overall_finding": TEXTS["conclusion"]["finding"], "audience": AUDIENCE},
-            "rows": {
-                "recommendations": [{"text": text, "deadline_kind": kind} for text, kind in RECOMMENDATIONS],
-                # What became of 2024-H2's plan (the same ten measures); not in the seed.
-                "followups": [{"text": text, "deadline_kind": kind, "status": "done"}
-                              for text, kind in RECOMMENDATIONS] if later else [],
-            },
+            # No follow-ups: the seed reports none (2025-H2 follows up 2025-H1's plan).
+            "rows": {"recommendations": [{"text": text, "deadline_kind": kind} for text, kind in RECOMMENDATIONS]},
         },
         "positions": {"rows": {"positions": POSITIONS}},
     }

@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import cache
 
 from sqlalchemy import Boolean, Date, Integer, Numeric, insert
-from wtforms import BooleanField, SelectField
+from wtforms import BooleanField
 from wtforms.fields.core import UnboundField
 
 from .extensions import db
@@ -93,9 +93,7 @@ def fact_value(field_class: type, value, period: Period | None = None, where: st
         if period is not None and _limits_to_half_year(field_class) and day > period.ends_on:
             raise ValueError(f"{where}: {day} is after the end of {period.code}")
         return day.isoformat()
-    if issubclass(field_class, SelectField):
-        return _as_text(value)
-    return _as_text(value)
+    return _as_text(value)  # text, and select values (codes such as "no")
 
 
 def facts_for(section: Section, facts: dict, period: Period | None = None) -> dict:
@@ -115,28 +113,19 @@ def facts_for(section: Section, facts: dict, period: Period | None = None) -> di
 @cache
 def _row_columns(model) -> dict:
     """Columns a row dict may give (everything but the keys the writer sets itself)."""
-    return {c.key: c for c in model.__table__.columns if c.key not in ("id", "submission_id", "carried_over")}
-
-
-def _orders_by_position(model) -> bool:
-    """SectionRow's own integer `position`; a model may reuse the name for a text column (Appendix 4)."""
-    return isinstance(model.__table__.c.position.type, Integer)
+    return {c.key: c for c in model.__table__.columns
+            if c.key not in ("id", "submission_id", "carried_over", "position")}
 
 
 def row_values(row_list, row: dict, position: int, period: Period | None = None, where: str = "") -> dict:
     """One row's column values, converted by column type, every column present (bulk inserts need that)."""
-    model = row_list.model
-    columns = _row_columns(model)
-    by_position = _orders_by_position(model)
-    unknown = set(row) - set(columns) - ({"position"} if by_position else set())
+    columns = _row_columns(row_list.model)
+    unknown = set(row) - set(columns)
     if unknown:
         raise ValueError(f"{where}: unknown columns {sorted(unknown)}")
     limited = {name for name, field_class in form_fields(row_list.form) if _limits_to_half_year(field_class)}
-    values = {}
+    values = {"position": position}
     for name, column in columns.items():
-        if name == "position" and by_position:
-            values[name] = position
-            continue
         value = row.get(name)
         if value is not None:
             if isinstance(column.type, Date):
@@ -171,6 +160,8 @@ class AnalysisWriter:
             updated_at: datetime | None = None, reviews: dict[str, Review | None] | None = None,
             return_reasons: dict[str, str] | None = None) -> None:
         """Queue one submission's sections. `reviews` and `return_reasons` are keyed by section code."""
+        if updated_at is None:
+            raise ValueError("give updated_at: demo timestamps are explicit")
         reviews, return_reasons = reviews or {}, return_reasons or {}
         unknown = set(content) - {s.code for s in SECTIONS}
         if unknown:
@@ -185,8 +176,6 @@ class AnalysisWriter:
                 raise ValueError(f"{code}: the section has no risks / basis / recommendations")
             if set(narrative) - set(NARRATIVE_KEYS):
                 raise ValueError(f"{code}: unknown narrative keys {sorted(set(narrative) - set(NARRATIVE_KEYS))}")
-            if updated_at is None:
-                raise ValueError("give updated_at: demo timestamps are explicit")
             carried = bool(spec.get("carried_over"))
             self.entries.append({
                 "submission_id": submission_id,
@@ -223,7 +212,7 @@ class AnalysisWriter:
 
 
 def write_content(submission: Submission, content: dict, *, updated_at: datetime | None = None) -> None:
-    """Create one submission's section entries and rows from `content` (the submission must have an id)."""
+    """Create one submission's section entries and rows from `content`; a new submission is flushed first."""
     if submission.id is None:
         db.session.flush()
     writer = AnalysisWriter()

@@ -11,11 +11,13 @@ SECTION_PACKAGES = [
 
 
 def register_blueprints(app) -> None:
-    from . import admin, auth, submissions, units
+    from . import admin, auth, certificates, submissions, units
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(units.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(submissions.bp)
+    app.register_blueprint(certificates.bp)
+    app.register_blueprint(certificates.texts_bp)
     for name in SECTION_PACKAGES:
         app.register_blueprint(import_module(f"{__name__}.{name}").bp)

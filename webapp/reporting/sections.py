@@ -31,6 +31,7 @@ class RowList:
     columns: tuple[str, ...] = ()  # form fields shown as table columns; all of them when empty
     carry_over: bool = False  # copied when the next half-year starts from this one
     order_by: tuple[str, ...] = ("position",)  # "as at" lists keep entry order; dated lists sort by date
+    as_at: bool = False  # over several half-years: the latest list stands (staff, positions), not all joined
 
     def fields(self) -> list:
         """The form's data fields that show as table columns (needs a request context)."""
@@ -84,6 +85,8 @@ class Section:
     checks: tuple[Check, ...] = ()  # cross-field warnings that block submission until fixed or explained
     hint: Any = None  # one line under the title saying what belongs here
     summary: Callable[[SectionData], list[str]] | None = None  # figures computed from the data, shown on the page
+    summed_facts: tuple[str, ...] = ()  # figures that add up over several half-years; the rest are "as at"
+    certificate: Callable | None = None  # (SpanData, lang) -> blocks this section adds to the certificate
     on_start: Callable | None = None  # extra carry-over work (e.g. last half-year's recommendations)
 
     def row_list(self, name: str) -> RowList | None:

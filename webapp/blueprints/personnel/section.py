@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import AdministrativeStaffForm, DisciplinaryActionForm, PersonnelFactsForm, StaffMovementForm
 from .models import AdministrativeStaff, DisciplinaryAction, StaffMovement
 
@@ -47,12 +48,14 @@ section = register(Section(
                       "teachers_special_secondary", *CATEGORIES),
     row_lists=(
         RowList("admin_staff", AdministrativeStaff, AdministrativeStaffForm, _l("Administrative staff"),
-                carry_over=True),
+                carry_over=True, as_at=True),
         RowList("movements", StaffMovement, StaffMovementForm, _l("Hires and dismissals"),
                 order_by=("month",)),
         RowList("disciplinary", DisciplinaryAction, DisciplinaryActionForm, _l("Disciplinary actions"),
                 order_by=("order_date",)),
     ),
     checks=(education_adds_up, categories_add_up),
+    summed_facts=("ethics_council_cases", "conflict_of_interest_cases"),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -11,6 +11,6 @@ class ExposedPosition(SectionRow, db.Model):
     __tablename__ = "positions_position"
     section_code = "positions"
 
-    position: Mapped[str] = mapped_column(String(300))
+    position_title: Mapped[str] = mapped_column(String(300))  # "position" is the row order of SectionRow
     competence: Mapped[str | None] = mapped_column(String(1000))
     risk: Mapped[str | None] = mapped_column(String(1000))

@@ -1,0 +1,80 @@
+"""A region or department words the certificate's fixed texts for its schools, in kk and ru."""
+
+import pytest
+from support import text_of
+
+from webapp.certificate.boilerplate import DEFAULTS
+from webapp.certificate.models import CertificateText
+from webapp.extensions import db
+from webapp.models import AuditEvent
+
+URL = "/units/rudny/certificate-texts/"
+
+
+def form_data(**overrides) -> dict:
+    data = {f"{key}_{lang}": DEFAULTS[key][lang] for key in DEFAULTS for lang in ("kk", "ru")}
+    return {**data, **overrides}
+
+
+def certificate_text(client, school="rudny-7", lang="kk") -> str:
+    return text_of(client.get(f"/schools/{school}/certificate/?to=2025-H1&lang={lang}"))
+
+
+def test_defaults_cite_the_typical_rules_and_the_recommendations_correctly(as_user):
+    text = certificate_text(as_user("rudny"))
+    assert "2016 жылғы 19 қазандағы №12 бұйрығымен" in text and "2023 жылғы 16 қаңтардағы №21" in text
+    assert "2022 жылғы 30 желтоқсандағы №488 бұйрығымен бекітілген сыбайлас жемқорлық тәуекелдеріне ішкі талдау " \
+           "жүргізу жөніндегі әдістемелік ұсынымдарға" in text
+    ru = certificate_text(as_user("rudny"), lang="ru")
+    assert "от 19 октября 2016 года №12" in ru and "от 30 декабря 2022 года №488" in ru
+
+
+def test_department_rewords_a_text_for_its_schools_only(app, as_user):
+    client = as_user("rudny")
+    page = client.get(URL)
+    assert page.status_code == 200 and 'name="goal_kk"' in page.get_data(as_text=True)
+    own = "Рудный мектептерінің мақсаты: {school} қызметін ашық ету."
+    response = client.post(URL, data=form_data(goal_kk=own))
+    assert response.status_code == 303
+    assert "Рудный мектептерінің мақсаты: Қостанай облысы әкімдігі" in certificate_text(client)
+    assert "Рудный мектептерінің мақсаты" not in certificate_text(as_user("lisakovsk"), "lisakovsk-1")
+    assert "Рудный мектептерінің мақсаты" not in certificate_text(client, lang="ru")
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CertificateText)) == 1  # only what differs
+        event = db.session.scalars(db.select(AuditEvent).filter_by(object_type="certificate_text")).one()
+        assert event.actor == "rudny" and event.changes["text"][1] == own
+
+
+def test_region_text_applies_unless_a_department_has_its_own(as_user):
+    as_user("kostanay").post("/units/kostanay/certificate-texts/", data=form_data(task_kk="Облыстың міндеті."))
+    assert "Облыстың міндеті." in certificate_text(as_user("lisakovsk"), "lisakovsk-1")
+    as_user("rudny").post(URL, data=form_data(task_kk="Қаланың міндеті."))
+    assert "Қаланың міндеті." in certificate_text(as_user("rudny"))
+    assert "Облыстың міндеті." not in certificate_text(as_user("rudny"))
+
+
+def test_emptying_a_text_goes_back_to_the_one_above(app, as_user):
+    client = as_user("rudny")
+    client.post(URL, data=form_data(goal_kk="Өз мәтін."))
+    client.post(URL, data=form_data(goal_kk=""))
+    assert "Өз мәтін." not in certificate_text(client)
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CertificateText)) == 0
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_unknown_placeholder_is_refused_with_the_text_kept(app, as_user, htmx):
+    response = as_user("rudny", htmx=htmx).post(URL, data=form_data(goal_kk="Мақсат {mektep}."))
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "{mektep}" in html and 'id="goal_kk-error"' in html and ("<html" in html) is not htmx
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(CertificateText)) == 0
+
+
+@pytest.mark.parametrize("user, url", [("rudny-7", URL), ("lisakovsk", URL), ("rudny", "/units/kostanay/certificate-texts/"),
+                                       ("rudny", "/units/rudny-7/certificate-texts/")])
+def test_only_the_unit_itself_edits_its_texts(as_user, user, url):
+    client = as_user(user)
+    assert client.get(url).status_code == 404
+    assert client.post(url, data=form_data(goal_kk="x")).status_code == 404

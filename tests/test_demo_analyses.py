@@ -1,0 +1,400 @@
+"""The demo analyses: the seed certificate where it belongs, statuses and variety, reproducible, loadable twice,
+and nothing submitted that the app itself would have refused to send."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+from support import TEST_DATABASE_URL, app_config
+
+from webapp import create_app
+from webapp.blueprints.acts.models import Order
+from webapp.blueprints.appeals.timeliness import timeliness
+from webapp.blueprints.conclusion.models import FollowUp, Recommendation
+from webapp.blueprints.courts.models import CourtCase
+from webapp.blueprints.inspections.models import SupervisoryInspection
+from webapp.blueprints.monitoring.models import MonitoringEvent
+from webapp.blueprints.personnel.models import AdministrativeStaff, DisciplinaryAction, StaffMovement
+from webapp.blueprints.positions.models import ExposedPosition
+from webapp.blueprints.procurement.models import ProcurementMethod
+from webapp.blueprints.services.models import ServiceProvided
+from webapp.demo import load_demo
+from webapp.demo_analyses import DEADLINES
+from webapp.demo_writer import write_content
+from webapp.extensions import db
+from webapp.models import AuditEvent, OrgKind, OrgUnit, Period
+from webapp.reporting import workflow
+from webapp.reporting.models import Review, SectionEntry, Status, Submission
+from webapp.reporting.queries import section_data
+from webapp.reporting.sections import SECTIONS, facts_from_form, form_data_from_facts, section_by_code
+
+LOCAL = ZoneInfo("Asia/Almaty")
+ROW_MODELS = sorted({r.model for s in SECTIONS for r in s.row_lists}, key=lambda m: m.__tablename__)
+
+
+@pytest.fixture
+def demo(app):
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    return app
+
+
+def submission(school: str, period: str) -> Submission | None:
+    return db.session.execute(
+        select(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id).join(Period)
+        .where(OrgUnit.code == school, Period.code == period)
+    ).scalar_one_or_none()
+
+
+def rows(model, school: str, period: str) -> list:
+    found = submission(school, period)
+    return db.session.scalars(select(model).where(model.submission_id == found.id)
+                              .order_by(model.position, model.id)).all()
+
+
+def entry(school: str, period: str, section: str) -> SectionEntry:
+    return submission(school, period).entry(section)
+
+
+def local_date(moment: datetime) -> date:
+    if moment.tzinfo is None:  # SQLite gives back naive UTC
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(LOCAL).date()
+
+
+# --- The seed certificate --------------------------------------------------------------------------
+
+def test_seed_orders_are_split_by_their_dates(demo):
+    with demo.app_context():
+        second = {(o.number, o.date, o.title) for o in rows(Order, "rudny-7", "2024-H2")}
+        later = rows(Order, "rudny-7", "2025-H1")
+    assert len(second) == 22 and len(later) == 12
+    assert ("268", date(2023, 11, 1), "Жыл сайынғы түгендеуді жүргізу туралы") in second
+    assert ("355", date(2024, 12, 19), "Сыйақы беру туралы") in second
+    assert ("261", date(2024, 9, 2), "«АРМ» электронды мектеп порталында жұмыс жасау туралы") in second
+    assert ("234", date(2024, 9, 2), "2024-2025 оқу жылына арналған сыбайлас жемқорлықпен күрес бойынша Жауапты "
+                                     "тұлғаны бекіту туралы") in second
+    assert ("338", date(2024, 11, 12), "Бірінші қол қою құқығы туралы") in second
+    assert ("83", date(2025, 5, 5), "Негізгі және жалпы орта білім туралы аттестаттарды және оларға қосымшаларды "
+                                    "толтыру туралы") in {(o.number, o.date, o.title) for o in later}
+    assert all(o.date.year == 2025 for o in later)
+
+
+def test_seed_services_add_up_over_the_two_half_years(demo):
+    totals = {"admission": 128, "transfer": 128, "free_meals": 5, "camps": 2, "material_aid": 5,
+              "home_schooling": 2, "document_duplicates": 0, "teacher_attestation": 0}
+    with demo.app_context():
+        both = rows(ServiceProvided, "rudny-7", "2024-H2") + rows(ServiceProvided, "rudny-7", "2025-H1")
+        facts = entry("rudny-7", "2025-H1", "services").facts
+    for code, total in totals.items():
+        assert sum(r.recipients for r in both if r.service_code == code) == total, code
+    assert sum(r.amount or 0 for r in both if r.service_code == "material_aid") == Decimal("217035")
+    assert {r.responsible for r in both if r.service_code in ("admission", "transfer", "home_schooling")} \
+        == {"Хасенова Н.С."}
+    assert {r.responsible for r in both if r.service_code == "teacher_attestation"} == {"Жұмабаева Г.Т."}
+    assert facts["responsibility_order_number"] == "215" and facts["responsibility_order_date"] == "2024-09-02"
+
+
+def test_seed_personnel_as_in_the_certificate(demo):
+    with demo.app_context():
+        personnel = entry("rudny-7", "2025-H1", "personnel")
+        staff = rows(AdministrativeStaff, "rudny-7", "2025-H1")
+        moves = rows(StaffMovement, "rudny-7", "2025-H1")
+        warnings = rows(DisciplinaryAction, "rudny-7", "2024-H2")
+        later_warnings = rows(DisciplinaryAction, "rudny-7", "2025-H1")
+    facts = personnel.facts
+    assert (facts["teachers_total"], facts["support_staff_total"], facts["teachers_higher_education"],
+            facts["teachers_special_secondary"], facts["vacancies"]) == (76, 41, 69, 7, 0)
+    assert (facts["category_pedagog"], facts["category_moderator"], facts["category_expert"],
+            facts["category_researcher"], facts["category_master"]) == (16, 22, 17, 21, 2)
+    assert "78" in personnel.warnings_explanation  # the seed's 78 against 76, explained in Kazakh
+    assert len(staff) == 11 and sum(s.persons for s in staff) == 12
+    assert ("Директордың бастауыш сыныптар жөніндегі орынбасары", 1, Decimal("0.5")) in \
+        [(s.position_title, s.persons, s.staff_units) for s in staff]
+    assert sorted((m.month, m.direction, m.staff_category, m.count) for m in moves) == [
+        (1, "hired", "support", 2), (1, "hired", "teacher", 2), (2, "hired", "support", 2),
+        (3, "dismissed", "teacher", 1), (4, "dismissed", "support", 1), (4, "dismissed", "teacher", 1),
+        (5, "dismissed", "support", 1), (5, "hired", "support", 2)]
+    assert [(w.person, w.order_number, w.order_date) for w in warnings][:2] == [
+        ("Айназарова Ж", "77", date(2024, 10, 11)), ("Ермағанбетова С.А.", "86", date(2024, 11, 1))]
+    assert {w.person for w in warnings if w.order_number == "88"} == {
+        "Абдрахимова З.Г.", "Бахрамова С.Б", "Омарғалиев А.М.", "Сансызбаева Г.Ә.", "Сейтен Р.С."}
+    assert {w.penalty for w in warnings} == {"warning"} and later_warnings == []
+
+
+def test_seed_procurement_adds_up_to_the_certificate(demo):
+    with demo.app_context():
+        both = rows(ProcurementMethod, "rudny-7", "2024-H2") + rows(ProcurementMethod, "rudny-7", "2025-H1")
+        e_shop = [(m.amount, period) for period in ("2024-H2", "2025-H1")
+                  for m in rows(ProcurementMethod, "rudny-7", period) if m.method == "e_shop"]
+    price = [m for m in both if m.method == "price_request"]
+    assert sum(m.contracts for m in price) == 57 and sum(m.amount for m in price) == Decimal("22266028.65")
+    assert e_shop == [(Decimal("41440"), "2025-H1")]
+
+
+def test_seed_other_sections(demo):
+    with demo.app_context():
+        case = rows(CourtCase, "rudny-7", "2025-H1")
+        inspection = rows(SupervisoryInspection, "rudny-7", "2025-H1")
+        events = rows(MonitoringEvent, "rudny-7", "2024-H2")
+        general = entry("rudny-7", "2025-H1", "general").facts
+        conclusion = entry("rudny-7", "2025-H1", "conclusion").facts
+        plan = rows(Recommendation, "rudny-7", "2025-H1")
+        positions = rows(ExposedPosition, "rudny-7", "2025-H1")
+        data = section_data(submission("rudny-7", "2025-H1"))
+        earlier = section_data(submission("rudny-7", "2024-H2"))
+    assert [(c.case_number, c.decided_on, c.counterparty, c.outcome) for c in case] == [
+        ("7527-25-00-2/5493", date(2025, 5, 23), "«SHAKIRT GROUP» ЖШС", "in_favour")]
+    assert [(i.result_number, i.result_date, i.violations_found) for i in inspection] == [
+        ("2-0904-25-01180", date(2025, 5, 21), False)]
+    assert [e.held_on for e in events] == [date(2024, 5, 13)]
+    assert (general["order_number"], general["order_date"], general["certificate_date"]) == \
+        ("234", "2024-09-02", "2025-06-10")
+    assert (general["signatory_name"], general["signatory_position"]) == ("Бірманова Қ.И.", "Мектеп басшысы")
+    assert all(general[f"source_{n}"] is True for n in range(1, 15))
+    assert conclusion["audience"] == "Барлық жұмыскерлерге"
+    assert conclusion["overall_finding"].endswith("бұзушылықтар анықталған жоқ.")
+    assert len(plan) == 10 and [r.deadline_kind for r in plan].count("permanent") == 9
+    assert plan[5].deadline_kind == "twice_a_year" and plan[0].text.startswith("ҚР Сыбайлас жемқорлыққа")
+    assert {(p.position_title, p.risk) for p in positions} == {
+        ("Директор", "НҚА толық меңгермеуі, білмеуі"),
+        ("Бас есепші, есепші", "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып "
+                               "алу ережесінің бұзылуы")}
+    appeals = data["appeals"].rows["appeals"] + earlier["appeals"].rows["appeals"]
+    assert timeliness(appeals) == (3, 3, 0, 0) and {a.channel for a in appeals} == {"e_otinish"}
+    assert data["transparency"].facts["social_accounts"] == "https://www.instagram.com/school7_rud/"
+    assert data["control"].facts["performs_functions"] == "no"
+    assert data["fiscal"].entry.nothing_to_report and data["interactions"].entry.nothing_to_report
+    assert data["personnel"].entry.risks.startswith("бос орындарға конкурс жариялау")
+    assert "Б.Майлин атындағы №7 мектеп-гимназиясында" in data["personnel"].entry.basis
+    assert "[bookmark" not in data["services"].entry.basis
+
+
+def test_seed_school_statuses_and_times(demo):
+    with demo.app_context():
+        found = {p: submission("rudny-7", p) for p in ("2024-H2", "2025-H1", "2025-H2", "2026-H1", "2026-H2")}
+        trail = db.session.scalars(select(AuditEvent).where(AuditEvent.submission_id == found["2025-H1"].id)
+                                   .order_by(AuditEvent.at)).all()
+    for period in ("2024-H2", "2025-H1", "2025-H2"):
+        accepted = found[period]
+        assert accepted.status is Status.ACCEPTED and accepted.on_time
+        assert local_date(accepted.submitted_at) <= DEADLINES[period]
+        assert accepted.submitted_at < accepted.accepted_at
+    assert local_date(found["2025-H1"].submitted_at) == date(2025, 6, 11)
+    assert found["2026-H1"].status is Status.SUBMITTED and found["2026-H1"].on_time
+    assert found["2026-H2"] is None
+    assert [(e.actor, e.changes.get("status", [None, None])[1]) for e in trail] == [
+        ("rudny-7", "draft"), ("rudny-7", "submitted"), ("rudny", "accepted")]
+
+
+def test_seed_school_can_start_2026_h2_from_the_last_half_year(demo, as_user):
+    client = as_user("rudny-7")
+    assert client.post("/schools/rudny-7/2026-H2/start", data={"carry_over": "y"}).status_code == 303
+    with demo.app_context():
+        copied = rows(FollowUp, "rudny-7", "2026-H2")
+    assert len(copied) == 10 and all(row.carried_over and row.status is None for row in copied)
+
+
+# --- Every school ----------------------------------------------------------------------------------
+
+def test_statuses_and_variety(demo):
+    with demo.app_context():
+        everything = db.session.scalars(select(Submission)).all()
+        by_period: dict[str, list[Submission]] = {}
+        for found in everything:
+            by_period.setdefault(found.period.code, []).append(found)
+        schools = db.session.scalars(select(OrgUnit.code).where(OrgUnit.kind == OrgKind.SCHOOL)).all()
+        for period in ("2024-H2", "2025-H1", "2025-H2"):
+            assert len(by_period[period]) == len(schools)
+            assert {s.status for s in by_period[period]} == {Status.ACCEPTED}
+        assert {s.status for s in by_period["2026-H1"]} == {Status.ACCEPTED, Status.SUBMITTED, Status.RETURNED,
+                                                             Status.DRAFT}
+        assert len(by_period["2026-H1"]) < len(schools)  # some schools have not started
+        assert DEADLINES["2026-H1"] < date.today()  # so its drafts are past the deadline
+        assert {s.status for s in by_period["2026-H2"]} == {Status.DRAFT} and len(by_period["2026-H2"]) >= 3
+
+        returned = [e for s in by_period["2026-H1"] if s.status is Status.RETURNED for e in s.entries
+                    if e.review is Review.RETURNED]
+        assert "personnel" in {e.section for e in returned} and all(e.return_reason for e in returned)
+
+        late = [s for s in everything if s.on_time is False]
+        assert late and any(s.period.code == "2026-H1" for s in late)
+        assert all(local_date(s.submitted_at) > DEADLINES[s.period.code] for s in late)
+
+        found = db.session.scalars(select(SupervisoryInspection).where(SupervisoryInspection.violations_found)).all()
+        assert found
+        flagged = db.session.get(Submission, found[0].submission_id).entry("inspections")
+        assert flagged.violation_found and flagged.violation_description
+
+        shares = []
+        for analysis in everything:
+            methods = section_data(analysis)["procurement"].rows["methods"]
+            if methods:
+                shares.append(sum(m.amount for m in methods if m.method == "single_source")
+                              / sum(m.amount for m in methods))
+        assert max(shares) >= Decimal("0.4") > min(shares)
+
+        overdue = [s for s in everything if timeliness(section_data(s)["appeals"].rows["appeals"]).overdue]
+        assert overdue and all(section_data(s)["appeals"].entry.violation_found for s in overdue)
+
+
+def test_generated_lists_have_realistic_sizes(demo):
+    with demo.app_context():
+        complete = db.session.scalars(select(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id)
+                                      .where(Submission.status != Status.DRAFT, OrgUnit.code != "rudny-7")).all()
+        sizes = [{f"{code}.{name}": len(found) for code, data in section_data(s).items()
+                  for name, found in data.rows.items()} for s in complete]
+    for size in sizes:
+        assert 12 <= size["acts.orders"] <= 20
+        assert 3 <= size["services.services"] <= 8
+        assert 5 <= size["personnel.admin_staff"] <= 10
+        assert size["personnel.disciplinary"] <= 3
+        assert 2 <= size["procurement.methods"] <= 5
+        assert 2 <= size["appeals.appeals"] <= 6
+        assert size["conclusion.recommendations"] >= 4 and size["positions.positions"] >= 2
+    assert sum(s["acts.orders"] for s in sizes) / len(sizes) >= 15
+
+
+def test_nothing_submitted_has_blockers(demo):
+    with demo.test_request_context():
+        sent = db.session.scalars(select(Submission).where(Submission.status.in_([Status.SUBMITTED,
+                                                                                 Status.ACCEPTED]))).all()
+        problems = {(s.school.code, s.period.code): workflow.blockers(s) for s in sent}
+        drafts = db.session.scalars(select(Submission).where(Submission.status == Status.DRAFT)).all()
+        draft_problems = [workflow.blockers(s) for s in drafts]
+    assert len(problems) > 60
+    assert {key: found for key, found in problems.items() if found} == {}
+    assert all(draft_problems)  # drafts are unfinished, so they do show what is missing
+
+
+def test_timestamps_are_set_and_in_order(demo):
+    with demo.app_context():
+        everything = db.session.scalars(select(Submission)).all()
+        entries = db.session.scalars(select(SectionEntry)).all()
+        created = {s.id: s.created_at for s in everything}
+    assert max(local_date(moment) for moment in created.values()) < date(2026, 11, 24)
+    for found in everything:
+        assert found.created_at <= found.updated_at
+        if found.submitted_at:
+            assert found.created_at < found.submitted_at
+        if found.accepted_at:
+            assert found.submitted_at < found.accepted_at
+    assert all(created[e.submission_id] <= e.updated_at for e in entries)
+
+
+def test_pages_show_the_demo_analyses(demo, as_user):
+    department = as_user("rudny")
+    for school, period in (("rudny-7", "2025-H1"), ("rudny-3", "2025-H2"), ("rudny-4", "2026-H1")):
+        base = f"/schools/{school}/{period}"
+        assert department.get(f"{base}/").status_code == 200
+        assert department.get(f"{base}/history").status_code == 200
+        for section in SECTIONS:
+            response = department.get(f"{base}/{section.code}/")
+            assert response.status_code == 200, (school, period, section.code)
+    page = department.get("/schools/rudny-7/2024-H2/acts/").get_data(as_text=True)
+    assert "Жыл сайынғы түгендеуді жүргізу туралы" in page
+    assert department.get("/units/rudny-7").status_code == 200
+
+
+# --- Loading ---------------------------------------------------------------------------------------
+
+def _counts() -> dict[str, int]:
+    return {model.__tablename__: db.session.scalar(select(db.func.count()).select_from(model))
+            for model in (Submission, SectionEntry, AuditEvent, *ROW_MODELS)}
+
+
+def _fingerprint() -> list:
+    """Everything the analyses hold, by school and half-year rather than by database id."""
+    keys = dict(db.session.execute(select(Submission.id, OrgUnit.code + "/" + Period.code)
+                                   .join(OrgUnit, Submission.school_id == OrgUnit.id).join(Period)).all())
+    found = [(keys[s.id], s.status.value, s.on_time, s.created_at, s.submitted_at, s.accepted_at)
+             for s in db.session.scalars(select(Submission))]
+    found += [(keys[e.submission_id], e.section, e.risks, e.basis, e.violation_found, e.facts)
+              for e in db.session.scalars(select(SectionEntry))]
+    for model in ROW_MODELS:
+        columns = [c.key for c in model.__table__.columns if c.key not in ("id", "submission_id")]
+        found += [(model.__tablename__, keys[row.submission_id], *(getattr(row, c) for c in columns))
+                  for row in db.session.scalars(select(model))]
+    return sorted(found, key=repr)
+
+
+def test_loading_again_adds_nothing(demo):
+    with demo.app_context():
+        before = _counts()
+        load_demo(analyses=True)
+        db.session.commit()
+        assert _counts() == before
+    assert before["submission"] > 70 and before["acts_order"] > 1000
+
+
+def test_an_existing_analysis_is_left_alone(demo):
+    with demo.app_context():
+        mine = submission("rudny-1", "2025-H1")
+        db.session.delete(submission("rudny-1", "2024-H2"))
+        mine.entry("acts").risks = "өзгертілді"
+        db.session.commit()
+        load_demo(analyses=True)
+        db.session.commit()
+        assert submission("rudny-1", "2024-H2").status is Status.ACCEPTED  # written again
+        assert submission("rudny-1", "2025-H1").entry("acts").risks == "өзгертілді"  # not touched
+
+
+def test_same_data_every_time(demo, tmp_path):
+    if TEST_DATABASE_URL:
+        pytest.skip("one PostgreSQL database only")
+    with demo.app_context():
+        first = _fingerprint()
+    other = create_app(app_config(), instance_path=str(tmp_path))
+    with other.app_context():
+        db.create_all()
+        load_demo(analyses=True)
+        db.session.commit()
+        second = _fingerprint()
+    assert first == second
+
+
+# --- The writer ------------------------------------------------------------------------------------
+
+def test_facts_are_stored_as_the_facts_forms_store_them(demo):
+    with demo.test_request_context():
+        entries = [e for e in db.session.scalars(select(SectionEntry).join(Submission)
+                                                 .where(Submission.status != Status.DRAFT)) if e.facts]
+        assert len(entries) > 500
+        for found in entries:
+            form_class = section_by_code(found.section).facts_form
+            form = form_class(data=form_data_from_facts(form_class, found.facts), meta={"csrf": False})
+            assert facts_from_form(form) == found.facts, found.section
+
+
+def test_the_writer_refuses_what_a_school_could_not_have_typed(app):
+    with app.app_context():
+        school = db.session.execute(select(OrgUnit).filter_by(code="rudny-7")).scalar_one()
+        period = db.session.execute(select(Period).filter_by(code="2026-H2")).scalar_one()
+        analysis = Submission(school=school, period=period, status=Status.DRAFT,
+                              created_at=datetime(2026, 11, 2, 4, 0), updated_at=datetime(2026, 11, 2, 4, 0))
+        db.session.add(analysis)
+        for content in ({"personnel": {"facts": {"teachers": 5}}},
+                        {"acts": {"rows": {"orders": [{"number": "1", "date": "2027-01-10", "title": "x"}]}}},
+                        {"acts": {"rows": {"orders": [{"number": "1", "date": "2026-09-01", "colour": "x"}]}}},
+                        {"acts": {"rows": {"orders": [{"number": "1", "date": "2026-09-01"}]}}},
+                        {"positions": {"narrative": {"risks": "x"}}},
+                        {"nowhere": {}}):
+            with pytest.raises(ValueError):
+                write_content(analysis, content)
+        write_content(analysis, {
+            "procurement": {"facts": {"complaints_count": "1 234"},
+                            "rows": {"methods": [{"method": "e_shop", "amount": "41440.50"}]}},
+            "positions": {"rows": {"positions": [{"position_title": "Директор"}]}},
+            "conclusion": {"rows": {"recommendations": [{"text": "x", "deadline_kind": "date",
+                                                         "deadline_date": "2027-06-25"}]}},
+        })
+        db.session.commit()
+        stored = analysis.entry("procurement").facts
+        assert stored["complaints_count"] == 1234 and stored["plan_orders"] is None
+        method = rows(ProcurementMethod, "rudny-7", "2026-H2")[0]
+        assert (method.position, method.amount, method.contracts) == (1, Decimal("41440.50"), None)
+        assert rows(ExposedPosition, "rudny-7", "2026-H2")[0].position_title == "Директор"
+        assert rows(Recommendation, "rudny-7", "2026-H2")[0].deadline_date == date(2027, 6, 25)

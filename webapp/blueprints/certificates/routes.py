@@ -1,0 +1,60 @@
+"""A school's certificate for one half-year or a span of them, as print HTML, PDF or DOCX."""
+
+from flask import Blueprint, abort, request, url_for
+from flask_login import login_required
+from sqlalchemy import select
+
+from ...access import visible_unit_or_404
+from ...certificate import assemble, render
+from ...certificate.span import academic_year_span
+from ...extensions import db
+from ...i18n import current_language
+from ...models import OrgKind, Period
+
+bp = Blueprint("certificates", __name__, url_prefix="/schools/<school>/certificate")
+
+FORMATS = {
+    "pdf": ("application/pdf", render.pdf),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", render.docx),
+}
+
+
+def span_or_404(to_code: str | None, from_code: str | None) -> tuple[list[Period], list[Period]]:
+    """(all periods, the consecutive span asked for); by default the academic year ending with `to`."""
+    periods = db.session.scalars(select(Period).order_by(Period.year, Period.half)).all()
+    if not periods:
+        abort(404)
+    by_code = {p.code: p for p in periods}
+    last = by_code.get(to_code) if to_code else periods[-1]
+    if last is None:
+        abort(404)
+    if not from_code:
+        return periods, academic_year_span(periods, last)
+    first = by_code.get(from_code)
+    if first is None or (first.year, first.half) > (last.year, last.half):
+        abort(404)
+    return periods, [p for p in periods if (first.year, first.half) <= (p.year, p.half) <= (last.year, last.half)]
+
+
+@bp.get("/")
+@login_required
+def show(school: str):
+    """The certificate: `?to=2025-H1&from=2024-H2&lang=kk&format=html|pdf|docx`."""
+    unit = visible_unit_or_404(school)
+    if unit.kind is not OrgKind.SCHOOL:
+        abort(404)
+    periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
+    lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
+    certificate = assemble(unit, span, lang)
+    kind = request.args.get("format", "html")
+    if kind == "html":
+        span_args = {"from": span[0].code, "to": span[-1].code, "lang": lang}
+        downloads = {f: url_for("certificates.show", school=unit.code, format=f, **span_args) for f in FORMATS}
+        return render.html(certificate, periods=periods, downloads=downloads)
+    if kind not in FORMATS:
+        abort(404)
+    mimetype, make = FORMATS[kind]
+    return make(certificate), 200, {
+        "Content-Type": mimetype,
+        "Content-Disposition": f'attachment; filename="{certificate.filename}.{kind}"',
+    }

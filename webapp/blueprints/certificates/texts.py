@@ -1,0 +1,84 @@
+"""A region's or department's own wording of the certificate's fixed texts, in Kazakh and Russian."""
+
+import string
+
+from flask import Blueprint, abort, flash, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from ...access import visible_unit_or_404
+from ...certificate.boilerplate import DEFAULTS, inherited_texts
+from ...certificate.models import CertificateText
+from ...extensions import db
+from ...models import OrgKind, Role
+from ...rendering import render, see_other
+from ...reporting.fields import MAX_TEXT
+
+texts_bp = Blueprint("certificate_texts", __name__, url_prefix="/units/<code>/certificate-texts")
+
+PLACEHOLDERS = {"school", "order", "period"}
+TITLES = {"legal_basis": _l("Legal basis"), "object": _l("Object of the analysis"), "order": _l("The head's order"),
+          "method": _l("Methodological basis"), "period": _l("Period analysed"), "goal": _l("Goal"),
+          "task": _l("Task"), "sources_intro": _l("Information sources: introduction")}
+
+
+def _known_placeholders(form, field):
+    names = {name for _text, name, _spec, _conv in string.Formatter().parse(field.data or "") if name is not None}
+    unknown = names - PLACEHOLDERS
+    if unknown:
+        raise ValidationError(_l("Unknown placeholder %(names)s; use {school}, {order} or {period}.",
+                                 names=", ".join("{" + n + "}" for n in sorted(unknown))))
+
+
+class TextsForm(FlaskForm):
+    """One textarea per text and language, named <key>_<lang>."""
+
+
+LANGUAGE_LABELS = {"kk": _l("In Kazakh"), "ru": _l("In Russian")}  # the fieldset's legend names the text
+
+for _key in DEFAULTS:
+    for _lang in ("kk", "ru"):
+        setattr(TextsForm, f"{_key}_{_lang}", TextAreaField(
+            LANGUAGE_LABELS[_lang], validators=[Optional(), Length(max=MAX_TEXT), _known_placeholders],
+            render_kw={"rows": 4}))
+
+
+def _editable_unit_or_404(code: str):
+    unit = visible_unit_or_404(code)
+    allowed = current_user.role is Role.ADMIN or (current_user.role is Role.DEPARTMENT and current_user.org_unit_id == unit.id)
+    if unit.kind is OrgKind.SCHOOL or not allowed:
+        abort(404)
+    return unit
+
+
+@texts_bp.route("/", methods=["GET", "POST"])
+@login_required
+def edit(code: str):
+    """Edit the fixed texts for every school below this unit; an emptied text goes back to the one above."""
+    unit = _editable_unit_or_404(code)
+    own = {(t.key, t.lang): t for t in db.session.scalars(select(CertificateText).filter_by(org_unit_id=unit.id))}
+    above = {lang: inherited_texts(unit, lang) for lang in ("kk", "ru")}
+    form = TextsForm(data={f"{k}_{lang}": (own[(k, lang)].text if (k, lang) in own else above[lang][k])
+                           for k in DEFAULTS for lang in ("kk", "ru")})
+    if form.validate_on_submit():
+        for key in DEFAULTS:
+            for lang in ("kk", "ru"):
+                typed = (form[f"{key}_{lang}"].data or "").strip()
+                current = own.get((key, lang))
+                if not typed or typed == above[lang][key]:
+                    if current is not None:
+                        db.session.delete(current)
+                elif current is None:
+                    db.session.add(CertificateText(org_unit_id=unit.id, key=key, lang=lang, text=typed))
+                elif current.text != typed:
+                    current.text = typed
+        db.session.commit()
+        flash(_("Saved. The certificates of every school below use these texts."), "success")
+        return see_other(url_for("certificate_texts.edit", code=unit.code))
+    return render("certificates/texts.html", block="form", unit=unit, form=form, keys=list(DEFAULTS),
+                  titles=TITLES, own=own, status=422 if form.errors else 200)

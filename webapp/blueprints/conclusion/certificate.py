@@ -1,0 +1,56 @@
+"""The conclusion of the certificate: the overall finding, the working group's numbered recommendations with
+their deadlines, the action plan table and how last half-year's recommendations were carried out."""
+
+from ...certificate.blocks import Block, NumberedList, Para, Table, say
+from ...i18n import short_date
+
+DEADLINES = {"permanent": ("тұрақты", "постоянно"), "twice_a_year": ("жылына екі рет", "два раза в год")}
+STATUSES = {"done": ("орындалды", "исполнено"), "in_progress": ("орындалуда", "на исполнении"),
+            "not_done": ("орындалмады", "не исполнено")}
+
+
+def deadline_text(row, lang: str) -> str:
+    if row.deadline_kind == "date":
+        return short_date(row.deadline_date)
+    kk, ru = DEADLINES.get(row.deadline_kind, (row.deadline_kind or "", row.deadline_kind or ""))
+    return kk if lang == "kk" else ru
+
+
+def conclusion_blocks(span, lang: str) -> list[Block]:
+    blocks: list[Block] = []
+    finding = span.fact("overall_finding") or span.text.get("basis")
+    if finding:
+        blocks.append(Para(finding))
+    recommendations = span.rows.get("recommendations", [])
+    if recommendations:
+        blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдеріне жүргізілген ішкі талдау қорытындысы бойынша "
+                                     "жұмыс тобы мынадай ұсынымдар шығарды:",
+                               "По итогам проведённого внутреннего анализа коррупционных рисков рабочая группа "
+                               "выработала следующие рекомендации:")))
+        if span.fact("audience"):
+            blocks.append(Para(f"{span.fact('audience')}:"))
+        label = say(lang, "орындау мерзімі", "срок исполнения")
+        blocks.append(NumberedList([f"{row.text.rstrip('.;')}, {label}: {deadline_text(row, lang)}."
+                                    for row in recommendations]))
+        if any(row.risk or row.responsible for row in recommendations):
+            blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары:",
+                                   "План мероприятий по устранению коррупционных рисков:")))
+            blocks.append(Table(
+                [say(lang, "№", "№"), say(lang, "Анықталған сыбайлас жемқорлық тәуекелі", "Выявленный коррупционный риск"),
+                 say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
+                 say(lang, "Орындау мерзімі", "Срок исполнения")],
+                [[str(i), row.risk or "", row.text, row.responsible or "", deadline_text(row, lang)]
+                 for i, row in enumerate(recommendations, 1)], widths=[1, 5, 7, 4, 3]))
+    followups = span.rows.get("followups", [])
+    if followups:
+        blocks.append(Para(say(lang, "Алдыңғы жарты жылдықтың ұсынымдарының орындалуы:",
+                               "Исполнение рекомендаций предыдущего полугодия:")))
+        blocks.append(Table(
+            [say(lang, "№", "№"), say(lang, "Ұсыным", "Рекомендация"), say(lang, "Мерзімі", "Срок"),
+             say(lang, "Орындалуы", "Исполнение"), say(lang, "Түсініктеме", "Комментарий")],
+            [[str(i), row.text, deadline_text(row, lang),
+              (STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1]), row.comment or ""]
+             for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
+    if span.text.get("recommendations"):
+        blocks.append(Para(span.text["recommendations"]))
+    return blocks

@@ -1,0 +1,225 @@
+"""assemble(school, periods, lang) -> Certificate: the whole analytical certificate as plain data.
+
+It reads the database once (the span's submissions and rows) and renders nothing; the print template,
+WeasyPrint and the DOCX writer all work from its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..extensions import db
+from ..i18n import period_label
+from ..models import OrgUnit, Period
+from ..reporting.models import Status, Submission
+from ..reporting.sections import SECTIONS
+from .blocks import Block, Heading, NumberedList, Para, Table, say
+from .boilerplate import texts_for
+from .span import SpanData, span_data
+
+# «2024 жылғы 02 қыркүйектегі №234 бұйрығы»: the month takes the locative-adjective ending.
+KK_MONTHS_OF = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+                "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
+KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+             "қараша", "желтоқсан"]
+RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря"]
+FRAME_SECTIONS = {"general", "conclusion", "positions"}  # placed by the frame, not as numbered sections
+PART_ONE = {"acts"}
+
+
+@dataclass
+class Certificate:
+    lang: str
+    school: OrgUnit
+    periods: list[Period]
+    parent_body: str
+    legal_name: str
+    city: str
+    title_lines: list[str]
+    dated: str
+    approval: dict | None
+    blocks: list[Block]
+    signature: tuple[str, str]
+    appendix: Table | None
+    draft: bool
+    filename: str
+    period_words: str
+    statuses: list[tuple[str, str]] = field(default_factory=list)  # (period code, status)
+
+
+def written_date(value: date | None, lang: str) -> str:
+    """«2025 жылғы "10" маусым» / «"10" июня 2025 года», as on the certificate header."""
+    if value is None:
+        return ""
+    if lang == "kk":
+        return f'{value.year} жылғы "{value.day:02d}" {KK_MONTHS[value.month - 1]}'
+    return f'"{value.day:02d}" {RU_MONTHS_OF[value.month - 1]} {value.year} года'
+
+
+def order_reference(number: str | None, on: date | None, lang: str) -> str:
+    """«2024 жылғы 02 қыркүйектегі №234» / «от 02 сентября 2024 года №234»."""
+    if not number:
+        return ""
+    if on is None:
+        return f"№{number}"
+    if lang == "kk":
+        return f"{on.year} жылғы {on.day:02d} {KK_MONTHS_OF[on.month - 1]} №{number}"
+    return f"от {on.day:02d} {RU_MONTHS_OF[on.month - 1]} {on.year} года №{number}"
+
+
+def iso_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def section_title(section) -> str:
+    title = str(section.title)
+    return f"{section.number}. {title}" if section.number else title
+
+
+def section_blocks(span: SpanData, lang: str) -> list[Block]:
+    """A numbered section: the seed's triplet with the section's own figures inside the basis."""
+    blocks: list[Block] = [Heading(section_title(span.section), 3)]
+    if not span.entered:
+        return blocks + [Para(say(lang, "Мәліметтер ұсынылмаған.", "Сведения не представлены."))]
+    if span.nothing_to_report:
+        return blocks + [Para(say(lang, "Талданатын кезеңде осы бағыт бойынша хабарлайтын мәлімет жоқ.",
+                                  "В анализируемом периоде по данному направлению сообщить нечего."))]
+    text = span.text
+    if text["risks"]:
+        blocks.append(Para(text["risks"], label=say(lang, "Сыбайлас жемқорлық тәуекелдері:", "Коррупционные риски:")))
+    if text["basis"]:
+        blocks.append(Para(text["basis"], label=say(lang, "Негіздеме:", "Обоснование:")))
+    if span.section.certificate:
+        blocks.extend(span.section.certificate(span, lang))
+    if span.violation_found:
+        blocks.append(Para(text["violation_description"] or "",
+                           label=say(lang, "Анықталған бұзушылық:", "Выявленное нарушение:")))
+    if text["recommendations"]:
+        blocks.append(Para(text["recommendations"],
+                           label=say(lang, "Жою бойынша ұсыныстар:", "Рекомендации по устранению:")))
+    return blocks
+
+
+def _sources(general: SpanData, lang: str) -> list[str]:
+    from ..blueprints.general.forms import INFORMATION_SOURCES
+
+    return [f"{source[lang]};" for i, source in enumerate(INFORMATION_SOURCES, start=1)
+            if general.facts.get(f"source_{i}")]
+
+
+def _conclusion(span: SpanData, lang: str) -> list[Block]:
+    from ..blueprints.conclusion.certificate import conclusion_blocks
+
+    return conclusion_blocks(span, lang)
+
+
+def _appendix(span: SpanData, lang: str) -> Table | None:
+    rows = span.rows.get("positions", [])
+    if not rows:
+        return None
+    headers = [say(lang, "№", "№"),
+               say(lang, "Сыбайлас жемқорлық тәуекелдеріне байланысты лауазымдар",
+                   "Должности, связанные с коррупционными рисками"),
+               say(lang, "Сыбайлас жемқорлық тәуекелдеріне байланысты лауазымдық құзыреттелігі",
+                   "Должностные полномочия, связанные с коррупционными рисками"),
+               say(lang, "Сыбайлас жемқорлық тәуекелдері", "Коррупционные риски")]
+    return Table(headers, [[str(i), r.position_title, r.competence or "", r.risk or ""] for i, r in enumerate(rows, 1)],
+                 widths=[1, 4, 6, 6])
+
+
+def _working_group(span: SpanData, lang: str) -> list[Block]:
+    rows = span.rows.get("working_group", [])
+    if not rows:
+        return []
+    roles = {"head": say(lang, "жұмыс тобының жетекшісі", "руководитель рабочей группы"),
+             "member": say(lang, "мүшесі", "член"), "secretary": say(lang, "хатшысы", "секретарь")}
+    return [Para(say(lang, "Ішкі талдауды жұмыс тобы жүргізді:", "Анализ проведён рабочей группой в составе:")),
+            Table([say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность"),
+                   say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
+                  [[str(i), r.name, r.position_title or "", roles.get(r.role, r.role or "")]
+                   for i, r in enumerate(rows, 1)], widths=[1, 5, 6, 4])]
+
+
+def assemble(school: OrgUnit, periods: list[Period], lang: str) -> Certificate:
+    """The certificate of `school` for consecutive `periods` (oldest first) in `lang` ("kk" or "ru")."""
+    submissions = db.session.scalars(
+        select(Submission).where(Submission.school_id == school.id,
+                                 Submission.period_id.in_([p.id for p in periods]))
+    ).all()
+    by_period = {s.period_id: s for s in submissions}
+    ordered = [by_period[p.id] for p in periods if p.id in by_period]
+    with force_locale(lang):
+        spans = span_data(ordered)
+        return _assemble(school, periods, lang, spans, by_period)
+
+
+def _assemble(school, periods, lang, spans, by_period) -> Certificate:
+    general = spans["general"]
+    parent_body = school.localized("parent_body", lang)
+    legal_name = school.localized("legal_name", lang) or school.localized("name", lang)
+    school_text = f"{parent_body} {legal_name}".strip()
+    period_words = ", ".join(period_label(p.year, p.half) for p in periods)
+    order = order_reference(general.fact("order_number"), iso_date(general.fact("order_date")), lang)
+    texts = {key: value.format(school=school_text, order=order, period=period_words)
+             for key, value in texts_for(school, lang).items()}
+
+    if lang == "kk":
+        ending = "-нің" if legal_name.endswith("КММ") else ""
+        title_lines = [parent_body, f"{legal_name}{ending} қызметтегі сыбайлас жемқорлық тәуекелдерін ішкі талдау "
+                                    "нәтижелері бойынша", "ТАЛДАМАЛЫҚ АНЫҚТАМА"]
+    else:
+        title_lines = ["АНАЛИТИЧЕСКАЯ СПРАВКА", "по результатам внутреннего анализа коррупционных рисков "
+                       f"в деятельности {legal_name}", parent_body]
+
+    blocks: list[Block] = [Para(texts["legal_basis"]), Para(texts["object"])]
+    if order:
+        blocks.append(Para(texts["order"]))
+    blocks += [Para(texts["method"]), Para(texts["period"])]
+    blocks += _working_group(general, lang)
+    blocks += [Heading(say(lang, "1. Талдау жүргізудің мақсаттары мен міндеттері",
+                           "1. Цели и задачи проведения анализа"), 2),
+               Para(texts["goal"]), Para(texts["task"]),
+               Heading(say(lang, "2. Талдау барысында пайдаланылған ақпарат көздері",
+                           "2. Источники информации, использованные при проведении анализа"), 2),
+               Para(texts["sources_intro"])]
+    sources = _sources(general, lang)
+    if sources:
+        blocks.append(NumberedList(sources))
+    blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
+                              "I. Коррупционные риски в нормативных правовых актах"), 2))
+    numbered = [s for s in SECTIONS if s.code not in FRAME_SECTIONS]
+    for section in numbered:
+        if section.code in PART_ONE:
+            blocks += section_blocks(spans[section.code], lang)
+    blocks.append(Heading(say(lang, "II. Ұйымдастырушылық-басқарушылық қызметтегі сыбайлас жемқорлық тәуекелдері",
+                              "II. Коррупционные риски в организационно-управленческой деятельности"), 2))
+    for section in numbered:
+        if section.code not in PART_ONE:
+            blocks += section_blocks(spans[section.code], lang)
+    blocks.append(Heading(str(_("Conclusion")), 2))
+    blocks += _conclusion(spans["conclusion"], lang)
+
+    approval = None
+    if general.fact("approver_name"):
+        approval = {"word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "position": general.fact("approver_position", ""),
+                    "name": general.fact("approver_name"), "date": written_date(iso_date(general.fact("approval_date")), lang)}
+    statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
+    span_code = periods[0].code if len(periods) == 1 else f"{periods[0].code}_{periods[-1].code}"
+    return Certificate(
+        lang=lang, school=school, periods=periods, parent_body=parent_body, legal_name=legal_name,
+        city=school.localized("city", lang), title_lines=[line for line in title_lines if line],
+        dated=written_date(iso_date(general.fact("certificate_date")), lang), approval=approval, blocks=blocks,
+        signature=(general.fact("signatory_position", say(lang, "Мектеп басшысы", "Руководитель школы")),
+                   general.fact("signatory_name", school.head_name or "")),
+        appendix=_appendix(spans["positions"], lang),
+        draft=not all(status == Status.ACCEPTED.value for _code, status in statuses),
+        filename=f"{school.code}_{span_code}_{lang}", period_words=period_words, statuses=statuses,
+    )

@@ -1,0 +1,47 @@
+"""The certificate as plain data: headings, paragraphs, tables and lists that every renderer walks.
+
+One assembly, three renderers (print HTML, PDF from that HTML, DOCX): the formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+
+@dataclass
+class Heading:
+    kind: ClassVar[str] = "heading"
+    text: str
+    level: int = 2  # 2: a part (I, II, conclusion), 3: a numbered section (2.4)
+
+
+@dataclass
+class Para:
+    kind: ClassVar[str] = "para"
+    text: str
+    label: str | None = None  # a bold lead-in such as «Негіздеме:»
+
+
+@dataclass
+class Table:
+    kind: ClassVar[str] = "table"
+    headers: list[str]
+    rows: list[list[str]]
+    caption: str | None = None
+    widths: list[int] = field(default_factory=list)  # relative column widths
+
+
+@dataclass
+class NumberedList:
+    kind: ClassVar[str] = "list"
+    items: list[str]
+
+
+Block = Heading | Para | Table | NumberedList
+
+
+def say(lang: str, kk: str, ru: str, **values) -> str:
+    """Certificate prose exists in both official languages side by side, so each can be checked against
+    real documents; `values` are already formatted for `lang`."""
+    return (kk if lang == "kk" else ru).format(**values)
