@@ -72,7 +72,8 @@ def test_unknown_placeholder_is_refused_with_the_text_kept(app, as_user, htmx):
         assert db.session.scalar(db.select(db.func.count()).select_from(CertificateText)) == 0
 
 
-@pytest.mark.parametrize("user, url", [("rudny-7", URL), ("lisakovsk", URL), ("rudny", "/units/kostanay/certificate-texts/"),
+@pytest.mark.parametrize("user, url", [("rudny-7", URL), ("lisakovsk", URL),
+                                       ("rudny", "/units/kostanay/certificate-texts/"),
                                        ("rudny", "/units/rudny-7/certificate-texts/")])
 def test_only_the_unit_itself_edits_its_texts(as_user, user, url):
     client = as_user(user)

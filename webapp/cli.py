@@ -1,16 +1,21 @@
-"""Command-line tools: `flask --app wsgi load-demo`, `flask --app wsgi create-user`."""
+"""Command-line tools: `flask --app wsgi load-demo`, `flask --app wsgi create-user`, `flask --app wsgi certificate`."""
+
+import os
+import zipfile
+from pathlib import Path
 
 import click
-from flask import g
+from flask import current_app, g
 from flask.cli import with_appcontext
 
 from .extensions import db
-from .models import OrgUnit, Role, User
+from .models import OrgKind, OrgUnit, Period, Role, User
 
 
 def register_commands(app) -> None:
     app.cli.add_command(load_demo_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(certificate_command)
 
 
 @click.command("load-demo")
@@ -62,3 +67,135 @@ def create_user_command(username: str, role: str, unit_code: str | None, full_na
     db.session.add(user)
     db.session.commit()
     click.echo(f"Created {role.value} account {username!r}.")
+
+
+CERTIFICATE_FORMATS = ("html", "pdf", "docx")
+
+
+def _certificate_span(from_code: str | None, to_code: str | None) -> list[Period]:
+    """The consecutive half-years asked for: `--to` defaults to `--from`; `--from` alone to the academic year
+    ending with `--to` (2024-H2 + 2025-H1 for `--to 2025-H1`)."""
+    from .certificate.span import academic_year_span
+
+    periods = db.session.scalars(db.select(Period).order_by(Period.year, Period.half)).all()
+    by_code = {p.code: p for p in periods}
+    known = ", ".join(by_code) or "none"
+    if not from_code and not to_code:
+        raise click.BadParameter("give the half-year(s): --from, --to or both (e.g. --to 2025-H1)",
+                                 param_hint="'--from' / '--to'")
+    for code, hint in ((from_code, "--from"), (to_code, "--to")):
+        if code and code not in by_code:
+            raise click.BadParameter(f"no half-year {code!r} (known: {known})", param_hint=f"'{hint}'")
+    if not to_code:
+        return [by_code[from_code]]
+    last = by_code[to_code]
+    if not from_code:
+        return academic_year_span(periods, last)
+    first = by_code[from_code]
+    if (first.year, first.half) > (last.year, last.half):
+        raise click.BadParameter(f"{from_code} comes after --to {to_code}", param_hint="'--from'")
+    return [p for p in periods if (first.year, first.half) <= (p.year, p.half) <= (last.year, last.half)]
+
+
+def _unit(code: str, hint: str) -> OrgUnit:
+    unit = db.session.execute(db.select(OrgUnit).filter_by(code=code)).scalar_one_or_none()
+    if unit is None:
+        raise click.BadParameter(f"no org unit with code {code!r}", param_hint=hint)
+    return unit
+
+
+def _render_certificate(school: OrgUnit, span: list[Period], lang: str, kind: str) -> tuple[str, bytes, bool]:
+    """(file name as the download names it, content, draft?) of one school's certificate."""
+    from .certificate import assemble, render
+
+    certificate = assemble(school, span, lang)
+    if kind == "html":
+        content = render.html(certificate).encode("utf-8")  # no toolbar: a file has no server behind it
+    elif kind == "pdf":
+        content = render.pdf(certificate)
+    else:
+        content = render.docx(certificate)
+    return f"{certificate.filename}.{kind}", content, certificate.draft
+
+
+@click.command("certificate")
+@with_appcontext
+@click.argument("school_code", required=False, metavar="[SCHOOL_CODE]")
+@click.option("--org", "org_code", help="Write the certificate of every school under this org unit (batch).")
+@click.option("--from", "from_code", metavar="HALF_YEAR", help="First half-year of the span, e.g. 2024-H2.")
+@click.option("--to", "to_code", metavar="HALF_YEAR",
+              help="Last half-year of the span (default: --from; given alone: the academic year ending with it).")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True)
+@click.option("--format", "kind", type=click.Choice(CERTIFICATE_FORMATS),
+              help="Default: from the output file's extension, else pdf.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The file (one school), or a folder or a .zip (--org). Default: the download's name here.")
+def certificate_command(school_code: str | None, org_code: str | None, from_code: str | None, to_code: str | None,
+                        lang: str, kind: str | None, output: Path | None) -> None:
+    """Write the analytical certificate of SCHOOL_CODE, or of every school under --org, as html, pdf or docx.
+
+    \b
+    flask --app wsgi certificate rudny-7 --from 2024-H2 --to 2025-H1 --lang kk --format pdf -o rudny-7.pdf
+    flask --app wsgi certificate --org rudny --to 2025-H1 --format pdf -o rudny.zip
+    """
+    if school_code and org_code:
+        raise click.BadParameter("give either SCHOOL_CODE or --org, not both", param_hint="'--org'")
+    if not school_code and not org_code:
+        raise click.BadParameter("give a SCHOOL_CODE or --org ORG_CODE", param_hint="SCHOOL_CODE")
+    if kind is None:
+        suffix = output.suffix.lower().lstrip(".") if output and school_code else ""
+        kind = suffix if suffix in CERTIFICATE_FORMATS else "pdf"
+
+    if school_code:
+        school = _unit(school_code, "SCHOOL_CODE")
+        if school.kind is not OrgKind.SCHOOL:
+            raise click.BadParameter(f"{school_code!r} is a {school.kind.value}, not a school; "
+                                     "use --org for every school under it", param_hint="SCHOOL_CODE")
+        span = _certificate_span(from_code, to_code)
+        with current_app.test_request_context():  # url_for and render_template need a request
+            name, content, draft = _render_certificate(school, span, lang, kind)
+        path = output or Path(name)
+        if path.is_dir():
+            path = path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        click.echo(f"{path}{' (draft)' if draft else ''}")
+        return
+
+    org = _unit(org_code, "'--org'")
+    schools = db.session.scalars(
+        db.select(OrgUnit).where(OrgUnit.kind == OrgKind.SCHOOL, OrgUnit.path.startswith(org.path, autoescape=True))
+        .order_by(OrgUnit.code)
+    ).all()
+    if not schools:
+        raise click.BadParameter(f"no schools under {org_code!r}", param_hint="'--org'")
+    span = _certificate_span(from_code, to_code)
+    span_code = span[0].code if len(span) == 1 else f"{span[0].code}_{span[-1].code}"
+    target = output or Path(f"{org.code}_{span_code}_{lang}")
+    as_zip = target.suffix.lower() == ".zip"
+    if not as_zip and target.exists() and not target.is_dir():
+        raise click.BadParameter(f"{target} is a file; give a folder or a .zip", param_hint="'-o'")
+    drafts = 0
+    with current_app.test_request_context():
+        if as_zip:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+            try:
+                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    for school in schools:
+                        name, content, draft = _render_certificate(school, span, lang, kind)
+                        archive.writestr(name, content)
+                        drafts += draft
+                        click.echo(f"{target}:{name}{' (draft)' if draft else ''}")
+                os.replace(partial, target)  # a half-written archive never takes the final name
+            finally:
+                if os.path.exists(partial):
+                    os.remove(partial)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            for school in schools:
+                name, content, draft = _render_certificate(school, span, lang, kind)
+                (target / name).write_bytes(content)
+                drafts += draft
+                click.echo(f"{target / name}{' (draft)' if draft else ''}")
+    click.echo(f"{len(schools)} certificates written to {target} ({drafts} still drafts).")

@@ -27,6 +27,7 @@ from sqlalchemy import insert, select
 from . import demo_seed_school as seed
 from . import demo_texts as kk
 from .blueprints.appeals.timeliness import answer_deadline, timeliness
+from .demo import PERIODS
 from .demo_writer import AnalysisWriter
 from .extensions import db
 from .models import AuditEvent, OrgUnit, Period, User
@@ -36,10 +37,10 @@ from .reporting.sections import SECTIONS
 RANDOM_SEED = "adal-demo-analyses"
 LOCAL = ZoneInfo("Asia/Almaty")  # the schools' time zone (BABEL_DEFAULT_TIMEZONE)
 ANALYSIS_PERIODS = ("2024-H2", "2025-H1", "2025-H2", "2026-H1", "2026-H2")
-# Default deadlines, as demo.PERIODS sets them (2026-H2's overrides only matter for drafts).
+# The periods' own deadlines (the demo's overrides are for 2026-H2, which only has drafts).
+DEADLINES = {code: deadline for code, deadline, _ in PERIODS}
+# The drafts of 2026-H2 are being written in November 2026: nothing in them is dated later.
 CUTOFFS = {"2026-H2": date(2026, 11, 1)}
-DEADLINES = {"2024-H2": date(2024, 12, 20), "2025-H1": date(2025, 6, 20), "2025-H2": date(2025, 12, 20),
-             "2026-H1": date(2026, 6, 20), "2026-H2": date(2026, 12, 15)}
 
 # What happened to each analysis. Older half-years default to accepted on time, later ones to not started.
 ACCEPTED, ACCEPTED_LATE = "accepted", "accepted_late"
@@ -103,8 +104,7 @@ class Half:
 
     @property
     def cutoff(self) -> date:
-        """Generated events stay before the analysis is written (early June / early December; the drafts
-        of 2026-H2 are being written in November 2026)."""
+        """Generated events stay before the analysis is written (early June / early December)."""
         if self.code in CUTOFFS:
             return CUTOFFS[self.code]
         return date(self.year, 6, 5) if self.half == 1 else date(self.year, 12, 5)

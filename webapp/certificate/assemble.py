@@ -210,7 +210,8 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     approval = None
     if general.fact("approver_name"):
         approval = {"word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "position": general.fact("approver_position", ""),
-                    "name": general.fact("approver_name"), "date": written_date(iso_date(general.fact("approval_date")), lang)}
+                    "name": general.fact("approver_name"),
+                    "date": written_date(iso_date(general.fact("approval_date")), lang)}
     statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
     span_code = periods[0].code if len(periods) == 1 else f"{periods[0].code}_{periods[-1].code}"
     return Certificate(

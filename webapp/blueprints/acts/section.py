@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import ActsFactsForm, OrderForm
 from .models import Order
 
@@ -16,5 +17,6 @@ section = register(Section(
         RowList("orders", Order, OrderForm, _l("Orders"), order_by=("date",)),
     ),
     required_rows=("orders",),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

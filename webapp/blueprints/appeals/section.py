@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import short_date
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import AppealForm, AppealsFactsForm
 from .models import Appeal
 from .timeliness import ANSWER_WORKING_DAYS, timeliness
@@ -65,5 +66,7 @@ section = register(Section(
     ),
     checks=(on_time_within_received, counts_match_list, answered_after_received),
     summary=computed_timeliness,
+    summed_facts=("received_count", "answered_on_time_count", "overdue_count"),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -50,7 +50,8 @@ for _key in DEFAULTS:
 
 def _editable_unit_or_404(code: str):
     unit = visible_unit_or_404(code)
-    allowed = current_user.role is Role.ADMIN or (current_user.role is Role.DEPARTMENT and current_user.org_unit_id == unit.id)
+    own_unit = current_user.role is Role.DEPARTMENT and current_user.org_unit_id == unit.id
+    allowed = current_user.role is Role.ADMIN or own_unit
     if unit.kind is OrgKind.SCHOOL or not allowed:
         abort(404)
     return unit

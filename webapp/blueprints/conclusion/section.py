@@ -41,8 +41,10 @@ section = register(Section(
     facts_form=ConclusionFactsForm,
     required_facts=("overall_finding",),
     row_lists=(
-        RowList("recommendations", Recommendation, RecommendationForm, _l("Recommendations of the working group")),
-        RowList("followups", FollowUp, FollowUpForm, _l("Recommendations of the last half-year")),
+        # Over several half-years the latest plan stands, and the latest report on the one before it.
+        RowList("recommendations", Recommendation, RecommendationForm, _l("Recommendations of the working group"),
+                as_at=True),
+        RowList("followups", FollowUp, FollowUpForm, _l("Recommendations of the last half-year"), as_at=True),
     ),
     required_rows=("recommendations",),
     checks=(followups_have_status,),

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import ControlFactsForm
 
 
@@ -21,5 +22,6 @@ section = register(Section(
     required_facts=("performs_functions",),
     carry_over_facts=("performs_functions", "functions_description"),
     checks=(functions_described,),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import CourtCaseForm
 from .models import CourtCase
 
@@ -13,5 +14,6 @@ section = register(Section(
     row_lists=(
         RowList("cases", CourtCase, CourtCaseForm, _l("Court cases"), order_by=("decided_on",)),
     ),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import Section, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import DigitalFactsForm
 
 section = register(Section(
@@ -13,5 +14,6 @@ section = register(Section(
     facts_form=DigitalFactsForm,
     # The governing orders rarely change between half-years; the consent count follows the staff and does.
     carry_over_facts=("documents_basis_order_number", "documents_basis_order_date", "data_protection_order"),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -4,6 +4,7 @@ from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
 from ..inspections.forms import InspectionForm
 from ..inspections.section import violations_marked
+from .certificate import certificate
 from .models import FiscalInspection
 
 section = register(Section(
@@ -16,5 +17,6 @@ section = register(Section(
                 order_by=("result_date",)),
     ),
     checks=(violations_marked("inspections"),),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -31,7 +31,7 @@ section = register(Section(
     carry_over_facts=("signatory_name", "signatory_position", "approver_name", "approver_position"),
     row_lists=(
         RowList("working_group", WorkingGroupMember, WorkingGroupMemberForm, _l("Working group"),
-                carry_over=True),
+                carry_over=True, as_at=True),
     ),
     checks=(one_head,),
 ))

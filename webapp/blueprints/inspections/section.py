@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import Check, RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import InspectionForm
 from .models import SupervisoryInspection
 
@@ -31,5 +32,6 @@ section = register(Section(
                 order_by=("result_date",)),
     ),
     checks=(violations_marked("inspections"),),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import InteractionForm
 from .models import Interaction
 
@@ -14,5 +15,6 @@ section = register(Section(
     row_lists=(
         RowList("interactions", Interaction, InteractionForm, _l("Interactions"), order_by=("held_on",)),
     ),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

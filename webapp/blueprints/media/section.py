@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import MediaFactsForm
 
 
@@ -20,5 +21,7 @@ section = register(Section(
     hint=_l("Negative publications about the school in the media and social networks, and the responses given."),
     facts_form=MediaFactsForm,
     checks=(negative_publications_answered,),
+    summed_facts=("negative_publications", "responses_given"),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import short_date
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import MonitoringEventForm
 from .models import MonitoringEvent
 
@@ -27,5 +28,6 @@ section = register(Section(
         RowList("events", MonitoringEvent, MonitoringEventForm, _l("Monitoring events"), order_by=("held_on",)),
     ),
     checks=(event_violations_reported,),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

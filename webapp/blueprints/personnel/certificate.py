@@ -3,26 +3,33 @@
 from collections import defaultdict
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.wording import ru_plural
 from ...i18n import number, percent, short_date
 
 KK_MONTHS = ["Қаңтар", "Ақпан", "Наурыз", "Сәуір", "Мамыр", "Маусым", "Шілде", "Тамыз", "Қыркүйек", "Қазан",
              "Қараша", "Желтоқсан"]
 RU_MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
              "Ноябрь", "Декабрь"]
-CATEGORY_NAMES = [("category_pedagog", "педагог", "педагог"), ("category_moderator", "педагог-модератор", "педагог-модератор"),
+CATEGORY_NAMES = [("category_pedagog", "педагог", "педагог"),
+                  ("category_moderator", "педагог-модератор", "педагог-модератор"),
                   ("category_expert", "педагог-сарапшы", "педагог-эксперт"),
                   ("category_researcher", "педагог-зерттеуші", "педагог-исследователь"),
                   ("category_master", "педагог-шебер", "педагог-мастер"),
                   ("category_none", "санатсыз", "без категории")]
-STAFF = {"teacher": ("педагог қызметкер", "педагогических работников"),
-         "support": ("кіші қызметкер", "технических работников"),
-         "administrative": ("әкімшілік қызметкер", "административных работников")}
+# Kazakh nouns stay singular after a number; Russian ones take one / few / many forms.
+STAFF = {"teacher": ("педагог қызметкер", ("педагогический работник", "педагогических работника",
+                                           "педагогических работников")),
+         "support": ("кіші қызметкер", ("технический работник", "технических работника", "технических работников")),
+         "administrative": ("әкімшілік қызметкер", ("административный работник", "административных работника",
+                                                    "административных работников"))}
+WORKERS = ("работник", "работника", "работников")
 PENALTIES = {"warning": ("ескерту", "замечание"), "reprimand": ("сөгіс", "выговор"),
              "severe_reprimand": ("қатаң сөгіс", "строгий выговор"), "dismissal": ("жұмыстан босату", "увольнение")}
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "kk" else pair[1]
+def _people(n: int, lang: str, kk: str, ru_forms: tuple[str, str, str]) -> str:
+    """«76 педагог қызметкер» / «76 педагогических работников»."""
+    return f"{number(n, lang)} {kk if lang == 'kk' else ru_plural(n, *ru_forms)}"
 
 
 def staffing(span, lang: str) -> list[Block]:
@@ -32,37 +39,38 @@ def staffing(span, lang: str) -> list[Block]:
         people = sum(r.persons or 0 for r in staff)
         parts = []
         for r in staff:
-            units = f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})" if r.staff_units is not None else ""
+            units = "" if r.staff_units is None else f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})"
             parts.append(f"{r.position_title} – {number(r.persons, lang)} {say(lang, 'адам', 'чел.')}{units}")
         blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды. Олар: {list}.",
-                               "Административный штат составляет {n} человек: {list}.",
+                               "Административный штат составляет {n} чел.: {list}.",
                                n=number(people, lang), list=", ".join(parts))))
     teachers, support = span.fact("teachers_total"), span.fact("support_staff_total")
+    teacher_forms = STAFF["teacher"]
     if teachers is not None:
         text = say(lang, "Мұғалімдерінің жалпы штат саны – {n} педагог қызметкерді құрайды.",
-                   "Общая штатная численность педагогов – {n} педагогических работников.", n=number(teachers, lang))
+                   "Общая штатная численность педагогов – {people}.", n=number(teachers, lang),
+                   people=_people(teachers, lang, *teacher_forms))
         if support is not None:
             text += " " + say(lang, "Кіші қызмет көрсетуші персонал саны – {n}.",
-                              "Численность обслуживающего персонала – {n}.", n=number(support, lang))
+                              "Численность обслуживающего персонала – {n} чел.", n=number(support, lang))
         blocks.append(Para(text))
     higher, special = span.fact("teachers_higher_education"), span.fact("teachers_special_secondary")
     if teachers and (higher is not None or special is not None):
         pieces = []
         if higher is not None:
-            pieces.append(say(lang, "{n} педагог қызметкер ({share}) – жоғары білімді",
-                              "{n} педагогических работников ({share}) – с высшим образованием",
-                              n=number(higher, lang), share=percent(higher / teachers, lang)))
+            pieces.append(say(lang, "{n} ({share}) – жоғары білімді", "{n} ({share}) – с высшим образованием",
+                              n=_people(higher, lang, *teacher_forms), share=percent(higher / teachers, lang)))
         if special is not None:
-            pieces.append(say(lang, "{n} педагог қызметкер ({share}) – арнаулы орта білімді",
+            pieces.append(say(lang, "{n} ({share}) – арнаулы орта білімді",
                               "{n} ({share}) – со средним специальным образованием",
-                              n=number(special, lang), share=percent(special / teachers, lang)))
+                              n=_people(special, lang, *teacher_forms), share=percent(special / teachers, lang)))
         blocks.append(Para(say(lang, "Педагогикалық ұжымның сапалық құрамы: {list}.",
                                "Качественный состав педагогического коллектива: {list}.", list=", ".join(pieces))))
     categories = [(kk, ru, span.fact(name)) for name, kk, ru in CATEGORY_NAMES if span.fact(name) is not None]
     if categories:
         listed = ", ".join(f"«{kk if lang == 'kk' else ru}» – {number(n, lang)}" for kk, ru, n in categories)
-        blocks.append(Para(say(lang, "Біліктілік санаттары бойынша: {list} педагог қызметкер.",
-                               "По квалификационным категориям: {list} педагогических работников.", list=listed)))
+        blocks.append(Para(say(lang, "Біліктілік санаттары бойынша педагог қызметкерлер саны: {list}.",
+                               "Численность педагогов по квалификационным категориям: {list}.", list=listed)))
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         text = (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
@@ -76,19 +84,20 @@ def staffing(span, lang: str) -> list[Block]:
 def movements(span, lang: str) -> list[Block]:
     blocks = []
     months = KK_MONTHS if lang == "kk" else RU_MONTHS
-    for direction, (kk_title, ru_title) in (("dismissed", ("Жұмыстан босатылды", "Уволено")),
-                                            ("hired", ("Жұмысқа қабылданды", "Принято на работу"))):
+    for direction, titles in (("dismissed", ("Жұмыстан босатылды", "Уволено")),
+                              ("hired", ("Жұмысқа қабылданды", "Принято на работу"))):
         rows = [r for r in span.rows.get("movements", []) if r.direction == direction]
         if not rows:
             continue
         by_month: dict[int, list[str]] = defaultdict(list)
         for r in rows:
             reason = f" ({r.reason})" if r.reason else ""
-            by_month[r.month].append(f"{number(r.count, lang)} {_pick(STAFF.get(r.staff_category, ('', '')), lang)}{reason}")
+            by_month[r.month].append(_people(r.count, lang, *STAFF.get(r.staff_category, ("", WORKERS))) + reason)
         total = sum(r.count for r in rows)
         lines = "; ".join(f"{months[m - 1]} – {', '.join(items)}" for m, items in sorted(by_month.items()))
-        blocks.append(Para(say(lang, "{title}: барлығы – {n} қызметкер. {lines}.", "{title}: всего {n} работников. {lines}.",
-                               title=kk_title if lang == "kk" else ru_title, n=number(total, lang), lines=lines)))
+        blocks.append(Para(say(lang, "{title}: барлығы – {n}. {lines}.", "{title}: всего {n}. {lines}.",
+                               title=titles[0] if lang == "kk" else titles[1],
+                               n=_people(total, lang, "қызметкер", WORKERS), lines=lines)))
     return blocks
 
 
@@ -99,12 +108,15 @@ def discipline(span, lang: str) -> list[Block]:
         by_order: dict[tuple, list] = defaultdict(list)
         for r in rows:
             by_order[(r.order_number, r.order_date, r.penalty)].append(r.person)
-        parts = [f"{', '.join(people)} ({_pick(PENALTIES.get(penalty, (penalty, penalty)), lang)}), №{order}, "
-                 f"{short_date(on)}" for (order, on, penalty), people in by_order.items()]
+        parts = []
+        for (order, on, penalty), people in by_order.items():
+            kk, ru = PENALTIES.get(penalty, (penalty, penalty))
+            parts.append(f"{', '.join(people)} ({kk if lang == 'kk' else ru}), №{order}, {short_date(on)}")
         lifted = sum(1 for r in rows if r.lifted_early)
         text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",
-                   "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания наложены на {n} "
-                   "работников: {list}.", n=number(len(rows), lang), list="; ".join(parts))
+                   "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания наложены на {n}: "
+                   "{list}.", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "", WORKERS),
+                   list="; ".join(parts))
         if lifted:
             text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
         blocks.append(Para(text))
@@ -114,8 +126,8 @@ def discipline(span, lang: str) -> list[Block]:
                                "Количество случаев, рассмотренных советом по педагогической этике, – {n}.",
                                n=number(ethics, lang))))
     if conflicts is not None:
-        text = say(lang, "Мүдделер қақтығысы жағдайларының саны – {n}.", "Количество случаев конфликта интересов – {n}.",
-                   n=number(conflicts, lang))
+        text = say(lang, "Мүдделер қақтығысы жағдайларының саны – {n}.",
+                   "Количество случаев конфликта интересов – {n}.", n=number(conflicts, lang))
         if span.fact("conflict_of_interest_description"):
             text += " " + span.fact("conflict_of_interest_description")
         blocks.append(Para(text))

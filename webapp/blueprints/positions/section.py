@@ -15,7 +15,7 @@ section = register(Section(
     row_lists=(
         # The list rarely changes between half-years, so the next one starts from it.
         RowList("positions", ExposedPosition, ExposedPositionForm, _l("Positions exposed to corruption risks"),
-                carry_over=True),
+                carry_over=True, as_at=True),
     ),
     required_rows=("positions",),
 ))

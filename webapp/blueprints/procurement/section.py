@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import METHODS, ProcurementFactsForm, ProcurementMethodForm
 from .models import ProcurementMethod
 
@@ -31,5 +32,7 @@ section = register(Section(
         RowList("methods", ProcurementMethod, ProcurementMethodForm, _l("Procurement by method")),
     ),
     checks=(methods_listed_once,),
+    summed_facts=("complaints_count", "cancellations_count"),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

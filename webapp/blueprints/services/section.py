@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import number
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import ServiceProvidedForm, ServicesFactsForm
 from .models import ServiceProvided
 
@@ -32,5 +33,6 @@ section = register(Section(
     ),
     required_rows=("services",),
     checks=(electronic_within_recipients,),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

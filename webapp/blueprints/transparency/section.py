@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import Section, register
 from ...reporting.views import make_blueprint
+from .certificate import certificate
 from .forms import TransparencyFactsForm
 
 section = register(Section(
@@ -13,5 +14,7 @@ section = register(Section(
     facts_form=TransparencyFactsForm,
     # The addresses stay from one half-year to the next; the publication count is new each time.
     carry_over_facts=("website", "social_accounts"),
+    summed_facts=("publications_count",),
+    certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)

@@ -1,0 +1,301 @@
+"""The sections' own sentences in the certificate (1.1, 2.1–2.12): the seed school's figures as the department
+reads them in Kazakh and Russian, and the span rules on hand-made half-years."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from support import text_of
+
+from webapp.blueprints.acts.certificate import ru_plural
+from webapp.blueprints.acts.models import Order
+from webapp.blueprints.appeals.models import Appeal
+from webapp.blueprints.courts.models import CourtCase
+from webapp.blueprints.fiscal.models import FiscalInspection
+from webapp.blueprints.inspections.models import SupervisoryInspection
+from webapp.blueprints.interactions.models import Interaction
+from webapp.blueprints.monitoring.models import MonitoringEvent
+from webapp.blueprints.procurement.models import ProcurementMethod
+from webapp.blueprints.services.models import ServiceProvided
+from webapp.certificate.blocks import Para, Table
+from webapp.certificate.span import merge
+from webapp.demo import load_demo
+from webapp.demo_seed_school import ORDERS
+from webapp.extensions import db
+from webapp.reporting.models import SectionEntry
+from webapp.reporting.sections import SectionData, section_by_code
+
+URL = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang={lang}"
+
+
+@pytest.fixture
+def seed_certificate(app, as_user):
+    """The demo's rudny-7 certificate for the seed's academic year, fetched by the city department."""
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    client = as_user("rudny")
+
+    def get(lang: str) -> str:
+        response = client.get(URL.format(lang=lang))
+        assert response.status_code == 200
+        return text_of(response)
+
+    return get
+
+
+def _orders(lang: str) -> list[str]:
+    """Every order of the seed's 1.1 list as the certificate cites it."""
+    cited = []
+    for period in ORDERS.values():
+        for number, day, title in period:
+            on = date.fromisoformat(day).strftime("%d.%m.%Y")
+            cited.append(f"«{title}» №{number}, {on}ж." if lang == "kk" else f"«{title}» №{number} от {on}")
+    return cited
+
+
+def test_seed_school_in_kazakh(seed_certificate):
+    text = seed_certificate("kk")
+    expected = [
+        # 1.1
+        "«Ішкі тәртіп ережесі» Педагогикалық кеңес отырысында бекітілді (хаттама №1, 29.08.2024ж.), "
+        "мектеп директорының бұйрығымен рәсімделді – №153, 02.09.2024ж.",
+        "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",
+        "«Ыстық тамақпен қамтамасыз ету туралы» №174, 02.09.2024ж.;",
+        *_orders("kk"),
+        # 2.1: each service summed over both half-years
+        "«Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» №215, 02.09.2024ж. бұйрық шығарылған.",
+        "жауапты Хасенова Н.С., мемлекеттік қызмет көрсетілді – 128 адамға);",
+        "жауапты Хасенова Н.С., мемлекеттік қызмет көрсетілді – 2 адамға);",
+        "жауапты Хасенова Н.С., мемлекеттік қызмет көрсетілген жоқ);",
+        "мемлекеттік қызмет көрсетілді – 5 адамға, оның ішінде электронды түрде – 5);",
+        "жауапты Бекболатова Б.Т., мемлекеттік қызмет көрсетілді – 5 адамға, 217 035,00 теңге көлемінде).",
+        "«АРМ» электронды мектеп порталының жұмысына жауапты – Исаева А.Ж. (бұйрық №48, 02.09.2024ж.).",
+        # 2.2 procurement
+        "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге;",
+        "Электронды дүкен арқылы – 41 440,00 теңге.",
+        "Мемлекеттік сатып алудың жалпы сомасы – 22 307 468,65 теңге.",
+        "Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: №1 05.01.2025",
+        # 2.3
+        "Дербес деректерді жинауға және өңдеуге келісім 117 қызметкермен жасалды.",
+        "№130, 06.04.2020ж. бұйрыққа сәйкес жүргізіледі.",
+        # 2.4
+        "Талданатын кезеңде «е-Өтініш» порталы арқылы 3 өтініш келіп түсті. Әрбір өтініш мерзімінде орындалды.",
+        # 2.5
+        "ресми сайтта (http://rudnymektep7.edu.kz/) және әлеуметтік желілердегі ресми аккаунттарда "
+        "(https://www.instagram.com/school7_rud/) жарияланады.",
+        # 2.6: the typed result that repeats the finding is not printed twice
+        "13.05.2024 – Мектеп-гимназия асханасын қоғамдық мониторинг (Қалалық білім бөлімінің бас маманымен "
+        "бірлесіп); бұзушылықтар анықталған жоқ.",
+        # 2.8, 2.9
+        "Талданатын кезеңде сот ісі жүргізілді: №7527-25-00-2/5493 іс, 23.05.2025, Алматы қ., «SHAKIRT GROUP» ЖШС, "
+        "Мемлекеттік сатып алуға қатысты, шешім мектеп пайдасына.",
+        "Тексеруші орган – Рудный қаласының прокуратурасы; тексерілген кезең – 2024–2025;",
+        "нәтижесі туралы құжат – №2-0904-25-01180, 21.05.2025; бұзушылықтар анықталған жоқ.",
+        # 2.12
+        "мектеп туралы жағымсыз жарияланымдар анықталған жоқ.",
+    ]
+    missing = [fact for fact in expected if fact not in text]
+    assert not missing
+    # The order №2 of 05.01.2025 the school entered twice is cited once; «ж..» never appears.
+    assert text.count("№2, 05.01.2025ж.") == 1 and "ж.." not in text
+
+
+def test_seed_school_in_russian(seed_certificate):
+    text = seed_certificate("ru")
+    expected = [
+        "«Правила внутреннего распорядка» утверждены (Педагогикалық кеңес, протокол №1 от 29.08.2024), "
+        "оформлены приказом директора школы №153 от 02.09.2024.",
+        "В установленные сроки изданы следующие приказы:",
+        *_orders("ru"),
+        "Издан приказ «О возложении ответственности за оказание государственных услуг» №215 от 02.09.2024.",
+        "ответственный Хасенова Н.С., государственная услуга оказана 128 лицам);",
+        "государственная услуга оказана 5 лицам, на сумму 217 035,00 тенге).",
+        "Ответственный за работу электронного портала «АРМ» – Исаева А.Ж. (приказ №48 от 02.09.2024).",
+        "По запросу ценовых предложений 57 договоров – 22 266 028,65 тенге;",
+        "Через электронный магазин – 41 440,00 тенге.",
+        "Согласие на сбор и обработку персональных данных получено от 117 работников.",
+        "через портал «е-Өтініш» поступило 3 обращения. Каждое обращение рассмотрено в срок.",
+        "13.05.2024 – Мектеп-гимназия асханасын қоғамдық мониторинг (Қалалық білім бөлімінің бас маманымен "
+        "бірлесіп); нарушений не выявлено.",
+        "дело №7527-25-00-2/5493, 23.05.2025, Алматы қ., «SHAKIRT GROUP» ЖШС, Мемлекеттік сатып алуға қатысты, "
+        "решение в пользу школы.",
+        "документ по результатам проверки – №2-0904-25-01180 от 21.05.2025; нарушений не выявлено.",
+        "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",
+    ]
+    missing = [fact for fact in expected if fact not in text]
+    assert not missing
+
+
+# --- Hand-made half-years ---------------------------------------------------------------------------
+
+def half(code: str, facts: dict | None = None, rows: dict | None = None, **entry) -> SectionData:
+    """One half-year of section `code` as read from the database, without a database."""
+    return SectionData(section_by_code(code), SectionEntry(section=code, facts=facts or {}, **entry), rows or {})
+
+
+def span_of(code: str, *halves: SectionData):
+    return merge(section_by_code(code), list(halves))
+
+
+def words(blocks) -> str:
+    """The blocks' text in reading order, table cells joined by « | »."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out += [" | ".join(block.headers)] + [" | ".join(row) for row in block.rows]
+        else:
+            out.append(block.text)
+    return "\n".join(out).replace("\u00a0", " ")  # numbers are grouped with no-break spaces
+
+
+def certificate_text(code: str, lang: str, *halves: SectionData) -> str:
+    return words(section_by_code(code).certificate(span_of(code, *halves), lang))
+
+
+def test_span_sums_services_and_procurement_and_keeps_as_at_figures(app):
+    with app.app_context():
+        services = [
+            half("services", {"portal_responsible": "Ахметова А."}, {"services": [
+                ServiceProvided(service_code="admission", recipients=46, responsible="Хасенова Н.С."),
+                ServiceProvided(service_code="material_aid", recipients=3, amount=Decimal("130221")),
+                ServiceProvided(service_code=None, service_name=" анықтама  беру", recipients=4)]}),
+            half("services", {"portal_responsible": "Исаева А.Ж."}, {"services": [
+                ServiceProvided(service_code="admission", recipients=82, responsible="Хасенова Н.С."),
+                ServiceProvided(service_code="material_aid", recipients=2, amount=Decimal("86814")),
+                ServiceProvided(service_code=None, service_name="Анықтама беру", recipients=1)]}),
+        ]
+        text = certificate_text("services", "kk", *services)
+        assert "мемлекеттік қызмет көрсетілді – 128 адамға" in text
+        assert "мемлекеттік қызмет көрсетілді – 5 адамға, 217 035,00 теңге көлемінде" in text
+        assert "«Анықтама беру» (мемлекеттік қызмет көрсетілді – 5 адамға)" in text  # same typed name, one line
+        assert text.count("«") == 4 and "жауапты – Исаева А.Ж." in text and "Ахметова" not in text  # as at the end
+        assert "А.Ж.." not in text
+
+        procurement = [
+            half("procurement", {"complaints_count": 1, "cancellations_count": 0}, {"methods": [
+                ProcurementMethod(method="price_request", contracts=25, amount=Decimal("9874312.40")),
+                ProcurementMethod(method="e_shop", contracts=2, amount=Decimal("1000"))]}),
+            half("procurement", {"complaints_count": 2, "cancellations_count": 0}, {"methods": [
+                ProcurementMethod(method="price_request", contracts=32, amount=Decimal("12391716.25")),
+                ProcurementMethod(method="e_shop", contracts=None, amount=Decimal("40440"))]}),
+        ]
+        text = certificate_text("procurement", "kk", *procurement)
+        assert "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге;" in text
+        # A count missing in one half-year leaves the method's count out rather than understating it.
+        assert "Электронды дүкен арқылы – 41 440,00 теңге." in text
+        assert "Мемлекеттік сатып алудың жалпы сомасы – 22 307 468,65 теңге." in text
+        assert "Мемлекеттік сатып алуға шағымдар саны – 3, сатып алулардың күші жойылған жоқ." in text
+        ru = certificate_text("procurement", "ru", *procurement)
+        assert "По запросу ценовых предложений 57 договоров – 22 266 028,65 тенге;" in ru
+        assert "жалоб на государственные закупки – 3" in ru.lower()
+
+        personnel = span_of("personnel", half("personnel", {"teachers_total": 75, "ethics_council_cases": 1}),
+                            half("personnel", {"teachers_total": 76, "ethics_council_cases": 2}))
+        assert personnel.fact("teachers_total") == 76 and personnel.fact("ethics_council_cases") == 3
+        assert "штат саны – 76 педагог" in words(section_by_code("personnel").certificate(personnel, "kk"))
+
+
+def test_span_joins_rows_in_date_order(app):
+    with app.app_context():
+        text = certificate_text(
+            "acts", "kk",
+            half("acts", rows={"orders": [Order(number="355", date=date(2024, 12, 19), title="Сыйақы беру туралы"),
+                                          Order(number="174", date=date(2024, 9, 2), title="Ыстық тамақ туралы")]}),
+            half("acts", rows={"orders": [Order(number="№ 2", date=date(2025, 1, 5), title="Жоспар туралы"),
+                                          Order(number="268", date=date(2023, 11, 1), title="Түгендеу туралы")]}))
+        assert text.splitlines()[1:] == ["«Түгендеу туралы» №268, 01.11.2023ж.;",
+                                         "«Ыстық тамақ туралы» №174, 02.09.2024ж.;",
+                                         "«Сыйақы беру туралы» №355, 19.12.2024ж.;",
+                                         "«Жоспар туралы» №2, 05.01.2025ж."]
+        events = certificate_text(
+            "monitoring", "ru",
+            half("monitoring", rows={"events": [MonitoringEvent(held_on=date(2024, 11, 5), kind="Мониторинг столовой",
+                                                                result="замечаний нет", violations_found=False)]}),
+            half("monitoring", rows={"events": [MonitoringEvent(held_on=date(2024, 5, 13), kind="Рейд",
+                                                                result="Нарушения санитарных норм",
+                                                                violations_found=True)]}))
+        assert events.splitlines()[1:] == ["13.05.2024 – Рейд: Нарушения санитарных норм; выявлены нарушения;",
+                                           "05.11.2024 – Мониторинг столовой: замечаний нет; нарушений не выявлено."]
+
+
+def test_appeals_from_dates_or_from_summed_counts(app):
+    with app.app_context():
+        listed = [half("appeals", rows={"appeals": [
+            Appeal(channel="e_otinish", received_on=date(2025, 2, 10), answered_on=date(2025, 2, 21)),
+            Appeal(channel="written", received_on=date(2025, 3, 3), answered_on=date(2025, 4, 30)),
+            Appeal(channel="e_otinish", received_on=date(2025, 5, 26), answered_on=None)]})]
+        assert certificate_text("appeals", "kk", *listed) == (
+            "Талданатын кезеңде 3 өтініш келіп түсті: «е-Өтініш» порталы арқылы – 2, жазбаша түрде – 1. "
+            "Мерзімінде қаралғаны – 1, мерзімі бұзылып қаралғаны – 1, әлі қаралмағаны – 1.")
+        counted = [half("appeals", {"received_count": 2, "answered_on_time_count": 2, "overdue_count": 0}),
+                   half("appeals", {"received_count": 3, "answered_on_time_count": 3, "overdue_count": 0})]
+        assert certificate_text("appeals", "ru", *counted) == (
+            "В анализируемом периоде поступило 5 обращений. Каждое обращение рассмотрено в срок.")
+        assert certificate_text("appeals", "kk", half("appeals", {"received_count": 0})) == (
+            "Талданатын кезеңде өтініштер келіп түскен жоқ.")
+
+
+def test_sections_without_events_say_so(app):
+    with app.app_context():
+        assert certificate_text("courts", "kk", half("courts")) == "Талданатын кезеңде сот істері болған жоқ."
+        assert certificate_text("inspections", "kk", half("inspections")) == (
+            "Талданатын кезеңде қадағалау органдарының тексерулері болған жоқ.")
+        assert certificate_text("fiscal", "kk", half("fiscal")) == (
+            "Талданатын кезеңде фискалдық органдардың тексерулері болған жоқ.")
+        assert certificate_text("fiscal", "ru", half("fiscal")) == (
+            "В анализируемом периоде проверок фискальных органов не проводилось.")
+        assert "өзара іс-қимыл болған жоқ" in certificate_text("interactions", "kk", half("interactions"))
+        assert certificate_text("control", "kk", half("control", {"performs_functions": "no"})) == (
+            "Мектеп бақылау және рұқсат беру функцияларын жүзеге асырмайды.")
+        assert certificate_text("control", "kk", half("control")) == ""
+        # Sections with no structured data add nothing of their own.
+        for code in ("acts", "services", "procurement", "digital", "appeals", "transparency", "monitoring", "media"):
+            assert section_by_code(code).certificate(span_of(code, half(code)), "kk") == [], code
+
+
+def test_several_cases_and_inspections_are_tables(app):
+    with app.app_context():
+        cases = half("courts", rows={"cases": [
+            CourtCase(case_number="№7527-25-00-2/5493", decided_on=date(2025, 5, 23), court="Алматы қ.",
+                      counterparty="«SHAKIRT GROUP» ЖШС", outcome="in_favour"),
+            CourtCase(case_number="1-2", decided_on=None, outcome="pending")]})
+        blocks = section_by_code("courts").certificate(span_of("courts", cases), "ru")
+        assert isinstance(blocks[-1], Table) and len(blocks[-1].rows) == 2
+        assert blocks[-1].rows[0][1] == "№7527-25-00-2/5493" and blocks[-1].rows[1][-1] == "решение ещё не вынесено"
+
+        inspections = [SupervisoryInspection(body="Прокуратура", result_number="1", result_date=date(2025, 5, 21),
+                                             violations_found=False),
+                       SupervisoryInspection(body="ДГД", violations_found=True, description="Кемшіліктер.")]
+        blocks = section_by_code("inspections").certificate(
+            span_of("inspections", half("inspections", rows={"inspections": inspections})), "kk")
+        assert isinstance(blocks[0], Para) and blocks[0].text == "Талданатын кезеңде жүргізілген тексерулер – 2:"
+        assert blocks[1].rows == [["1", "Прокуратура", "", "", "№1, 21.05.2025", "бұзушылықтар анықталған жоқ"],
+                                  ["2", "ДГД", "", "", "", "бұзушылықтар анықталды: Кемшіліктер"]]
+        fiscal = certificate_text("fiscal", "ru", half("fiscal", rows={"inspections": [
+            FiscalInspection(body="УГД", period_checked="2023", subject="НДС", result_number="№5",
+                             result_date=date(2025, 1, 9), violations_found=False)]}))
+        assert fiscal == ("В анализируемом периоде проведена проверка.\nПроверяющий орган – УГД; проверяемый период – "
+                          "2023; предмет проверки – НДС; документ по результатам проверки – №5 от 09.01.2025; "
+                          "нарушений не выявлено.")
+
+
+def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app):
+    with app.app_context():
+        assert "размещено публикаций о деятельности школы: 12." in certificate_text(
+            "transparency", "ru", half("transparency", {"publications_count": 5}),
+            half("transparency", {"publications_count": 7, "website": "school.edu.kz"}))
+        assert certificate_text("media", "kk", half("media", {"negative_publications": 1, "responses_given": 1}),
+                                half("media", {"negative_publications": 2, "responses_given": 1})) == (
+            "Талданатын кезеңде бұқаралық ақпарат құралдары мен әлеуметтік желілерде мектеп туралы 3 жағымсыз "
+            "жарияланым анықталды, оларға 2 жауап берілді.")
+        text = certificate_text("interactions", "kk", half("interactions", rows={"interactions": [
+            Interaction(held_on=date(2025, 3, 1), body="Рудный қ. полиция басқармасы", subject="Профилактика.",
+                        result="дәріс өткізілді")]}))
+        assert "01.03.2025 – Рудный қ. полиция басқармасы: Профилактика; нәтижесі – дәріс өткізілді." in text
+
+
+def test_russian_plurals():
+    assert [ru_plural(n, "договор", "договора", "договоров") for n in (1, 2, 5, 11, 12, 21, 22, 57, 111)] == [
+        "договор", "договора", "договоров", "договоров", "договоров", "договор", "договора", "договоров",
+        "договоров"]

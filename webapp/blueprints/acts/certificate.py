@@ -1,0 +1,50 @@
+"""1.1 in the certificate: how the internal rules were approved, then the orders checked, as the seed lists them."""
+
+from __future__ import annotations
+
+from ...certificate.blocks import Block, Para, say
+from ...certificate.wording import bare_number, order_ref, sentence, series
+
+
+def _rules(span, lang: str) -> list[Block]:
+    body = (span.fact("rules_body") or "").strip()
+    protocol = order_ref(span.fact("rules_protocol_number"), span.fact("rules_protocol_date"), lang)
+    order = order_ref(span.fact("rules_order_number"), span.fact("rules_order_date"), lang)
+    if not (body or protocol or order):
+        return []
+    if lang == "kk":
+        text = "«Ішкі тәртіп ережесі»"
+        if body or protocol:
+            text += f" {body} отырысында" if body else ""
+            text += " бекітілді" + (f" (хаттама {protocol})" if protocol else "")
+        if order:
+            text += ("," if body or protocol else "") + f" мектеп директорының бұйрығымен рәсімделді – {order}"
+    else:
+        text = "«Правила внутреннего распорядка» утверждены"
+        details = [d for d in (body, f"протокол {protocol}" if protocol else "") if d]
+        if details:
+            text += f" ({', '.join(details)})"
+            if order:
+                text += f", оформлены приказом директора школы {order}"
+        else:
+            text += f" приказом директора школы {order}"
+    return [Para(sentence(text))]
+
+
+def _orders(span, lang: str) -> list[Block]:
+    seen, items = set(), []
+    for row in span.rows.get("orders", []):
+        # An order listed in two half-years of the span (or twice by mistake) is one order.
+        key = (bare_number(row.number), row.date, " ".join((row.title or "").split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(f"«{key[2]}» {order_ref(row.number, row.date, lang)}")
+    if not items:
+        return []
+    return [Para(say(lang, "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",
+                     "В установленные сроки изданы следующие приказы:"))] + series(items)
+
+
+def certificate(span, lang: str) -> list[Block]:
+    return _rules(span, lang) + _orders(span, lang)

@@ -1,0 +1,81 @@
+"""2.4 in the certificate: appeals received by channel, and whether they were answered on time.
+
+Timeliness comes from the dated list when the school keeps one (so the figures cannot disagree with the
+dates), otherwise from the counts it gave, added up over the span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...certificate.blocks import Block, Para, say
+from ...certificate.wording import ru_plural
+from ...i18n import number
+from .timeliness import timeliness
+
+# «"е-Өтініш" порталы арқылы 3 өтініш келіп түсті»: how each channel reads before the count.
+CHANNELS = {
+    "e_otinish": ("«е-Өтініш» порталы арқылы", "через портал «е-Өтініш»"),
+    "written": ("жазбаша түрде", "в письменной форме"),
+    "in_person": ("жеке қабылдауда", "на личном приёме"),
+    "other": ("өзге тәсілмен", "иным способом"),
+}
+
+
+def _appeals(n: int, lang: str) -> str:
+    return f"{number(n, lang)} {say(lang, 'өтініш', ru_plural(n, 'обращение', 'обращения', 'обращений'))}"
+
+
+def _received(rows, total: int, lang: str) -> str:
+    if total == 0:
+        return say(lang, "Талданатын кезеңде өтініштер келіп түскен жоқ.",
+                   "В анализируемом периоде обращений не поступало.")
+    channels = Counter(row.channel for row in rows)
+    if len(channels) == 1:
+        (channel, _count), = channels.items()
+        kk, ru = CHANNELS.get(channel, CHANNELS["other"])
+        return say(lang, "Талданатын кезеңде {channel} {appeals} келіп түсті.",
+                   "В анализируемом периоде {channel} поступило {appeals}.",
+                   channel=kk if lang == "kk" else ru, appeals=_appeals(total, lang))
+    if channels:
+        ordered = [c for c in CHANNELS if c in channels] + [c for c in channels if c not in CHANNELS]
+        by_channel = ", ".join(f"{say(lang, *CHANNELS.get(c, CHANNELS['other']))} – {number(channels[c], lang)}"
+                               for c in ordered)
+        return say(lang, "Талданатын кезеңде {appeals} келіп түсті: {list}.",
+                   "В анализируемом периоде поступило {appeals}: {list}.",
+                   appeals=_appeals(total, lang), list=by_channel)
+    return say(lang, "Талданатын кезеңде {appeals} келіп түсті.", "В анализируемом периоде поступило {appeals}.",
+               appeals=_appeals(total, lang))
+
+
+def _on_time(received: int, on_time: int | None, overdue: int | None, unanswered: int | None, lang: str) -> str:
+    if not received or (on_time is None and overdue is None):
+        return ""
+    if on_time == received:
+        return say(lang, "Әрбір өтініш мерзімінде орындалды.", "Каждое обращение рассмотрено в срок.")
+    parts = []
+    if on_time is not None:
+        parts.append(say(lang, "мерзімінде қаралғаны – {n}", "рассмотрено в срок – {n}", n=number(on_time, lang)))
+    if overdue is not None:
+        parts.append(say(lang, "мерзімі бұзылып қаралғаны – {n}", "рассмотрено с нарушением срока – {n}",
+                         n=number(overdue, lang)))
+    if unanswered:
+        parts.append(say(lang, "әлі қаралмағаны – {n}", "ещё не рассмотрено – {n}", n=number(unanswered, lang)))
+    text = ", ".join(parts)
+    return f"{text[0].upper()}{text[1:]}."
+
+
+def certificate(span, lang: str) -> list[Block]:
+    rows = span.rows.get("appeals", [])
+    if rows:
+        t = timeliness(rows)
+        received, on_time, overdue, unanswered = t.received, t.on_time, t.overdue, t.unanswered
+    else:
+        received = span.fact("received_count")
+        if received is None:
+            return []
+        on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
+        unanswered = None
+    text = " ".join(t for t in (_received(rows, received, lang),
+                                _on_time(received, on_time, overdue, unanswered, lang)) if t)
+    return [Para(text)]

@@ -1,0 +1,97 @@
+"""2.1 in the certificate: the order assigning responsibility, each service with its recipients over the span,
+and who answers for the e-school portal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...certificate.blocks import Block, Para, say
+from ...certificate.wording import order_ref, ru_plural, sentence, series, trim_end
+from ...i18n import number
+
+
+class _Service:
+    """One service over the span: its half-years' rows added up."""
+
+    def __init__(self, row):
+        self.row = row  # the latest row names the service and its legal basis
+        self.responsible: list[str] = []
+        self.recipients = 0
+        self.amount: Decimal | None = None
+        self.electronic: int | None = None
+
+    def add(self, row) -> None:
+        if (row.legal_basis or "").strip() or not (self.row.legal_basis or "").strip():
+            self.row = row
+        person = (row.responsible or "").strip()
+        if person and person not in self.responsible:  # a responsibility handed over mid-year names both
+            self.responsible.append(person)
+        self.recipients += row.recipients or 0
+        if row.amount is not None:
+            self.amount = (self.amount or Decimal(0)) + Decimal(row.amount)
+        if row.electronic is not None:
+            self.electronic = (self.electronic or 0) + row.electronic
+
+
+def services_over_span(rows) -> list[_Service]:
+    """Rows of the same service (by its code, or by its typed name) summed, in first-entered order."""
+    services: dict[str, _Service] = {}
+    for row in rows:
+        key = row.service_code or "name:" + " ".join((row.service_name or "").split()).casefold()
+        service = services.setdefault(key, _Service(row))
+        service.add(row)
+    return list(services.values())
+
+
+def _line(service: _Service, lang: str) -> str:
+    name = " ".join(service.row.name(lang).split())
+    basis = trim_end(service.row.legal_basis)
+    who = ", ".join(service.responsible)
+    n = service.recipients
+    if lang == "kk":
+        parts = [f"негізі: {basis}"] if basis else []
+        served = (f"мемлекеттік қызмет көрсетілді – {number(n, lang)} адамға" if n else
+                  "мемлекеттік қызмет көрсетілген жоқ")
+        if n and service.amount is not None:
+            served += f", {number(service.amount, lang, digits=2)} теңге көлемінде"
+        if n and service.electronic:
+            served += f", оның ішінде электронды түрде – {number(service.electronic, lang)}"
+        parts.append(f"жауапты {who}, {served}" if who else served)
+    else:
+        parts = [f"основание: {basis}"] if basis else []
+        served = (f"государственная услуга оказана {number(n, lang)} {ru_plural(n, 'лицу', 'лицам', 'лицам')}"
+                  if n else "государственная услуга не оказывалась")
+        if n and service.amount is not None:
+            served += f", на сумму {number(service.amount, lang, digits=2)} тенге"
+        if n and service.electronic:
+            served += f", из них в электронном виде – {number(service.electronic, lang)}"
+        parts.append(f"ответственный {who}, {served}" if who else served)
+    return f"«{name}» ({'; '.join(parts)})"
+
+
+def certificate(span, lang: str) -> list[Block]:
+    blocks: list[Block] = []
+    order = order_ref(span.fact("responsibility_order_number"), span.fact("responsibility_order_date"), lang)
+    services = services_over_span(span.rows.get("services", []))
+    if order:
+        blocks.append(Para(say(lang, "«Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» {order} "
+                                     "бұйрық шығарылған.",
+                               "Издан приказ «О возложении ответственности за оказание государственных услуг» "
+                               "{order}.", order=order)))
+    if services:
+        if order:
+            blocks.append(Para(say(lang, "Бұйрыққа сәйкес төмендегі мемлекеттік қызметтер көрсетіледі:",
+                                   "В соответствии с приказом оказываются следующие государственные услуги:")))
+        else:
+            blocks.append(Para(say(lang, "Мектеп төмендегі мемлекеттік қызметтерді көрсетеді:",
+                                   "Школа оказывает следующие государственные услуги:")))
+        blocks += series([_line(service, lang) for service in services])
+    person = (span.fact("portal_responsible") or "").strip()
+    if person:
+        portal_order = order_ref(span.fact("portal_order_number"), span.fact("portal_order_date"), lang)
+        text = say(lang, "«АРМ» электронды мектеп порталының жұмысына жауапты – {person}",
+                   "Ответственный за работу электронного портала «АРМ» – {person}", person=person)
+        if portal_order:
+            text += say(lang, " (бұйрық {order})", " (приказ {order})", order=portal_order)
+        blocks.append(Para(sentence(text)))
+    return blocks

@@ -1,0 +1,417 @@
+"""The certificate as an editable Word document (python-docx), walking the same blocks as the print HTML.
+
+Layout follows the print CSS: A4 portrait, margins 20/15/20/30 mm, DejaVu Serif 13 pt (set for every script
+slot, so Kazakh letters never fall back to another font), justified paragraphs with a 1.25 cm first-line
+indent, tables whose header row repeats on each page and whose rows never split, page numbers in the footer
+and a «ЖОБА» / «ПРОЕКТ» mark in the header until every half-year of the span is accepted.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
+
+from .blocks import Heading, NumberedList, Para, Table, say
+
+FONT = "DejaVu Serif"
+BODY_SIZE = Pt(13)
+TITLE_SIZE = Pt(14)
+TABLE_SIZE = Pt(11)
+SMALL_SIZE = Pt(10)
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGINS = {"top": Mm(20), "right": Mm(15), "bottom": Mm(20), "left": Mm(30)}
+TEXT_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 165 mm
+INDENT = Cm(1.25)
+LIST_LEFT, LIST_HANGING = Cm(2.25), Cm(1)  # the number at the paragraph indent, the text 1 cm further
+LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+# Characters XML 1.0 cannot hold (a stray vertical tab pasted from Word would otherwise abort the export).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text) -> str:
+    return NOT_XML.sub("", str(text or "")).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def appendix_note(lang: str) -> str:
+    return say(lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу бойынша әдістемелік ұсынымдарға 4-қосымша",
+               "Приложение 4 к Методическим рекомендациям по проведению внутреннего анализа коррупционных рисков")
+
+
+def appendix_title(lang: str) -> str:
+    return say(lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері бойынша айқындалатын сыбайлас "
+                     "жемқорлық тәуекелдеріне ұшырайтын лауазымдардың тізбесі",
+               "Перечень должностей, подверженных коррупционным рискам, определяемых по результатам "
+               "внутреннего анализа коррупционных рисков")
+
+
+def draft_mark(lang: str) -> str:
+    return "ЖОБА" if lang == "kk" else "ПРОЕКТ"
+
+
+def write_docx(certificate) -> bytes:
+    """The certificate (an assembled `Certificate`) as the bytes of a .docx file."""
+    return _Writer(certificate).write()
+
+
+# --- low-level XML helpers ----------------------------------------------------------------------------------------
+
+def _set_fonts(rPr) -> None:
+    """DejaVu Serif in all four slots (Latin, high ANSI, East Asian, complex script), no theme fonts."""
+    fonts = _set_run_property(rPr, "rFonts")
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _set_child(parent, tag: str, **attributes):
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.append(element)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+# The schema's order of run properties: Word rejects a document whose <w:rPr> children are out of order.
+RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+
+
+def _set_run_property(rPr, name: str, **attributes):
+    """Set <w:name> in `rPr`, inserted where the schema wants it."""
+    element = rPr.find(qn(f"w:{name}"))
+    if element is None:
+        element = OxmlElement(f"w:{name}")
+        later = set(RPR_ORDER[RPR_ORDER.index(name) + 1:])
+        successor = next((child for child in rPr if child.tag.rsplit("}", 1)[-1] in later), None)
+        if successor is not None:
+            successor.addprevious(element)
+        else:
+            rPr.append(element)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _complex_size(run, size) -> None:
+    """Complex-script size too, so every script slot is the same size."""
+    _set_run_property(run._r.get_or_add_rPr(), "szCs", val=str(int(size.pt * 2)))
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) with a cached result that Word and LibreOffice refresh on layout."""
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    fld_char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(placeholder)
+    fld_char("end")
+
+
+class _Writer:
+    def __init__(self, certificate):
+        self.c = certificate
+        self.lang = certificate.lang
+        self.doc = Document()
+        self._abstract_num_id: int | None = None
+
+    # --- document set-up ---------------------------------------------------------------------------------------
+
+    def write(self) -> bytes:
+        self._page()
+        self._styles()
+        self._properties()
+        self._header_footer()
+        self._approval()
+        self._title()
+        self._place_and_date()
+        for block in self.c.blocks:
+            self._block(block)
+        self._signature()
+        self._appendix()
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    def _page(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.top_margin, section.right_margin = MARGINS["top"], MARGINS["right"]
+        section.bottom_margin, section.left_margin = MARGINS["bottom"], MARGINS["left"]
+        section.header_distance = section.footer_distance = Mm(10)
+        section.gutter = 0
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(rPr)
+        _set_run_property(rPr, "sz", val="26")
+        _set_run_property(rPr, "szCs", val="26")
+        tag = LANGUAGE_TAGS.get(self.lang, "kk-KZ")
+        _set_run_property(rPr, "lang", val=tag, eastAsia=tag, bidi=tag)
+        pPr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        _set_child(pPr, "w:spacing", after="0", line="240", lineRule="auto")
+
+        normal = styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = BODY_SIZE
+        _set_fonts(normal.element.get_or_add_rPr())
+        _set_run_property(normal.element.get_or_add_rPr(), "szCs", val="26")
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+
+        for name in ("Heading 1", "Heading 2"):
+            style = styles[name]
+            _set_fonts(style.element.get_or_add_rPr())
+            style.font.size = BODY_SIZE
+            _set_run_property(style.element.get_or_add_rPr(), "szCs", val="26")
+            style.font.bold = True
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            color = style.element.rPr.find(qn("w:color"))
+            color.attrib.pop(qn("w:themeColor"), None)
+            fmt = style.paragraph_format
+            fmt.space_before, fmt.space_after = (Pt(15), Pt(6)) if name == "Heading 1" else (Pt(12), Pt(5))
+            fmt.keep_with_next = True
+            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+        for name in ("Header", "Footer"):
+            _set_fonts(styles[name].element.get_or_add_rPr())
+
+    def _properties(self) -> None:
+        props = self.doc.core_properties
+        props.title = " ".join(clean(line) for line in self.c.title_lines)[:255]
+        props.subject = clean(self.c.period_words)
+        props.author = clean(self.c.legal_name)
+        props.last_modified_by = ""
+        props.comments = ""
+        props.keywords = ""
+        props.category = ""
+        props.language = LANGUAGE_TAGS.get(self.lang, "kk-KZ")
+        props.identifier = self.c.filename
+        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.created = props.modified = now
+        props.revision = 1
+
+    def _header_footer(self) -> None:
+        section = self.doc.sections[0]
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _field(footer, "PAGE", "1")
+        footer.add_run(" / ")
+        _field(footer, "NUMPAGES", "1")
+        for run in footer.runs:
+            run.font.size = SMALL_SIZE
+            _complex_size(run, SMALL_SIZE)
+        if self.c.draft:
+            header = section.header.paragraphs[0]
+            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = header.add_run(draft_mark(self.lang))
+            run.bold = True
+            run.font.size = Pt(20)
+            _complex_size(run, Pt(20))
+            run.font.color.rgb = RGBColor(0xAA, 0x00, 0x00)
+            _set_run_property(run._r.get_or_add_rPr(), "spacing", val="60")  # letter-spaced like a stamp
+
+    # --- pieces of the document --------------------------------------------------------------------------------
+
+    def _paragraph(self, text: str = "", *, bold: bool = False, size=None, align=None, indent=None,
+                   left=None, style: str | None = None):
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            run = paragraph.add_run(clean(text))
+            run.bold = bold or None
+            if size is not None:
+                run.font.size = size
+                _complex_size(run, size)
+        fmt = paragraph.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if indent is not None:
+            fmt.first_line_indent = indent
+        if left is not None:
+            fmt.left_indent = left
+        return paragraph
+
+    def _approval(self) -> None:
+        approval = self.c.approval
+        if not approval:
+            return
+        left = Emu(int(TEXT_WIDTH * 0.55))
+        lines = [(approval.get("word"), True), (approval.get("position"), False),
+                 (f"__________ {approval.get('name') or ''}", False), (approval.get("date"), False)]
+        for i, (text, bold) in enumerate(lines):
+            paragraph = self._paragraph(text or "", bold=bold, left=left, align=WD_ALIGN_PARAGRAPH.LEFT)
+            paragraph.paragraph_format.space_after = Pt(12) if i == len(lines) - 1 else Pt(0)
+            paragraph.paragraph_format.keep_with_next = i < len(lines) - 1
+
+    def _title(self) -> None:
+        lines = self.c.title_lines
+        title_index = len(lines) - 1 if self.lang == "kk" else 0
+        for i, line in enumerate(lines):
+            is_title = i == title_index
+            paragraph = self._paragraph(line, bold=True, size=TITLE_SIZE if is_title else None,
+                                        align=WD_ALIGN_PARAGRAPH.CENTER)
+            fmt = paragraph.paragraph_format
+            fmt.space_after = Pt(0)
+            fmt.space_before = Pt(5) if is_title and i else Pt(0)
+            fmt.keep_with_next = True
+            if is_title:
+                _set_run_property(paragraph.runs[0]._r.get_or_add_rPr(), "spacing", val="14")
+
+    def _place_and_date(self) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(clean(self.c.city))
+        paragraph.add_run("\t")
+        paragraph.add_run(clean(self.c.dated))
+        fmt = paragraph.paragraph_format
+        fmt.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        fmt.space_before, fmt.space_after = Pt(13), Pt(19)
+
+    def _block(self, block) -> None:
+        if isinstance(block, Heading):
+            level = min(max(block.level - 1, 1), 2)  # parts → Heading 1, numbered sections → Heading 2
+            self.doc.add_paragraph(clean(block.text), style=f"Heading {level}")
+        elif isinstance(block, Para):
+            self._para(block)
+        elif isinstance(block, NumberedList):
+            self._numbered_list(block.items)
+        elif isinstance(block, Table):
+            self._table(block)
+
+    def _para(self, block: Para) -> None:
+        """A paragraph of the HTML (white-space: pre-line): each typed line becomes its own justified paragraph,
+        since Word stretches a justified line that ends with a manual break."""
+        lines = [line for line in clean(block.text).split("\n") if line.strip()] or [""]
+        for i, line in enumerate(lines):
+            paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=INDENT)
+            if i == 0 and block.label:
+                paragraph.add_run(clean(block.label)).bold = True
+                paragraph.add_run(" ")
+            if line:
+                paragraph.add_run(line)
+
+    def _numbering(self) -> int:
+        """A numbering instance of its own for each list, so every list starts again at 1."""
+        numbering = self.doc.part.numbering_part.element
+        if self._abstract_num_id is None:
+            ids = [int(value) for value in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+            self._abstract_num_id = max(ids, default=0) + 1
+            abstract = OxmlElement("w:abstractNum")
+            abstract.set(qn("w:abstractNumId"), str(self._abstract_num_id))
+            _set_child(abstract, "w:multiLevelType", val="singleLevel")
+            level = OxmlElement("w:lvl")
+            level.set(qn("w:ilvl"), "0")
+            _set_child(level, "w:start", val="1")
+            _set_child(level, "w:numFmt", val="decimal")
+            _set_child(level, "w:lvlText", val="%1.")
+            _set_child(level, "w:lvlJc", val="left")
+            pPr = _set_child(level, "w:pPr")
+            tabs = _set_child(pPr, "w:tabs")
+            _set_child(tabs, "w:tab", val="num", pos=str(LIST_LEFT.twips))
+            _set_child(pPr, "w:ind", left=str(LIST_LEFT.twips), hanging=str(LIST_HANGING.twips))
+            abstract.append(level)
+            first_num = numbering.find(qn("w:num"))
+            if first_num is not None:
+                first_num.addprevious(abstract)  # every abstractNum precedes every num
+            else:
+                numbering.append(abstract)
+        num = numbering.add_num(self._abstract_num_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return num.numId
+
+    def _numbered_list(self, items: list[str]) -> None:
+        num_id = self._numbering()
+        for item in items:
+            paragraph = self._paragraph(item, align=WD_ALIGN_PARAGRAPH.JUSTIFY, left=LIST_LEFT,
+                                        indent=Emu(-LIST_HANGING))
+            numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numPr.get_or_add_ilvl().val = 0
+            numPr.get_or_add_numId().val = num_id
+            paragraph.paragraph_format.space_after = Pt(2)
+
+    def _table(self, block: Table) -> None:
+        if block.caption:
+            caption = self._paragraph(block.caption, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+            caption.paragraph_format.keep_with_next = True
+        columns = max([len(block.headers)] + [len(row) for row in block.rows])
+        if not columns:
+            return
+        rows = ([block.headers] if block.headers else []) + [list(row) for row in block.rows]
+        table = self.doc.add_table(rows=len(rows), cols=columns)
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        widths = list(block.widths) if len(block.widths) == columns else [1] * columns
+        total = sum(widths) or columns
+        column_widths = [Emu(int(TEXT_WIDTH * w / total)) for w in widths]
+        tblPr = table._tbl.tblPr
+        _set_child(tblPr, "w:tblW", w=str(sum(w.twips for w in column_widths)), type="dxa")
+        for column, width in zip(table.columns, column_widths, strict=True):
+            column.width = width
+        for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+            trPr = row._tr.get_or_add_trPr()
+            trPr.append(OxmlElement("w:cantSplit"))  # no row cut in half across pages
+            header = index == 0 and bool(block.headers)
+            if header:
+                trPr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
+            for cell, width, value in zip(row.cells, column_widths, values + [""] * (columns - len(values)),
+                                          strict=True):
+                cell.width = width
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.first_line_indent = 0
+                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.paragraph_format.line_spacing = 1.0
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                run = paragraph.add_run(clean(value))
+                run.font.size = TABLE_SIZE
+                _complex_size(run, TABLE_SIZE)
+                if header:
+                    run.bold = True
+        spacer = self.doc.add_paragraph()  # Word glues consecutive tables together without a paragraph between
+        spacer.paragraph_format.space_after = Pt(4)
+
+    def _signature(self) -> None:
+        position, name = self.c.signature
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(clean(position)).bold = True
+        paragraph.add_run("\t")
+        paragraph.add_run(clean(name)).bold = True
+        fmt = paragraph.paragraph_format
+        fmt.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        fmt.space_before = Pt(26)
+        fmt.keep_together = True
+
+    def _appendix(self) -> None:
+        if not self.c.appendix:
+            return
+        note = self._paragraph(appendix_note(self.lang), size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT,
+                               left=Emu(int(TEXT_WIDTH * 0.45)))
+        note.paragraph_format.page_break_before = True
+        note.paragraph_format.space_after = Pt(12)
+        title = self.doc.add_paragraph(clean(appendix_title(self.lang)), style="Heading 1")
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._table(self.c.appendix)
