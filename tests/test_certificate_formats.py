@@ -186,6 +186,46 @@ def test_russian_docx_has_russian_titles_and_the_same_figures(demo, as_user):
     assert "Кадр саясаты" not in text
 
 
+def test_docx_writer_walks_every_kind_of_block():
+    """A certificate built by hand: the approval block, a table with a caption, lists restarting at 1."""
+    from webapp.certificate.assemble import Certificate
+    from webapp.certificate.blocks import Heading, NumberedList, Para, Table
+    from webapp.certificate.docx_writer import write_docx
+
+    certificate = Certificate(
+        lang="ru", school=None, periods=[], parent_body="Отдел", legal_name="КГУ «Школа №1»", city="г. Рудный",
+        title_lines=["АНАЛИТИЧЕСКАЯ СПРАВКА", "по результатам", "Отдел"], dated='"10" июня 2025 года',
+        approval={"word": "УТВЕРЖДАЮ", "position": "Руководитель отдела", "name": "Иванов И.И.",
+                  "date": '"11" июня 2025 года'},
+        blocks=[Heading("II. Часть", 2), Heading("2.1. Раздел", 3), Para("Первая строка\nВторая строка", "Риски:"),
+                NumberedList(["один", "два"]), NumberedList(["три"]),
+                Table(["№", "Мера"], [["1", "Мера А"], ["2", "Мера Б", "лишняя ячейка"]], caption="План мероприятий"),
+                Table([], [["без", "заголовка"]])],
+        signature=("Руководитель", "Петров П.П."), appendix=None, draft=True, filename="school-1_2025-H1_ru",
+        period_words="первое полугодие 2025 года")
+    document = Document(io.BytesIO(write_docx(certificate)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:4] == ["УТВЕРЖДАЮ", "Руководитель отдела", "__________ Иванов И.И.", '"11" июня 2025 года']
+    assert document.paragraphs[0].runs[0].bold and document.paragraphs[0].paragraph_format.left_indent > 0
+    assert texts[4:7] == certificate.title_lines
+    assert all(document.paragraphs[i].alignment == 1 for i in range(4, 7))  # centred
+    assert "Риски: Первая строка" in texts and "Вторая строка" in texts
+    assert [p.style.name for p in document.paragraphs if p.text in ("II. Часть", "2.1. Раздел")] == \
+        ["Heading 1", "Heading 2"]
+    numbered = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert [p.text for p in numbered] == ["один", "два", "три"]
+    first, second, third = (p._p.pPr.numPr.numId.val for p in numbered)
+    assert first == second != third  # a new list starts again at 1
+    assert "План мероприятий" in texts
+    plan, bare = document.tables
+    assert [[c.text for c in row.cells] for row in plan.rows] == [["№", "Мера", ""], ["1", "Мера А", ""],
+                                                                 ["2", "Мера Б", "лишняя ячейка"]]
+    assert plan.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert bare.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None  # no header row to repeat
+    assert [p.text for p in document.sections[0].header.paragraphs if p.text] == ["ПРОЕКТ"]
+    assert document.core_properties.language == "ru-RU"
+
+
 # --- What a school typed: escaped in HTML, literal in DOCX and PDF --------------------------------------------------
 
 def test_script_in_a_narrative_field_is_escaped_in_html_and_literal_in_docx_and_pdf(demo, as_user):

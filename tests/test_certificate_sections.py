@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from support import text_of
 
-from webapp.blueprints.acts.certificate import ru_plural
+from webapp.certificate.wording import ru_plural
 from webapp.blueprints.acts.models import Order
 from webapp.blueprints.appeals.models import Appeal
 from webapp.blueprints.courts.models import CourtCase
