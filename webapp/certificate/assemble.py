@@ -52,6 +52,24 @@ class Certificate:
     period_words: str
     statuses: list[tuple[str, str]] = field(default_factory=list)  # (period code, status)
 
+    @property
+    def draft_mark(self) -> str:
+        """The watermark until every half-year of the span is accepted."""
+        return say(self.lang, "ЖОБА", "ПРОЕКТ")
+
+    @property
+    def appendix_note(self) -> str:
+        return say(self.lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу бойынша әдістемелік ұсынымдарға "
+                              "4-қосымша",
+                   "Приложение 4 к Методическим рекомендациям по проведению внутреннего анализа коррупционных рисков")
+
+    @property
+    def appendix_title(self) -> str:
+        return say(self.lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері бойынша айқындалатын сыбайлас "
+                              "жемқорлық тәуекелдеріне ұшырайтын лауазымдардың тізбесі",
+                   "Перечень должностей, подверженных коррупционным рискам, определяемых по результатам "
+                   "внутреннего анализа коррупционных рисков")
+
 
 def written_date(value: date | None, lang: str) -> str:
     """«2025 жылғы "10" маусым» / «"10" июня 2025 года», as on the certificate header."""
@@ -84,14 +102,17 @@ def section_title(section) -> str:
     return f"{section.number}. {title}" if section.number else title
 
 
-def section_blocks(span: SpanData, lang: str) -> list[Block]:
-    """A numbered section: the seed's triplet with the section's own figures inside the basis."""
-    blocks: list[Block] = [Heading(section_title(span.section), 3)]
+def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[Block]:
+    """A numbered section: the seed's triplet with the section's own figures inside the basis. A section that
+    `continues` the one before under the same number (2.2 financial activity) is titled without the number."""
+    blocks: list[Block] = [Heading(str(span.section.title) if continues else section_title(span.section), 3)]
     if not span.entered:
         return blocks + [Para(say(lang, "Мәліметтер ұсынылмаған.", "Сведения не представлены."))]
     if span.nothing_to_report:
-        return blocks + [Para(say(lang, "Талданатын кезеңде осы бағыт бойынша хабарлайтын мәлімет жоқ.",
-                                  "В анализируемом периоде по данному направлению сообщить нечего."))]
+        # The section's own words for "none" read better («…тексерулер болған жоқ») than the generic line.
+        own = span.section.certificate(span, lang) if span.section.certificate else []
+        return blocks + (own or [Para(say(lang, "Талданатын кезеңде осы бағыт бойынша хабарлайтын мәлімет жоқ.",
+                                          "В анализируемом периоде по данному направлению сообщить нечего."))])
     text = span.text
     if text["risks"]:
         blocks.append(Para(text["risks"], label=say(lang, "Сыбайлас жемқорлық тәуекелдері:", "Коррупционные риски:")))
@@ -201,9 +222,11 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
             blocks += section_blocks(spans[section.code], lang)
     blocks.append(Heading(say(lang, "II. Ұйымдастырушылық-басқарушылық қызметтегі сыбайлас жемқорлық тәуекелдері",
                               "II. Коррупционные риски в организационно-управленческой деятельности"), 2))
+    previous_number = None
     for section in numbered:
         if section.code not in PART_ONE:
-            blocks += section_blocks(spans[section.code], lang)
+            blocks += section_blocks(spans[section.code], lang, continues=section.number == previous_number)
+            previous_number = section.number
     blocks.append(Heading(str(_("Conclusion")), 2))
     blocks += _conclusion(spans["conclusion"], lang)
 

@@ -41,22 +41,6 @@ def clean(text) -> str:
     return NOT_XML.sub("", str(text or "")).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def appendix_note(lang: str) -> str:
-    return say(lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу бойынша әдістемелік ұсынымдарға 4-қосымша",
-               "Приложение 4 к Методическим рекомендациям по проведению внутреннего анализа коррупционных рисков")
-
-
-def appendix_title(lang: str) -> str:
-    return say(lang, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері бойынша айқындалатын сыбайлас "
-                     "жемқорлық тәуекелдеріне ұшырайтын лауазымдардың тізбесі",
-               "Перечень должностей, подверженных коррупционным рискам, определяемых по результатам "
-               "внутреннего анализа коррупционных рисков")
-
-
-def draft_mark(lang: str) -> str:
-    return "ЖОБА" if lang == "kk" else "ПРОЕКТ"
-
-
 def write_docx(certificate) -> bytes:
     """The certificate (an assembled `Certificate`) as the bytes of a .docx file."""
     return _Writer(certificate).write()
@@ -229,7 +213,7 @@ class _Writer:
         if self.c.draft:
             header = section.header.paragraphs[0]
             header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = header.add_run(draft_mark(self.lang))
+            run = header.add_run(self.c.draft_mark)
             run.bold = True
             run.font.size = Pt(20)
             _complex_size(run, Pt(20))
@@ -408,10 +392,10 @@ class _Writer:
     def _appendix(self) -> None:
         if not self.c.appendix:
             return
-        note = self._paragraph(appendix_note(self.lang), size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT,
+        note = self._paragraph(self.c.appendix_note, size=TABLE_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT,
                                left=Emu(int(TEXT_WIDTH * 0.45)))
         note.paragraph_format.page_break_before = True
         note.paragraph_format.space_after = Pt(12)
-        title = self.doc.add_paragraph(clean(appendix_title(self.lang)), style="Heading 1")
+        title = self.doc.add_paragraph(clean(self.c.appendix_title), style="Heading 1")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._table(self.c.appendix)

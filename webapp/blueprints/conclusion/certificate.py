@@ -52,6 +52,4 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
             [[str(i), row.text, deadline_text(row, lang),
               (STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1]), row.comment or ""]
              for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
-    if span.text.get("recommendations"):
-        blocks.append(Para(span.text["recommendations"]))
     return blocks

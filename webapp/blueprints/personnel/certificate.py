@@ -36,7 +36,8 @@ def staffing(span, lang: str) -> list[Block]:
     blocks = []
     staff = span.rows.get("admin_staff", [])
     if staff:
-        people = sum(r.persons or 0 for r in staff)
+        # The total as the school states it; the list may count one person in two posts.
+        people = span.fact("administrative_total", sum(r.persons or 0 for r in staff))
         parts = []
         for r in staff:
             units = "" if r.staff_units is None else f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})"

@@ -36,6 +36,15 @@ def categories_add_up(data: SectionData) -> list[str]:
     return []
 
 
+def administrative_staff_adds_up(data: SectionData) -> list[str]:
+    total, rows = data.fact("administrative_total"), data.rows.get("admin_staff") or []
+    listed = sum(row.persons or 0 for row in rows)
+    if total is not None and rows and listed != total:
+        return [str(_l("The administrative positions list %(sum)s people, but the administrative staff total is "
+                       "%(total)s.", sum=listed, total=total))]
+    return []
+
+
 section = register(Section(
     code="personnel",
     number="2.2",
@@ -44,7 +53,7 @@ section = register(Section(
             "ethics and conflicts of interest."),
     facts_form=PersonnelFactsForm,
     required_facts=("teachers_total", "support_staff_total", "teachers_higher_education"),
-    carry_over_facts=("teachers_total", "support_staff_total", "teachers_higher_education",
+    carry_over_facts=("administrative_total", "teachers_total", "support_staff_total", "teachers_higher_education",
                       "teachers_special_secondary", *CATEGORIES),
     row_lists=(
         RowList("admin_staff", AdministrativeStaff, AdministrativeStaffForm, _l("Administrative staff"),
@@ -54,7 +63,7 @@ section = register(Section(
         RowList("disciplinary", DisciplinaryAction, DisciplinaryActionForm, _l("Disciplinary actions"),
                 order_by=("order_date",)),
     ),
-    checks=(education_adds_up, categories_add_up),
+    checks=(education_adds_up, categories_add_up, administrative_staff_adds_up),
     summed_facts=("ethics_council_cases", "conflict_of_interest_cases"),
     certificate=certificate,
 ))

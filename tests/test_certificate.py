@@ -1,0 +1,167 @@
+"""The demo certificate of School-gymnasium No. 7 for 2024-H2 + 2025-H1 carries every fact of the seed
+certificate; the span, language, draft mark, scoping and query count behave as a reader expects."""
+
+import re
+
+import pytest
+from support import count_queries, text_of
+
+from webapp.demo import load_demo
+from webapp.extensions import db
+from webapp.models import OrgUnit, Period
+from webapp.reporting.models import Status, Submission
+
+URL = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1"
+
+# Every order of the seed's 1.1 list: number and date.
+SEED_ORDERS = ["1 05.01.2025", "152 02.09.2024", "162 02.09.2024", "169 02.09.2024", "174 02.09.2024",
+               "179 02.09.2024", "183 02.09.2024", "2 05.01.2025", "203 02.09.2024", "215 02.09.2024",
+               "234 02.09.2024", "235 02.09.2024", "238 02.09.2024", "242 02.09.2024", "252 02.09.2024",
+               "259 02.09.2024", "261 02.09.2024", "263 02.09.2024", "266 02.09.2024", "268 01.11.2023",
+               "286 02.09.2024", "291 02.09.2024", "338 12.11.2024", "355 19.12.2024", "49 24.02.2025",
+               "50 24.02.2025", "55 05.03.2025", "56 06.03.2025", "68 14.04.2025", "70 17.04.2025",
+               "78 05.05.2025", "83 05.05.2025"]
+
+SEED_FACTS_KK = [
+    # header and preamble
+    "Қостанай облысы әкімдігі білім басқармасының",
+    "«Рудный қаласы білім бөлімінің Б.Майлин атындағы №7 мектеп-гимназиясы» КММ",
+    "ТАЛДАМАЛЫҚ АНЫҚТАМА", "Рудный қ.", '2025 жылғы "10" маусым',
+    "2024 жылғы 02 қыркүйектегі №234",
+    "2024 жылдың екінші жарты жылдығы, 2025 жылдың бірінші жарты жылдығы",
+    # 1.1 internal rules
+    "хаттама №1, 29.08.2024", "№153, 02.09.2024",
+    # 2.1 public services
+    "№215", "Хасенова Н.С.", "Бекболатова Б.Т.", "128 адамға", "5 адамға, 217 035,00 теңге", "Исаева А.Ж.", "№48",
+    # 2.2 personnel
+    "Әкімшілік штат 11 адамды құрайды", "76 педагог қызметкерді құрайды", "Кіші қызмет көрсетуші персонал саны – 41",
+    "69 педагог қызметкер (90,79 %) – жоғары білімді", "7 педагог қызметкер (9,21 %) – арнаулы орта білімді",
+    "«педагог» – 16", "«педагог-модератор» – 22", "«педагог-сарапшы» – 17", "«педагог-зерттеуші» – 21",
+    "«педагог-шебер» – 2", "Бос орын жоқ", "Жұмысқа қабылданды: барлығы – 8",
+    "Айназарова Ж", "Ермағанбетова С.А.", "Абдрахимова З.Г.", "Бахрамова С.Б", "Омарғалиев А.М.", "Сансызбаева Г.Ә.",
+    "Сейтен Р.С.", "№77, 11.10.2024", "№86, 01.11.2024", "№88, 13.11.2024",
+    # financial and economic activity
+    "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге", "41 440,00 теңге",
+    # 2.3–2.7
+    "№130", "3 өтініш", "rudnymektep7.edu.kz", "instagram.com/school7_rud", "13.05.2024",
+    # 2.8–2.9
+    "№7527-25-00-2/5493", "23.05.2025", "«SHAKIRT GROUP» ЖШС", "№2-0904-25-01180", "21.05.2025",
+    # conclusion, signature and Appendix 4
+    "Барлық жұмыскерлерге", "Мектеп басшысы", "Бірманова Қ.И.",
+    "Білім алушыларды қабылдау, тіркеу. Бірінші қол қою құқығы", "НҚА толық меңгермеуі, білмеуі",
+    "Бас есепші, есепші", "Қаржы қызметін жүргізуі",
+    "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып алу ережесінің бұзылуы",
+]
+
+
+@pytest.fixture
+def demo(app):
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    return app
+
+
+def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):
+    response = as_user("rudny").get(URL + "&lang=kk")
+    assert response.status_code == 200
+    text = text_of(response)
+    missing = [fact for fact in SEED_FACTS_KK if fact not in text]
+    assert missing == []
+    for order in SEED_ORDERS:
+        number, on = order.split()
+        assert f"№{number}, {on}" in text, order
+    html = response.get_data(as_text=True)
+    recommendations = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</ol>")[0]
+    assert recommendations.count("<li>") == 10
+    assert recommendations.count("орындау мерзімі: тұрақты") == 9
+    assert recommendations.count("орындау мерзімі: жылына екі рет") == 1
+
+
+def test_the_seed_citation_mix_up_is_not_repeated(demo, as_user):
+    text = text_of(as_user("rudny").get(URL + "&lang=kk"))
+    assert "2016 жылғы 19 қазандағы №12" in text
+    assert "№488 бекіткен сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларына" not in text
+
+
+def test_the_russian_certificate_has_russian_titles_and_the_same_figures(demo, as_user):
+    text = text_of(as_user("rudny").get(URL + "&lang=ru"))
+    for title in ("АНАЛИТИЧЕСКАЯ СПРАВКА", "Кадровая политика", "Оказание государственных услуг",
+                  "Анализ судебной практики", "Заключение", "Приложение 4"):
+        assert title in text, title
+    for figure in ("57", "22 266 028,65", "217 035,00", "90,79 %", "№7527-25-00-2/5493", "№2-0904-25-01180",
+                   "13.05.2024", "Бірманова Қ.И.", '"10" июня 2025 года', "от 02 сентября 2024 года №234"):
+        assert figure in text, figure
+    assert "второе полугодие 2024 года, первое полугодие 2025 года" in text
+
+
+def test_the_certificate_is_a_print_page_without_the_app_chrome(demo, as_user):
+    html = as_user("rudny-7").get(URL).get_data(as_text=True)
+    assert 'class="site-header' not in html and "htmx" not in html
+    assert "@page" in html and "A4" in html and "DejaVu Serif" in html
+    assert 'onclick="window.print()"' in html and "no-print" in html
+
+
+def test_default_span_is_the_academic_year_ending_with_the_chosen_half_year(demo, as_user):
+    text = text_of(as_user("rudny").get("/schools/rudny-7/certificate/?to=2025-H1&lang=kk"))
+    assert "2024 жылдың екінші жарты жылдығы, 2025 жылдың бірінші жарты жылдығы" in text
+
+
+def test_a_single_half_year_certificate_has_only_that_half_years_figures(demo, as_user):
+    text = text_of(as_user("rudny").get("/schools/rudny-7/certificate/?from=2024-H2&to=2024-H2&lang=kk"))
+    assert "57 шарт" not in text and "№7527-25-00-2/5493" not in text  # 2025-H1 facts
+    assert "№77, 11.10.2024" in text
+
+
+def test_drafts_carry_the_watermark_until_accepted(demo, as_user):
+    accepted = as_user("rudny").get(URL + "&lang=kk").get_data(as_text=True)
+    assert 'class="watermark"' not in accepted
+    with demo.app_context():
+        school = db.session.execute(db.select(OrgUnit).filter_by(code="rudny-7")).scalar_one()
+        period = db.session.execute(db.select(Period).filter_by(code="2025-H1")).scalar_one()
+        db.session.execute(db.update(Submission).filter_by(school_id=school.id, period_id=period.id)
+                           .values(status=Status.RETURNED))
+        db.session.commit()
+    draft = as_user("rudny").get(URL + "&lang=kk").get_data(as_text=True)
+    assert 'class="watermark"' in draft and "ЖОБА" in draft
+    assert "ПРОЕКТ" in as_user("rudny").get(URL + "&lang=ru").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("user", ["rudny-1", "lisakovsk", "lisakovsk-1"])
+@pytest.mark.parametrize("kind", ["html", "pdf", "docx"])
+def test_another_schools_certificate_answers_404(demo, as_user, user, kind):
+    assert as_user(user).get(f"{URL}&format={kind}").status_code == 404
+
+
+def test_unknown_span_or_format_answers_404(demo, as_user):
+    client = as_user("rudny")
+    assert client.get("/schools/rudny-7/certificate/?to=2031-H1").status_code == 404
+    assert client.get("/schools/rudny-7/certificate/?from=2025-H1&to=2024-H2").status_code == 404
+    assert client.get(URL + "&format=odt").status_code == 404
+    assert client.get("/schools/rudny/certificate/").status_code == 404  # a department has no certificate
+
+
+def test_the_certificate_issues_the_same_number_of_queries_however_many_rows(demo, as_user):
+    from webapp.blueprints.acts.models import Order
+    from webapp.blueprints.personnel.models import DisciplinaryAction
+
+    client = as_user("rudny")
+    counts = []
+    for extra in (0, 40):
+        with demo.app_context():
+            submission = db.session.execute(
+                db.select(Submission).join(Submission.school).join(Submission.period)
+                .where(OrgUnit.code == "rudny-7", Period.code == "2025-H1")).scalar_one()
+            for n in range(extra):
+                db.session.add(Order(submission_id=submission.id, position=100 + n, number=str(900 + n),
+                                     date=Period.query.filter_by(code="2025-H1").one().starts_on, title=f"Бұйрық {n}"))
+                db.session.add(DisciplinaryAction(submission_id=submission.id, position=100 + n, person=f"Адам {n}",
+                                                  penalty="warning", order_number=str(n),
+                                                  order_date=Period.query.filter_by(code="2025-H1").one().starts_on))
+            db.session.commit()
+        with count_queries(demo) as statements:
+            assert client.get(URL + "&lang=kk").status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1], counts
+    assert counts[0] < 80
+    assert re.search(r"Бұйрық 39", text_of(client.get(URL + "&lang=kk")))
