@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from support import text_of
 
-from webapp.certificate.wording import ru_plural
 from webapp.blueprints.acts.models import Order
 from webapp.blueprints.appeals.models import Appeal
 from webapp.blueprints.courts.models import CourtCase
@@ -19,6 +18,7 @@ from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
+from webapp.certificate.wording import ru_plural
 from webapp.demo import load_demo
 from webapp.demo_seed_school import ORDERS
 from webapp.extensions import db

@@ -322,11 +322,13 @@ VACANCIES_PUBLISHED = ("«Электрондық еңбек биржасы» п�
 # The seed's figures are "as at" June 2025 (2025-H1). 2024-H2 is not in the seed: a consistent year-start
 # picture a little smaller than June's.
 STAFF = {
-    "2024-H2": {"administrative_total": 11, "teachers_total": 75, "support_staff_total": 38, "teachers_higher_education": 68,
+    "2024-H2": {"administrative_total": 11,
+                "teachers_total": 75, "support_staff_total": 38, "teachers_higher_education": 68,
                 "teachers_special_secondary": 7, "category_pedagog": 15, "category_moderator": 22,
                 "category_expert": 17, "category_researcher": 19, "category_master": 2, "vacancies": 0,
                 "ethics_council_cases": 0, "conflict_of_interest_cases": 0},
-    "2025-H1": {"administrative_total": 11, "teachers_total": 76, "support_staff_total": 41, "teachers_higher_education": 69,
+    "2025-H1": {"administrative_total": 11,
+                "teachers_total": 76, "support_staff_total": 41, "teachers_higher_education": 69,
                 "teachers_special_secondary": 7, "category_pedagog": 16, "category_moderator": 22,
                 "category_expert": 17, "category_researcher": 21, "category_master": 2, "vacancies": 0,
                 "ethics_council_cases": 0, "conflict_of_interest_cases": 0},

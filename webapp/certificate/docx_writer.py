@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
-from .blocks import Heading, NumberedList, Para, Table, say
+from .blocks import Heading, NumberedList, Para, Table
 
 FONT = "DejaVu Serif"
 BODY_SIZE = Pt(13)

@@ -16,8 +16,9 @@ PENALTIES = [("warning", _l("warning")), ("reprimand", _l("reprimand")),
 
 
 class PersonnelFactsForm(SectionForm):
-    administrative_total = CountField(_l("Administrative staff, total"),
-                                      description=_l("As the staff list counts them; the rows below give each position."))
+    administrative_total = CountField(
+        _l("Administrative staff, total"),
+        description=_l("As the staff list counts them; the rows below give each position."))
     teachers_total = CountField(_l("Teachers, total"))
     support_staff_total = CountField(_l("Support staff, total"))
     teachers_higher_education = CountField(_l("Teachers with higher education"))
