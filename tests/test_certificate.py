@@ -165,3 +165,20 @@ def test_the_certificate_issues_the_same_number_of_queries_however_many_rows(dem
     assert counts[0] == counts[1], counts
     assert counts[0] < 80
     assert re.search(r"Бұйрық 39", text_of(client.get(URL + "&lang=kk")))
+
+
+def test_the_department_downloads_every_schools_certificate_in_one_zip(demo, as_user):
+    import io
+    import zipfile
+
+    page = as_user("rudny").get("/units/rudny").get_data(as_text=True)
+    assert 'action="/units/rudny/certificates/"' in page
+    response = as_user("rudny").get("/units/rudny/certificates/?from=2024-H2&to=2025-H1&lang=kk&format=docx")
+    assert response.status_code == 200 and response.headers["Content-Type"] == "application/zip"
+    assert 'filename="rudny_2024-H2_2025-H1_kk_docx.zip"' in response.headers["Content-Disposition"]
+    names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
+    assert "rudny-7_2024-H2_2025-H1_kk.docx" in names and len(names) >= 13
+    assert not any(name.startswith("lisakovsk") for name in names)
+    assert as_user("rudny-7").get("/units/rudny/certificates/?to=2025-H1").status_code == 404
+    assert as_user("rudny").get("/units/lisakovsk/certificates/?to=2025-H1").status_code == 404
+    assert as_user("rudny").get("/units/rudny-7/certificates/?to=2025-H1").status_code == 404

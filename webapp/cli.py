@@ -1,13 +1,14 @@
 """Command-line tools: `flask --app wsgi load-demo`, `flask --app wsgi create-user`, `flask --app wsgi certificate`."""
 
 import os
-import zipfile
 from pathlib import Path
 
 import click
 from flask import current_app, g
 from flask.cli import with_appcontext
 
+from .certificate import render
+from .certificate.render import certificate_file, write_zip
 from .extensions import db
 from .models import OrgKind, OrgUnit, Period, Role, User
 
@@ -69,7 +70,7 @@ def create_user_command(username: str, role: str, unit_code: str | None, full_na
     click.echo(f"Created {role.value} account {username!r}.")
 
 
-CERTIFICATE_FORMATS = ("html", "pdf", "docx")
+CERTIFICATE_FORMATS = render.FORMATS
 
 
 def _certificate_span(from_code: str | None, to_code: str | None) -> list[Period]:
@@ -102,20 +103,6 @@ def _unit(code: str, hint: str) -> OrgUnit:
     if unit is None:
         raise click.BadParameter(f"no org unit with code {code!r}", param_hint=hint)
     return unit
-
-
-def _render_certificate(school: OrgUnit, span: list[Period], lang: str, kind: str) -> tuple[str, bytes, bool]:
-    """(file name as the download names it, content, draft?) of one school's certificate."""
-    from .certificate import assemble, render
-
-    certificate = assemble(school, span, lang)
-    if kind == "html":
-        content = render.html(certificate).encode("utf-8")  # no toolbar: a file has no server behind it
-    elif kind == "pdf":
-        content = render.pdf(certificate)
-    else:
-        content = render.docx(certificate)
-    return f"{certificate.filename}.{kind}", content, certificate.draft
 
 
 @click.command("certificate")
@@ -153,7 +140,7 @@ def certificate_command(school_code: str | None, org_code: str | None, from_code
                                      "use --org for every school under it", param_hint="SCHOOL_CODE")
         span = _certificate_span(from_code, to_code)
         with current_app.test_request_context():  # url_for and render_template need a request
-            name, content, draft = _render_certificate(school, span, lang, kind)
+            name, content, draft = certificate_file(school, span, lang, kind)
         path = output or Path(name)
         if path.is_dir():
             path = path / name
@@ -181,12 +168,9 @@ def certificate_command(school_code: str | None, org_code: str | None, from_code
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.{os.getpid()}.part")
             try:
-                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    for school in schools:
-                        name, content, draft = _render_certificate(school, span, lang, kind)
-                        archive.writestr(name, content)
-                        drafts += draft
-                        click.echo(f"{target}:{name}{' (draft)' if draft else ''}")
+                for name, draft in write_zip(schools, span, lang, kind, partial):
+                    drafts += draft
+                    click.echo(f"{target}:{name}{' (draft)' if draft else ''}")
                 os.replace(partial, target)  # a half-written archive never takes the final name
             finally:
                 if os.path.exists(partial):
@@ -194,7 +178,7 @@ def certificate_command(school_code: str | None, org_code: str | None, from_code
         else:
             target.mkdir(parents=True, exist_ok=True)
             for school in schools:
-                name, content, draft = _render_certificate(school, span, lang, kind)
+                name, content, draft = certificate_file(school, span, lang, kind)
                 (target / name).write_bytes(content)
                 drafts += draft
                 click.echo(f"{target / name}{' (draft)' if draft else ''}")

@@ -22,3 +22,33 @@ def docx(certificate: Certificate) -> bytes:
     from .docx_writer import write_docx
 
     return write_docx(certificate)
+
+
+FORMATS = ("html", "pdf", "docx")
+
+
+def certificate_file(school, span, lang: str, kind: str) -> tuple[str, bytes, bool]:
+    """(file name as the download names it, content, draft?) of one school's certificate."""
+    from .assemble import assemble
+
+    certificate = assemble(school, span, lang)
+    if kind == "html":
+        content = html(certificate).encode("utf-8")  # no toolbar: a file has no server behind it
+    elif kind == "pdf":
+        content = pdf(certificate)
+    else:
+        content = docx(certificate)
+    return f"{certificate.filename}.{kind}", content, certificate.draft
+
+
+def write_zip(schools, span, lang: str, kind: str, target) -> list[tuple[str, bool]]:
+    """Every school's certificate into one zip archive (a path or a file object); returns (name, draft)."""
+    import zipfile
+
+    written = []
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for school in schools:
+            name, content, draft = certificate_file(school, span, lang, kind)
+            archive.writestr(name, content)
+            written.append((name, draft))
+    return written

@@ -1,4 +1,7 @@
-"""A school's certificate for one half-year or a span of them, as print HTML, PDF or DOCX."""
+"""A school's certificate for one half-year or a span of them, as print HTML, PDF or DOCX; and every school's
+certificate under a region or department in one zip."""
+
+import io
 
 from flask import Blueprint, abort, request, url_for
 from flask_login import login_required
@@ -9,7 +12,7 @@ from ...certificate import assemble, render
 from ...certificate.span import academic_year_span
 from ...extensions import db
 from ...i18n import current_language
-from ...models import OrgKind, Period
+from ...models import OrgKind, OrgUnit, Period
 
 bp = Blueprint("certificates", __name__, url_prefix="/schools/<school>/certificate")
 
@@ -57,4 +60,32 @@ def show(school: str):
     return make(certificate), 200, {
         "Content-Type": mimetype,
         "Content-Disposition": f'attachment; filename="{certificate.filename}.{kind}"',
+    }
+
+
+batch_bp = Blueprint("certificate_batch", __name__, url_prefix="/units/<code>/certificates")
+
+
+@batch_bp.get("/")
+@login_required
+def download_all(code: str):
+    """Every school's certificate under a region or department in one zip (`?to=…&from=…&lang=…&format=pdf`)."""
+    unit = visible_unit_or_404(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    _periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
+    lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
+    kind = request.args.get("format", "pdf")
+    if kind not in render.FORMATS:
+        abort(404)
+    schools = db.session.scalars(
+        select(OrgUnit).where(OrgUnit.kind == OrgKind.SCHOOL, OrgUnit.path.startswith(unit.path))
+        .order_by(OrgUnit.code)
+    ).all()
+    archive = io.BytesIO()
+    render.write_zip(schools, span, lang, kind, archive)
+    span_code = span[0].code if len(span) == 1 else f"{span[0].code}_{span[-1].code}"
+    return archive.getvalue(), 200, {
+        "Content-Type": "application/zip",
+        "Content-Disposition": f'attachment; filename="{unit.code}_{span_code}_{lang}_{kind}.zip"',
     }
