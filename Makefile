@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app wsgi
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install install-test frontend translations messages lint clean
+.PHONY: run test bench install install-test frontend translations messages lint clean
 
 run: install ## Serve the app on http://127.0.0.1:5000 with the demo data
 	$(FLASK) db upgrade
@@ -19,6 +19,9 @@ test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL whe
 	  echo "== again on PostgreSQL ($$TEST_DATABASE_URL)"; \
 	  $(BIN)/python -m pytest $(PYTEST_ARGS); \
 	fi
+
+bench: install ## Time the main pages (median of repeated requests) and count their SQL queries
+	$(BIN)/python bench/bench.py
 
 install: $(VENV)/.installed frontend translations
 install-test: $(VENV)/.installed-test frontend translations
