@@ -7,7 +7,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import MetaData, event
 
 from webapp.demo import load_demo
 from webapp.extensions import db, limiter
@@ -26,13 +26,24 @@ def app_config(**overrides) -> dict:
     }
 
 
+def drop_everything() -> None:
+    """Every table in the database, also those this code no longer knows (an older schema left on a shared
+    PostgreSQL database, the migrations' alembic_version): their foreign keys would block drop_all."""
+    db.session.remove()
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        db.engine.dispose()  # pooled connections hold prepared statements on the old tables
+    else:
+        existing = MetaData()
+        existing.reflect(bind=db.engine)
+        existing.drop_all(bind=db.engine)
+
+
 def reset_database(app) -> None:
     """Empty schema, then the demo data: every test starts from the same known state."""
     with app.app_context():
-        db.session.remove()
-        db.drop_all()
-        with db.engine.begin() as connection:  # left behind by the migrations test
-            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        drop_everything()
         db.create_all()
         load_demo(analyses=False)
         db.session.commit()

@@ -6,7 +6,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from support import TEST_DATABASE_URL
+from support import TEST_DATABASE_URL, drop_everything
 
 from webapp import create_app
 from webapp.config import database_url_from_env
@@ -58,19 +58,14 @@ def test_migrations_create_exactly_the_models_schema(tmp_path, clean_env):
     url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'migrated.sqlite'}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"}, instance_path=str(tmp_path))
     with app.app_context():
-        db.drop_all()
-        with db.engine.begin() as connection:
-            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        drop_everything()
         upgrade()
         with db.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
         assert differences == []
         tables = set(db.inspect(db.engine).get_table_names())
         assert {"org_unit", "user_account", "period", "period_deadline", "audit_event", "alembic_version"} <= tables
-        db.session.remove()
-        db.drop_all()
-        with db.engine.begin() as connection:
-            connection.exec_driver_sql("DROP TABLE alembic_version")
+        drop_everything()
 
 
 def test_vendor_scripts_come_from_node_modules(client):
