@@ -186,7 +186,8 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     general = spans["general"]
     parent_body = school.localized("parent_body", lang)
     legal_name = school.localized("legal_name", lang) or school.localized("name", lang)
-    school_text = f"{parent_body} {legal_name}".strip()
+    # «Қостанай облысы әкімдігі білім басқармасының «…» КММ» / «КГУ «…» Управления образования акимата …»
+    school_text = (f"{parent_body} {legal_name}" if lang == "kk" else f"{legal_name} {parent_body}").strip()
     period_words = ", ".join(period_label(p.year, p.half) for p in periods)
     order = order_reference(general.fact("order_number"), iso_date(general.fact("order_date")), lang)
     texts = {key: value.format(school=school_text, order=order, period=period_words)
