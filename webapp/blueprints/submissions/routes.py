@@ -43,6 +43,19 @@ def _back(place, message=None, category="success"):
     return see_other(url_for("submissions.show", school=place.school.code, period=place.period.code))
 
 
+def _form_step(place, form, form_name: str, step, done: str):
+    """Validate `form`, then run the workflow `step` and commit once; or show why not, with nothing half-done."""
+    if not form.validate_on_submit():
+        return _overview(place, status=422, **{form_name: form})
+    try:
+        step()
+    except workflow.WorkflowError as error:
+        db.session.rollback()
+        return _back(place, str(error), "error")
+    db.session.commit()
+    return _back(place, done)
+
+
 @bp.get("/")
 @login_required
 def show(school: str, period: str):
@@ -60,14 +73,9 @@ def start(school: str, period: str):
     if place.submission is not None:
         return _back(place)
     form = StartForm()
-    if not form.validate_on_submit():
-        return _overview(place, status=422, start_form=form)
-    try:
-        workflow.start(place.school, place.period, carry_over=form.carry_over.data)
-    except workflow.WorkflowError as error:
-        return _back(place, str(error), "error")
-    db.session.commit()
-    return _back(place, _("The half-year's analysis is open. Fill in each section."))
+    return _form_step(place, form, "start_form",
+                      lambda: workflow.start(place.school, place.period, carry_over=form.carry_over.data),
+                      _("The half-year's analysis is open. Fill in each section."))
 
 
 @bp.post("/submit")
@@ -118,14 +126,8 @@ def reopen(school: str, period: str):
     if not place.can_review or place.submission is None:
         abort(404)
     form = ReopenForm()
-    if not form.validate_on_submit():
-        return _overview(place, status=422, reopen_form=form)
-    try:
-        workflow.reopen(place.submission, form.reason.data)
-    except workflow.WorkflowError as error:
-        return _back(place, str(error), "error")
-    db.session.commit()
-    return _back(place, _("Reopened for the school."))
+    return _form_step(place, form, "reopen_form", lambda: workflow.reopen(place.submission, form.reason.data),
+                      _("Reopened for the school."))
 
 
 @bp.get("/history")
