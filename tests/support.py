@@ -79,3 +79,14 @@ def text_of(response) -> str:
     text = re.sub(r"<[^>]+>", " ", html)
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("&#34;", '"').replace("&#39;", "'")
     return re.sub(r"\s+", " ", text)
+
+
+def browser_log_in(page, username: str, password: str = "demo") -> None:
+    """Log in through the real login form in Chromium and wait until it has let us in."""
+    from playwright.sync_api import expect
+
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.locator("form[action='/login'] button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/login"))

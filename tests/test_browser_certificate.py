@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from support import browser_log_in as log_in
 
 from webapp.demo import load_demo
 from webapp.extensions import db
@@ -26,14 +27,6 @@ def analyses(live_app, live_data):
         load_demo(analyses=True)
         db.session.commit()
         db.session.remove()
-
-
-def log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", "demo")
-    page.locator("form[action='/login'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
 
 
 def fold(text: str) -> str:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from support import browser_log_in as log_in
 
 from webapp.extensions import db
 from webapp.models import OrgUnit, Period
@@ -29,14 +30,6 @@ def started(live_app):
                 db.session.add(SectionEntry(submission=submission, section=section.code, facts={},
                                             nothing_to_report=True))
         db.session.commit()
-
-
-def log_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", "demo")
-    page.locator("form[action='/login'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
 
 
 def log_out(page: Page) -> None:
