@@ -32,6 +32,7 @@ from .demo_writer import AnalysisWriter
 from .extensions import db
 from .models import AuditEvent, OrgUnit, Period, User
 from .reporting.models import Review, Status, Submission
+from .reporting.figures import rebuild_figures
 from .reporting.sections import SECTIONS
 
 RANDOM_SEED = "adal-demo-analyses"
@@ -923,4 +924,5 @@ def load_analyses(school_codes: list[str]) -> int:
         audit.extend(_audit_trail(plan, submission_id, units[plan.school], users))
     writer.execute()
     db.session.execute(insert(AuditEvent), audit)
+    rebuild_figures(ids)  # bulk inserts bypass the session hook that keeps the dashboard's figures current
     return len(plans)

@@ -32,6 +32,7 @@ from wtforms.fields.core import UnboundField
 from .extensions import db
 from .models import Period, utcnow
 from .reporting.fields import CountField, DecimalNumberField, ReportDateField
+from .reporting.figures import rebuild_figures
 from .reporting.models import Review, SectionEntry, Submission
 from .reporting.sections import SECTIONS, Section, section_by_code
 
@@ -219,3 +220,4 @@ def write_content(submission: Submission, content: dict, *, updated_at: datetime
     writer.add(submission.id, content, period=submission.period,
                updated_at=updated_at or submission.updated_at or submission.created_at or utcnow())
     writer.execute()
+    rebuild_figures([submission.id])

@@ -19,6 +19,8 @@ LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 def select_language() -> str:
     """The user's saved choice, else this browser session's, else the browser's, else Kazakh."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # a CLI command or a bulk load: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("lang") in languages:

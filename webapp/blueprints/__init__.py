@@ -11,7 +11,7 @@ SECTION_PACKAGES = [
 
 
 def register_blueprints(app) -> None:
-    from . import admin, auth, certificates, submissions, units
+    from . import admin, auth, certificates, dashboard, submissions, units
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(units.bp)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
 
 

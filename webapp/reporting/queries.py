@@ -78,23 +78,36 @@ def place_or_404(school_code: str, period_code: str) -> Place:
 
 def section_data(submission: Submission | None, sections: list[Section] | None = None) -> dict[str, SectionData]:
     """Each section's entry and rows: one query for the entries and one per row table, however many rows."""
-    sections = SECTIONS if sections is None else sections
-    data = {s.code: SectionData(s, None, {r.name: [] for r in s.row_lists}) for s in sections}
     if submission is None or submission.id is None:
+        return _empty_data(SECTIONS if sections is None else sections)
+    return section_data_many([submission.id], sections)[submission.id]
+
+
+def _empty_data(sections: list[Section]) -> dict[str, SectionData]:
+    return {s.code: SectionData(s, None, {r.name: [] for r in s.row_lists}) for s in sections}
+
+
+def section_data_many(submission_ids: list[int], sections: list[Section] | None = None,
+                      ) -> dict[int, dict[str, SectionData]]:
+    """Section data of many submissions at once: still one query for the entries and one per row table."""
+    sections = SECTIONS if sections is None else sections
+    data = {submission_id: _empty_data(sections) for submission_id in submission_ids}
+    if not submission_ids:
         return data
     codes = [s.code for s in sections]
     for entry in db.session.scalars(
-        select(SectionEntry).where(SectionEntry.submission_id == submission.id, SectionEntry.section.in_(codes))
+        select(SectionEntry).where(SectionEntry.submission_id.in_(submission_ids), SectionEntry.section.in_(codes))
     ):
-        data[entry.section].entry = entry
+        data[entry.submission_id][entry.section].entry = entry
     for section in sections:
         for row_list in section.row_lists:
             model = row_list.model
             # Undated rows last on every database, then in the order the school entered them.
             order = [getattr(model, name).asc().nulls_last() for name in row_list.order_by] + [model.position, model.id]
-            data[section.code].rows[row_list.name] = db.session.scalars(
-                select(model).where(model.submission_id == submission.id).order_by(*order)
-            ).all()
+            for row in db.session.scalars(
+                select(model).where(model.submission_id.in_(submission_ids)).order_by(*order)
+            ):
+                data[row.submission_id][section.code].rows[row_list.name].append(row)
     return data
 
 

@@ -67,6 +67,22 @@ class SectionData:
     def fact(self, name: str, default=None):
         return self.facts.get(name, default)
 
+    @property
+    def started(self) -> bool:
+        """The school has touched the section (an entry or a row): its counts are figures, not unknowns."""
+        return self.entry is not None or any(self.rows.values())
+
+    def count(self, list_name: str, where: Callable[[Any], bool] | None = None) -> int | None:
+        """How many rows a list holds (matching `where`); None for a section nobody started."""
+        if not self.started:
+            return None
+        return sum(1 for row in self.rows.get(list_name, []) if where is None or where(row))
+
+    def total(self, *names: str) -> int | None:
+        """The sum of the figures given; None when none is."""
+        values = [self.fact(name) for name in names if self.fact(name) is not None]
+        return sum(values) if values else None
+
 
 Check = Callable[[SectionData], list[str]]
 
@@ -88,6 +104,8 @@ class Section:
     summed_facts: tuple[str, ...] = ()  # figures that add up over several half-years; the rest are "as at"
     certificate: Callable | None = None  # (SpanData, lang) -> blocks this section adds to the certificate
     on_start: Callable | None = None  # extra carry-over work (e.g. last half-year's recommendations)
+    # The section's base quantities for the dashboard: SectionData -> {SubmissionFigures column: value}.
+    figures: Callable[[SectionData], dict[str, Any]] | None = None
 
     def row_list(self, name: str) -> RowList | None:
         return next((r for r in self.row_lists if r.name == name), None)

@@ -54,6 +54,19 @@ def computed_timeliness(data: SectionData) -> list[str]:
                    overdue=t.overdue, unanswered=t.unanswered))]
 
 
+def figures(data: SectionData) -> dict:
+    """Appeals received and answered on time: the dated list when there is one, else the school's totals."""
+    rows = data.rows.get("appeals", [])
+    if rows:
+        computed = timeliness(rows)
+        return {"appeals_received": computed.received, "appeals_on_time": computed.on_time}
+    received = data.fact("received_count")
+    if received is None and data.started:
+        received = 0
+    return {"appeals_received": received, "appeals_on_time": data.fact("answered_on_time_count",
+                                                                        0 if received == 0 else None)}
+
+
 section = register(Section(
     code="appeals",
     number="2.4",
@@ -68,5 +81,6 @@ section = register(Section(
     summary=computed_timeliness,
     summed_facts=("received_count", "answered_on_time_count", "overdue_count"),
     certificate=certificate,
+    figures=figures,
 ))
 bp = make_blueprint(section, __name__)

@@ -49,5 +49,7 @@ section = register(Section(
     required_rows=("recommendations",),
     checks=(followups_have_status,),
     on_start=follow_up_previous_recommendations,
+    figures=lambda data: {"followups": data.count("followups"),
+                          "followups_done": data.count("followups", lambda row: row.status == "done")},
 ))
 bp = make_blueprint(section, __name__)

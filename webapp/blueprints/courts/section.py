@@ -15,5 +15,6 @@ section = register(Section(
         RowList("cases", CourtCase, CourtCaseForm, _l("Court cases"), order_by=("decided_on",)),
     ),
     certificate=certificate,
+    figures=lambda data: {"court_cases": data.count("cases")},
 ))
 bp = make_blueprint(section, __name__)

@@ -33,5 +33,7 @@ section = register(Section(
     ),
     checks=(violations_marked("inspections"),),
     certificate=certificate,
+    figures=lambda data: {"inspections": data.count("inspections"),
+                          "inspections_violations": data.count("inspections", lambda row: row.violations_found)},
 ))
 bp = make_blueprint(section, __name__)

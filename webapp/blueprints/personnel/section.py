@@ -45,6 +45,18 @@ def administrative_staff_adds_up(data: SectionData) -> list[str]:
     return []
 
 
+def figures(data: SectionData) -> dict:
+    movements = data.rows.get("movements", [])
+    return {
+        "teachers": data.fact("teachers_total"),
+        "staff": data.total("administrative_total", "teachers_total", "support_staff_total"),
+        "higher_education": data.fact("teachers_higher_education"),
+        "top_categories": data.total("category_expert", "category_researcher", "category_master"),
+        "staff_moves": sum(row.count or 0 for row in movements) if data.started else None,
+        "disciplinary": data.count("disciplinary"),
+    }
+
+
 section = register(Section(
     code="personnel",
     number="2.2",
@@ -66,5 +78,6 @@ section = register(Section(
     checks=(education_adds_up, categories_add_up, administrative_staff_adds_up),
     summed_facts=("ethics_council_cases", "conflict_of_interest_cases"),
     certificate=certificate,
+    figures=figures,
 ))
 bp = make_blueprint(section, __name__)

@@ -18,5 +18,6 @@ section = register(Section(
                 carry_over=True, as_at=True),
     ),
     required_rows=("positions",),
+    figures=lambda data: {"exposed_positions": data.count("positions")},
 ))
 bp = make_blueprint(section, __name__)

@@ -1,4 +1,5 @@
 from collections import Counter
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
@@ -21,6 +22,17 @@ def methods_listed_once(data: SectionData) -> list[str]:
             for method, times in counts.items() if times > 1]
 
 
+def figures(data: SectionData) -> dict:
+    """The amount bought by each method and in all (None when the section is not started)."""
+    if not data.started:
+        return {"procurement_total": None, **{f"proc_{method}": None for method, _label in METHODS}}
+    by_method = {method: Decimal(0) for method, _label in METHODS}
+    for row in data.rows.get("methods", []):
+        by_method[row.method if row.method in by_method else "other"] += row.amount or 0
+    return {"procurement_total": sum(by_method.values()),
+            **{f"proc_{method}": amount for method, amount in by_method.items()}}
+
+
 section = register(Section(
     code="procurement",
     number="2.2",
@@ -34,5 +46,6 @@ section = register(Section(
     checks=(methods_listed_once,),
     summed_facts=("complaints_count", "cancellations_count"),
     certificate=certificate,
+    figures=figures,
 ))
 bp = make_blueprint(section, __name__)

@@ -19,6 +19,11 @@ def electronic_within_recipients(data: SectionData) -> list[str]:
     return messages
 
 
+def figures(data: SectionData) -> dict:
+    rows = data.rows.get("services") or []
+    return {"service_recipients": sum(row.recipients or 0 for row in rows) if data.started else None}
+
+
 section = register(Section(
     code="services",
     number="2.1",
@@ -34,5 +39,6 @@ section = register(Section(
     required_rows=("services",),
     checks=(electronic_within_recipients,),
     certificate=certificate,
+    figures=figures,
 ))
 bp = make_blueprint(section, __name__)

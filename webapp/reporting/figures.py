@@ -1,0 +1,195 @@
+"""Each submission's figures, kept up to date in the same transaction as every save.
+
+The dashboard compares thousands of schools; reading every section's rows for each of them per page view
+would not scale. So one `SubmissionFigures` row per submission holds the base quantities the indicators are
+made of (teachers, procurement by method, appeals on time, …) and each section's state, and the dashboard
+aggregates those rows in SQL. A session hook notes which (submission, section) pairs a flush touched and
+recomputes just those sections before the commit, so no view can forget it and the dashboard is live:
+no nightly job. Bulk loads that bypass the ORM (demo data, the benchmark) call `rebuild_figures()`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Numeric, event, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ..extensions import db
+from ..models import utcnow
+from .models import Review, SectionEntry, SectionRow, Submission
+from .queries import section_data_many
+from .sections import SECTIONS, SectionData
+
+MONEY = Numeric(16, 2)
+
+
+class SubmissionFigures(db.Model):
+    """The base quantities of one submission's indicators (None: the school gave no figure)."""
+
+    __tablename__ = "submission_figures"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), primary_key=True)
+    # Copied from the submission so a dashboard filters and groups without joining it.
+    school_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"))
+    period_id: Mapped[int] = mapped_column(ForeignKey("period.id"))
+
+    # Personnel (2.2)
+    teachers: Mapped[int | None]
+    staff: Mapped[int | None]  # administrative + teachers + support staff
+    higher_education: Mapped[int | None]
+    top_categories: Mapped[int | None]  # шебер + зерттеуші + сарапшы
+    staff_moves: Mapped[int | None]  # hires + dismissals
+    disciplinary: Mapped[int | None]
+    # Procurement (2.3), tenge
+    procurement_total: Mapped[Decimal | None] = mapped_column(MONEY)
+    proc_open_tender: Mapped[Decimal | None] = mapped_column(MONEY)
+    proc_price_request: Mapped[Decimal | None] = mapped_column(MONEY)
+    proc_e_shop: Mapped[Decimal | None] = mapped_column(MONEY)
+    proc_single_source: Mapped[Decimal | None] = mapped_column(MONEY)
+    proc_other: Mapped[Decimal | None] = mapped_column(MONEY)
+    # Appeals, public services, inspections, courts, positions, last half-year's recommendations
+    appeals_received: Mapped[int | None]
+    appeals_on_time: Mapped[int | None]
+    service_recipients: Mapped[int | None]
+    inspections: Mapped[int | None]
+    inspections_violations: Mapped[int | None]
+    court_cases: Mapped[int | None]
+    exposed_positions: Mapped[int | None]
+    followups: Mapped[int | None]
+    followups_done: Mapped[int | None]
+
+    # Section states, kept whole for the grids and counted for the aggregates.
+    section_states: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> filled/nothing/missing/errors/returned
+    section_risks: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> none/risk/violation
+    sections_ready: Mapped[int] = mapped_column(default=0)  # filled or "nothing to report"
+    sections_nothing: Mapped[int] = mapped_column(default=0)
+    sections_returned: Mapped[int] = mapped_column(default=0)
+    sections_violation: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_submission_figures_period_school", "period_id", "school_id"),)
+
+
+def section_state(data: SectionData) -> str:
+    """The section's progress state, with "returned" for a section the department sent back."""
+    entry = data.entry
+    if entry is not None and entry.review is Review.RETURNED:
+        return "returned"
+    return data.section.state(data)
+
+
+def section_risk(data: SectionData) -> str:
+    """What the heat map shows: a violation found, a risk noted, or nothing noted."""
+    entry = data.entry
+    if entry is None or entry.nothing_to_report:
+        return "none"
+    if entry.violation_found:
+        return "violation"
+    return "risk" if (entry.risks or "").strip() else "none"
+
+
+def apply_section(figures: SubmissionFigures, data: SectionData) -> None:
+    """Recompute one section's share of the figures."""
+    section = data.section
+    if section.figures is not None:
+        for name, value in section.figures(data).items():
+            setattr(figures, name, value)
+    figures.section_states = {**(figures.section_states or {}), section.code: section_state(data)}
+    figures.section_risks = {**(figures.section_risks or {}), section.code: section_risk(data)}
+
+
+def recount(figures: SubmissionFigures) -> None:
+    states = Counter((figures.section_states or {}).values())
+    figures.sections_ready = states["filled"] + states["nothing"]
+    figures.sections_nothing = states["nothing"]
+    figures.sections_returned = states["returned"]
+    figures.sections_violation = sum(1 for risk in (figures.section_risks or {}).values() if risk == "violation")
+
+
+def refresh(session: Session, touched: dict[int, set[str | None]]) -> None:
+    """Bring the figures of the touched submissions' sections up to date (inside the current transaction)."""
+    submissions = session.scalars(select(Submission).where(Submission.id.in_(touched))).all()
+    if not submissions:
+        return
+    existing = {f.submission_id: f for f in session.scalars(
+        select(SubmissionFigures).where(SubmissionFigures.submission_id.in_([s.id for s in submissions])))}
+    for submission in submissions:
+        figures = existing.get(submission.id)
+        codes = {code for code in touched[submission.id] if code is not None}
+        if figures is None:  # a new submission: every section, so the grids have all their cells
+            figures = SubmissionFigures(submission_id=submission.id, section_states={}, section_risks={})
+            session.add(figures)
+            codes = {s.code for s in SECTIONS}
+        figures.school_id, figures.period_id = submission.school_id, submission.period_id
+        sections = [s for s in SECTIONS if s.code in codes]
+        if sections:
+            for data in section_data_many([submission.id], sections)[submission.id].values():
+                apply_section(figures, data)
+        recount(figures)
+
+
+def rebuild_figures(submission_ids: list[int] | None = None, batch: int = 500) -> int:
+    """Recompute every section of the given (default: all) submissions, in batches; returns how many."""
+    session = db.session
+    if submission_ids is None:
+        submission_ids = session.scalars(select(Submission.id).order_by(Submission.id)).all()
+    for start in range(0, len(submission_ids), batch):
+        ids = submission_ids[start:start + batch]
+        submissions = {s.id: s for s in session.scalars(select(Submission).where(Submission.id.in_(ids)))}
+        existing = {f.submission_id: f for f in session.scalars(
+            select(SubmissionFigures).where(SubmissionFigures.submission_id.in_(ids)))}
+        for submission_id, sections in section_data_many(ids).items():
+            submission = submissions[submission_id]
+            figures = existing.get(submission_id) or SubmissionFigures(submission_id=submission_id)
+            figures.school_id, figures.period_id = submission.school_id, submission.period_id
+            figures.section_states, figures.section_risks = {}, {}
+            for data in sections.values():
+                apply_section(figures, data)
+            recount(figures)
+            session.add(figures)
+        session.flush()
+    return len(submission_ids)
+
+
+# --- The session hook -----------------------------------------------------------------------------
+
+TOUCHED = "figures_touched"
+
+
+def _touched_key(obj) -> tuple[int | None, str | None] | None:
+    if isinstance(obj, SectionEntry):
+        return obj.submission_id, obj.section
+    if isinstance(obj, SectionRow):
+        return obj.submission_id, obj.section_code
+    if isinstance(obj, Submission):
+        return obj.id, None
+    return None
+
+
+@event.listens_for(Session, "after_flush")
+def _note_touched(session: Session, flush_context) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        key = _touched_key(obj)
+        if key is not None and key[0] is not None:
+            if obj in session.deleted and isinstance(obj, Submission):
+                continue
+            session.info.setdefault(TOUCHED, {}).setdefault(key[0], set()).add(key[1])
+
+
+@event.listens_for(Session, "before_commit")
+def _refresh_touched(session: Session) -> None:
+    session.flush()
+    touched = session.info.pop(TOUCHED, None)
+    if touched:
+        refresh(session, touched)
+        session.flush()
+        session.info.pop(TOUCHED, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_touched(session: Session) -> None:
+    session.info.pop(TOUCHED, None)
+
