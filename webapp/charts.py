@@ -33,6 +33,8 @@ ROW_HEIGHT = 22
 BAR_HEIGHT = 14
 LABEL_WIDTH = round(WIDTH * 0.4)
 LABEL_MAX_CHARS = 38
+LABEL_FONT_SIZE = 12
+LABEL_CHAR_WIDTH = 6.6  # a typical sans-serif character at 12px, for fitting long labels into their column
 VALUE_SPACE = 96  # room right of the longest bar for its printed value
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
@@ -90,8 +92,9 @@ def bar_chart(
     """Horizontal bars, one row each, from 0 to the largest value or the reference, whichever is larger.
 
     The label column takes the left 40 %; labels longer than 38 characters are cut with "…" and keep the full
-    text in a <title>. ``reference`` (e.g. the city median) is a dashed vertical line with ``reference_label``
-    above it.
+    text in a <title>. Each bar with a value gets a <rect> (a 0 is a rect of width 0) unless every value is 0 or
+    missing, when only the labels and values are drawn. ``reference`` (e.g. the city median) is a dashed
+    vertical line with ``reference_label`` above it. Bars with ``href`` wrap label, bar and value in <a>.
     """
     _check_id(chart_id)
     if not bars:
@@ -109,7 +112,23 @@ def bar_chart(
     def x_of(value: float) -> float:
         return bar_x + (value / scale * bar_span if scale > 0 else 0.0)
 
-    parts: list[str] = []
+    # The reference line goes first, behind the bars; it shows in the gaps between the rows.
+    parts: list[str] = [
+        f'<defs><clipPath id="{escape(chart_id)}-labels"><rect x="0" y="0" width="{LABEL_WIDTH}" '
+        f'height="{_n(height)}"/></clipPath></defs>'
+    ]
+    reference_note = ""
+    if reference is not None:
+        x = x_of(reference)
+        parts.append(
+            f'<line class="reference" x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 2)}" '
+            f'stroke="{REFERENCE_COLOUR}" stroke-width="1.5" stroke-dasharray="5 4"/>'
+        )
+        if reference_label:
+            anchor, dx = ("end", -4) if x > bar_x + bar_span / 2 else ("start", 4)
+            parts.append(_text(reference_label, x + dx, 14, anchor=anchor, css_class="reference-label"))
+            reference_note = f". {reference_label}"
+
     summary: list[str] = []
     for index, (bar, value) in enumerate(zip(bars, values, strict=True)):
         row_top = top + index * ROW_HEIGHT
@@ -119,7 +138,7 @@ def bar_chart(
             display = f"{HIGHLIGHT_MARKER} {display}"
         summary.append(f"{bar.label}: {display}")
 
-        row = [_label_text(bar.label, 4, baseline)]
+        row = [_label_text(bar.label, 4, baseline, clip=f"{chart_id}-labels")]
         value_x = bar_x
         if value is not None and scale > 0:
             width = x_of(value) - bar_x
@@ -136,18 +155,7 @@ def bar_chart(
         else:
             parts.append(f"<g>{''.join(row)}</g>")
 
-    description = "; ".join(summary)
-    if reference is not None:
-        x = x_of(reference) if scale > 0 else bar_x
-        parts.append(
-            f'<line class="reference" x1="{_n(x)}" y1="{_n(top - 2)}" x2="{_n(x)}" y2="{_n(height - 2)}" '
-            f'stroke="{REFERENCE_COLOUR}" stroke-width="1.5" stroke-dasharray="5 4"/>'
-        )
-        if reference_label:
-            anchor, dx = ("end", -4) if x > bar_x + bar_span / 2 else ("start", 4)
-            parts.append(_text(reference_label, x + dx, 14, anchor=anchor, css_class="reference-label"))
-            description += f". {reference_label}"
-
+    description = "; ".join(summary) + reference_note
     return _svg(title, chart_id, description, height, parts)
 
 
@@ -161,7 +169,9 @@ def trend_chart(
 ) -> Markup:
     """Lines across half-years, from 0 to a round maximum, with labelled gridlines and a legend.
 
-    The x labels come from the first series. A missing value breaks its line. Each point is a circle whose
+    The x labels come from the first series; every series must have the same ones (ValueError otherwise). A
+    missing value breaks the line into one polyline per run of two or more values; a value standing alone
+    between gaps is drawn as its marker only. Each point is a circle whose
     <title> reads "label: display"; the last value of each series is printed above its point. Series colours
     cycle through four; the second series, and any marked ``dashed``, is dashed with hollow markers, so lines
     differ by more than colour. ``y_format`` formats the gridline labels (default: the plain number).
@@ -209,16 +219,13 @@ def trend_chart(
     widest = max(len(label) for label in labels) * 7.5 + 8
     every = 1 if len(labels) == 1 else max(1, math.ceil(widest / spacing))
     for index, label in enumerate(labels):
-        if index % every == 0 or index == len(labels) - 1 and every == 1:
+        if index % every == 0:
             parts.append(_text(label, x_of(index), bottom + 18, anchor="middle", css_class="x-label"))
 
     summary: list[str] = []
     end_labels: list[tuple[float, float, str]] = []
     for number, (each, row) in enumerate(zip(series, values, strict=True)):
-        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        dashed = each.dashed or number == 1
-        dash = ' stroke-dasharray="6 4"' if dashed else ""
-        marker_fill = "#ffffff" if dashed else colour
+        colour, dash, marker_fill = _series_style(number, each)
         group = [f'<g class="series" data-series="{number}">']
         for segment in _segments(row):
             if len(segment) > 1:
@@ -237,8 +244,9 @@ def trend_chart(
         group.append("</g>")
         parts.append("".join(group))
 
-        last = max(i for i, value in enumerate(row) if value is not None) if any(v is not None for v in row) else None
-        if last is not None:
+        shown = [i for i, value in enumerate(row) if value is not None]
+        if shown:
+            last = shown[-1]
             end_labels.append((x_of(last), y_of(row[last]) - 9, each.points[last].display))
         readings = ", ".join(
             f"{point.label} {MISSING if value is None else point.display}"
@@ -246,11 +254,11 @@ def trend_chart(
         )
         summary.append(f"{each.name}: {readings}")
 
-    parts.extend(_end_labels(end_labels, top))
+    parts.extend(_end_labels(end_labels))
 
-    legend, legend_height = _legend(series, bottom + 30)
+    legend, legend_height = _legend(series, bottom + 40)
     parts.extend(legend)
-    return _svg(title, chart_id, ". ".join(summary), bottom + 30 + legend_height, parts)
+    return _svg(title, chart_id, ". ".join(summary), bottom + 40 + legend_height, parts)
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -280,13 +288,10 @@ def _n(value: float) -> str:
 
 
 def _plain(value: float, step: float) -> str:
-    """A gridline value with up to one decimal, or as many as the step needs: 0, 0.5, 2.5, 0.05."""
-    decimals = next((d for d in range(1, 7) if abs(round(step, d) - step) < 1e-9), 6)
-    decimals = 0 if abs(round(step) - step) < 1e-9 and abs(round(value) - value) < 1e-9 else decimals
+    """A gridline value as a plain number: no more decimals than the step needs (0, 10, 0.5, 0.05)."""
+    decimals = next((d for d in range(7) if abs(round(step, d) - step) < 1e-9), 6)
     text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _text(content: str, x: float, y: float, *, anchor: str = "start", css_class: str = "") -> str:
@@ -298,14 +303,22 @@ def _text(content: str, x: float, y: float, *, anchor: str = "start", css_class:
     )
 
 
-def _label_text(label: str, x: float, y: float) -> str:
-    """A bar's label, cut to 38 characters with "…"; a cut label keeps the whole text in a <title>."""
-    if len(label) <= LABEL_MAX_CHARS:
-        return _text(label, x, y, css_class="label")
-    short = label[: LABEL_MAX_CHARS - 1].rstrip() + "…"
+def _label_text(label: str, x: float, y: float, *, clip: str) -> str:
+    """A bar's label in the left column, cut to 38 characters with "…" and the whole text in a <title>.
+
+    Long labels are fitted to the column (textLength), since a 38-character school name is wider than 40 % of
+    the chart in many fonts; the column's clip path is the last resort for fonts wider still.
+    """
+    short = label if len(label) <= LABEL_MAX_CHARS else label[: LABEL_MAX_CHARS - 1].rstrip() + "…"
+    available = LABEL_WIDTH - x - 4
+    fit = ""
+    if len(short) * LABEL_CHAR_WIDTH > available * 0.8:
+        length = min(len(short) * LABEL_CHAR_WIDTH, available)
+        fit = f' textLength="{_n(length)}" lengthAdjust="spacingAndGlyphs"'
+    tooltip = f"<title>{escape(label)}</title>" if short != label else ""
     return (
-        f'<text class="label" x="{_n(x)}" y="{_n(y)}" font-size="{FONT_SIZE}" fill="{TEXT_COLOUR}">'
-        f"<title>{escape(label)}</title>{escape(short)}</text>"
+        f'<text class="label" x="{_n(x)}" y="{_n(y)}" font-size="{LABEL_FONT_SIZE}" fill="{TEXT_COLOUR}"{fit} '
+        f'clip-path="url(#{escape(clip)})">{tooltip}{escape(short)}</text>'
     )
 
 
@@ -325,19 +338,23 @@ def _segments(row: list[float | None]) -> list[list[int]]:
     return runs
 
 
-def _end_labels(labels: list[tuple[float, float, str]], top: float) -> list[str]:
-    """The last value of each series above its point, nudged apart where two would overlap."""
+def _end_labels(labels: list[tuple[float, float, str]]) -> list[str]:
+    """The last value of each series above its point; where two would overlap, the upper one moves up."""
     placed: list[tuple[float, float, str]] = []
-    for x, y, text in sorted(labels, key=lambda item: item[1]):
-        y = max(y, top - 6)
+    for x, y, text in sorted(labels, key=lambda item: -item[1]):
         for other_x, other_y, _other in placed:
             if abs(other_x - x) < 60 and abs(y - other_y) < FONT_SIZE + 2:
-                y = other_y + FONT_SIZE + 2
-        placed.append((x, y, text))
-    anchor_right = WIDTH - 8
-    return [
-        _text(text, min(x, anchor_right - 30), y, anchor="middle", css_class="end-value") for x, y, text in placed
-    ]
+                y = other_y - FONT_SIZE - 2
+        placed.append((x, max(y, float(FONT_SIZE)), text))
+    return [_text(text, x, y, anchor="middle", css_class="end-value") for x, y, text in placed]
+
+
+def _series_style(number: int, series: Series) -> tuple[str, str, str]:
+    """Colour, dash attribute and marker fill: the second series and dashed ones get dashes and hollow markers."""
+    colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+    if series.dashed or number == 1:
+        return colour, ' stroke-dasharray="6 4"', "#ffffff"
+    return colour, "", colour
 
 
 def _legend(series: list[Series], top: float) -> tuple[list[str], float]:
@@ -349,14 +366,11 @@ def _legend(series: list[Series], top: float) -> tuple[list[str], float]:
         if x + width > WIDTH and x > 12:
             x, row = 12.0, row + 1
         y = top + row * 20
-        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        dashed = each.dashed or number == 1
-        dash = ' stroke-dasharray="6 4"' if dashed else ""
+        colour, dash, marker_fill = _series_style(number, each)
         parts.append(
             f'<line x1="{_n(x)}" y1="{_n(y)}" x2="{_n(x + 28)}" y2="{_n(y)}" stroke="{colour}" '
             f'stroke-width="2.5"{dash}/>'
-            f'<circle cx="{_n(x + 14)}" cy="{_n(y)}" r="4" fill="{"#ffffff" if dashed else colour}" '
-            f'stroke="{colour}" stroke-width="2"/>'
+            f'<circle cx="{_n(x + 14)}" cy="{_n(y)}" r="4" fill="{marker_fill}" stroke="{colour}" stroke-width="2"/>'
         )
         parts.append(_text(each.name, x + 36, y + 4, css_class="legend-label"))
         x += width

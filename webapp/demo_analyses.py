@@ -31,8 +31,8 @@ from .demo import PERIODS
 from .demo_writer import AnalysisWriter
 from .extensions import db
 from .models import AuditEvent, OrgUnit, Period, User
-from .reporting.models import Review, Status, Submission
 from .reporting.figures import rebuild_figures
+from .reporting.models import Review, Status, Submission
 from .reporting.sections import SECTIONS
 
 RANDOM_SEED = "adal-demo-analyses"

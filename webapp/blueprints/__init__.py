@@ -20,5 +20,6 @@ def register_blueprints(app) -> None:
     app.register_blueprint(certificates.bp)
     app.register_blueprint(certificates.texts_bp)
     app.register_blueprint(certificates.batch_bp)
+    app.register_blueprint(dashboard.bp)
     for name in SECTION_PACKAGES:
         app.register_blueprint(import_module(f"{__name__}.{name}").bp)

@@ -1,1 +1,1 @@
-from . import models  # noqa: F401
+from .routes import bp  # noqa: F401

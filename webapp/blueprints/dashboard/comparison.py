@@ -1,0 +1,85 @@
+"""The comparison of schools: one row per school, its flags and outliers, the total and median rows.
+
+The HTML table, the CSV/XLSX exports and the `flask compare` command all build on `compare()`, so they
+always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...models import OrgUnit, Period
+from . import queries
+from .flags import flags_of, outlier_reason, thresholds_for
+from .indicators import BY_KEY, INDICATORS, formatter
+from .queries import SchoolRow, Totals
+
+STATES = ("not_started", "draft", "submitted", "returned", "accepted")
+
+
+@dataclass
+class Comparison:
+    unit: OrgUnit | None
+    period: Period
+    rows: list[SchoolRow]  # every school in scope, in natural order
+    totals: Totals
+    quartiles: dict[str, tuple[float, float, float] | None]
+    thresholds: dict[str, float]
+    format_value: object
+    shown: list[SchoolRow] = field(default_factory=list)  # after search, filter and sort
+
+    @property
+    def flagged(self) -> list[SchoolRow]:
+        return [row for row in self.rows if row.flags]
+
+    @property
+    def outlying(self) -> list[SchoolRow]:
+        return [row for row in self.shown if row.outliers]
+
+
+def compare(unit: OrgUnit | None, period: Period, lang: str) -> Comparison:
+    """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds)."""
+    rows = queries.school_rows(unit, period, lang)
+    format_value = formatter(lang)
+    thresholds = thresholds_for(unit)
+    quartiles = {}
+    for indicator in INDICATORS:
+        values = [row.values[indicator.key] for row in rows if row.values[indicator.key] is not None]
+        quartiles[indicator.key] = queries.quartiles(values)
+        for row in rows:
+            reason = outlier_reason(row.values[indicator.key], quartiles[indicator.key], indicator, format_value,
+                                    len(values))
+            if reason:
+                row.outliers[indicator.key] = reason
+    for row in rows:
+        row.flags = flags_of(row.values, thresholds, format_value)
+    comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)
+    comparison.shown = rows
+    return comparison
+
+
+def refine(comparison: Comparison, search: str = "", state: str = "", sort: str = "", descending: bool = False,
+           flagged_only: bool = False) -> list[SchoolRow]:
+    """The rows shown: matching the search (name or code, any case), the status, sorted by a column."""
+    rows = comparison.rows
+    needle = search.strip().casefold()
+    if needle:
+        rows = [row for row in rows if needle in row.name.casefold() or needle in row.code.casefold()]
+    if state in STATES:
+        rows = [row for row in rows if row.state == state]
+    if flagged_only:
+        rows = [row for row in rows if row.flags]
+    if sort in BY_KEY:
+        # Schools without the figure go last whichever way the column is sorted.
+        present = [row for row in rows if row.values[sort] is not None]
+        missing = [row for row in rows if row.values[sort] is None]
+        present.sort(key=lambda row: row.values[sort], reverse=descending)
+        rows = present + missing
+    elif sort == "name":
+        rows = sorted(rows, key=lambda row: row.name.casefold(), reverse=descending)
+    elif sort == "status":
+        rows = sorted(rows, key=lambda row: STATES.index(row.state), reverse=descending)
+    elif sort == "flags":
+        rows = sorted(rows, key=lambda row: len(row.flags), reverse=not descending)
+    comparison.shown = rows
+    return rows

@@ -1,0 +1,115 @@
+"""Risk flags (rules over one indicator, with thresholds a department may change) and outliers.
+
+A flag is a rule the department chose to watch ("single-source share above 20 %"); an outlier is a value
+far from the other schools of the same city, whatever its meaning. Both say in words why they fire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ...extensions import db
+from ...models import OrgUnit
+from .indicators import BY_KEY, Indicator
+from .models import FlagThreshold
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    key: str
+    indicator_key: str
+    label: Any  # lazy: "single-source share"
+    above: bool  # True: fires when the value exceeds the threshold; False: when it falls below it
+    default: float
+
+    @property
+    def indicator(self) -> Indicator:
+        return BY_KEY[self.indicator_key]
+
+    def fires(self, value: float | None, threshold: float) -> bool:
+        if value is None:
+            return False
+        return value > threshold if self.above else value < threshold
+
+    def explain(self, value: float | None, threshold: float, format_value) -> str:
+        """«single-source share 45,0 % > 20,0 %»"""
+        sign = ">" if self.above else "<"
+        indicator = self.indicator
+        return f"{self.label} {format_value(indicator, value)} {sign} {format_value(indicator, threshold)}"
+
+
+FLAG_RULES: list[FlagRule] = [
+    FlagRule("single_source", "single_source_pct", _l("single-source procurement share"), True, 20),
+    FlagRule("appeals_late", "appeals_on_time_pct", _l("appeals answered on time"), False, 100),
+    FlagRule("turnover", "turnover", _l("staff turnover per 100 staff"), True, 20),
+    FlagRule("disciplinary", "disciplinary_rate", _l("disciplinary actions per 100 staff"), True, 5),
+    FlagRule("higher_education", "higher_education_pct", _l("teachers with higher education"), False, 70),
+    FlagRule("violations", "sections_violation", _l("sections with a violation found"), True, 0),
+    FlagRule("inspections", "inspections_violations", _l("inspections that found violations"), True, 0),
+    FlagRule("followups", "followups_done_pct", _l("last half-year's recommendations done"), False, 50),
+]
+RULES_BY_KEY = {rule.key: rule for rule in FLAG_RULES}
+
+
+@dataclass
+class Flag:
+    rule: FlagRule
+    text: str
+
+
+def thresholds_for(unit: OrgUnit | None) -> dict[str, float]:
+    """Each rule's threshold as it applies under `unit`: the nearest unit above (or itself) that set one (one query)."""
+    thresholds = {rule.key: float(rule.default) for rule in FLAG_RULES}
+    if unit is None:
+        return thresholds
+    own = db.session.execute(
+        select(FlagThreshold.rule, FlagThreshold.threshold, OrgUnit.path)
+        .join(OrgUnit, OrgUnit.id == FlagThreshold.org_unit_id).where(OrgUnit.code.in_(unit.ancestor_codes))
+        .order_by(OrgUnit.path)  # shorter paths first, so the nearest unit's value is written last
+    ).all()
+    for rule, threshold, _path in own:
+        if rule in thresholds:
+            thresholds[rule] = float(threshold)
+    return thresholds
+
+
+def own_thresholds(unit: OrgUnit) -> dict[str, FlagThreshold]:
+    return {t.rule: t for t in db.session.scalars(select(FlagThreshold).where(FlagThreshold.org_unit_id == unit.id))}
+
+
+def set_threshold(unit: OrgUnit, rule: FlagRule, value: Decimal, existing: FlagThreshold | None) -> None:
+    threshold = existing or FlagThreshold(org_unit_id=unit.id, rule=rule.key)
+    threshold.threshold = value
+    db.session.add(threshold)
+
+
+def flags_of(values: dict[str, float | None], thresholds: dict[str, float], format_value) -> list[Flag]:
+    return [Flag(rule, rule.explain(values.get(rule.indicator_key), thresholds[rule.key], format_value))
+            for rule in FLAG_RULES if rule.fires(values.get(rule.indicator_key), thresholds[rule.key])]
+
+
+# --- Outliers --------------------------------------------------------------------------------------
+
+FENCE = 1.5  # Tukey's fences: beyond 1.5 interquartile ranges from the middle half
+
+
+def outlier_reason(value: float | None, quartiles: tuple[float, float, float] | None, indicator: Indicator,
+                   format_value, count: int) -> str | None:
+    """Why `value` stands out among the city's schools, or None. Needs at least 5 schools to say."""
+    if value is None or quartiles is None or count < 5:
+        return None
+    q1, median, q3 = quartiles
+    spread = q3 - q1
+    low, high = q1 - FENCE * spread, q3 + FENCE * spread
+    if low <= value <= high or value == median:
+        return None
+    direction = _("far above") if value > high else _("far below")
+    return _("%(value)s is %(direction)s the median %(median)s (middle half of schools: %(q1)s – %(q3)s)",
+             value=format_value(indicator, value), direction=direction, median=format_value(indicator, median),
+             q1=format_value(indicator, q1), q3=format_value(indicator, q3))

@@ -1,0 +1,286 @@
+"""The dashboard's reads: a fixed number of SQL queries per page, whatever the number of schools.
+
+Everything aggregates the per-submission figures (webapp/reporting/figures.py) in SQL; Python only sorts
+and takes medians of the one column it is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import aliased
+
+from ...extensions import db
+from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
+from ...reporting.figures import SubmissionFigures as F
+from ...reporting.models import Status, Submission
+from .indicators import INDICATORS, Indicator
+from .models import Reminder
+
+SENT = (Status.SUBMITTED, Status.ACCEPTED)
+
+
+def natural_key(code: str) -> list:
+    """rudny-2 before rudny-10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code)]
+
+
+def in_scope(unit: OrgUnit | None):
+    """SQL: schools under `unit` (all schools for the national view)."""
+    condition = OrgUnit.kind == OrgKind.SCHOOL
+    return condition if unit is None else and_(condition, OrgUnit.path.startswith(unit.path))
+
+
+def _submission_join(period: Period):
+    return and_(Submission.school_id == OrgUnit.id, Submission.period_id == period.id)
+
+
+# --- One row per school ---------------------------------------------------------------------------
+
+@dataclass
+class SchoolRow:
+    id: int
+    code: str
+    name: str
+    department_id: int
+    submission_id: int | None
+    status: Status | None
+    on_time: bool | None
+    submitted_at: datetime | None
+    values: dict[str, float | None]
+    states: dict[str, str]
+    risks: dict[str, str]
+    sections_ready: int
+    deadline: date | None = None
+    reminded_at: datetime | None = None
+    flags: list = field(default_factory=list)
+    outliers: dict[str, str] = field(default_factory=dict)  # indicator key -> why it stands out
+
+    @property
+    def state(self) -> str:
+        """not_started / draft / submitted / returned / accepted."""
+        return self.status.value if self.status is not None else "not_started"
+
+    @property
+    def is_behind(self) -> bool:
+        return self.status not in SENT
+
+
+def school_rows(unit: OrgUnit | None, period: Period, lang: str) -> list[SchoolRow]:
+    """Every school under `unit` with its status and indicator values for `period` (one query)."""
+    name = OrgUnit.name_ru if lang == "ru" else OrgUnit.name_kk
+    stmt = (
+        select(OrgUnit.id, OrgUnit.code, name, OrgUnit.parent_id, Submission.id, Submission.status,
+               Submission.on_time, Submission.submitted_at, F.section_states, F.section_risks, F.sections_ready,
+               *[indicator.school_value() for indicator in INDICATORS])
+        .select_from(OrgUnit)
+        .outerjoin(Submission, _submission_join(period))
+        .outerjoin(F, F.submission_id == Submission.id)
+        .where(in_scope(unit))
+    )
+    rows = []
+    for school_id, code, school_name, parent_id, sub_id, status, on_time, sent, states, risks, ready, *values \
+            in db.session.execute(stmt):
+        rows.append(SchoolRow(
+            school_id, code, school_name, parent_id, sub_id, status, on_time, sent,
+            dict(zip((i.key for i in INDICATORS), values, strict=True)), states or {}, risks or {}, ready or 0,
+        ))
+    rows.sort(key=lambda row: natural_key(row.code))
+    return rows
+
+
+def school_values(unit: OrgUnit | None, period: Period, indicator: Indicator) -> list[tuple[int, float]]:
+    """(department or region id, value) of one indicator for every school under `unit` that has it."""
+    value = indicator.school_value()
+    key, joins = _child_key(unit)
+    stmt = select(key, value).select_from(OrgUnit)
+    for target, on in joins:
+        stmt = stmt.join(target, on)
+    stmt = (stmt.join(Submission, _submission_join(period)).join(F, F.submission_id == Submission.id)
+            .where(in_scope(unit), value.is_not(None)))
+    return [(group, float(v)) for group, v in db.session.execute(stmt)]
+
+
+def school_trend(school: OrgUnit, periods: list[Period]) -> dict[int, dict[str, float | None]]:
+    """period id -> indicator values of one school, over the given half-years (one query)."""
+    stmt = (select(F.period_id, *[indicator.school_value() for indicator in INDICATORS])
+            .where(F.school_id == school.id, F.period_id.in_([p.id for p in periods])))
+    return {period_id: dict(zip((i.key for i in INDICATORS), values, strict=True))
+            for period_id, *values in db.session.execute(stmt)}
+
+
+# --- Aggregates over a subtree --------------------------------------------------------------------
+
+@dataclass
+class Totals:
+    """A group of schools (a city, a region, the country) for one half-year."""
+
+    schools: int = 0
+    started: int = 0
+    sent: int = 0  # submitted or accepted
+    accepted: int = 0
+    returned: int = 0
+    late: int = 0
+    values: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def drafts(self) -> int:
+        return self.started - self.sent - self.returned
+
+    @property
+    def not_started(self) -> int:
+        return self.schools - self.started
+
+    def share(self, count: int) -> float | None:
+        return 100.0 * count / self.schools if self.schools else None
+
+
+def _child_key(unit: OrgUnit | None):
+    """The column a school's row is grouped by to land in its child of `unit`, and the joins it needs.
+
+    Schools sit under departments, departments under regions: under a region the key is the school's
+    department; in the national view it is the department's region; under a department, the school itself.
+    """
+    if unit is None:
+        department = aliased(OrgUnit)
+        return department.parent_id, [(department, department.id == OrgUnit.parent_id)]
+    if unit.kind is OrgKind.REGION:
+        return OrgUnit.parent_id, []
+    return OrgUnit.id, []
+
+
+def _totals_columns() -> list:
+    parts = []
+    for indicator in INDICATORS:
+        parts.extend(indicator.total_parts())
+    return [
+        func.count(OrgUnit.id),
+        func.count(Submission.id),
+        func.count(case((Submission.status.in_(SENT), 1))),
+        func.count(case((Submission.status == Status.ACCEPTED, 1))),
+        func.count(case((Submission.status == Status.RETURNED, 1))),
+        func.count(case((Submission.on_time.is_(False), 1))),
+        *parts,
+    ]
+
+
+def _totals_from(row) -> Totals:
+    schools, started, sent, accepted, returned, late, *parts = row
+    totals = Totals(schools, started, sent, accepted, returned, late)
+    position = 0
+    for indicator in INDICATORS:
+        size = len(indicator.total_parts())
+        totals.values[indicator.key] = indicator.total_from(parts[position:position + size])
+        position += size
+    return totals
+
+
+def _aggregate(unit: OrgUnit | None, period: Period, group_by=None, joins=()):
+    stmt = select(*([group_by] if group_by is not None else []), *_totals_columns()).select_from(OrgUnit)
+    for target, on in joins:
+        stmt = stmt.join(target, on)
+    stmt = (stmt.outerjoin(Submission, _submission_join(period)).outerjoin(F, F.submission_id == Submission.id)
+            .where(in_scope(unit)))
+    if group_by is not None:
+        stmt = stmt.group_by(group_by)
+    return db.session.execute(stmt)
+
+
+def totals(unit: OrgUnit | None, period: Period) -> Totals:
+    """The whole subtree in one row (one query)."""
+    return _totals_from(_aggregate(unit, period).one())
+
+
+@dataclass
+class ChildRow:
+    unit: OrgUnit
+    totals: Totals
+    quartiles: tuple[float, float, float] | None = None  # of the indicator asked about, over its schools
+
+
+def child_rows(unit: OrgUnit | None, period: Period, indicator: Indicator | None = None) -> list[ChildRow]:
+    """The regions (national) or cities (region) with their totals, and quartiles of one indicator (3 queries)."""
+    parent_filter = OrgUnit.parent_id.is_(None) if unit is None else OrgUnit.parent_id == unit.id
+    children = db.session.scalars(select(OrgUnit).where(parent_filter).order_by(OrgUnit.code)).all()
+    key, joins = _child_key(unit)
+    grouped = {row[0]: _totals_from(row[1:]) for row in _aggregate(unit, period, key, joins)}
+    rows = [ChildRow(child, grouped.get(child.id, Totals())) for child in children]
+    if indicator is not None:
+        values: dict[int, list[float]] = {}
+        for group, value in school_values(unit, period, indicator):
+            values.setdefault(group, []).append(value)
+        for row in rows:
+            row.quartiles = quartiles(values.get(row.unit.id, []))
+    return rows
+
+
+def trend(unit: OrgUnit | None, periods: list[Period]) -> dict[int, Totals]:
+    """period id -> totals of the subtree for each half-year (one query)."""
+    stmt = (select(Period.id, *_totals_columns()).select_from(OrgUnit)
+            .join(Period, Period.id.in_([p.id for p in periods]))
+            .outerjoin(Submission, and_(Submission.school_id == OrgUnit.id, Submission.period_id == Period.id))
+            .outerjoin(F, F.submission_id == Submission.id)
+            .where(in_scope(unit)).group_by(Period.id))
+    return {row[0]: _totals_from(row[1:]) for row in db.session.execute(stmt)}
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float] | None:
+    """(Q1, median, Q3); None for no values."""
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, median, q3
+
+
+# --- Deadlines and reminders for many schools at once ----------------------------------------------
+
+def deadlines_by_department(unit: OrgUnit | None, period: Period) -> dict[int, date]:
+    """department id -> the deadline its schools work to (the nearest override wins; two queries)."""
+    in_unit = [OrgUnit.path.startswith(unit.path)] if unit is not None else []
+    departments = db.session.execute(
+        select(OrgUnit.id, OrgUnit.path).where(OrgUnit.kind == OrgKind.DEPARTMENT, *in_unit)
+    ).all()
+    overrides = db.session.execute(
+        select(OrgUnit.path, PeriodDeadline.deadline).join(OrgUnit, PeriodDeadline.org_unit_id == OrgUnit.id)
+        .where(PeriodDeadline.period_id == period.id)
+    ).all()
+    result = {}
+    for department_id, path in departments:
+        applicable = [(len(owner), deadline) for owner, deadline in overrides if path.startswith(owner)]
+        result[department_id] = max(applicable)[1] if applicable else period.deadline
+    return result
+
+
+def latest_reminders(school_ids: list[int] | None, period: Period, unit: OrgUnit | None = None) -> dict[int, datetime]:
+    """school id -> when the department last reminded it about `period` (one query)."""
+    stmt = (select(Reminder.school_id, func.max(Reminder.sent_at)).where(Reminder.period_id == period.id)
+            .group_by(Reminder.school_id))
+    if unit is not None:
+        stmt = stmt.join(OrgUnit, OrgUnit.id == Reminder.school_id).where(OrgUnit.path.startswith(unit.path))
+    elif school_ids is not None:
+        stmt = stmt.where(Reminder.school_id.in_(school_ids))
+    return dict(db.session.execute(stmt).all())
+
+
+def periods_up_to(period: Period, count: int = 6) -> list[Period]:
+    """The `count` half-years ending with `period`, oldest first."""
+    rows = db.session.scalars(
+        select(Period).where((Period.year < period.year) | ((Period.year == period.year) & (Period.half <= period.half)))
+        .order_by(Period.year.desc(), Period.half.desc()).limit(count)
+    ).all()
+    return list(reversed(rows))
+
+
+def submissions_grid(unit: OrgUnit, periods: list[Period]) -> dict[tuple[int, int], tuple]:
+    """(school id, period id) -> (status, on_time, submitted_at) for every submission under `unit` (one query)."""
+    stmt = (select(Submission.school_id, Submission.period_id, Submission.status, Submission.on_time,
+                   Submission.submitted_at)
+            .join(OrgUnit, OrgUnit.id == Submission.school_id)
+            .where(in_scope(unit), Submission.period_id.in_([p.id for p in periods])))
+    return {(school, period): rest for school, period, *rest in db.session.execute(stmt)}

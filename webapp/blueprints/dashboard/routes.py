@@ -1,0 +1,338 @@
+"""The dashboard: the country (admin), a region (its cities), a city (its schools) and a school's drill-down.
+
+Every view reads the half-year from ?period= and keeps its state in the URL (search, filter, sort,
+indicator), so any view can be bookmarked or sent to a colleague; htmx swaps named blocks of the same
+templates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from flask import Blueprint, abort, current_app, flash, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from ...access import visible_unit_or_404
+from ...extensions import db
+from ...i18n import current_language
+from ...models import OrgKind, OrgUnit, Period, Role
+from ...rendering import is_fragment_request, render, see_other
+from ...reporting.sections import SECTIONS
+from ..units.queries import ancestors, today
+from . import queries
+from .charts_data import group_bars, school_bars, trend_series
+from .comparison import STATES, compare, refine
+from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet
+from .flags import FLAG_RULES, own_thresholds, set_threshold, thresholds_for
+from .indicators import BY_KEY, INDICATORS, formatter
+from .models import Reminder
+
+bp = Blueprint("dashboard", __name__)
+
+DEFAULT_INDICATOR = "single_source_pct"
+
+
+# --- Where a request stands ------------------------------------------------------------------------
+
+def _unit(code: str | None) -> OrgUnit | None:
+    """The unit asked about; None is the whole country, for the admin only."""
+    if code is None:
+        if current_user.role is not Role.ADMIN:
+            abort(404)
+        return None
+    return visible_unit_or_404(code)
+
+
+def _periods() -> list[Period]:
+    return db.session.scalars(select(Period).order_by(Period.year, Period.half)).all()
+
+
+def _period(periods: list[Period]) -> Period:
+    """?period=2025-H1, else the latest half-year whose deadline has passed (the one to chase and compare)."""
+    code = request.args.get("period")
+    if code:
+        period = next((p for p in periods if p.code == code), None)
+        if period is None:
+            abort(404)
+        return period
+    passed = [p for p in periods if p.deadline < today()]
+    if not passed and not periods:
+        abort(404)
+    return (passed or periods)[-1]
+
+
+def _indicator():
+    return BY_KEY.get(request.args.get("indicator") or DEFAULT_INDICATOR, BY_KEY[DEFAULT_INDICATOR])
+
+
+def _trail(unit: OrgUnit | None) -> list[tuple[str, str]]:
+    """Breadcrumbs from the top the user may see down to `unit`, each to its dashboard for the same half-year."""
+    period = request.args.get("period")
+    items = []
+    if current_user.role is Role.ADMIN:
+        items.append((_("Kazakhstan"), url_for("dashboard.national", period=period)))
+    if unit is not None:
+        for above in ancestors(unit):
+            if current_user.can_see(above):
+                items.append((above.name, url_for("dashboard.show", code=above.code, period=period)))
+    return items
+
+
+def _context(unit: OrgUnit | None, **extra) -> dict:
+    periods = _periods()
+    period = _period(periods)
+    return {"unit": unit, "periods": periods, "period": period, "trail": _trail(unit), "indicators": INDICATORS,
+            "indicator": _indicator(), "indicators_by_key": BY_KEY, "format_value": formatter(current_language()), "sections": SECTIONS,
+            "today": today(), **extra}
+
+
+# --- Pages -----------------------------------------------------------------------------------------
+
+@bp.get("/dashboard/")
+@login_required
+def national():
+    """The admin compares the regions."""
+    return _groups(None)
+
+
+@bp.get("/units/<code>/dashboard/")
+@login_required
+def show(code: str):
+    """A region compares its cities; a department sees its schools; a school sees itself against the city."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL:
+        return _school(unit)
+    if unit.kind is OrgKind.REGION:
+        return _groups(unit)
+    return _department(unit)
+
+
+def _groups(unit: OrgUnit | None):
+    context = _context(unit)
+    period, indicator = context["period"], context["indicator"]
+    rows = queries.child_rows(unit, period, indicator)
+    totals = queries.totals(unit, period)
+    history = _periods_for_trend(context)
+    trend = queries.trend(unit, history)
+    context.update(rows=rows, totals=totals,
+                   bars=group_bars(rows, indicator, context["format_value"]),
+                   trend_chart=trend_series(history, [(unit.name if unit else _("Kazakhstan"), trend)], indicator,
+                                            context["format_value"]))
+    return render("dashboard/groups.html", block=_block("indicator_view"), **context)
+
+
+def _periods_for_trend(context) -> list[Period]:
+    return [p for p in context["periods"] if (p.year, p.half) <= (context["period"].year, context["period"].half)][-6:]
+
+
+def _block(name: str) -> str | None:
+    """The named block when htmx targets its element (id = the name with dashes), else the whole page."""
+    return name if request.headers.get("HX-Target") == name.replace("_", "-") else None
+
+
+def _department(unit: OrgUnit):
+    context = _context(unit)
+    period, indicator = context["period"], context["indicator"]
+    comparison = compare(unit, period, current_language())
+    deadlines = queries.deadlines_by_department(unit, period)
+    reminders = queries.latest_reminders(None, period, unit)
+    for row in comparison.rows:
+        row.deadline = deadlines.get(row.department_id, period.deadline)
+        row.reminded_at = reminders.get(row.id)
+    history = _periods_for_trend(context)
+    context.update(
+        comparison=comparison, totals=comparison.totals,
+        behind=[row for row in comparison.rows if row.is_behind],
+        bars=school_bars(comparison, indicator),
+        trend_chart=trend_series(history, [(unit.name, queries.trend(unit, history))], indicator,
+                                 context["format_value"]),
+    )
+    return render("dashboard/department.html", block=_block("indicator_view"), **context)
+
+
+def _school(school: OrgUnit):
+    """The school against its city: value, median and middle half, for every indicator; no other names."""
+    context = _context(school)
+    period, indicator = context["period"], context["indicator"]
+    department = db.session.get(OrgUnit, school.parent_id)
+    comparison = compare(department, period, current_language())
+    own = next((row for row in comparison.rows if row.id == school.id), None)
+    if own is None:
+        abort(404)
+    history = _periods_for_trend(context)
+    own_trend = queries.school_trend(school, history)
+    city_trend = queries.trend(department, history)
+    context.update(
+        school=school, department=department, own=own, comparison=comparison,
+        deadline=queries.deadlines_by_department(department, period).get(department.id, period.deadline),
+        trend_chart=trend_series(history, [(school.name, own_trend), (department.name, city_trend)], indicator,
+                                 context["format_value"]),
+        is_school_user=current_user.role is Role.SCHOOL,
+    )
+    return render("dashboard/school.html", block=_block("indicator_view"), **context)
+
+
+@bp.get("/units/<code>/dashboard/compare")
+@login_required
+def comparison(code: str):
+    """Every school as a row, sortable by any column, searchable and filtered by status (htmx, URL state)."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    context = _context(unit)
+    result = compare(unit, context["period"], current_language())
+    args = _table_args()
+    refine(result, **args)
+    context.update(comparison=result, states=STATES, args=args)
+    return render("dashboard/compare.html", block="table" if is_fragment_request() else None, **context)
+
+
+def _table_args() -> dict:
+    return {"search": request.args.get("q", ""), "state": request.args.get("status", ""),
+            "sort": request.args.get("sort", ""), "descending": request.args.get("desc") == "1",
+            "flagged_only": request.args.get("flagged") == "1"}
+
+
+@bp.get("/units/<code>/dashboard/compare.<file_format>")
+@login_required
+def comparison_export(code: str, file_format: str):
+    """The comparison as shown (same search, filter and sort) as CSV or XLSX."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL or file_format not in FORMATS:
+        abort(404)
+    period = _period(_periods())
+    result = compare(unit, period, current_language())
+    refine(result, **_table_args())
+    return _download(comparison_sheet(result), f"{unit.code}_{period.code}_comparison", file_format)
+
+
+def _download(sheet, stem: str, file_format: str):
+    response = current_app.response_class(render_sheet(sheet, file_format), mimetype=FORMATS[file_format])
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
+    return response
+
+
+@bp.get("/units/<code>/dashboard/completeness")
+@login_required
+def completeness(code: str):
+    """Schools × half-years (status, late, days to the deadline) and schools × sections for one half-year."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    context = _context(unit)
+    period = context["period"]
+    history = _periods_for_trend(context)
+    rows = queries.school_rows(unit, period, current_language())
+    deadlines = queries.deadlines_by_department(unit, period)
+    for row in rows:
+        row.deadline = deadlines.get(row.department_id, period.deadline)
+    context.update(rows=rows, history=history, grid=queries.submissions_grid(unit, history),
+                   totals=queries.totals(unit, period), section_counts=_section_counts(rows))
+    return render("dashboard/completeness.html", **context)
+
+
+def _section_counts(rows) -> dict[str, dict[str, int]]:
+    """section code -> how many schools have it filled / nothing to report / returned / missing."""
+    counts = {section.code: dict.fromkeys(("filled", "nothing", "returned", "missing"), 0) for section in SECTIONS}
+    for row in rows:
+        for section in SECTIONS:
+            state = row.states.get(section.code, "missing") if row.submission_id else "missing"
+            counts[section.code]["missing" if state == "errors" else state] += 1
+    return counts
+
+
+@bp.get("/units/<code>/dashboard/completeness.<file_format>")
+@login_required
+def completeness_export(code: str, file_format: str):
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL or file_format not in FORMATS:
+        abort(404)
+    periods = _periods()
+    period = _period(periods)
+    history = [p for p in periods if (p.year, p.half) <= (period.year, period.half)][-6:]
+    rows = queries.school_rows(unit, period, current_language())
+    sheet = completeness_sheet([(r.id, r.code, r.name) for r in rows], history,
+                               queries.submissions_grid(unit, history))
+    return _download(sheet, f"{unit.code}_{period.code}_completeness", file_format)
+
+
+@bp.post("/units/<code>/dashboard/reminders")
+@login_required
+def remind(code: str):
+    """Mark the chosen late schools as reminded; each sees the reminder on its home page."""
+    unit = _unit(code)
+    if unit.kind is not OrgKind.DEPARTMENT or current_user.role not in (Role.DEPARTMENT, Role.ADMIN):
+        abort(404)
+    period = db.session.scalar(select(Period).filter_by(code=request.form.get("period", "")))
+    if period is None:
+        abort(404)
+    chosen = set(request.form.getlist("school"))
+    schools = db.session.scalars(select(OrgUnit).where(OrgUnit.code.in_(chosen), OrgUnit.parent_id == unit.id)).all()
+    if not schools or len(schools) != len(chosen):
+        abort(422 if not chosen else 404, description=_("Choose the schools to remind."))
+    for school in schools:
+        db.session.add(Reminder(school_id=school.id, period_id=period.id, sent_by_id=current_user.id))
+    db.session.commit()
+    flash(_("%(count)s schools marked as reminded.", count=len(schools)), "success")
+    return see_other(url_for("dashboard.show", code=unit.code, period=period.code) + "#behind")
+
+
+@bp.get("/units/<code>/dashboard/risks")
+@login_required
+def risks(code: str):
+    """Flags per school with their reasons, the heat map of schools × sections, and the thresholds."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    context = _context(unit)
+    result = compare(unit, context["period"], current_language())
+    context.update(comparison=result, rules=FLAG_RULES, may_edit=_may_edit_thresholds(unit),
+                   thresholds=result.thresholds, own=own_thresholds(unit))
+    return render("dashboard/risks.html", **context)
+
+
+def _may_edit_thresholds(unit: OrgUnit) -> bool:
+    return current_user.role is Role.ADMIN or (current_user.role is Role.DEPARTMENT
+                                               and current_user.org_unit_id == unit.id)
+
+
+@bp.post("/units/<code>/dashboard/thresholds")
+@login_required
+def thresholds(code: str):
+    """Save the unit's own thresholds; an invalid number comes back next to its field, nothing saved."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL or not _may_edit_thresholds(unit):
+        abort(404)
+    own = own_thresholds(unit)
+    values, errors = {}, {}
+    for rule in FLAG_RULES:
+        raw = (request.form.get(rule.key) or "").strip().replace(",", ".").replace("\u00a0", "").replace(" ", "")
+        try:
+            value = Decimal(raw)
+            if not value.is_finite() or value < 0 or value > 1_000_000:
+                raise InvalidOperation
+            values[rule.key] = value
+        except InvalidOperation:
+            errors[rule.key] = _("Enter a number from 0 upwards.")
+    context = _context(unit)
+    if errors:
+        context.update(comparison=compare(unit, context["period"], current_language()), rules=FLAG_RULES,
+                       may_edit=True, thresholds=thresholds_for(unit), own=own, errors=errors, typed=request.form)
+        return render("dashboard/risks.html", block="thresholds_form", status=422, **context)
+    for rule in FLAG_RULES:
+        if own.get(rule.key) is None and float(values[rule.key]) == thresholds_for(unit)[rule.key]:
+            continue  # unchanged inherited value: no override
+        set_threshold(unit, rule, values[rule.key], own.get(rule.key))
+    db.session.commit()
+    if not is_fragment_request():
+        flash(_("Thresholds saved."), "success")
+    return see_other(url_for("dashboard.risks", code=unit.code, period=request.form.get("period")))
+
+
+@bp.app_template_global()
+def days_left(deadline: date | None) -> int | None:
+    """Days from today to the deadline (negative once it has passed)."""
+    return None if deadline is None else (deadline - today()).days
