@@ -48,7 +48,7 @@ translations: ## Compile the Kazakh and Russian catalogues
 
 messages: ## Extract UI strings and merge them into the catalogues (then translate the new ones)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o webapp/translations/messages.pot .
-	$(BIN)/pybabel update -q -i webapp/translations/messages.pot -d webapp/translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i webapp/translations/messages.pot -d webapp/translations --no-fuzzy-matching
 
 lint:
 	$(BIN)/ruff check webapp tests wsgi.py

@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wsgi load-demo`, `flask --app wsgi create-user`, `flask --app wsgi certificate`."""
+"""Command-line tools: `flask --app wsgi load-demo`, `create-user`, `certificate`, `compare`, `rebuild-figures`."""
 
 import os
 from pathlib import Path
@@ -17,6 +17,8 @@ def register_commands(app) -> None:
     app.cli.add_command(load_demo_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(certificate_command)
+    app.cli.add_command(compare_command)
+    app.cli.add_command(rebuild_figures_command)
 
 
 @click.command("load-demo")
@@ -183,3 +185,44 @@ def certificate_command(school_code: str | None, org_code: str | None, from_code
                 drafts += draft
                 click.echo(f"{target / name}{' (draft)' if draft else ''}")
     click.echo(f"{len(schools)} certificates written to {target} ({drafts} still drafts).")
+
+
+@click.command("compare")
+@with_appcontext
+@click.option("--org", "org_code", required=True, help="Code of a department or region: one row per school under it.")
+@click.option("--period", "period_code", required=True, metavar="HALF_YEAR", help="e.g. 2025-H1")
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
+              help="Language of the headers.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+def compare_command(org_code: str, period_code: str, file_format: str, lang: str, output: Path) -> None:
+    """Write the dashboard's comparison of schools (code, name, status, every indicator, flags) to a file."""
+    from flask_babel import force_locale
+
+    from .blueprints.dashboard.comparison import compare
+    from .blueprints.dashboard.exports import comparison_sheet, render_sheet
+    from .i18n import FORMAT_LOCALES
+
+    org = _unit(org_code, "'--org'")
+    if org.kind is OrgKind.SCHOOL:
+        raise click.BadParameter(f"{org_code!r} is a school; give its department or region", param_hint="'--org'")
+    period = db.session.execute(db.select(Period).filter_by(code=period_code)).scalar_one_or_none()
+    if period is None:
+        raise click.BadParameter(f"no half-year {period_code!r}", param_hint="'--period'")
+    with current_app.test_request_context(), force_locale(FORMAT_LOCALES[lang]):
+        comparison = compare(org, period, lang)
+        content = render_sheet(comparison_sheet(comparison), file_format)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(content)
+    click.echo(f"{output}: {len(comparison.rows)} schools")
+
+
+@click.command("rebuild-figures")
+@with_appcontext
+def rebuild_figures_command() -> None:
+    """Recompute every submission's dashboard figures (after a bulk import or an upgrade)."""
+    from .reporting.figures import rebuild_figures
+
+    count = rebuild_figures()
+    db.session.commit()
+    click.echo(f"Figures rebuilt for {count} submissions.")

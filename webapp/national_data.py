@@ -24,6 +24,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 
 from sqlalchemy import insert
@@ -219,8 +220,18 @@ def build_tree(scale: Scale) -> dict[str, list[SchoolUnit]]:
     return by_region
 
 
-def create_periods(codes: tuple[str, ...]) -> dict[str, Period]:
-    """The demo's half-years (same codes, deadlines and open flags), those not there yet."""
+@dataclass(frozen=True)
+class HalfYear:
+    """What the writer needs of a Period, kept as plain data so it outlives the session between regions."""
+
+    id: int
+    code: str
+    is_open: bool
+    ends_on: date
+
+
+def create_periods(codes: tuple[str, ...]) -> dict[str, HalfYear]:
+    """The demo's half-years (same codes, deadlines and open flags), those not there yet; in time order."""
     existing = {p.code: p for p in db.session.scalars(db.select(Period))}
     for code, deadline, is_open in PERIODS:
         if code in codes and code not in existing:
@@ -228,7 +239,8 @@ def create_periods(codes: tuple[str, ...]) -> dict[str, Period]:
             existing[code] = Period(code=code, year=int(year), half=int(half), deadline=deadline, is_open=is_open)
             db.session.add(existing[code])
     db.session.flush()
-    return {code: existing[code] for code in codes}
+    return {code: HalfYear(existing[code].id, code, existing[code].is_open, existing[code].ends_on)
+            for code in sorted(codes)}
 
 
 def create_accounts(first_school: SchoolUnit, region_code: str) -> Accounts:
@@ -282,7 +294,7 @@ def _outcome(half: Half, is_open: bool, rng: random.Random) -> str | None:
     return rng.choices(outcomes, weights)[0]
 
 
-def school_plans(profile: Profile, periods: dict[str, Period], forced: dict[str, str] | None = None) -> list[Plan]:
+def school_plans(profile: Profile, periods: dict[str, HalfYear], forced: dict[str, str] | None = None) -> list[Plan]:
     """One school's half-years in order, each built on the last complete one (like the demo's schools)."""
     plans, previous = [], None
     for code, period in periods.items():
@@ -331,7 +343,7 @@ def _reviews(plan: Plan) -> dict[str, Review]:
     return {}
 
 
-def write_region(schools: list[SchoolUnit], periods: dict[str, Period], department_index: dict[str, int],
+def write_region(schools: list[SchoolUnit], periods: dict[str, HalfYear], department_index: dict[str, int],
                  users: dict[str, int], stats: Stats, forced: dict[str, dict[str, str]]) -> list[int]:
     """Plans, submissions, entries, rows and audit trail of one region's schools; returns the submission ids."""
     started = time.perf_counter()

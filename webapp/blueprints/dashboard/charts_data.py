@@ -34,8 +34,11 @@ def school_bars(comparison: Comparison, indicator: Indicator):
 def group_bars(rows, indicator: Indicator, fmt):
     """One bar per city (or region): its total, i.e. all its schools' figures added up."""
     period = request.args.get("period")
-    bars = [Bar(row.unit.name, row.totals.values.get(indicator.key), fmt(indicator, row.totals.values.get(indicator.key)),
-                url_for("dashboard.show", code=row.unit.code, period=period)) for row in rows]
+    bars = []
+    for row in rows:
+        value = row.totals.values.get(indicator.key)
+        bars.append(Bar(row.unit.name, value, fmt(indicator, value),
+                        url_for("dashboard.show", code=row.unit.code, period=period)))
     return bar_chart(bars, title=str(indicator.label), chart_id="chart-by-unit", empty_text=_("No data"))
 
 

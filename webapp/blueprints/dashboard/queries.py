@@ -268,15 +268,6 @@ def latest_reminders(school_ids: list[int] | None, period: Period, unit: OrgUnit
     return dict(db.session.execute(stmt).all())
 
 
-def periods_up_to(period: Period, count: int = 6) -> list[Period]:
-    """The `count` half-years ending with `period`, oldest first."""
-    rows = db.session.scalars(
-        select(Period).where((Period.year < period.year) | ((Period.year == period.year) & (Period.half <= period.half)))
-        .order_by(Period.year.desc(), Period.half.desc()).limit(count)
-    ).all()
-    return list(reversed(rows))
-
-
 def submissions_grid(unit: OrgUnit, periods: list[Period]) -> dict[tuple[int, int], tuple]:
     """(school id, period id) -> (status, on_time, submitted_at) for every submission under `unit` (one query)."""
     stmt = (select(Submission.school_id, Submission.period_id, Submission.status, Submission.on_time,

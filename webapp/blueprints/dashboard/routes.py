@@ -85,8 +85,8 @@ def _context(unit: OrgUnit | None, **extra) -> dict:
     periods = _periods()
     period = _period(periods)
     return {"unit": unit, "periods": periods, "period": period, "trail": _trail(unit), "indicators": INDICATORS,
-            "indicator": _indicator(), "indicators_by_key": BY_KEY, "format_value": formatter(current_language()), "sections": SECTIONS,
-            "today": today(), **extra}
+            "indicator": _indicator(), "indicators_by_key": BY_KEY, "format_value": formatter(current_language()),
+            "sections": SECTIONS, "today": today(), **extra}
 
 
 # --- Pages -----------------------------------------------------------------------------------------

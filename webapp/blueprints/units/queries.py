@@ -110,3 +110,19 @@ def schools_of(department: OrgUnit) -> list[OrgUnit]:
         select(OrgUnit).where(OrgUnit.parent_id == department.id, OrgUnit.kind == OrgKind.SCHOOL)
         .order_by(OrgUnit.code)
     ).all()
+
+
+def open_reminders(school: OrgUnit, submissions: dict) -> list:
+    """The department's reminders about half-years the school has not yet sent, newest first (one query)."""
+    from ...reporting.models import Status
+    from ..dashboard.models import Reminder
+
+    reminders = db.session.scalars(
+        select(Reminder).where(Reminder.school_id == school.id).order_by(Reminder.sent_at.desc())
+    ).all()
+    sent = {period_id for period_id, s in submissions.items() if s.status in (Status.SUBMITTED, Status.ACCEPTED)}
+    latest = {}
+    for reminder in reminders:
+        if reminder.period_id not in sent:
+            latest.setdefault(reminder.period_id, reminder)
+    return list(latest.values())

@@ -57,6 +57,7 @@ def show(code: str):
         return render("units/department.html", schools=schools, deadlines=deadlines, **context)
     submissions = submissions_by_period(unit)
     return render("units/school.html", deadlines=deadlines, submissions=submissions,
+                  reminders=queries.open_reminders(unit, submissions),
                   progress=work_in_progress(submissions.values()), total_sections=len(SECTIONS),
                   return_reasons=open_return_reasons(submissions.values()), **context)
 
