@@ -50,6 +50,10 @@ class Indicator:
             parts.append(func.sum(cast(getattr(F, self.denominator), Float)).filter(both))
         return parts
 
+    @property
+    def part_count(self) -> int:
+        return 2 if self.denominator else 1
+
     def total_from(self, parts: list) -> float | None:
         if self.denominator is None:
             return parts[0]

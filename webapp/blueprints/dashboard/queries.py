@@ -125,7 +125,8 @@ class Totals:
     accepted: int = 0
     returned: int = 0
     late: int = 0
-    values: dict[str, float | None] = field(default_factory=dict)
+    parts: list = field(default_factory=list)  # the summed figures the indicator values are made of
+    indicators: list[Indicator] = field(default_factory=lambda: INDICATORS)
 
     @property
     def drafts(self) -> int:
@@ -137,6 +138,28 @@ class Totals:
 
     def share(self, count: int) -> float | None:
         return 100.0 * count / self.schools if self.schools else None
+
+    @property
+    def values(self) -> dict[str, float | None]:
+        values, position = {}, 0
+        for indicator in self.indicators:
+            size = indicator.part_count
+            values[indicator.key] = indicator.total_from(self.parts[position:position + size]) if self.parts else None
+            position += size
+        return values
+
+    @classmethod
+    def combine(cls, groups: list[Totals]) -> Totals:
+        """Several groups as one: counts and summed figures add up (so ratios stay weighted by their bases)."""
+        combined = cls()
+        for group in groups:
+            for name in ("schools", "started", "sent", "accepted", "returned", "late"):
+                setattr(combined, name, getattr(combined, name) + getattr(group, name))
+            if group.parts:
+                combined.parts = [(a or 0) + (b or 0) if (a is not None or b is not None) else None
+                                  for a, b in zip(combined.parts or [None] * len(group.parts), group.parts,
+                                                  strict=True)]
+        return combined
 
 
 def _child_key(unit: OrgUnit | None):
@@ -153,10 +176,7 @@ def _child_key(unit: OrgUnit | None):
     return OrgUnit.id, []
 
 
-def _totals_columns() -> list:
-    parts = []
-    for indicator in INDICATORS:
-        parts.extend(indicator.total_parts())
+def _totals_columns(indicators: list[Indicator]) -> list:
     return [
         func.count(OrgUnit.id),
         func.count(Submission.id),
@@ -164,23 +184,17 @@ def _totals_columns() -> list:
         func.count(case((Submission.status == Status.ACCEPTED, 1))),
         func.count(case((Submission.status == Status.RETURNED, 1))),
         func.count(case((Submission.on_time.is_(False), 1))),
-        *parts,
+        *[part for indicator in indicators for part in indicator.total_parts()],
     ]
 
 
-def _totals_from(row) -> Totals:
+def _totals_from(row, indicators: list[Indicator] = INDICATORS) -> Totals:
     schools, started, sent, accepted, returned, late, *parts = row
-    totals = Totals(schools, started, sent, accepted, returned, late)
-    position = 0
-    for indicator in INDICATORS:
-        size = len(indicator.total_parts())
-        totals.values[indicator.key] = indicator.total_from(parts[position:position + size])
-        position += size
-    return totals
+    return Totals(schools, started, sent, accepted, returned, late, list(parts), indicators)
 
 
 def _aggregate(unit: OrgUnit | None, period: Period, group_by=None, joins=()):
-    stmt = select(*([group_by] if group_by is not None else []), *_totals_columns()).select_from(OrgUnit)
+    stmt = select(*([group_by] if group_by is not None else []), *_totals_columns(INDICATORS)).select_from(OrgUnit)
     for target, on in joins:
         stmt = stmt.join(target, on)
     stmt = (stmt.outerjoin(Submission, _submission_join(period)).outerjoin(F, F.submission_id == Submission.id)
@@ -218,14 +232,14 @@ def child_rows(unit: OrgUnit | None, period: Period, indicator: Indicator | None
     return rows
 
 
-def trend(unit: OrgUnit | None, periods: list[Period]) -> dict[int, Totals]:
-    """period id -> totals of the subtree for each half-year (one query)."""
-    stmt = (select(Period.id, *_totals_columns()).select_from(OrgUnit)
+def trend(unit: OrgUnit | None, periods: list[Period], indicators: list[Indicator] = INDICATORS) -> dict[int, Totals]:
+    """period id -> totals of the subtree for each half-year (one query; ask only for the indicators shown)."""
+    stmt = (select(Period.id, *_totals_columns(indicators)).select_from(OrgUnit)
             .join(Period, Period.id.in_([p.id for p in periods]))
             .outerjoin(Submission, and_(Submission.school_id == OrgUnit.id, Submission.period_id == Period.id))
             .outerjoin(F, F.submission_id == Submission.id)
             .where(in_scope(unit)).group_by(Period.id))
-    return {row[0]: _totals_from(row[1:]) for row in db.session.execute(stmt)}
+    return {row[0]: _totals_from(row[1:], indicators) for row in db.session.execute(stmt)}
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float] | None:

@@ -114,9 +114,9 @@ def _groups(unit: OrgUnit | None):
     context = _context(unit)
     period, indicator = context["period"], context["indicator"]
     rows = queries.child_rows(unit, period, indicator)
-    totals = queries.totals(unit, period)
+    totals = queries.Totals.combine([row.totals for row in rows])
     history = _periods_for_trend(context)
-    trend = queries.trend(unit, history)
+    trend = queries.trend(unit, history, [indicator])
     context.update(rows=rows, totals=totals,
                    bars=group_bars(rows, indicator, context["format_value"]),
                    trend_chart=trend_series(history, [(unit.name if unit else _("Kazakhstan"), trend)], indicator,
@@ -147,7 +147,7 @@ def _department(unit: OrgUnit):
         comparison=comparison, totals=comparison.totals,
         behind=[row for row in comparison.rows if row.is_behind],
         bars=school_bars(comparison, indicator),
-        trend_chart=trend_series(history, [(unit.name, queries.trend(unit, history))], indicator,
+        trend_chart=trend_series(history, [(unit.name, queries.trend(unit, history, [indicator]))], indicator,
                                  context["format_value"]),
     )
     return render("dashboard/department.html", block=_block("indicator_view"), **context)
@@ -164,7 +164,7 @@ def _school(school: OrgUnit):
         abort(404)
     history = _periods_for_trend(context)
     own_trend = queries.school_trend(school, history)
-    city_trend = queries.trend(department, history)
+    city_trend = queries.trend(department, history, [indicator])
     context.update(
         school=school, department=department, own=own, comparison=comparison,
         deadline=queries.deadlines_by_department(department, period).get(department.id, period.deadline),
