@@ -156,7 +156,8 @@ def bar_chart(
             parts.append(f"<g>{''.join(row)}</g>")
 
     description = "; ".join(summary) + reference_note
-    return _svg(title, chart_id, description, height, parts)
+    # role="img" makes its children presentational: linked bars would be unreachable (axe: nested-interactive).
+    return _svg(title, chart_id, description, height, parts, role="group" if any(bar.href for bar in bars) else "img")
 
 
 def trend_chart(
@@ -378,10 +379,11 @@ def _legend(series: list[Series], top: float) -> tuple[list[str], float]:
     return parts, (row + 1) * 20
 
 
-def _svg(title: str, chart_id: str, description: str, height: float, parts: list[str]) -> Markup:
+def _svg(title: str, chart_id: str, description: str, height: float, parts: list[str],
+         role: str = "img") -> Markup:
     ident = escape(chart_id)
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="{role}" '
         f'aria-labelledby="{ident}-title {ident}-desc" viewBox="0 0 {WIDTH} {_n(height)}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" style="max-width: {WIDTH}px; height: auto" '
         f'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif">'

@@ -154,9 +154,14 @@ SECTIONS: list[Section] = []
 
 
 def register(section: Section) -> Section:
+    """Add a section to the registry, which stays in certificate order whatever order packages are imported in."""
+    from ..blueprints import SECTION_PACKAGES
+
     if any(s.code == section.code for s in SECTIONS):
         raise ValueError(f"section {section.code!r} registered twice")
     SECTIONS.append(section)
+    order = {code: position for position, code in enumerate(SECTION_PACKAGES)}
+    SECTIONS.sort(key=lambda s: order.get(s.code, len(order)))
     return section
 
 

@@ -106,6 +106,8 @@ def outlier_reason(value: float | None, quartiles: tuple[float, float, float] | 
         return None
     q1, median, q3 = quartiles
     spread = q3 - q1
+    if spread == 0:  # most schools alike (often all 0): any other value would "stand out"; the flags judge those
+        return None
     low, high = q1 - FENCE * spread, q3 + FENCE * spread
     if low <= value <= high or value == median:
         return None

@@ -168,7 +168,9 @@ def _school(school: OrgUnit):
     context.update(
         school=school, department=department, own=own, comparison=comparison,
         deadline=queries.deadlines_by_department(department, period).get(department.id, period.deadline),
-        trend_chart=trend_series(history, [(school.name, own_trend), (department.name, city_trend)], indicator,
+        trend_chart=trend_series(history, [(school.name, own_trend),
+                                           (_("%(city)s, all schools together", city=department.name), city_trend)],
+                                 indicator,
                                  context["format_value"]),
         is_school_user=current_user.role is Role.SCHOOL,
     )
