@@ -20,8 +20,8 @@ test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL whe
 	  $(BIN)/python -m pytest $(PYTEST_ARGS); \
 	fi
 
-bench: install ## Time the main pages (median of repeated requests) and count their SQL queries
-	$(BIN)/python bench/bench.py
+bench: install ## Time the main pages on the national-scale data set (generated once into bench-results/)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 install: $(VENV)/.installed frontend translations
 install-test: $(VENV)/.installed-test frontend translations
@@ -51,7 +51,7 @@ messages: ## Extract UI strings and merge them into the catalogues (then transla
 	$(BIN)/pybabel update -i webapp/translations/messages.pot -d webapp/translations --no-fuzzy-matching
 
 lint:
-	$(BIN)/ruff check webapp tests wsgi.py
+	$(BIN)/ruff check webapp tests bench wsgi.py
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -6,15 +6,29 @@ always agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...models import OrgUnit, Period
 from . import queries
-from .flags import flags_of, outlier_reason, thresholds_for
+from .flags import flags_of, outlier_reason, thresholds_by_department, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .queries import SchoolRow, Totals
 
 STATES = ("not_started", "draft", "submitted", "returned", "accepted")
+# The Kazakh alphabet (Russian letters included in the same order): Python's code-point order would put
+# «Қ» after «Ы». Digits sort as numbers, so №2 comes before №10.
+ALPHABET = {letter: rank for rank, letter in enumerate("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")}
+
+
+def alphabetical(name: str) -> list:
+    key = []
+    for part in re.split(r"(\d+)", name.casefold()):
+        if part.isdigit():
+            key.append((0, int(part)))
+        elif part:
+            key.append((1, tuple(ALPHABET.get(char, 100 + ord(char)) for char in part)))
+    return key
 
 
 @dataclass
@@ -51,8 +65,9 @@ def compare(unit: OrgUnit | None, period: Period, lang: str) -> Comparison:
                                     len(values))
             if reason:
                 row.outliers[indicator.key] = reason
+    by_department = thresholds_by_department({row.department_id for row in rows}) if rows else {}
     for row in rows:
-        row.flags = flags_of(row.values, thresholds, format_value)
+        row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value)
     comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)
     comparison.shown = rows
     return comparison
@@ -76,10 +91,10 @@ def refine(comparison: Comparison, search: str = "", state: str = "", sort: str 
         present.sort(key=lambda row: row.values[sort], reverse=descending)
         rows = present + missing
     elif sort == "name":
-        rows = sorted(rows, key=lambda row: row.name.casefold(), reverse=descending)
+        rows = sorted(rows, key=lambda row: alphabetical(row.name), reverse=descending)
     elif sort == "status":
         rows = sorted(rows, key=lambda row: STATES.index(row.state), reverse=descending)
     elif sort == "flags":
-        rows = sorted(rows, key=lambda row: len(row.flags), reverse=not descending)
+        rows = sorted(rows, key=lambda row: len(row.flags), reverse=descending)
     comparison.shown = rows
     return rows

@@ -41,7 +41,10 @@ class FlagRule:
         """«single-source share 45,0 % > 20,0 %»"""
         sign = ">" if self.above else "<"
         indicator = self.indicator
-        return f"{self.label} {format_value(indicator, value)} {sign} {format_value(indicator, threshold)}"
+        shown, limit = format_value(indicator, value), format_value(indicator, threshold)
+        if shown == limit:  # 20,01 % > 20 %: say by how much rather than "20,0 % > 20,0 %"
+            shown = format_value(indicator, value, precise=True)
+        return f"{self.label} {shown} {sign} {limit}"
 
 
 FLAG_RULES: list[FlagRule] = [
@@ -77,6 +80,27 @@ def thresholds_for(unit: OrgUnit | None) -> dict[str, float]:
         if rule in thresholds:
             thresholds[rule] = float(threshold)
     return thresholds
+
+
+def thresholds_by_department(department_ids: set[int]) -> dict[int, dict[str, float]]:
+    """Each department's thresholds (its own, else the nearest unit's above it, else the default; two queries).
+
+    A region's page judges every school by the rules its own department set, as the department's page does.
+    """
+    departments = db.session.execute(select(OrgUnit.id, OrgUnit.path).where(OrgUnit.id.in_(department_ids))).all()
+    overrides = db.session.execute(
+        select(OrgUnit.path, FlagThreshold.rule, FlagThreshold.threshold)
+        .join(OrgUnit, OrgUnit.id == FlagThreshold.org_unit_id).order_by(OrgUnit.path)
+    ).all()
+    defaults = {rule.key: float(rule.default) for rule in FLAG_RULES}
+    result = {}
+    for department_id, path in departments:
+        thresholds = dict(defaults)
+        for owner_path, rule, threshold in sorted(overrides, key=lambda o: len(o[0])):
+            if path.startswith(owner_path) and rule in thresholds:
+                thresholds[rule] = float(threshold)
+        result[department_id] = thresholds
+    return result
 
 
 def own_thresholds(unit: OrgUnit) -> dict[str, FlagThreshold]:

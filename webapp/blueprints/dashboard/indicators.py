@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Float, cast, func
+from sqlalchemy import Float, and_, cast, func
 
 from ...i18n import FORMAT_LOCALES, current_language
 from ...reporting.figures import SubmissionFigures as F
@@ -43,12 +43,12 @@ class Indicator:
 
     def total_parts(self) -> list:
         """SQL aggregates to put in a GROUP BY: the summed numerator (and denominator)."""
-        parts = [func.sum(cast(getattr(F, self.numerator), Float))]
-        if self.denominator is not None:
-            # Only schools that gave both figures count, so a missing numerator does not dilute the ratio.
-            both = getattr(F, self.numerator).is_not(None)
-            parts.append(func.sum(cast(getattr(F, self.denominator), Float)).filter(both))
-        return parts
+        numerator = cast(getattr(F, self.numerator), Float)
+        if self.denominator is None:
+            return [func.sum(numerator)]
+        # Only schools that gave both figures count on either side, so the city's share stays within 0–100 %.
+        both = and_(getattr(F, self.numerator).is_not(None), getattr(F, self.denominator).is_not(None))
+        return [func.sum(numerator).filter(both), func.sum(cast(getattr(F, self.denominator), Float)).filter(both)]
 
     @property
     def part_count(self) -> int:
@@ -141,15 +141,17 @@ def formatter(lang: str | None = None) -> Callable[[Indicator, float | None], st
     """(indicator, value) -> "45,2 %", "22 307 468,65 ₸", "3,1", "76" in the language's conventions."""
     fmt = number_formatter(lang)
 
-    def format_value(indicator: Indicator, value: float | None) -> str:
+    def format_value(indicator: Indicator, value: float | None, precise: bool = False) -> str:
+        """`precise` shows two more decimals (when one would make different values read the same)."""
         if value is None:
             return "—"
+        extra = 2 if precise else 0
         if indicator.kind == "percent":
-            return f"{fmt(value, 1)} %"
+            return f"{fmt(value, 1 + extra)} %"
         if indicator.kind == "money":
             return f"{fmt(value, 2)}\u00a0₸"
         if indicator.kind == "rate":
-            return fmt(value, 1)
+            return fmt(value, 1 + extra)
         return fmt(value, 0 if float(value).is_integer() else 1)
 
     return format_value

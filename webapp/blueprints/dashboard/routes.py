@@ -52,7 +52,7 @@ def _periods() -> list[Period]:
 
 def _period(periods: list[Period]) -> Period:
     """?period=2025-H1, else the latest half-year whose deadline has passed (the one to chase and compare)."""
-    code = request.args.get("period")
+    code = request.args.get("period") or request.form.get("period")
     if code:
         period = next((p for p in periods if p.code == code), None)
         if period is None:
@@ -95,7 +95,7 @@ def _context(unit: OrgUnit | None, **extra) -> dict:
 @login_required
 def national():
     """The admin compares the regions."""
-    return _groups(None)
+    return _groups(_unit(None))
 
 
 @bp.get("/units/<code>/dashboard/")
