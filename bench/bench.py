@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from webapp import create_app  # noqa: E402
-from webapp.extensions import db  # noqa: E402
+from webapp.extensions import db, refresh_planner_statistics  # noqa: E402
 from webapp.models import OrgKind, OrgUnit, Period  # noqa: E402
 from webapp.national_data import GENERATOR_VERSION, PASSWORD, Scale, generate_national  # noqa: E402
 from webapp.reporting.figures import SubmissionFigures  # noqa: E402
@@ -118,9 +118,7 @@ def generate_into(app) -> dict:
         empty_schema()
         started = time.perf_counter()
         stats, accounts = generate_national(Scale(), progress=lambda line: print(f"  {line}", flush=True))
-        if db.engine.dialect.name == "postgresql":  # what autovacuum would do after a bulk load
-            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM ANALYZE")
+        refresh_planner_statistics()
         seconds = round(time.perf_counter() - started, 1)
         details = {"generated_at": datetime.now(UTC).isoformat(timespec="seconds"), "seconds": seconds,
                    "accounts": vars(accounts), "stages": stats.seconds,
@@ -287,6 +285,7 @@ def main() -> int:
               f"entries, {sizes['rows']} rows")
         app = make_app(url, Path(tmp))
         with app.app_context():
+            refresh_planner_statistics()  # a data set kept from before statistics were gathered gets them now
             period = bench_period(args.period)
             if period is None:
                 raise SystemExit("no closed half-year with figures in the data set: give --period")

@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 
 from .certificate import render
 from .certificate.render import certificate_file, write_zip
-from .extensions import db
+from .extensions import db, refresh_planner_statistics
 from .models import OrgKind, OrgUnit, Period, Role, User
 
 
@@ -34,6 +34,7 @@ def load_demo_command(if_empty: bool) -> None:
     g.audit_actor = "load-demo"
     accounts = load_demo()
     db.session.commit()
+    refresh_planner_statistics()
     click.echo(f"Demo data loaded. Every demo account has the password {DEMO_PASSWORD!r}:")
     for user in accounts:
         where = user.org_unit.name_kk if user.org_unit else "—"
@@ -225,4 +226,5 @@ def rebuild_figures_command() -> None:
 
     count = rebuild_figures()
     db.session.commit()
+    refresh_planner_statistics()
     click.echo(f"Figures rebuilt for {count} submissions.")

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Numeric, event, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
 from ..models import utcnow
@@ -61,16 +61,39 @@ class SubmissionFigures(db.Model):
     followups: Mapped[int | None]
     followups_done: Mapped[int | None]
 
-    # Section states, kept whole for the grids and counted for the aggregates.
-    section_states: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> filled/nothing/missing/errors/returned
-    section_risks: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> none/risk/violation
+    # Section states, counted here for the aggregates; each section's own is in SubmissionSections.
     sections_ready: Mapped[int] = mapped_column(default=0)  # filled or "nothing to report"
     sections_nothing: Mapped[int] = mapped_column(default=0)
     sections_returned: Mapped[int] = mapped_column(default=0)
     sections_violation: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
+    sections: Mapped[SubmissionSections] = relationship(cascade="all, delete-orphan", lazy="joined")
+
     __table_args__ = (Index("ix_submission_figures_period_school", "period_id", "school_id"),)
+
+    @property
+    def section_states(self) -> dict[str, str]:
+        return self.sections.states if self.sections else {}
+
+    @property
+    def section_risks(self) -> dict[str, str]:
+        return self.sections.risks if self.sections else {}
+
+
+class SubmissionSections(db.Model):
+    """Each section's state and risk for the grids and the heat map.
+
+    Apart from the figures on purpose: these ~700 bytes of JSON a row would triple what the national trend
+    and totals read from disk, and only the pages of one city need them.
+    """
+
+    __tablename__ = "submission_sections"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission_figures.submission_id", ondelete="CASCADE"),
+                                               primary_key=True)
+    states: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> filled/nothing/missing/errors/returned
+    risks: Mapped[dict] = mapped_column(JSON, default=dict)  # code -> none/risk/violation
 
 
 def section_state(data: SectionData) -> str:
@@ -97,8 +120,11 @@ def apply_section(figures: SubmissionFigures, data: SectionData) -> None:
     if section.figures is not None:
         for name, value in section.figures(data).items():
             setattr(figures, name, value)
-    figures.section_states = {**(figures.section_states or {}), section.code: section_state(data)}
-    figures.section_risks = {**(figures.section_risks or {}), section.code: section_risk(data)}
+    if figures.sections is None:
+        figures.sections = SubmissionSections(states={}, risks={})
+    # New dicts rather than changes in place, so the JSON columns are seen as changed.
+    figures.sections.states = {**figures.sections.states, section.code: section_state(data)}
+    figures.sections.risks = {**figures.sections.risks, section.code: section_risk(data)}
 
 
 def recount(figures: SubmissionFigures) -> None:
@@ -120,7 +146,7 @@ def refresh(session: Session, touched: dict[int, set[str | None]]) -> None:
         figures = existing.get(submission.id)
         codes = {code for code in touched[submission.id] if code is not None}
         if figures is None:  # a new submission: every section, so the grids have all their cells
-            figures = SubmissionFigures(submission_id=submission.id, section_states={}, section_risks={})
+            figures = SubmissionFigures(submission_id=submission.id)
             session.add(figures)
             codes = {s.code for s in SECTIONS}
         figures.school_id, figures.period_id = submission.school_id, submission.period_id
@@ -145,7 +171,8 @@ def rebuild_figures(submission_ids: list[int] | None = None, batch: int = 500) -
             submission = submissions[submission_id]
             figures = existing.get(submission_id) or SubmissionFigures(submission_id=submission_id)
             figures.school_id, figures.period_id = submission.school_id, submission.period_id
-            figures.section_states, figures.section_risks = {}, {}
+            figures.sections = figures.sections or SubmissionSections()
+            figures.sections.states, figures.sections.risks = {}, {}
             for data in sections.values():
                 apply_section(figures, data)
             recount(figures)

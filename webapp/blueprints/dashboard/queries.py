@@ -11,12 +11,14 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask import g
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
 from ...reporting.figures import SubmissionFigures as F
+from ...reporting.figures import SubmissionSections as Sections
 from ...reporting.models import Status, Submission
 from .indicators import INDICATORS, Indicator
 from .models import Reminder
@@ -30,9 +32,28 @@ def natural_key(code: str) -> list:
 
 
 def in_scope(unit: OrgUnit | None):
-    """SQL: schools under `unit` (all schools for the national view)."""
+    """SQL: schools under `unit` (all schools for the national view).
+
+    Schools sit under departments and departments under regions, so the indexed parent column finds them;
+    a prefix match on the path (LIKE '/region/%') would scan every unit of the country.
+    """
     condition = OrgUnit.kind == OrgKind.SCHOOL
-    return condition if unit is None else and_(condition, OrgUnit.path.startswith(unit.path))
+    if unit is None:
+        return condition
+    if unit.kind is OrgKind.SCHOOL:
+        return OrgUnit.id == unit.id
+    if unit.kind is OrgKind.DEPARTMENT:
+        return and_(condition, OrgUnit.parent_id == unit.id)
+    return and_(condition, OrgUnit.parent_id.in_(departments_of(unit)))
+
+
+def departments_of(region: OrgUnit) -> list[int]:
+    """The region's department ids, read once per request: as a list of values (rather than a subquery) they
+    let SQLite walk from the region's schools to their submissions instead of from every submission."""
+    cache = g.setdefault("departments_of", {})
+    if region.id not in cache:
+        cache[region.id] = db.session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id == region.id)).all()
+    return cache[region.id]
 
 
 def _submission_join(period: Period):
@@ -75,11 +96,12 @@ def school_rows(unit: OrgUnit | None, period: Period, lang: str) -> list[SchoolR
     name = OrgUnit.name_ru if lang == "ru" else OrgUnit.name_kk
     stmt = (
         select(OrgUnit.id, OrgUnit.code, name, OrgUnit.parent_id, Submission.id, Submission.status,
-               Submission.on_time, Submission.submitted_at, F.section_states, F.section_risks, F.sections_ready,
+               Submission.on_time, Submission.submitted_at, Sections.states, Sections.risks, F.sections_ready,
                *[indicator.school_value() for indicator in INDICATORS])
         .select_from(OrgUnit)
         .outerjoin(Submission, _submission_join(period))
         .outerjoin(F, F.submission_id == Submission.id)
+        .outerjoin(Sections, Sections.submission_id == F.submission_id)
         .where(in_scope(unit))
     )
     rows = []
@@ -232,14 +254,23 @@ def child_rows(unit: OrgUnit | None, period: Period, indicator: Indicator | None
     return rows
 
 
-def trend(unit: OrgUnit | None, periods: list[Period], indicators: list[Indicator] = INDICATORS) -> dict[int, Totals]:
-    """period id -> totals of the subtree for each half-year (one query; ask only for the indicators shown)."""
-    stmt = (select(Period.id, *_totals_columns(indicators)).select_from(OrgUnit)
-            .join(Period, Period.id.in_([p.id for p in periods]))
-            .outerjoin(Submission, and_(Submission.school_id == OrgUnit.id, Submission.period_id == Period.id))
-            .outerjoin(F, F.submission_id == Submission.id)
-            .where(in_scope(unit)).group_by(Period.id))
-    return {row[0]: _totals_from(row[1:], indicators) for row in db.session.execute(stmt)}
+def trend(unit: OrgUnit | None, periods: list[Period], indicators: list[Indicator]) -> dict[int, Totals]:
+    """period id -> the subtree's summed figures of `indicators` for each half-year (one query).
+
+    Only the figures table is read (joined to the schools when scoped), and only the columns asked for:
+    over six half-years of a whole country that is most of the national page's work.
+    """
+    parts = [part for indicator in indicators for part in indicator.total_parts()]
+    period_ids = [p.id for p in periods]
+    if unit is None:
+        stmt = select(F.period_id, *parts).where(F.period_id.in_(period_ids))
+    else:  # from the unit's few schools through the submissions' (school, half-year) index, not every half-year
+        stmt = (select(F.period_id, *parts).select_from(OrgUnit)
+                .join(Submission, and_(Submission.school_id == OrgUnit.id, Submission.period_id.in_(period_ids)))
+                .join(F, F.submission_id == Submission.id).where(in_scope(unit)))
+    stmt = stmt.group_by(F.period_id)
+    return {period_id: Totals(parts=list(values), indicators=indicators)
+            for period_id, *values in db.session.execute(stmt)}
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float] | None:
@@ -271,15 +302,12 @@ def deadlines_by_department(unit: OrgUnit | None, period: Period) -> dict[int, d
     return result
 
 
-def latest_reminders(school_ids: list[int] | None, period: Period, unit: OrgUnit | None = None) -> dict[int, datetime]:
+def latest_reminders(unit: OrgUnit, period: Period) -> dict[int, datetime]:
     """school id -> when the department last reminded it about `period` (one query)."""
-    stmt = (select(Reminder.school_id, func.max(Reminder.sent_at)).where(Reminder.period_id == period.id)
-            .group_by(Reminder.school_id))
-    if unit is not None:
-        stmt = stmt.join(OrgUnit, OrgUnit.id == Reminder.school_id).where(OrgUnit.path.startswith(unit.path))
-    elif school_ids is not None:
-        stmt = stmt.where(Reminder.school_id.in_(school_ids))
-    return dict(db.session.execute(stmt).all())
+    return dict(db.session.execute(
+        select(Reminder.school_id, func.max(Reminder.sent_at)).join(OrgUnit, OrgUnit.id == Reminder.school_id)
+        .where(Reminder.period_id == period.id, in_scope(unit)).group_by(Reminder.school_id)
+    ).all())
 
 
 def submissions_grid(unit: OrgUnit, periods: list[Period]) -> dict[tuple[int, int], tuple]:

@@ -138,7 +138,7 @@ def _department(unit: OrgUnit):
     period, indicator = context["period"], context["indicator"]
     comparison = compare(unit, period, current_language())
     deadlines = queries.deadlines_by_department(unit, period)
-    reminders = queries.latest_reminders(None, period, unit)
+    reminders = queries.latest_reminders(unit, period)
     for row in comparison.rows:
         row.deadline = deadlines.get(row.department_id, period.deadline)
         row.reminded_at = reminders.get(row.id)
