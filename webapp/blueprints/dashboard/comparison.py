@@ -50,10 +50,19 @@ class Comparison:
     def outlying(self) -> list[SchoolRow]:
         return [row for row in self.shown if row.outliers]
 
+    def cells(self) -> list[tuple[SchoolRow, list[tuple[str, str | None]]]]:
+        """The shown rows with each indicator as (text, why it stands out), formatted here in one pass.
 
-def compare(unit: OrgUnit | None, period: Period, lang: str) -> Comparison:
+        A region's table has ~8,000 cells: called from the template, every format and lookup would also pay
+        Jinja's call overhead, several times the formatting itself.
+        """
+        fmt, keys = self.format_value, [(i, i.key) for i in INDICATORS]
+        return [(row, [(fmt(i, row.values[key]), row.outliers.get(key)) for i, key in keys]) for row in self.shown]
+
+
+def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> Comparison:
     """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds)."""
-    rows = queries.school_rows(unit, period, lang)
+    rows = queries.school_rows(unit, period, lang, with_sections)
     format_value = formatter(lang)
     thresholds = thresholds_for(unit)
     quartiles = {}

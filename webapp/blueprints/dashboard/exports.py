@@ -7,6 +7,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from flask import g
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -30,8 +31,12 @@ class Sheet:
 
 
 def status_label(state: str) -> str:
-    return {"not_started": _("not started"), "draft": _("draft"), "submitted": _("submitted"),
-            "returned": _("returned"), "accepted": _("accepted")}[state]
+    """not started / draft / submitted / returned / accepted in the user's language (translated once a request)."""
+    labels = g.get("status_labels")
+    if labels is None:
+        labels = g.status_labels = {"not_started": _("not started"), "draft": _("draft"), "submitted": _("submitted"),
+                                    "returned": _("returned"), "accepted": _("accepted")}
+    return labels[state]
 
 
 def comparison_sheet(comparison: Comparison) -> Sheet:

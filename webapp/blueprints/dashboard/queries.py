@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask import g
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
@@ -91,19 +91,22 @@ class SchoolRow:
         return self.status not in SENT
 
 
-def school_rows(unit: OrgUnit | None, period: Period, lang: str) -> list[SchoolRow]:
-    """Every school under `unit` with its status and indicator values for `period` (one query)."""
+def school_rows(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> list[SchoolRow]:
+    """Every school under `unit` with its status and indicator values for `period` (one query); each section's
+    state and risk too `with_sections` (the grids and the heat map), which the other pages need not decode."""
     name = OrgUnit.name_ru if lang == "ru" else OrgUnit.name_kk
+    states = (Sections.states, Sections.risks) if with_sections else (literal(None), literal(None))
     stmt = (
         select(OrgUnit.id, OrgUnit.code, name, OrgUnit.parent_id, Submission.id, Submission.status,
-               Submission.on_time, Submission.submitted_at, Sections.states, Sections.risks, F.sections_ready,
+               Submission.on_time, Submission.submitted_at, *states, F.sections_ready,
                *[indicator.school_value() for indicator in INDICATORS])
         .select_from(OrgUnit)
         .outerjoin(Submission, _submission_join(period))
         .outerjoin(F, F.submission_id == Submission.id)
-        .outerjoin(Sections, Sections.submission_id == F.submission_id)
         .where(in_scope(unit))
     )
+    if with_sections:
+        stmt = stmt.outerjoin(Sections, Sections.submission_id == F.submission_id)
     rows = []
     for school_id, code, school_name, parent_id, sub_id, status, on_time, sent, states, risks, ready, *values \
             in db.session.execute(stmt):

@@ -25,7 +25,7 @@ from ..units.queries import ancestors, today
 from . import queries
 from .charts_data import group_bars, school_bars, trend_series
 from .comparison import STATES, compare, refine
-from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet
+from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet, status_label
 from .flags import FLAG_RULES, own_thresholds, set_threshold, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .models import Reminder
@@ -227,7 +227,7 @@ def completeness(code: str):
     context = _context(unit)
     period = context["period"]
     history = _periods_for_trend(context)
-    rows = queries.school_rows(unit, period, current_language())
+    rows = queries.school_rows(unit, period, current_language(), with_sections=True)
     deadlines = queries.deadlines_by_department(unit, period)
     for row in rows:
         row.deadline = deadlines.get(row.department_id, period.deadline)
@@ -290,7 +290,7 @@ def risks(code: str):
     if unit.kind is OrgKind.SCHOOL:
         abort(404)
     context = _context(unit)
-    result = compare(unit, context["period"], current_language())
+    result = compare(unit, context["period"], current_language(), with_sections=True)
     context.update(comparison=result, rules=FLAG_RULES, may_edit=_may_edit_thresholds(unit),
                    thresholds=result.thresholds, own=own_thresholds(unit))
     return render("dashboard/risks.html", **context)
@@ -321,7 +321,8 @@ def thresholds(code: str):
             errors[rule.key] = _("Enter a number from 0 upwards.")
     context = _context(unit)
     if errors:
-        context.update(comparison=compare(unit, context["period"], current_language()), rules=FLAG_RULES,
+        context.update(comparison=compare(unit, context["period"], current_language(), with_sections=True),
+                       rules=FLAG_RULES,
                        may_edit=True, thresholds=thresholds_for(unit), own=own, errors=errors, typed=request.form)
         return render("dashboard/risks.html", block="thresholds_form", status=422, **context)
     for rule in FLAG_RULES:
@@ -332,6 +333,9 @@ def thresholds(code: str):
     if not is_fragment_request():
         flash(_("Thresholds saved."), "success")
     return see_other(url_for("dashboard.risks", code=unit.code, period=request.form.get("period")))
+
+
+bp.add_app_template_global(status_label)
 
 
 @bp.app_template_global()
