@@ -275,3 +275,29 @@ def test_dashboard_pages_have_no_serious_accessibility_problems(page: Page, user
     page.goto(f"{path}?period={PERIOD}")
     expect(page.locator("h1")).to_be_visible()
     assert serious_accessibility_problems(page) == []
+
+
+def test_the_dashboard_prints_without_its_controls(page: Page, base_url):
+    """Printed, the overview and the comparison keep their figures and charts but lose the navigation, the half-year
+    picker, the filters and the buttons; the comparison table is not cut to the screen's scroll box."""
+    log_in(page, "rudny")
+    page.goto(f"{base_url}/units/rudny/dashboard/?period={PERIOD}")
+    page.emulate_media(media="print")
+    for hidden in ("header.site-header", "nav.tabs", "#period-picker", "#indicator-picker", "#behind ~ form button"):
+        for element in page.locator(hidden).all():
+            expect(element).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("svg.chart").first).to_be_visible()
+    expect(page.locator("#where-heading")).to_be_visible()
+
+    page.emulate_media(media="screen")
+    page.goto(f"{base_url}/units/rudny/dashboard/compare?period={PERIOD}")
+    page.emulate_media(media="print")
+    expect(page.locator("form.filters")).to_be_hidden()
+    table = page.locator("table.compare")
+    expect(table).to_be_visible()
+    overflow = page.locator(".table-scroll").first.evaluate("el => getComputedStyle(el).overflowX")
+    assert overflow == "visible"
+    assert table.locator("tbody tr").count() == SCHOOLS_IN["rudny"]
+    pdf = page.pdf(format="A4", landscape=True)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
