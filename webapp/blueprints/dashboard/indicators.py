@@ -43,12 +43,15 @@ class Indicator:
 
     def total_parts(self) -> list:
         """SQL aggregates to put in a GROUP BY: the summed numerator (and denominator)."""
-        numerator = cast(getattr(F, self.numerator), Float)
+        # Summed as stored (whole numbers, money): converting every row to floating point first costs more than
+        # the sum; total_from() turns the few sums into floats.
+        numerator = getattr(F, self.numerator)
         if self.denominator is None:
             return [func.sum(numerator)]
         # Only schools that gave both figures count on either side, so the city's share stays within 0–100 %.
-        both = and_(getattr(F, self.numerator).is_not(None), getattr(F, self.denominator).is_not(None))
-        return [func.sum(numerator).filter(both), func.sum(cast(getattr(F, self.denominator), Float)).filter(both)]
+        denominator = getattr(F, self.denominator)
+        both = and_(numerator.is_not(None), denominator.is_not(None))
+        return [func.sum(numerator).filter(both), func.sum(denominator).filter(both)]
 
     @property
     def part_count(self) -> int:
@@ -56,11 +59,11 @@ class Indicator:
 
     def total_from(self, parts: list) -> float | None:
         if self.denominator is None:
-            return parts[0]
+            return None if parts[0] is None else float(parts[0])
         numerator, denominator = parts
         if numerator is None or not denominator:
             return None
-        return self.scale * numerator / denominator
+        return self.scale * float(numerator) / float(denominator)
 
     @property
     def unit(self) -> str:
