@@ -74,7 +74,9 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
                                     len(values))
             if reason:
                 row.outliers[indicator.key] = reason
-    by_department = thresholds_by_department({row.department_id for row in rows}) if rows else {}
+    departments = {row.department_id for row in rows}
+    # A department's own page needs only its thresholds; a region's judges each school by its department's.
+    by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
     for row in rows:
         row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value)
     comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)

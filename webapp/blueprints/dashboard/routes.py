@@ -133,8 +133,8 @@ def _block(name: str) -> str | None:
     return name if request.headers.get("HX-Target") == name.replace("_", "-") else None
 
 
-def _department(unit: OrgUnit):
-    context = _context(unit)
+def _department(unit: OrgUnit, remind_error: str | None = None):
+    context = _context(unit, remind_error=remind_error)
     period, indicator = context["period"], context["indicator"]
     comparison = compare(unit, period, current_language())
     deadlines = queries.deadlines_by_department(unit, period)
@@ -150,7 +150,8 @@ def _department(unit: OrgUnit):
         trend_chart=trend_series(history, [(unit.name, queries.trend(unit, history, [indicator]))], indicator,
                                  context["format_value"]),
     )
-    return render("dashboard/department.html", block=_block("indicator_view"), **context)
+    return render("dashboard/department.html", block=_block("indicator_view"), status=422 if remind_error else 200,
+                  **context)
 
 
 def _school(school: OrgUnit):
@@ -272,9 +273,11 @@ def remind(code: str):
     if period is None:
         abort(404)
     chosen = set(request.form.getlist("school"))
+    if not chosen:  # the dashboard back, with the message next to the button
+        return _department(unit, remind_error=_("Choose the schools to remind."))
     schools = db.session.scalars(select(OrgUnit).where(OrgUnit.code.in_(chosen), OrgUnit.parent_id == unit.id)).all()
-    if not schools or len(schools) != len(chosen):
-        abort(422 if not chosen else 404, description=_("Choose the schools to remind."))
+    if len(schools) != len(chosen):
+        abort(404)
     for school in schools:
         db.session.add(Reminder(school_id=school.id, period_id=period.id, sent_by_id=current_user.id))
     db.session.commit()
