@@ -46,6 +46,14 @@ def _unit(code: str | None) -> OrgUnit | None:
     return visible_unit_or_404(code)
 
 
+def _group_unit(code: str) -> OrgUnit:
+    """A region or department: the pages that compare schools have nothing to compare under one school."""
+    unit = _unit(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    return unit
+
+
 def _periods() -> list[Period]:
     return db.session.scalars(select(Period).order_by(Period.year, Period.half)).all()
 
@@ -58,9 +66,9 @@ def _period(periods: list[Period]) -> Period:
         if period is None:
             abort(404)
         return period
-    passed = [p for p in periods if p.deadline < today()]
-    if not passed and not periods:
+    if not periods:
         abort(404)
+    passed = [p for p in periods if p.deadline < today()]
     return (passed or periods)[-1]
 
 
@@ -115,7 +123,7 @@ def _groups(unit: OrgUnit | None):
     period, indicator = context["period"], context["indicator"]
     rows = queries.child_rows(unit, period, indicator)
     totals = queries.Totals.combine([row.totals for row in rows])
-    history = _periods_for_trend(context)
+    history = _history(context["periods"], context["period"])
     trend = queries.trend(unit, history, [indicator])
     context.update(rows=rows, totals=totals,
                    bars=group_bars(rows, indicator, context["format_value"]),
@@ -124,8 +132,9 @@ def _groups(unit: OrgUnit | None):
     return render("dashboard/groups.html", block=_block("indicator_view"), **context)
 
 
-def _periods_for_trend(context) -> list[Period]:
-    return [p for p in context["periods"] if (p.year, p.half) <= (context["period"].year, context["period"].half)][-6:]
+def _history(periods: list[Period], period: Period, count: int = 6) -> list[Period]:
+    """The `count` half-years up to `period`, oldest first (trends and the completeness grid)."""
+    return [p for p in periods if (p.year, p.half) <= (period.year, period.half)][-count:]
 
 
 def _block(name: str) -> str | None:
@@ -142,7 +151,7 @@ def _department(unit: OrgUnit, remind_error: str | None = None):
     for row in comparison.rows:
         row.deadline = deadlines.get(row.department_id, period.deadline)
         row.reminded_at = reminders.get(row.id)
-    history = _periods_for_trend(context)
+    history = _history(context["periods"], context["period"])
     context.update(
         comparison=comparison, totals=comparison.totals,
         behind=[row for row in comparison.rows if row.is_behind],
@@ -163,7 +172,7 @@ def _school(school: OrgUnit):
     own = next((row for row in comparison.rows if row.id == school.id), None)
     if own is None:
         abort(404)
-    history = _periods_for_trend(context)
+    history = _history(context["periods"], context["period"])
     own_trend = queries.school_trend(school, history)
     city_trend = queries.trend(department, history, [indicator])
     context.update(
@@ -182,9 +191,7 @@ def _school(school: OrgUnit):
 @login_required
 def comparison(code: str):
     """Every school as a row, sortable by any column, searchable and filtered by status (htmx, URL state)."""
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL:
-        abort(404)
+    unit = _group_unit(code)
     context = _context(unit)
     result = compare(unit, context["period"], current_language())
     args = _table_args()
@@ -203,8 +210,8 @@ def _table_args() -> dict:
 @login_required
 def comparison_export(code: str, file_format: str):
     """The comparison as shown (same search, filter and sort) as CSV or XLSX."""
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL or file_format not in FORMATS:
+    unit = _group_unit(code)
+    if file_format not in FORMATS:
         abort(404)
     period = _period(_periods())
     result = compare(unit, period, current_language())
@@ -222,12 +229,10 @@ def _download(sheet, stem: str, file_format: str):
 @login_required
 def completeness(code: str):
     """Schools × half-years (status, late, days to the deadline) and schools × sections for one half-year."""
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL:
-        abort(404)
+    unit = _group_unit(code)
     context = _context(unit)
     period = context["period"]
-    history = _periods_for_trend(context)
+    history = _history(context["periods"], context["period"])
     rows = queries.school_rows(unit, period, current_language(), with_sections=True)
     deadlines = queries.deadlines_by_department(unit, period)
     for row in rows:
@@ -250,12 +255,12 @@ def _section_counts(rows) -> dict[str, dict[str, int]]:
 @bp.get("/units/<code>/dashboard/completeness.<file_format>")
 @login_required
 def completeness_export(code: str, file_format: str):
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL or file_format not in FORMATS:
+    unit = _group_unit(code)
+    if file_format not in FORMATS:
         abort(404)
     periods = _periods()
     period = _period(periods)
-    history = [p for p in periods if (p.year, p.half) <= (period.year, period.half)][-6:]
+    history = _history(periods, period)
     rows = queries.school_rows(unit, period, current_language())
     sheet = completeness_sheet([(r.id, r.code, r.name) for r in rows], history,
                                queries.submissions_grid(unit, history))
@@ -289,9 +294,7 @@ def remind(code: str):
 @login_required
 def risks(code: str):
     """Flags per school with their reasons, the heat map of schools × sections, and the thresholds."""
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL:
-        abort(404)
+    unit = _group_unit(code)
     context = _context(unit)
     result = compare(unit, context["period"], current_language(), with_sections=True)
     context.update(comparison=result, rules=FLAG_RULES, may_edit=_may_edit_thresholds(unit),
@@ -308,8 +311,8 @@ def _may_edit_thresholds(unit: OrgUnit) -> bool:
 @login_required
 def thresholds(code: str):
     """Save the unit's own thresholds; an invalid number comes back next to its field, nothing saved."""
-    unit = _unit(code)
-    if unit.kind is OrgKind.SCHOOL or not _may_edit_thresholds(unit):
+    unit = _group_unit(code)
+    if not _may_edit_thresholds(unit):
         abort(404)
     own = own_thresholds(unit)
     values, errors = {}, {}
