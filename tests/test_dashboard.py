@@ -482,6 +482,21 @@ def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(a
     assert footer_cells(html, "median")["single_source_pct"] == "15,0 %"
 
 
+def test_in_a_regions_list_of_all_schools_each_stands_out_against_its_own_city(app, as_user):
+    """Rudny's 90 % school stands out among Rudny's 10–18 %, although the region's pooled shares (with four
+    Lisakovsk schools at 90 %) would make 90 % ordinary; Lisakovsk's own four are too few to judge."""
+    for number, share in zip((1, 2, 3, 4, 5, 6), (10, 12, 14, 16, 18, 90), strict=True):
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)))
+    for number in (1, 2, 3, 4):
+        analysis(app, f"lisakovsk-{number}", "2026-H1", buying("90000", "10000"))
+    html = as_user("kostanay").get("/units/kostanay/dashboard/compare?period=2026-H1&level=schools"
+                                   ).get_data(as_text=True)
+    cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[2 + KEYS.index("single_source_pct")]
+    assert 'class="num outlier"' in cell and "медианадан (15,0 %)" in cell
+    for code in ("lisakovsk-1", "lisakovsk-2", "lisakovsk-3", "lisakovsk-4"):
+        assert "outlier" not in school_row(html, code)
+
+
 def test_the_heat_map_tells_violation_risk_and_nothing_apart(app, as_user):
     narrative = {"risks": "Бір көзден сатып алу тәуекелі", "basis": "Шарттар", "recommendations": "Конкурс"}
     analysis(app, "rudny-1", "2026-H1", {"procurement": {"narrative": {

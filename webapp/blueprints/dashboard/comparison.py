@@ -65,15 +65,22 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
     rows = queries.school_rows(unit, period, lang, with_sections)
     format_value = formatter(lang)
     thresholds = thresholds_for(unit)
-    quartiles = {}
-    for indicator in INDICATORS:
-        values = [row.values[indicator.key] for row in rows if row.values[indicator.key] is not None]
-        quartiles[indicator.key] = queries.quartiles(values)
-        for row in rows:
-            reason = outlier_reason(row.values[indicator.key], quartiles[indicator.key], indicator, format_value,
-                                    len(values))
-            if reason:
-                row.outliers[indicator.key] = reason
+    quartiles = {indicator.key: queries.quartiles([row.values[indicator.key] for row in rows
+                                                   if row.values[indicator.key] is not None])
+                 for indicator in INDICATORS}
+    # A school stands out against the other schools of its own city, also in a region's list of all schools.
+    by_city: dict[int, list[SchoolRow]] = {}
+    for row in rows:
+        by_city.setdefault(row.department_id, []).append(row)
+    for city_rows in by_city.values():
+        for indicator in INDICATORS:
+            key = indicator.key
+            values = [row.values[key] for row in city_rows if row.values[key] is not None]
+            city_quartiles = quartiles[key] if len(by_city) == 1 else queries.quartiles(values)
+            for row in city_rows:
+                reason = outlier_reason(row.values[key], city_quartiles, indicator, format_value, len(values))
+                if reason:
+                    row.outliers[key] = reason
     departments = {row.department_id for row in rows}
     # A department's own page needs only its thresholds; a region's judges each school by its department's.
     by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
