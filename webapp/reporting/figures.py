@@ -136,24 +136,30 @@ def recount(figures: SubmissionFigures) -> None:
 
 
 def refresh(session: Session, touched: dict[int, set[str | None]]) -> None:
-    """Bring the figures of the touched submissions' sections up to date (inside the current transaction)."""
+    """Bring the figures of the touched submissions' sections up to date (inside the current transaction).
+
+    `touched` maps a submission id to the codes of the sections that changed (None in the set: the submission
+    itself). A submission without figures yet gets every section, so the grids have all their cells.
+    """
     submissions = session.scalars(select(Submission).where(Submission.id.in_(touched))).all()
     if not submissions:
         return
     existing = {f.submission_id: f for f in session.scalars(
         select(SubmissionFigures).where(SubmissionFigures.submission_id.in_([s.id for s in submissions])))}
+    every_code = {section.code for section in SECTIONS}
+    wanted = {s.id: every_code if s.id not in existing else {code for code in touched[s.id] if code} & every_code
+              for s in submissions}
+    codes = set().union(*wanted.values())
+    # One query for the entries and one per row table, for all the submissions at once.
+    data = section_data_many([s.id for s in submissions], [s for s in SECTIONS if s.code in codes]) if codes else {}
     for submission in submissions:
         figures = existing.get(submission.id)
-        codes = {code for code in touched[submission.id] if code is not None}
-        if figures is None:  # a new submission: every section, so the grids have all their cells
+        if figures is None:
             figures = SubmissionFigures(submission_id=submission.id)
             session.add(figures)
-            codes = {s.code for s in SECTIONS}
         figures.school_id, figures.period_id = submission.school_id, submission.period_id
-        sections = [s for s in SECTIONS if s.code in codes]
-        if sections:
-            for data in section_data_many([submission.id], sections)[submission.id].values():
-                apply_section(figures, data)
+        for code in wanted[submission.id]:
+            apply_section(figures, data[submission.id][code])
         recount(figures)
 
 
@@ -162,21 +168,9 @@ def rebuild_figures(submission_ids: list[int] | None = None, batch: int = 500) -
     session = db.session
     if submission_ids is None:
         submission_ids = session.scalars(select(Submission.id).order_by(Submission.id)).all()
+    every_code = {section.code for section in SECTIONS}
     for start in range(0, len(submission_ids), batch):
-        ids = submission_ids[start:start + batch]
-        submissions = {s.id: s for s in session.scalars(select(Submission).where(Submission.id.in_(ids)))}
-        existing = {f.submission_id: f for f in session.scalars(
-            select(SubmissionFigures).where(SubmissionFigures.submission_id.in_(ids)))}
-        for submission_id, sections in section_data_many(ids).items():
-            submission = submissions[submission_id]
-            figures = existing.get(submission_id) or SubmissionFigures(submission_id=submission_id)
-            figures.school_id, figures.period_id = submission.school_id, submission.period_id
-            figures.sections = figures.sections or SubmissionSections()
-            figures.sections.states, figures.sections.risks = {}, {}
-            for data in sections.values():
-                apply_section(figures, data)
-            recount(figures)
-            session.add(figures)
+        refresh(session, dict.fromkeys(submission_ids[start:start + batch], every_code))
         session.flush()
     return len(submission_ids)
 
