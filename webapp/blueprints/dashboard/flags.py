@@ -67,39 +67,34 @@ class Flag:
 
 
 def thresholds_for(unit: OrgUnit | None) -> dict[str, float]:
-    """Each rule's threshold as it applies under `unit`: the nearest unit above (or itself) that set one (one query)."""
-    thresholds = {rule.key: float(rule.default) for rule in FLAG_RULES}
+    """Each rule's threshold as it applies under `unit` (one query); the defaults for the whole country."""
     if unit is None:
-        return thresholds
-    own = db.session.execute(
-        select(FlagThreshold.rule, FlagThreshold.threshold, OrgUnit.path)
-        .join(OrgUnit, OrgUnit.id == FlagThreshold.org_unit_id).where(OrgUnit.code.in_(unit.ancestor_codes))
-        .order_by(OrgUnit.path)  # shorter paths first, so the nearest unit's value is written last
-    ).all()
-    for rule, threshold, _path in own:
-        if rule in thresholds:
-            thresholds[rule] = float(threshold)
-    return thresholds
+        return {rule.key: float(rule.default) for rule in FLAG_RULES}
+    return _nearest_thresholds({unit.id: unit.path})[unit.id]
 
 
 def thresholds_by_department(department_ids: set[int]) -> dict[int, dict[str, float]]:
-    """Each department's thresholds (its own, else the nearest unit's above it, else the default; two queries).
+    """Each department's thresholds (two queries): a region's page judges every school by the rules its own
+    department set, as the department's page does."""
+    paths = dict(db.session.execute(select(OrgUnit.id, OrgUnit.path).where(OrgUnit.id.in_(department_ids))).all())
+    return _nearest_thresholds(paths)
 
-    A region's page judges every school by the rules its own department set, as the department's page does.
-    """
-    departments = db.session.execute(select(OrgUnit.id, OrgUnit.path).where(OrgUnit.id.in_(department_ids))).all()
+
+def _nearest_thresholds(paths: dict[int, str]) -> dict[int, dict[str, float]]:
+    """unit id -> thresholds: the unit's own, else the nearest unit's above it that set one, else the default."""
+    codes = {code for path in paths.values() for code in path.strip("/").split("/")}
     overrides = db.session.execute(
         select(OrgUnit.path, FlagThreshold.rule, FlagThreshold.threshold)
-        .join(OrgUnit, OrgUnit.id == FlagThreshold.org_unit_id).order_by(OrgUnit.path)
+        .join(OrgUnit, OrgUnit.id == FlagThreshold.org_unit_id).where(OrgUnit.code.in_(codes))
     ).all()
-    defaults = {rule.key: float(rule.default) for rule in FLAG_RULES}
+    overrides.sort(key=lambda override: len(override[0]))  # the nearest unit's value is applied last
     result = {}
-    for department_id, path in departments:
-        thresholds = dict(defaults)
-        for owner_path, rule, threshold in sorted(overrides, key=lambda o: len(o[0])):
+    for unit_id, path in paths.items():
+        thresholds = {rule.key: float(rule.default) for rule in FLAG_RULES}
+        for owner_path, rule, threshold in overrides:
             if path.startswith(owner_path) and rule in thresholds:
                 thresholds[rule] = float(threshold)
-        result[department_id] = thresholds
+        result[unit_id] = thresholds
     return result
 
 
