@@ -206,13 +206,11 @@ def _table_args() -> dict:
             "flagged_only": request.args.get("flagged") == "1"}
 
 
-@bp.get("/units/<code>/dashboard/compare.<file_format>")
+@bp.get("/units/<code>/dashboard/compare.<any(csv, xlsx):file_format>")
 @login_required
 def comparison_export(code: str, file_format: str):
     """The comparison as shown (same search, filter and sort) as CSV or XLSX."""
     unit = _group_unit(code)
-    if file_format not in FORMATS:
-        abort(404)
     period = _period(_periods())
     result = compare(unit, period, current_language())
     refine(result, **_table_args())
@@ -252,12 +250,10 @@ def _section_counts(rows) -> dict[str, dict[str, int]]:
     return counts
 
 
-@bp.get("/units/<code>/dashboard/completeness.<file_format>")
+@bp.get("/units/<code>/dashboard/completeness.<any(csv, xlsx):file_format>")
 @login_required
 def completeness_export(code: str, file_format: str):
     unit = _group_unit(code)
-    if file_format not in FORMATS:
-        abort(404)
     periods = _periods()
     period = _period(periods)
     history = _history(periods, period)
