@@ -892,6 +892,28 @@ def _audit_trail(plan: Plan, submission_id: int, school: OrgUnit, users: dict[st
             for at, actor, action, changes in steps]
 
 
+def insert_submissions(plans: list[Plan], school_ids: dict[str, int], period_ids: dict[str, int]) -> list[int]:
+    """Insert the plans' submissions in one statement; returns their ids in plan order."""
+    rows = [{"school_id": school_ids[p.school], "period_id": period_ids[p.period], "status": p.status,
+             "created_at": _utc(p.created), "updated_at": _utc(p.accepted or p.submitted or p.edited),
+             "submitted_at": _utc(p.submitted), "on_time": p.on_time, "returned_at": _utc(p.returned),
+             "accepted_at": _utc(p.accepted), "reopen_reason": None} for p in plans]
+    return db.session.scalars(insert(Submission).returning(Submission.id, sort_by_parameter_order=True), rows).all()
+
+
+def queue_plan(writer: AnalysisWriter, plan: Plan, submission_id: int, period) -> None:
+    """Queue a plan's sections with the department's review: all accepted, or accepted but for those returned."""
+    if plan.status is Status.ACCEPTED:
+        reviews = dict.fromkeys(plan.content, Review.ACCEPTED)
+    elif plan.status is Status.RETURNED:
+        reviews = {**dict.fromkeys((s.code for s in SECTIONS), Review.ACCEPTED),
+                   **dict.fromkeys(plan.return_reasons, Review.RETURNED)}
+    else:
+        reviews = {}
+    writer.add(submission_id, plan.content, period=period, updated_at=_utc(plan.edited), reviews=reviews,
+               return_reasons=plan.return_reasons if plan.status is Status.RETURNED else None)
+
+
 def load_analyses(school_codes: list[str]) -> int:
     """Write the demo analyses of these schools where a school × half-year has none yet; returns how many."""
     db.session.flush()
@@ -905,22 +927,11 @@ def load_analyses(school_codes: list[str]) -> int:
              if p.period in periods and (units[p.school].id, periods[p.period].id) not in existing]
     if not plans:
         return 0
-    rows = [{"school_id": units[p.school].id, "period_id": periods[p.period].id, "status": p.status,
-             "created_at": _utc(p.created), "updated_at": _utc(p.accepted or p.submitted or p.edited),
-             "submitted_at": _utc(p.submitted), "on_time": p.on_time, "returned_at": _utc(p.returned),
-             "accepted_at": _utc(p.accepted), "reopen_reason": None} for p in plans]
-    ids = db.session.scalars(insert(Submission).returning(Submission.id, sort_by_parameter_order=True), rows).all()
+    ids = insert_submissions(plans, {code: unit.id for code, unit in units.items()},
+                             {code: period.id for code, period in periods.items()})
     writer, audit = AnalysisWriter(), []
     for plan, submission_id in zip(plans, ids, strict=True):
-        if plan.status is Status.ACCEPTED:
-            reviews = dict.fromkeys(plan.content, Review.ACCEPTED)
-        elif plan.status is Status.RETURNED:
-            reviews = {**dict.fromkeys((s.code for s in SECTIONS), Review.ACCEPTED),
-                       **dict.fromkeys(plan.return_reasons, Review.RETURNED)}
-        else:
-            reviews = {}
-        writer.add(submission_id, plan.content, period=periods[plan.period], updated_at=_utc(plan.edited),
-                   reviews=reviews, return_reasons=plan.return_reasons if plan.status is Status.RETURNED else None)
+        queue_plan(writer, plan, submission_id, periods[plan.period])
         audit.extend(_audit_trail(plan, submission_id, units[plan.school], users))
     writer.execute()
     db.session.execute(insert(AuditEvent), audit)

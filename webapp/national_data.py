@@ -55,17 +55,17 @@ from .demo_analyses import (
     _inspections,
     _procurement,
     _timeline,
-    _utc,
     carried_over,
     generate,
+    insert_submissions,
     partial,
+    queue_plan,
 )
 from .demo_writer import AnalysisWriter
 from .extensions import db
 from .models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
 from .reporting.figures import rebuild_figures
-from .reporting.models import Review, SectionEntry, Status, Submission
-from .reporting.sections import SECTIONS
+from .reporting.models import SectionEntry
 
 # Bump whenever the generated data changes shape or content: the benchmark's cached copy is then rebuilt.
 GENERATOR_VERSION = 1
@@ -334,15 +334,6 @@ def school_plans(profile: Profile, periods: dict[str, HalfYear], forced: dict[st
 
 # --- Writing --------------------------------------------------------------------------------------
 
-def _reviews(plan: Plan) -> dict[str, Review]:
-    if plan.status is Status.ACCEPTED:
-        return dict.fromkeys(plan.content, Review.ACCEPTED)
-    if plan.status is Status.RETURNED:
-        return {**dict.fromkeys((s.code for s in SECTIONS), Review.ACCEPTED),
-                **dict.fromkeys(plan.return_reasons, Review.RETURNED)}
-    return {}
-
-
 def write_region(schools: list[SchoolUnit], periods: dict[str, HalfYear], department_index: dict[str, int],
                  users: dict[str, int], stats: Stats, forced: dict[str, dict[str, str]]) -> list[int]:
     """Plans, submissions, entries, rows and audit trail of one region's schools; returns the submission ids."""
@@ -354,16 +345,11 @@ def write_region(schools: list[SchoolUnit], periods: dict[str, HalfYear], depart
     started = stats.timed("plan", started)
 
     units = {s.code: s for s in schools}
-    rows = [{"school_id": units[p.school].id, "period_id": periods[p.period].id, "status": p.status,
-             "created_at": _utc(p.created), "updated_at": _utc(p.accepted or p.submitted or p.edited),
-             "submitted_at": _utc(p.submitted), "on_time": p.on_time, "returned_at": _utc(p.returned),
-             "accepted_at": _utc(p.accepted), "reopen_reason": None} for p in plans]
-    ids = db.session.scalars(insert(Submission).returning(Submission.id, sort_by_parameter_order=True), rows).all()
+    ids = insert_submissions(plans, {code: school.id for code, school in units.items()},
+                             {code: period.id for code, period in periods.items()})
     writer, audit = AnalysisWriter(), []
     for plan, submission_id in zip(plans, ids, strict=True):
-        writer.add(submission_id, plan.content, period=periods[plan.period], updated_at=_utc(plan.edited),
-                   reviews=_reviews(plan),
-                   return_reasons=plan.return_reasons if plan.status is Status.RETURNED else None)
+        queue_plan(writer, plan, submission_id, periods[plan.period])
         school = units[plan.school]
         unit = SimpleNamespace(id=school.id, code=school.code, parent=SimpleNamespace(code=school.department_code))
         audit.extend(_audit_trail(plan, submission_id, unit, users))
