@@ -90,3 +90,15 @@ def browser_log_in(page, username: str, password: str = "demo") -> None:
     page.fill("#password", password)
     page.locator("form[action='/login'] button[type=submit]").click()
     expect(page).not_to_have_url(re.compile(r"/login"))
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_accessibility_problems(page) -> list[dict]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page, with the elements at fault."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+        .filter(v => ['serious', 'critical'].includes(v.impact))
+        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""")

@@ -1,14 +1,12 @@
 """Real Chromium (Debian's, through Playwright): logging in, switching language, htmx edits, accessibility."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from support import serious_accessibility_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data")]
-
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def log_in(page: Page, username: str, password: str = "demo") -> None:
@@ -16,14 +14,6 @@ def log_in(page: Page, username: str, password: str = "demo") -> None:
     page.get_by_label("Пайдаланушы аты").fill(username)
     page.get_by_label("Құпиясөз").fill(password)
     page.get_by_role("button", name="Кіру").click()
-
-
-def serious_accessibility_problems(page: Page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-        .filter(v => ['serious', 'critical'].includes(v.impact))
-        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""")
 
 
 def test_school_logs_in_switches_to_russian_and_logs_out(page: Page):

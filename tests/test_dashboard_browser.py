@@ -7,12 +7,12 @@ Kazakh and Russian wording of the dashboard changes.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from support import browser_log_in as log_in
+from support import serious_accessibility_problems
 
 from webapp.blueprints.dashboard.indicators import INDICATORS
 from webapp.demo import DEPARTMENTS, OTHER_SCHOOLS, REGION, demo_school_codes
@@ -20,7 +20,6 @@ from webapp.extensions import db
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data", "analyses")]
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PERIOD = "2025-H1"  # closed, every demo school has sent it: a full comparison
 SORT_KEY = "single_source_pct"
 RUDNY, LISAKOVSK = (next(d for d in DEPARTMENTS if d["code"] == code) for code in ("rudny", "lisakovsk"))
@@ -79,14 +78,6 @@ def not_reloaded(page: Page) -> bool:
 def page_width_fits(page: Page) -> bool:
     """Wide tables scroll inside their box; the page itself never scrolls sideways."""
     return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-
-
-def serious_accessibility_problems(page: Page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
-        .filter(v => ['serious', 'critical'].includes(v.impact))
-        .map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}))""")
 
 
 # --- The city ----------------------------------------------------------------------------------------
