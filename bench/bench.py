@@ -3,7 +3,7 @@
     make bench            # or: .venv/bin/python bench/bench.py [--repeat 30] [--json bench-results/bench.json]
                           #     [--regenerate] [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/adal_bench]
 
-The data set (webapp/national_data.py: 20 regions, 200 departments, 7,500 schools, six half-years, every section
+The data set (webapp/demo/national.py: 20 regions, 200 departments, 7,500 schools, six half-years, every section
 filled) is generated once into bench-results/national.sqlite, a database of its own, and kept: it is generated
 again only when missing, when its stamp (the generator's version and the schema) no longer matches, or with
 --regenerate. With --database-url it lives in that database instead (PostgreSQL: its name must contain "bench";
@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from webapp import create_app  # noqa: E402
+from webapp.demo.national import GENERATOR_VERSION, PASSWORD, Scale, generate_national  # noqa: E402
 from webapp.extensions import db, refresh_planner_statistics  # noqa: E402
 from webapp.models import OrgKind, OrgUnit, Period  # noqa: E402
-from webapp.national_data import GENERATOR_VERSION, PASSWORD, Scale, generate_national  # noqa: E402
 from webapp.reporting.figures import SubmissionFigures  # noqa: E402
 from webapp.reporting.models import Status, Submission  # noqa: E402
 

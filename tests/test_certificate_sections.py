@@ -20,7 +20,7 @@ from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
 from webapp.certificate.wording import ru_plural
 from webapp.demo import load_demo
-from webapp.demo_seed_school import ORDERS
+from webapp.demo.seed_school import ORDERS
 from webapp.extensions import db
 from webapp.reporting.models import SectionEntry
 from webapp.reporting.sections import SectionData, section_by_code

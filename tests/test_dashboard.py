@@ -26,9 +26,9 @@ from webapp.blueprints.dashboard import queries
 from webapp.blueprints.dashboard.flags import FLAG_RULES
 from webapp.blueprints.dashboard.indicators import INDICATORS
 from webapp.blueprints.dashboard.models import FlagThreshold, Reminder
-from webapp.demo import demo_school_codes
-from webapp.demo_analyses import load_analyses
-from webapp.demo_writer import write_content
+from webapp.demo.analyses import load_analyses
+from webapp.demo.units import demo_school_codes
+from webapp.demo.writer import write_content
 from webapp.extensions import db
 from webapp.models import AuditEvent, OrgUnit, Period, User
 from webapp.reporting.figures import SubmissionFigures

@@ -15,7 +15,7 @@ from support import browser_log_in as log_in
 from support import serious_accessibility_problems
 
 from webapp.blueprints.dashboard.indicators import INDICATORS
-from webapp.demo import DEPARTMENTS, OTHER_SCHOOLS, REGION, demo_school_codes
+from webapp.demo.units import DEPARTMENTS, OTHER_SCHOOLS, REGION, demo_school_codes
 from webapp.extensions import db
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data", "analyses")]
@@ -32,7 +32,7 @@ def analyses(live_data, live_app):
     """The demo analyses (and, through rebuild_figures, the dashboard's figures) on the live server's database."""
     # Imported here, not at the top: it imports a section, and sections imported before the app registers its
     # blueprints would be listed first.
-    from webapp.demo_analyses import load_analyses
+    from webapp.demo.analyses import load_analyses
 
     with live_app.app_context():
         assert load_analyses(demo_school_codes()) > 0

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from support import count_queries
 
 from webapp.blueprints.dashboard.models import FlagThreshold, Reminder
-from webapp.demo_analyses import load_analyses
-from webapp.demo_writer import AnalysisWriter
+from webapp.demo.analyses import load_analyses
+from webapp.demo.writer import AnalysisWriter
 from webapp.extensions import db
 from webapp.models import OrgKind, OrgUnit, Period, User
 from webapp.reporting.figures import SubmissionFigures, rebuild_figures

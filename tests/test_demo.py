@@ -110,3 +110,21 @@ def test_cli_creates_real_accounts_and_refuses_bad_ones(app):
                  ["rudny-7-clerk", "--role", "school", "--unit", "rudny-7", "--password", "long enough"]):
         result = runner.invoke(args=["create-user", *args])
         assert result.exit_code != 0, args
+
+
+def test_readme_lists_exactly_the_demo_school_accounts(app):
+    """The README's table of demo accounts names every school account, and only accounts that exist."""
+    import re
+
+    from support import PROJECT_ROOT
+
+    row = next(line for line in (PROJECT_ROOT / "README.md").read_text().splitlines()
+               if line.startswith("| `rudny-1`"))
+    listed = set()
+    for part in row.split("|")[1].split(","):
+        codes = re.findall(r"`([a-z]+)-(\d+)`", part)
+        (prefix, first), (_, last) = codes[0], codes[-1]
+        listed |= {f"{prefix}-{number}" for number in range(int(first), int(last) + 1)}
+    with app.app_context():
+        schools = set(db.session.scalars(db.select(User.username).filter_by(role=Role.SCHOOL)))
+    assert listed == schools - {"rudny-7"}

@@ -21,8 +21,8 @@ from webapp.blueprints.positions.models import ExposedPosition
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.demo import load_demo
-from webapp.demo_analyses import DEADLINES
-from webapp.demo_writer import write_content
+from webapp.demo.analyses import DEADLINES
+from webapp.demo.writer import write_content
 from webapp.extensions import db
 from webapp.models import AuditEvent, OrgKind, OrgUnit, Period
 from webapp.reporting import workflow

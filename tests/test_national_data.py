@@ -14,9 +14,9 @@ from webapp.blueprints.personnel.models import AdministrativeStaff, StaffMovemen
 from webapp.blueprints.positions.models import ExposedPosition
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
+from webapp.demo.national import PASSWORD, Scale, generate_national
 from webapp.extensions import db, limiter
 from webapp.models import OrgKind, OrgUnit, Period, User
-from webapp.national_data import PASSWORD, Scale, generate_national
 from webapp.reporting.figures import SubmissionFigures
 from webapp.reporting.models import SectionEntry, Status, Submission
 from webapp.reporting.sections import SECTIONS

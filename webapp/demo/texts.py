@@ -1,6 +1,6 @@
 """Kazakh wording for the generated demo analyses: narrative variants per section, order titles, names.
 
-Phrased after the seed certificate (webapp/demo_seed_school.py) so generated schools read like it. Templates
+Phrased after the seed certificate (webapp/demo/seed_school.py) so generated schools read like it. Templates
 take `noun` (мектеп / мектеп-лицей / мектеп-гимназия) and the half-year's figures.
 """
 

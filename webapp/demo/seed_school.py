@@ -9,7 +9,7 @@ only the seed's sentences that the data does not say (qualitative statements, le
 a sentence mixing both stays. The later half carries the full texts and the earlier one shares them. What the
 seed does not say is marked "not in the seed".
 
-Used by `webapp.demo_analyses`; nothing here touches the database.
+Used by `webapp.demo.analyses`; nothing here touches the database.
 """
 
 from __future__ import annotations

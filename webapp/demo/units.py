@@ -1,6 +1,5 @@
-"""Demo data: Kostanay region, Rudny and Lisakovsk departments, School-gymnasium No. 7 as in the seed
-certificate and a dozen more schools, six half-years, one account per unit (password "demo") and, unless
-asked not to, the schools' half-year analyses (webapp/demo_analyses.py).
+"""Demo organisation: Kostanay region, Rudny and Lisakovsk departments, School-gymnasium No. 7 as in the seed
+certificate and a dozen more schools, six half-years and one account per unit (password "demo").
 
 Generated details come from a fixed random seed, so every load gives the same data. Loading twice
 updates in place instead of duplicating; an analysis a school already has is never touched.
@@ -14,8 +13,8 @@ from datetime import date
 
 from werkzeug.security import generate_password_hash
 
-from .extensions import db
-from .models import OrgKind, OrgUnit, Period, PeriodDeadline, Role, User
+from ..extensions import db
+from ..models import OrgKind, OrgUnit, Period, PeriodDeadline, Role, User
 
 DEMO_PASSWORD = "demo"
 RANDOM_SEED = 2025
@@ -144,10 +143,10 @@ def demo_school_codes() -> list[str]:
     return [SEED_SCHOOL["code"]] + [f"{department}-{number}" for department, number, *_ in OTHER_SCHOOLS]
 
 
-def load_demo(analyses: bool = True) -> list[User]:
-    """Create or refresh the demo data; returns the demo accounts in a sensible order.
+def load_units() -> list[User]:
+    """Create or refresh the region, departments, schools, accounts and half-years (no analyses).
 
-    `analyses=False` leaves out the half-year analyses (the test suite starts from that lighter state).
+    Returns the demo accounts in a sensible order: admin, region, departments, schools.
     """
     rng = random.Random(RANDOM_SEED)
     # One scrypt hash of the shared demo password for all ~40 accounts: hashing is slow on purpose.
@@ -186,8 +185,4 @@ def load_demo(analyses: bool = True) -> list[User]:
         ).scalar_one_or_none() or PeriodDeadline(org_unit=unit, period=periods[period_code])
         override.deadline = deadline
         db.session.add(override)
-    if analyses:
-        from .demo_analyses import load_analyses  # imports the section registry, which needs the app's packages
-
-        load_analyses(demo_school_codes())
     return accounts

@@ -1,6 +1,6 @@
 """Demo half-year analyses for every demo school, 2024-H2 to 2026-H2.
 
-- rudny-7: 2024-H2 and 2025-H1 are the seed certificate (webapp/demo_seed_school.py), accepted on time;
+- rudny-7: 2024-H2 and 2025-H1 are the seed certificate (webapp/demo/seed_school.py), accepted on time;
   2025-H2 (accepted) and 2026-H1 (submitted, awaiting review) continue it with plausible changes; 2026-H2
   is not started, so a clerk can try "start from the last half-year".
 - Every other school: generated from a fixed random seed per school and half-year, so every load gives the
@@ -24,16 +24,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
-from . import demo_seed_school as seed
-from . import demo_texts as kk
-from .blueprints.appeals.timeliness import answer_deadline, timeliness
-from .demo import PERIODS
-from .demo_writer import AnalysisWriter
-from .extensions import db
-from .models import AuditEvent, OrgUnit, Period, User
-from .reporting.figures import rebuild_figures
-from .reporting.models import Review, Status, Submission
-from .reporting.sections import SECTIONS
+from ..blueprints.appeals.timeliness import answer_deadline, timeliness
+from ..extensions import db
+from ..models import AuditEvent, OrgUnit, Period, User
+from ..reporting.figures import rebuild_figures
+from ..reporting.models import Review, Status, Submission
+from ..reporting.sections import SECTIONS
+from . import seed_school as seed
+from . import texts as kk
+from .units import PERIODS
+from .writer import AnalysisWriter
 
 RANDOM_SEED = "adal-demo-analyses"
 LOCAL = ZoneInfo("Asia/Almaty")  # the schools' time zone (BABEL_DEFAULT_TIMEZONE)

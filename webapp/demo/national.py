@@ -3,8 +3,8 @@
     generate_national(Scale())          # inside an app context, on an empty schema; commits as it goes
 
 Every school gets a generated profile and one analysis per half-year, written with the demo's generator
-(webapp/demo_analyses.py: per-school plans whose half-years read as one story) and bulk writer
-(webapp/demo_writer.py), so every section holds realistic rows: about 35 orders a year, staff movements,
+(webapp/demo/analyses.py: per-school plans whose half-years read as one story) and bulk writer
+(webapp/demo/writer.py), so every section holds realistic rows: about 35 orders a year, staff movements,
 disciplinary actions, procurement by method, appeals, public services, inspections, court cases, positions,
 recommendations and their follow-ups. Closed half-years are accepted (a few late, a few after a return);
 the half-year under review (open, deadline passed) mixes accepted, submitted, returned, drafts and not
@@ -30,9 +30,12 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from werkzeug.security import generate_password_hash
 
-from . import demo_texts as kk
-from .demo import BASIC, GENERAL, GYMNASIUM, LYCEUM, PERIODS, _generated_school
-from .demo_analyses import (
+from ..extensions import db
+from ..models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
+from ..reporting.figures import rebuild_figures
+from ..reporting.models import SectionEntry
+from . import texts as kk
+from .analyses import (
     ACCEPTED,
     ACCEPTED_LATE,
     CARRIED_DRAFT,
@@ -61,11 +64,8 @@ from .demo_analyses import (
     partial,
     queue_plan,
 )
-from .demo_writer import AnalysisWriter
-from .extensions import db
-from .models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
-from .reporting.figures import rebuild_figures
-from .reporting.models import SectionEntry
+from .units import BASIC, GENERAL, GYMNASIUM, LYCEUM, PERIODS, _generated_school
+from .writer import AnalysisWriter
 
 # Bump whenever the generated data changes shape or content: the benchmark's cached copy is then rebuilt.
 GENERATOR_VERSION = 1

@@ -29,12 +29,12 @@ from sqlalchemy import Boolean, Date, Integer, Numeric, insert
 from wtforms import BooleanField
 from wtforms.fields.core import UnboundField
 
-from .extensions import db
-from .models import Period, utcnow
-from .reporting.fields import CountField, DecimalNumberField, ReportDateField
-from .reporting.figures import rebuild_figures
-from .reporting.models import Review, SectionEntry, Submission
-from .reporting.sections import SECTIONS, Section, section_by_code
+from ..extensions import db
+from ..models import Period, utcnow
+from ..reporting.fields import CountField, DecimalNumberField, ReportDateField
+from ..reporting.figures import rebuild_figures
+from ..reporting.models import Review, SectionEntry, Submission
+from ..reporting.sections import SECTIONS, Section, section_by_code
 
 NARRATIVE_KEYS = ("risks", "basis", "recommendations", "violation_found", "violation_description",
                   "nothing_to_report")
