@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -80,14 +82,42 @@ def short_date(value: date | None, lang: str | None = None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+@cache
+def zone(key: str) -> ZoneInfo:
+    """The IANA time zone `key` ("Asia/Almaty") from the `tzdata` package the app depends on.
+
+    The package comes first so every host agrees, whatever its own time-zone database: Kazakhstan moved to a
+    single zone, UTC+5, on 1 March 2024 (tzdata 2024a), and a host without /usr/share/zoneinfo (or with
+    PYTHONTZPATH pointing nowhere) still works. The system's database is the fallback for keys the package lacks.
+    Raises ZoneInfoNotFoundError for an unknown key.
+    """
+    try:
+        with resources.files("tzdata.zoneinfo").joinpath(*key.split("/")).open("rb") as data:
+            return ZoneInfo.from_file(data, key=key)
+    except (ModuleNotFoundError, FileNotFoundError, IsADirectoryError, ValueError):
+        return ZoneInfo(key)
+
+
+def local_zone() -> ZoneInfo:
+    """The schools' time zone (BABEL_DEFAULT_TIMEZONE, Asia/Almaty): deadlines, "today", times shown."""
+    try:
+        return zone(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    except (RuntimeError, KeyError, ZoneInfoNotFoundError):  # outside an app, or a zone nobody knows
+        return zone("Asia/Almaty")
+
+
+def local_now() -> datetime:
+    """The current moment in the schools' time zone."""
+    return datetime.now(local_zone())
+
+
 def short_datetime(value: datetime | None) -> str:
-    """10.06.2025 14:05 in the schools' time zone."""
+    """10.06.2025 14:05 in the schools' time zone (never UTC, never ISO)."""
     if value is None:
         return "—"
     if value.tzinfo is None:  # SQLite hands back naive UTC
         value = value.replace(tzinfo=UTC)
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]) if current_app else UTC
-    return value.astimezone(zone).strftime("%d.%m.%Y %H:%M")
+    return value.astimezone(local_zone()).strftime("%d.%m.%Y %H:%M")
 
 
 def period_label(year: int, half: int) -> str:

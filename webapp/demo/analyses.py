@@ -20,12 +20,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
 from ..blueprints.appeals.timeliness import answer_deadline, timeliness
 from ..extensions import db
+from ..i18n import zone
 from ..models import AuditEvent, OrgUnit, Period, User
 from ..reporting.figures import rebuild_figures
 from ..reporting.models import Review, Status, Submission
@@ -36,7 +36,7 @@ from .units import PERIODS
 from .writer import AnalysisWriter
 
 RANDOM_SEED = "adal-demo-analyses"
-LOCAL = ZoneInfo("Asia/Almaty")  # the schools' time zone (BABEL_DEFAULT_TIMEZONE)
+LOCAL = zone("Asia/Almaty")  # the schools' time zone (BABEL_DEFAULT_TIMEZONE)
 ANALYSIS_PERIODS = ("2024-H2", "2025-H1", "2025-H2", "2026-H1", "2026-H2")
 # The periods' own deadlines (the demo's overrides are for 2026-H2, which only has drafts).
 DEADLINES = {code: deadline for code, deadline, _ in PERIODS}

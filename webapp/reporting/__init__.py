@@ -2,18 +2,14 @@
 generic section views, progress and workflow. Section packages under webapp/blueprints/ hold only what
 differs: their forms, their row models and their Section descriptor."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from flask import current_app
-
+from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
 
 
 def now_hm() -> str:
     """The time of a save as the school sees it (for the "Saved 14:05" indicator)."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).strftime("%H:%M")
+    return local_now().strftime("%H:%M")
 
 
 def register(app) -> None:

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
+from ...i18n import local_now
 from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
 
 
 def today() -> date:
     """Today in the schools' time zone, not the server's."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+    return local_now().date()
 
 
 def ancestors(unit: OrgUnit) -> list[OrgUnit]:
