@@ -874,13 +874,17 @@ RU_HEADERS = ["Код", "Школа", "Статус", "В срок"]
 
 
 def read_csv(response) -> list[list[str]]:
-    assert response.data.startswith(b"\xef\xbb\xbf")  # utf-8-sig, so Excel reads Cyrillic
-    return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    """The CSV for programs (RFC 4180: commas, decimal point, UTF-8 without a byte-order mark)."""
+    assert not response.data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(response.data.decode("utf-8"), newline="")))
 
 
 def read_xlsx(data: bytes) -> list[tuple]:
-    sheet = load_workbook(io.BytesIO(data)).active
-    return list(sheet.iter_rows(values_only=True))
+    """The table of an XLSX from its header row (the title block above it left out) down to its last school."""
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    start = next(number for number, row in enumerate(rows) if row[0] == "Код")
+    end = next((number for number, row in enumerate(rows) if number > start and row[0] is None), len(rows))
+    return rows[start:end]
 
 
 def by_code(rows) -> dict[str, list]:
@@ -891,7 +895,7 @@ def test_comparison_csv_has_kazakh_headers_and_the_seed_schools_values(app, as_u
     load_seed(app)
     response = as_user("rudny").get("/units/rudny/dashboard/compare.csv?period=2025-H1")
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert 'filename="rudny_2025-H1_comparison.csv"' in response.headers["Content-Disposition"]
+    assert 'filename="rudny_2025-H1_comparison_rfc4180.csv"' in response.headers["Content-Disposition"]
     rows = read_csv(response)
     headers = rows[0]
     assert headers[:4] == KK_HEADERS
@@ -912,7 +916,7 @@ def test_comparison_xlsx_keeps_numbers_as_numbers(app, as_user):
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     workbook = load_workbook(io.BytesIO(response.data))
     sheet = workbook.active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = read_xlsx(response.data)
     headers = list(rows[0])
     assert headers[:4] == KK_HEADERS
     seed = dict(zip(headers, by_code(rows)["rudny-7"], strict=True))
@@ -922,7 +926,7 @@ def test_comparison_xlsx_keeps_numbers_as_numbers(app, as_user):
     assert isinstance(teachers, int | float) and teachers == 76
     # Cells a school has no figure for are empty, not "—".
     assert by_code(rows)["rudny-1"][headers.index("Педагогтер")] is None
-    seed_row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "rudny-7")
+    seed_row = next(row for row in sheet.iter_rows() if row[0].value == "rudny-7")
     assert seed_row[headers.index("Сатып алу, барлығы")].number_format == "#,##0.00"
 
 

@@ -170,7 +170,10 @@ def test_city_sorts_by_single_source_opens_a_flagged_school_and_downloads_xlsx(p
     saved = tmp_path / download.suggested_filename  # openpyxl goes by the file's extension
     download.save_as(saved)
     sheet = load_workbook(saved, read_only=True).active
-    header, *data = list(sheet.iter_rows(values_only=True))
+    lines = list(sheet.iter_rows(values_only=True))
+    start = next(number for number, line in enumerate(lines) if line[0] == "Код")  # under the title block
+    header, data, footer = lines[start], lines[start + 1:-2], lines[-2:]  # then the total and median rows
+    assert [line[1] for line in footer] == ["Барлығы", "Медиана мектеп"]
     assert len(header) == 4 + len(INDICATORS) + 1  # code, school, status, on time, indicators…, flags
     assert list(header[4:4 + len(INDICATORS)]) == headers, "the file's columns differ from the table's"
     assert len(data) == len(codes), "the file has another number of schools than the table"

@@ -192,7 +192,9 @@ def certificate_command(school_code: str | None, org_code: str | None, from_code
 @with_appcontext
 @click.option("--org", "org_code", required=True, help="Code of a department or region: one row per school under it.")
 @click.option("--period", "period_code", required=True, metavar="HALF_YEAR", help="e.g. 2025-H1")
-@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option("--format", "file_format", type=click.Choice(["csv", "excel.csv", "xlsx"]), default="csv",
+              show_default=True,
+              help="csv: RFC 4180 for programs; excel.csv: semicolons and decimal comma for a Kazakh/Russian Excel.")
 @click.option("--lang", type=click.Choice(["kk", "ru"]), default="kk", show_default=True,
               help="Language of the headers.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)

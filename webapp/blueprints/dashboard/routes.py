@@ -206,10 +206,10 @@ def _table_args() -> dict:
             "flagged_only": request.args.get("flagged") == "1"}
 
 
-@bp.get("/units/<code>/dashboard/compare.<any(csv, xlsx):file_format>")
+@bp.get("/units/<code>/dashboard/compare.<any('excel.csv', csv, xlsx):file_format>")
 @login_required
 def comparison_export(code: str, file_format: str):
-    """The comparison as shown (same search, filter and sort) as CSV or XLSX."""
+    """The comparison as shown (same search, filter and sort) as XLSX, a CSV for Excel or an RFC 4180 CSV."""
     unit = _group_unit(code)
     period = _period(_periods())
     result = compare(unit, period, current_language())
@@ -218,8 +218,10 @@ def comparison_export(code: str, file_format: str):
 
 
 def _download(sheet, stem: str, file_format: str):
-    response = current_app.response_class(render_sheet(sheet, file_format), mimetype=FORMATS[file_format])
-    response.headers["Content-Disposition"] = f'attachment; filename="{stem}.{file_format}"'
+    """The sheet as a file named for what it holds and for whom: …_comparison.xlsx, …_excel.csv, …_rfc4180.csv."""
+    mimetype, suffix = FORMATS[file_format]
+    response = current_app.response_class(render_sheet(sheet, file_format), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}{suffix}"'
     return response
 
 
@@ -250,7 +252,7 @@ def _section_counts(rows) -> dict[str, dict[str, int]]:
     return counts
 
 
-@bp.get("/units/<code>/dashboard/completeness.<any(csv, xlsx):file_format>")
+@bp.get("/units/<code>/dashboard/completeness.<any('excel.csv', csv, xlsx):file_format>")
 @login_required
 def completeness_export(code: str, file_format: str):
     unit = _group_unit(code)
@@ -259,7 +261,7 @@ def completeness_export(code: str, file_format: str):
     history = _history(periods, period)
     rows = queries.school_rows(unit, period, current_language())
     sheet = completeness_sheet([(r.id, r.code, r.name) for r in rows], history,
-                               queries.submissions_grid(unit, history))
+                               queries.submissions_grid(unit, history), unit)
     return _download(sheet, f"{unit.code}_{period.code}_completeness", file_format)
 
 
