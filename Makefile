@@ -6,12 +6,16 @@ FLASK  := $(BIN)/flask --app wsgi
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test bench install install-test frontend translations messages lint clean
+.PHONY: run worker test bench install install-test frontend translations messages lint clean
 
-run: install ## Serve the app on http://127.0.0.1:5000 with the demo data
+run: install ## Serve the app on http://127.0.0.1:5000 with the demo data, and the background worker beside it
 	$(FLASK) db upgrade
 	$(FLASK) load-demo --if-empty
-	$(FLASK) run --debug --host $(HOST) --port $(PORT)
+	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(FLASK) run --debug --host $(HOST) --port $(PORT)
+
+worker: install ## Only the background worker (certificate zips), e.g. beside another server
+	$(FLASK) worker
 
 test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
 	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)

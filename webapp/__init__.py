@@ -55,6 +55,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     register_blueprints(app)
 
+    from . import jobs
+    from .certificate import batch  # noqa: F401  (registers its background task)
+
+    jobs.init_app(app)
+
     from .cli import register_commands
 
     register_commands(app)

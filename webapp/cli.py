@@ -1,4 +1,5 @@
-"""Command-line tools: `flask --app wsgi load-demo`, `create-user`, `certificate`, `compare`, `rebuild-figures`."""
+"""Command-line tools: `flask --app wsgi load-demo`, `create-user`, `certificate`, `compare`, `rebuild-figures`,
+`worker`."""
 
 import os
 from pathlib import Path
@@ -19,6 +20,7 @@ def register_commands(app) -> None:
     app.cli.add_command(certificate_command)
     app.cli.add_command(compare_command)
     app.cli.add_command(rebuild_figures_command)
+    app.cli.add_command(worker_command)
 
 
 @click.command("load-demo")
@@ -230,3 +232,16 @@ def rebuild_figures_command() -> None:
     db.session.commit()
     refresh_planner_statistics()
     click.echo(f"Figures rebuilt for {count} submissions.")
+
+
+@click.command("worker")
+@with_appcontext
+@click.option("--workers", default=1, show_default=True, help="Jobs run at once (threads).")
+def worker_command(workers: int) -> None:
+    """Run the background jobs (certificate zips, pre-rendering) until stopped with Ctrl+C or SIGTERM."""
+    import logging
+
+    from .jobs import make_consumer
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    make_consumer(current_app._get_current_object(), workers=workers).run()

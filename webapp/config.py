@@ -27,6 +27,11 @@ class Defaults:
     LOGIN_RATE_LIMIT = "5 per 5 minutes"
     LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
 
+    # The background jobs' queue: SQLite at instance/tasks.sqlite by default (one machine), or redis://… shared
+    # by several app servers and workers. The name keeps several apps (or test runs) apart on one Redis.
+    TASK_QUEUE_URL = None
+    TASK_QUEUE_NAME = "adal"
+
     # Number of proxies in front of the app whose X-Forwarded-* headers are trusted.
     PROXY_FIX_X_FOR = 0
     PROXY_FIX_X_PROTO = 0

@@ -1,18 +1,20 @@
 """A school's certificate for one half-year or a span of them, as print HTML, PDF or DOCX; and every school's
-certificate under a region or department in one zip."""
-
-import io
+certificate under a region or department in one zip, built by the background worker."""
 
 from flask import Blueprint, abort, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ...access import visible_unit_or_404
-from ...certificate import assemble, render
+from ...certificate import assemble, batch, render
 from ...certificate.span import academic_year_span
 from ...extensions import db
 from ...i18n import current_language
-from ...models import OrgKind, OrgUnit, Period
+from ...jobs import enqueue
+from ...jobs.models import KEEP_FILES_FOR, Job
+from ...models import OrgKind, Period, utcnow
+from ...rendering import render as render_page
+from ...rendering import see_other
 
 bp = Blueprint("certificates", __name__, url_prefix="/schools/<school>/certificate")
 
@@ -66,26 +68,35 @@ def show(school: str):
 batch_bp = Blueprint("certificate_batch", __name__, url_prefix="/units/<code>/certificates")
 
 
-@batch_bp.get("/")
+@batch_bp.post("/")
 @login_required
-def download_all(code: str):
-    """Every school's certificate under a region or department in one zip (`?to=…&from=…&lang=…&format=pdf`)."""
+def start(code: str):
+    """Start building every school's certificate under a region or department as one zip (form fields
+    `from`, `to`, `lang`, `format`); the answer is the job's page, which shows the progress."""
     unit = visible_unit_or_404(code)
     if unit.kind is OrgKind.SCHOOL:
         abort(404)
-    _periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
-    lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
-    kind = request.args.get("format", "pdf")
+    _periods, span = span_or_404(request.form.get("to"), request.form.get("from"))
+    lang = request.form.get("lang") if request.form.get("lang") in ("kk", "ru") else current_language()
+    kind = request.form.get("format", "pdf")
     if kind not in render.FORMATS:
         abort(404)
-    schools = db.session.scalars(
-        select(OrgUnit).where(OrgUnit.kind == OrgKind.SCHOOL, OrgUnit.path.startswith(unit.path))
-        .order_by(OrgUnit.code)
+    job = batch.new_batch_job(unit, span, lang, kind, current_user)
+    db.session.commit()
+    enqueue(batch.certificate_batch.__name__, job.id)
+    return see_other(url_for("jobs.show", job_id=job.id))
+
+
+@batch_bp.get("/")
+@login_required
+def recent(code: str):
+    """The batches started for this unit in the last day, newest first (a fragment for its page)."""
+    unit = visible_unit_or_404(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    jobs = db.session.scalars(
+        select(Job).where(Job.org_unit_id == unit.id, Job.kind == batch.KIND,
+                          Job.created_at >= utcnow() - KEEP_FILES_FOR)
+        .order_by(Job.id.desc()).limit(10)
     ).all()
-    archive = io.BytesIO()
-    render.write_zip(schools, span, lang, kind, archive)
-    span_code = span[0].code if len(span) == 1 else f"{span[0].code}_{span[-1].code}"
-    return archive.getvalue(), 200, {
-        "Content-Type": "application/zip",
-        "Content-Disposition": f'attachment; filename="{unit.code}_{span_code}_{lang}_{kind}.zip"',
-    }
+    return render_page("jobs/recent.html", block="recent", unit=unit, jobs=jobs)

@@ -1,0 +1,107 @@
+"""Every school's certificate under a region or department as one zip, built by the background worker.
+
+A city's 37 PDFs take about 40 s and a region's 375 several minutes, far beyond any request: the web starts a
+`Job`, the worker fills the zip school by school (committing the count after each, which the job page shows
+as «12 of 37»), and a school whose certificate fails is named in the job's failures while the rest go on.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+
+from sqlalchemy import delete, select
+
+from ..extensions import db
+from ..jobs import background_task
+from ..jobs.models import KEEP_FILES_FOR, Job, JobFile, JobStatus
+from ..models import OrgKind, OrgUnit, Period, utcnow
+from .render import certificate_file
+
+log = logging.getLogger(__name__)
+
+KIND = "certificates"
+
+
+def schools_under(unit: OrgUnit) -> list[OrgUnit]:
+    """The schools of a region or department, by code."""
+    return db.session.scalars(
+        select(OrgUnit).where(OrgUnit.kind == OrgKind.SCHOOL, OrgUnit.path.startswith(unit.path))
+        .order_by(OrgUnit.code)
+    ).all()
+
+
+def batch_file_name(unit: OrgUnit, span: list[Period], lang: str, kind: str) -> str:
+    """«rudny_2024-H2_2025-H1_kk_pdf.zip»."""
+    span_code = span[0].code if len(span) == 1 else f"{span[0].code}_{span[-1].code}"
+    return f"{unit.code}_{span_code}_{lang}_{kind}.zip"
+
+
+def new_batch_job(unit: OrgUnit, span: list[Period], lang: str, kind: str, user) -> Job:
+    """A queued job for `unit`'s certificates over `span` (added to the session; the caller commits)."""
+    job = Job(kind=KIND, org_unit=unit, user_id=getattr(user, "id", None), status=JobStatus.QUEUED,
+              params={"from": span[0].code, "to": span[-1].code, "lang": lang, "format": kind},
+              total=len(schools_under(unit)))
+    db.session.add(job)
+    return job
+
+
+def purge_expired_files() -> int:
+    """Drop the files of jobs past their time; returns how many went."""
+    expired = select(Job.id).where(Job.expires_at.is_not(None), Job.expires_at < utcnow())
+    result = db.session.execute(delete(JobFile).where(JobFile.job_id.in_(expired)))
+    db.session.commit()
+    return result.rowcount or 0
+
+
+@background_task
+def certificate_batch(job_id: int) -> None:
+    """Run job `job_id`: each school's certificate into the zip, progress committed after every school."""
+    purge_expired_files()
+    job = db.session.get(Job, job_id)
+    if job is None or job.status is not JobStatus.QUEUED:
+        return  # already run (a queue may deliver twice) or deleted
+    try:
+        _run(job)
+    except Exception as error:  # the job page must say it failed rather than spin forever
+        log.exception("certificate batch %s failed", job_id)
+        db.session.rollback()
+        job = db.session.get(Job, job_id)
+        job.status, job.finished_at = JobStatus.FAILED, utcnow()
+        job.failures = [*job.failures, ["—", str(error)[:300]]]
+        db.session.commit()
+
+
+def _run(job: Job) -> None:
+    params = job.params
+    periods = db.session.scalars(select(Period).order_by(Period.year, Period.half)).all()
+    codes = [p.code for p in periods]
+    span = periods[codes.index(params["from"]):codes.index(params["to"]) + 1]
+    schools = schools_under(job.org_unit)
+    job.status, job.started_at, job.total, job.done = JobStatus.RUNNING, utcnow(), len(schools), 0
+    db.session.commit()
+    failures = []
+    archive_bytes = io.BytesIO()
+    with zipfile.ZipFile(archive_bytes, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for school in schools:
+            code = school.code
+            try:
+                name, content, _draft = certificate_file(school, span, params["lang"], params["format"])
+                archive.writestr(name, content)
+            except Exception as error:  # one school's broken data must not cost the city its zip
+                log.exception("certificate of %s failed", code)
+                db.session.rollback()
+                failures.append([code, str(error)[:300] or type(error).__name__])
+            job = db.session.get(Job, job.id)
+            job.done += 1
+            job.failures = list(failures)
+            db.session.commit()
+    content = archive_bytes.getvalue()
+    db.session.add(JobFile(job_id=job.id, content=content))
+    now = utcnow()
+    job.file_name = batch_file_name(job.org_unit, span, params["lang"], params["format"])
+    job.file_size = len(content)
+    job.status = JobStatus.FAILED if schools and len(failures) == len(schools) else JobStatus.DONE
+    job.finished_at, job.expires_at = now, now + KEEP_FILES_FOR
+    db.session.commit()
