@@ -142,7 +142,9 @@ def test_csrf_token_in_form_or_htmx_header_is_accepted(csrf_app):
     header_token = re.search(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', page).group(1)
     rejected = client.post("/units/rudny/deadlines/2026-H2", data={"deadline": "2026-12-10"},
                            headers={"HX-Request": "true"})
-    assert rejected.status_code == 400 and rejected.headers.get("HX-Refresh") == "true"
+    # Never a page reload (typed work would go): the page's script is told to fetch a fresh token.
+    assert rejected.status_code == 403 and rejected.headers.get("X-Auth-Problem") == "csrf"
+    assert "HX-Refresh" not in rejected.headers
     accepted = client.post("/units/rudny/deadlines/2026-H2", data={"deadline": "2026-12-10"},
                            headers={"HX-Request": "true", "X-CSRFToken": header_token})
     assert accepted.status_code == 200

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from flask import Flask, abort, render_template, request, send_from_directory
+from flask import Flask, abort, flash, jsonify, redirect, render_template, request, send_from_directory, url_for
 from flask_babel import lazy_gettext as _l
+from flask_login import login_url
 from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -14,6 +15,7 @@ from . import (
 )
 from .config import load_config
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+from .rendering import wants_json
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Front-end packages installed from package.json and served as they are (never committed).
@@ -51,6 +53,15 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     def load_user(user_id: str):
         return db.session.get(User, int(user_id))
 
+    @login_manager.unauthorized_handler
+    def signed_out():
+        """Signed out (another tab, an expired session): a page's script is told so and keeps the page;
+        a browser is sent to the login page, which comes back here (or to the page a POST belongs to)."""
+        if request.htmx or wants_json():
+            return jsonify(error="signed_out", login=url_for("auth.login")), 401
+        flash(login_manager.login_message, login_manager.login_message_category)
+        return redirect(login_url(login_manager.login_view, request.url))
+
     from .blueprints import register_blueprints
 
     register_blueprints(app)
@@ -85,15 +96,17 @@ def _register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
-        if request.htmx:
-            # The token expired in a tab left open: reload the page to get a fresh one.
-            return "", 400, {"HX-Refresh": "true"}
+        if request.htmx or wants_json():
+            # Never reload the page (typed work would go): its script fetches a fresh token and sends again.
+            return jsonify(error="csrf"), 403, {"X-Auth-Problem": "csrf"}
         return error_page(400, _l("The form has expired"),
                           _l("The page was open too long or came from elsewhere. Go back, reload it and try again."))
 
     @app.errorhandler(409)
     def conflict(error):
         """A write that the submission's state does not allow: say why, in place for htmx."""
+        if wants_json():
+            return jsonify(error="read_only", message=error.description), 409
         if request.htmx:
             body = render_template("errors/message.html", message=error.description)
             return body, 409, {"HX-Retarget": "#messages", "HX-Reswap": "innerHTML"}

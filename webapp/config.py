@@ -20,6 +20,9 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = 8 * 3600
+    # A form's token lives as long as the session it is bound to (not one hour), so a page left open all
+    # afternoon still saves; the page's script fetches a fresh one if it is refused all the same.
+    WTF_CSRF_TIME_LIMIT = None
 
     # Shared storage (e.g. redis://127.0.0.1:6379/0) when several app servers run behind a proxy.
     RATELIMIT_STORAGE_URI = "memory://"

@@ -9,6 +9,11 @@ def is_fragment_request() -> bool:
     return bool(request.htmx) and not request.htmx.boosted
 
 
+def wants_json() -> bool:
+    """The page's own script is asking (it sends Accept: application/json) and reads a JSON answer."""
+    return request.accept_mimetypes.best == "application/json"
+
+
 def render(template: str, *, block: str | None = None, blocks: list[str] | None = None, status: int = 200,
            **context):
     """Render the whole page, or only `block` (or several `blocks`, e.g. one plus out-of-band ones) for htmx."""

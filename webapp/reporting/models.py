@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from ..extensions import db
@@ -66,7 +66,7 @@ class SectionEntry(db.Model):
 
     __tablename__ = "section_entry"
     __audited__ = True
-    __audit_exclude__ = frozenset({"updated_at"})
+    __audit_exclude__ = frozenset({"updated_at", "version"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), index=True)
@@ -85,8 +85,12 @@ class SectionEntry(db.Model):
     return_reason: Mapped[str | None] = mapped_column(Text)
     carried_over: Mapped[bool] = mapped_column(default=False)  # copied from last half-year, not yet confirmed
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every UPDATE checks and bumps it, so a save made from an older page is caught.
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
     submission: Mapped[Submission] = relationship(back_populates="entries")
+
+    __mapper_args__ = {"version_id_col": version}
 
     __table_args__ = (UniqueConstraint("submission_id", "section", name="uq_section_entry_submission_section"),)
 
@@ -96,14 +100,26 @@ class SectionEntry(db.Model):
 
 
 class SectionRow:
-    """Base of every typed row table a section adds (orders, staff movements, court cases, …)."""
+    """Base of every typed row table a section adds (orders, staff movements, court cases, …).
+
+    `version` is checked and bumped by every UPDATE and DELETE (an edit made from an older page is refused);
+    `request_key` is the key the browser generated for the request that added the row, so the same add sent
+    twice (a retry after a lost answer, a double click) finds its row instead of adding another.
+    """
 
     __audited__ = True
+    __audit_exclude__ = frozenset({"version", "request_key"})
     section_code: str  # set by each row model: which section its rows belong to
 
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(default=0)  # the order the school entered them in
     carried_over: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    request_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
 
     @declared_attr
     def submission_id(cls) -> Mapped[int]:  # noqa: N805

@@ -6,18 +6,25 @@ URL shape: /schools/<school>/<period>/<section>/  plus /narrative, /facts, /rows
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
+from jinja2_fragments.flask import render_block
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..blueprints.units.queries import ancestors
 from ..extensions import db
-from ..rendering import is_fragment_request, render, see_other
+from ..rendering import is_fragment_request, render, see_other, wants_json
+from . import now_hm
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
 from .queries import Place, place_or_404, section_data
-from .sections import RowList, Section, SectionData, facts_from_form, form_data_from_facts
+from .saving import add_row_once, commit_or_retry, entry_for, parse_with, row_by_request_key, save_fields
+from .sections import RowList, Section, SectionData, display_value, form_data_from_facts
 
 PAGE = "sections/page.html"
 ROWS = "sections/rows.html"
@@ -49,11 +56,7 @@ def _bind(view, section: Section):
 # --- Shared pieces --------------------------------------------------------------------------------
 
 def _entry(place: Place, section: Section) -> SectionEntry:
-    entry = place.submission.entry(section.code)
-    if entry is None:
-        entry = SectionEntry(submission=place.submission, section=section.code, facts={})
-        db.session.add(entry)
-    return entry
+    return entry_for(place.submission, section.code)
 
 
 def _editable_place(section: Section, school: str, period: str) -> Place:
@@ -77,15 +80,18 @@ def _page_context(section: Section, place: Place, data: SectionData, **overrides
         "warnings": section.warnings(data),
         "breadcrumbs": ancestors(place.school) + [place.school],
         "narrative_form": NarrativeForm(obj=entry, period=place.period, formdata=None) if section.triplet else None,
-        "facts_form": (section.facts_form(data=form_data_from_facts(section.facts_form, data.facts),
-                                          period=place.period, formdata=None)
-                       if section.facts_form else None),
+        "facts_form": _facts_form(section, place, data.facts) if section.facts_form else None,
         "explanation_form": ExplanationForm(obj=entry, formdata=None),
         "add_forms": {r.name: row_form(r, place, formdata=None) for r in section.row_lists},
         "read_only_reason": None if editable else place.read_only_reason(),
     }
     context.update(overrides)
     return context
+
+
+def _facts_form(section: Section, place: Place, facts: dict, **kwargs):
+    return section.facts_form(data=form_data_from_facts(section.facts_form, facts), period=place.period,
+                              formdata=None, **kwargs)
 
 
 def row_form(row_list: RowList, place: Place, row=None, **kwargs):
@@ -114,6 +120,12 @@ def _invalid(section: Section, place: Place, block: str, target: str, template: 
     return response
 
 
+def _saved_headers(response):
+    """Tell the page's script when the write was saved, in the school's time (for "saved at 14:32")."""
+    response.headers["X-Saved-At"] = now_hm()
+    return response
+
+
 def _back_to_page(section: Section, place: Place, message: str | None = None):
     if message:
         flash(message, "success")
@@ -134,18 +146,102 @@ def show(section: Section, school: str, period: str):
     return render(PAGE, **_page_context(section, place, data))
 
 
-def _save_in_place(section: Section, place: Place, form, block: str, apply):
-    """Validate `form`; if valid let `apply(entry)` change the section entry, commit, and answer for htmx."""
-    if not form.validate_on_submit():
-        return _invalid(section, place, block, f"#{block}", **{f"{block}_form": form})
-    entry = _entry(place, section)
-    apply(entry)
-    entry.carried_over = False
-    db.session.commit()
-    if not is_fragment_request():
+def input_value(form_field) -> str:
+    """A field's value as its input holds it, so the page can show and send it back (checkbox: "y" or "")."""
+    if form_field.type == "BooleanField":
+        return "y" if form_field.data else ""
+    if form_field.type == "RadioField":
+        return {True: "yes", False: "no"}.get(form_field.data, "")
+    return form_field._value() or ""
+
+
+@dataclass(frozen=True)
+class Autosave:
+    """One of a section page's self-saving forms: how its fields are read from and written to the entry."""
+
+    block: str  # "narrative", "facts", "explanation": the form's id and the template block
+    form: Callable  # (section, place, formdata) -> the bound form
+    read: Callable  # (entry, name) -> the stored value
+    write: Callable  # (entry, {name: value}) -> None
+
+
+def _set_attributes(entry, values: dict) -> None:
+    for name, value in values.items():
+        setattr(entry, name, value)
+
+
+def _set_facts(entry, values: dict) -> None:
+    entry.facts = {**(entry.facts or {}), **values}
+
+
+NARRATIVE = Autosave("narrative", lambda section, place, formdata: NarrativeForm(formdata, period=place.period),
+                     getattr, _set_attributes)
+FACTS = Autosave("facts", lambda section, place, formdata: section.facts_form(formdata, period=place.period),
+                 lambda entry, name: (entry.facts or {}).get(name), _set_facts)
+EXPLANATION = Autosave("explanation",
+                       lambda section, place, formdata: ExplanationForm(formdata, period=place.period),
+                       getattr, _set_attributes)
+
+
+def _save_in_place(section: Section, place: Place, spec: Autosave):
+    """Save the fields the clerk changed; answer the page's script in JSON, a plain form post with a page.
+
+    Valid fields are saved even when another field of the form is refused; a field someone else changed
+    meanwhile is not overwritten but answered as a conflict with their value (see saving.save_fields).
+    """
+    def make_form(formdata):
+        return spec.form(section, place, formdata)
+
+    parse = parse_with(lambda formdata: spec.form(section, place, formdata))
+    whole_form = not request.form.getlist("_fields")
+
+    def write():
+        form = make_form(request.form)
+        form.validate()
+        outcome, values = save_fields(form, place.submission.entry(section.code), spec.read, parse)
+        if values or (whole_form and not outcome.errors and not outcome.conflicts):
+            entry = _entry(place, section)
+            spec.write(entry, values)
+            entry.carried_over = False
+        return form, outcome
+
+    form, outcome = commit_or_retry(write)
+    data = _refresh(section, place)
+    if wants_json():
+        return _autosave_json(section, place, data, spec, outcome)
+    if outcome.status == 200:
+        if is_fragment_request():  # only the indicator, never the text being typed
+            return _saved_blocks(section, place, f"{spec.block}_saved_oob" if spec is not EXPLANATION else None)
         return _back_to_page(section, place, _("Saved."))
-    # A form that showed errors is swapped whole; otherwise only the indicator, never the text being typed.
-    return _saved_blocks(section, place, block if request.form.get("had_errors") else f"{block}_saved_oob")
+    for name, theirs in outcome.conflicts.items():
+        form[name].errors = [_("Someone else saved this field meanwhile: «%(theirs)s». Save again to keep yours.",
+                               theirs=display_value(form[name], theirs) or "—")]
+    block, target = ("status", "#section-status") if spec is EXPLANATION else (spec.block, f"#{spec.block}")
+    response = render(PAGE, block=block, status=outcome.status,
+                      **_page_context(section, place, data, **{f"{spec.block}_form": form}))
+    if is_fragment_request():
+        response.headers["HX-Retarget"] = target
+        response.headers["HX-Reswap"] = "outerHTML"
+    return response
+
+
+def _autosave_json(section: Section, place: Place, data: SectionData, spec: Autosave, outcome):
+    """What the page's script needs after a save: each field's fate, the entry's version, the new status."""
+    context = _page_context(section, place, data)
+    current = {"narrative": context["narrative_form"], "facts": context["facts_form"],
+               "explanation": context["explanation_form"]}[spec.block]
+    conflicts = {name: {"theirs": input_value(current[name]),
+                        "text": display_value(current[name], theirs) or "—"}
+                 for name, theirs in outcome.conflicts.items()}
+    body = {
+        "saved": outcome.saved,
+        "errors": outcome.errors,
+        "conflicts": conflicts,
+        "version": data.entry.version if data.entry else 0,
+        "saved_at": now_hm(),
+        "status_html": render_block(PAGE, "status", **context),
+    }
+    return _saved_headers(make_response(jsonify(body), outcome.status))
 
 
 def save_narrative(section: Section, school: str, period: str):
@@ -153,35 +249,21 @@ def save_narrative(section: Section, school: str, period: str):
     place = _editable_place(section, school, period)
     if not section.triplet:
         abort(404)
-    form = NarrativeForm(period=place.period)
-    return _save_in_place(section, place, form, "narrative", form.populate_obj)
+    return _save_in_place(section, place, NARRATIVE)
 
 
 def save_facts(section: Section, school: str, period: str):
-    """Save the section's figures (the whole figures form: a field left out is cleared)."""
+    """Save the section's figures that were sent (a plain form post sends them all)."""
     place = _editable_place(section, school, period)
     if section.facts_form is None:
         abort(404)
-    form = section.facts_form(period=place.period)
-
-    def apply(entry):
-        entry.facts = {**(entry.facts or {}), **facts_from_form(form)}
-
-    return _save_in_place(section, place, form, "facts", apply)
+    return _save_in_place(section, place, FACTS)
 
 
 def save_explanation(section: Section, school: str, period: str):
     """Keep figures that trigger a warning, with the school's explanation why they are right."""
     place = _editable_place(section, school, period)
-    form = ExplanationForm(period=place.period)
-    if not form.validate_on_submit():
-        return _invalid(section, place, "status", "#section-status", explanation_form=form)
-    entry = _entry(place, section)
-    entry.warnings_explanation = (form.warnings_explanation.data or "").strip() or None
-    db.session.commit()
-    if not is_fragment_request():
-        return _back_to_page(section, place, _("Saved."))
-    return _saved_blocks(section, place, None)
+    return _save_in_place(section, place, EXPLANATION)
 
 
 def confirm_carried_over(section: Section, school: str, period: str):
@@ -217,63 +299,108 @@ def _own_row_or_404(place: Place, row_list: RowList, row_id: int):
     return row
 
 
+def _row_context(section: Section, place: Place, row_list: RowList, row, **overrides) -> dict:
+    return _page_context(section, place, _refresh(section, place), row_list=row_list, row=row, **overrides)
+
+
 def add_row(section: Section, school: str, period: str, list_name: str):
-    """Add a row to one of the section's lists; the new row is appended to its table."""
+    """Add a row to one of the section's lists; the new row is appended to its table.
+
+    The page's script sends a key it made for this add (`_request_key`): the same add arriving twice (a retry
+    after a lost answer, two clicks) answers with the row the first one made instead of adding another.
+    """
     place = _editable_place(section, school, period)
     row_list = _row_list_or_404(section, list_name)
-    form = row_form(row_list, place)
-    if not form.validate_on_submit():
-        add_forms = {r.name: row_form(r, place, formdata=None) for r in section.row_lists}
-        add_forms[list_name] = form
-        return _invalid(section, place, "add_form", f"#add-{list_name}", template=ROWS,
-                        add_forms=add_forms, row_list=row_list)
     model = row_list.model
-    last = db.session.scalar(select(db.func.max(model.position)).where(model.submission_id == place.submission.id))
-    row = model(submission_id=place.submission.id, position=(last or 0) + 1)
-    form.populate_obj(row)
-    db.session.add(row)
-    _entry(place, section)
-    db.session.commit()
+    key = (request.form.get("_request_key") or "").strip()[:40] or None
+    row = row_by_request_key(model, key)
+    if row is None:
+        form = row_form(row_list, place)
+        if not form.validate_on_submit():
+            add_forms = {r.name: row_form(r, place, formdata=None) for r in section.row_lists}
+            add_forms[list_name] = form
+            return _invalid(section, place, "add_form", f"#add-{list_name}", template=ROWS,
+                            add_forms=add_forms, row_list=row_list)
+        last = db.session.scalar(select(db.func.max(model.position)).where(model.submission_id == place.submission.id))
+        row = model(submission_id=place.submission.id, position=(last or 0) + 1)
+        form.populate_obj(row)
+        row = add_row_once(row, key)
+        _entry(place, section)
+        db.session.commit()
+    if row.submission_id != place.submission.id:
+        abort(404)
     if not is_fragment_request():
         return _back_to_page(section, place, _("Row added."))
-    data = _refresh(section, place)
-    context = _page_context(section, place, data, row_list=row_list, row=row)
-    return render(ROWS, blocks=["new_row", "add_form_oob", "status_oob"], **context)
+    context = _row_context(section, place, row_list, row)
+    return _saved_headers(render(ROWS, blocks=["new_row", "add_form_oob", "status_oob"], **context))
+
+
+def _stale(row) -> bool:
+    """The page that sent this edit or removal showed an older version of the row."""
+    version = request.form.get("_version", type=int)
+    return version is not None and version != row.version
 
 
 def edit_row(section: Section, school: str, period: str, list_name: str, row_id: int):
-    """A row in edit mode (GET) or saved (POST), in place in its table."""
+    """A row in edit mode (GET) or saved (POST), in place in its table.
+
+    A save made from an older version of the row (someone changed it meanwhile) is refused with 409: the
+    editor comes back with the clerk's values and, beside them, the row as it is now, to choose from.
+    """
     row_list = _row_list_or_404(section, list_name)
     place = place_or_404(school, period)
     row = _own_row_or_404(place, row_list, row_id)
     if request.method == "GET":
         if request.args.get("view") or not place.can_edit(section.code):
-            return render(ROWS, block="row", **_page_context(section, place, _refresh(section, place),
-                                                            row_list=row_list, row=row))
+            return render(ROWS, block="row", **_row_context(section, place, row_list, row))
         form = row_form(row_list, place, row, obj=row, formdata=None)
-        return render(ROWS, block="row_form", **_page_context(section, place, _refresh(section, place),
-                                                             row_list=row_list, row=row, row_form=form))
+        return render(ROWS, block="row_form", **_row_context(section, place, row_list, row, row_form=form))
     place = _editable_place(section, school, period)
     form = row_form(row_list, place, row)
+    if _stale(row):
+        return render(ROWS, block="row_form", status=409,
+                      **_row_context(section, place, row_list, row, row_form=form, conflict=True))
     if not form.validate_on_submit():
-        context = _page_context(section, place, _refresh(section, place), row_list=row_list, row=row, row_form=form)
-        return render(ROWS, block="row_form", status=422, **context)
+        return render(ROWS, block="row_form", status=422, **_row_context(section, place, row_list, row, row_form=form))
     form.populate_obj(row)
     row.carried_over = False
-    db.session.commit()
+    try:
+        db.session.commit()
+    except StaleDataError:  # changed by another request between our read and our write
+        db.session.rollback()
+        row = _own_row_or_404(place, row_list, row_id)
+        return render(ROWS, block="row_form", status=409,
+                      **_row_context(section, place, row_list, row, row_form=form, conflict=True))
     if not is_fragment_request():
         return _back_to_page(section, place, _("Saved."))
-    context = _page_context(section, place, _refresh(section, place), row_list=row_list, row=row, saved=True)
-    return render(ROWS, blocks=["row", "status_oob"], **context)
+    context = _row_context(section, place, row_list, row, saved=True)
+    return _saved_headers(render(ROWS, blocks=["row", "status_oob"], **context))
 
 
 def delete_row(section: Section, school: str, period: str, list_name: str, row_id: int):
-    """Remove a row; htmx drops it from the table."""
+    """Remove a row; htmx drops it from the table. Removing a row already removed is done, not an error;
+    removing a row someone changed since the page showed it asks first (409, the row as it is now)."""
     row_list = _row_list_or_404(section, list_name)
     place = _editable_place(section, school, period)
-    row = _own_row_or_404(place, row_list, row_id)
-    db.session.delete(row)
-    db.session.commit()
+    if place.submission is None:
+        abort(404)
+    row = db.session.get(row_list.model, row_id)
+    if row is not None and row.submission_id != place.submission.id:
+        abort(404)
+    if row is not None:
+        if _stale(row):
+            return render(ROWS, block="row", status=409,
+                          **_row_context(section, place, row_list, row, conflict=True))
+        db.session.delete(row)
+        try:
+            db.session.commit()
+        except StaleDataError:
+            db.session.rollback()
+            row = db.session.get(row_list.model, row_id)
+            if row is not None:
+                return render(ROWS, block="row", status=409,
+                              **_row_context(section, place, row_list, row, conflict=True))
     if not is_fragment_request():
         return _back_to_page(section, place, _("Row removed."))
-    return render(PAGE, blocks=["status_oob"], **_page_context(section, place, _refresh(section, place)))
+    response = render(PAGE, blocks=["status_oob"], **_page_context(section, place, _refresh(section, place)))
+    return _saved_headers(response)

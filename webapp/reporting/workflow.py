@@ -69,7 +69,7 @@ def clone_row(row, submission: Submission):
     """A copy of a row for another submission, marked as carried over."""
     model = type(row)
     values = {c.key: getattr(row, c.key) for c in model.__mapper__.column_attrs
-              if c.key not in ("id", "submission_id", "carried_over")}
+              if c.key not in ("id", "submission_id", "carried_over", "version", "request_key")}
     return model(**values, submission_id=submission.id, carried_over=True)
 
 

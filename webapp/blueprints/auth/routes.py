@@ -2,13 +2,17 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 from ... import audit
 from ...extensions import db, limiter
 from ...models import User, utcnow
+from ...rendering import wants_json
 from .forms import LanguageForm, LoginForm
 
 bp = Blueprint("auth", __name__)
@@ -24,10 +28,42 @@ def _username_key() -> str:
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths, so a crafted link cannot send a user elsewhere after logging in."""
+    """Only same-site paths, so a crafted link cannot send a user elsewhere after logging in; a path that
+    only takes POST (…/submit, …/rows/x) becomes the page it belongs to, so logging in never ends in a 405."""
     if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
+        return _page_for(target)
     return None
+
+
+def _page_for(target: str) -> str:
+    """`target` if it can be opened (GET); otherwise the nearest page above it, e.g. …/2026-H2/submit → …/2026-H2/."""
+    adapter = current_app.url_map.bind("localhost")
+    try:
+        adapter.match(urlsplit(target).path, method="GET")
+        return target
+    except (RequestRedirect, NotFound):
+        return target  # a redirect or an honest 404 page, never a 405
+    except MethodNotAllowed:
+        pass
+    path = urlsplit(target).path.rstrip("/")
+    while "/" in path:
+        path = path.rsplit("/", 1)[0]
+        for candidate in (path + "/", path):
+            try:
+                adapter.match(candidate or "/", method="GET")
+                return candidate or "/"
+            except RequestRedirect as redirect_to:
+                return urlsplit(redirect_to.new_url).path
+            except (NotFound, MethodNotAllowed):
+                continue
+    return url_for("units.home")
+
+
+@bp.get("/csrf-token")
+@limiter.exempt
+def csrf_token():
+    """A fresh form token for this session, for a page left open long or signed in again from a dialog."""
+    return jsonify(token=generate_csrf()), 200, {"Cache-Control": "no-store"}
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -36,8 +72,13 @@ def _safe_next(target: str | None) -> str | None:
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ADDRESS"],
                methods=["POST"], deduct_when=_failed_login)
 def login():
-    """The login form; one generic message for any wrong username or password."""
+    """The login form; one generic message for any wrong username or password.
+
+    A page's sign-in dialog posts here asking for JSON: it gets {"ok": true, "token": …} and stays where it is.
+    """
     if current_user.is_authenticated:
+        if wants_json():
+            return jsonify(ok=True, token=generate_csrf())
         return redirect(url_for("units.home"))
     form = LoginForm(next=request.args.get("next"))
     if form.validate_on_submit():
@@ -50,14 +91,20 @@ def login():
             user.last_login_at = utcnow()
             audit.record(db.session, "login", user)
             db.session.commit()
+            if wants_json():
+                return jsonify(ok=True, token=generate_csrf())
             return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
         form.password.errors.append(_("Wrong username or password."))
+    if wants_json():
+        return jsonify(ok=False, error=" ".join(str(e) for errors in form.errors.values() for e in errors)), 422
     return render_template("auth/login.html", form=form), 422 if form.errors else 200
 
 
 @bp.errorhandler(429)
 def login_limited(error):
     """Too many failed logins: the same page, with the reason and no form errors to guess from."""
+    if wants_json():
+        return jsonify(ok=False, error=_("Too many failed attempts. Wait a few minutes and try again.")), 429
     form = LoginForm(next=request.args.get("next"))
     form.username.data = request.form.get("username", "")
     return render_template("auth/login.html", form=form, limited=True), 429

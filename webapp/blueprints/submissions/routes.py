@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ...extensions import db
 from ...models import AuditEvent, User
@@ -70,12 +71,16 @@ def start(school: str, period: str):
     place = place_or_404(school, period)
     if not place.is_school_user:
         abort(404)
-    if place.submission is not None:
-        return _back(place)
+    opened = _("The half-year's analysis is open. Fill in each section.")
+    if place.submission is not None:  # the same click sent twice: already done
+        return _back(place, opened)
     form = StartForm()
-    return _form_step(place, form, "start_form",
-                      lambda: workflow.start(place.school, place.period, carry_over=form.carry_over.data),
-                      _("The half-year's analysis is open. Fill in each section."))
+    try:
+        return _form_step(place, form, "start_form",
+                          lambda: workflow.start(place.school, place.period, carry_over=form.carry_over.data), opened)
+    except IntegrityError:  # started by a twin request at the same instant (uq_submission_school_period)
+        db.session.rollback()
+        return _back(place, opened)
 
 
 @bp.post("/submit")
@@ -85,6 +90,8 @@ def submit(school: str, period: str):
     place = place_or_404(school, period)
     if not place.is_school_user or place.submission is None:
         abort(404)
+    if place.submission.status is Status.SUBMITTED:  # the same click sent twice: already done
+        return _back(place, _("Submitted to the department."))
     try:
         workflow.submit(place.submission)
     except workflow.WorkflowError as error:
@@ -103,6 +110,9 @@ def review(school: str, period: str):
     if not place.can_review or place.submission is None:
         abort(404)
     reasons = {s.code: request.form.get(f"reason-{s.code}", "") for s in SECTIONS}
+    if _already_reviewed(place.submission, request.form.get("decision"), reasons):
+        accepted = place.submission.status is Status.ACCEPTED
+        return _back(place, _("Accepted.") if accepted else _("Returned to the school."))
     try:
         if request.form.get("decision") == "accept":
             workflow.accept(place.submission)
@@ -116,6 +126,16 @@ def review(school: str, period: str):
         return _overview(place, status=422, review_errors={"decision": str(error)}, typed_reasons=reasons)
     db.session.commit()
     return _back(place, message)
+
+
+def _already_reviewed(submission, decision: str | None, reasons: dict[str, str]) -> bool:
+    """The same review sent twice (a double click, a retry): the first one already did it."""
+    if decision == "accept":
+        return submission.status is Status.ACCEPTED
+    given = {code: text.strip() for code, text in reasons.items() if text and text.strip()}
+    returned = {e.section: e.return_reason for e in submission.entries if e.review is not None
+                and e.review.value == "returned"}
+    return submission.status is Status.RETURNED and bool(given) and given == returned
 
 
 @bp.post("/reopen")
