@@ -10,15 +10,29 @@ import re
 from dataclasses import dataclass, field
 
 from ...models import OrgUnit, Period
+from ...reporting.models import Status
 from . import queries
 from .flags import flags_of, outlier_reason, thresholds_by_department, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .queries import SchoolRow, Totals
 
 STATES = ("not_started", "draft", "submitted", "returned", "accepted")
+# Flags judge what a school has handed in. A draft (one section of 17 filled, weeks before the deadline) would
+# read as «0,0 % of recommendations done»; such schools are listed apart as not yet submitted.
+JUDGED = (Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED)
 # The Kazakh alphabet (Russian letters included in the same order): Python's code-point order would put
 # «Қ» after «Ы». Digits sort as numbers, so №2 comes before №10.
 ALPHABET = {letter: rank for rank, letter in enumerate("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")}
+
+
+# What a user with a Russian keyboard types for each Kazakh letter (and ё as е): «уалиханов» finds «Уәлиханов».
+KAZAKH_FOLDING = str.maketrans("әғқңөұүһіё", "агкноуухие")
+
+
+def folded(text: str) -> str:
+    """`text` for searching: case folded and every Kazakh letter written as its Russian-keyboard look-alike
+    (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ ү→у, һ→х, і→и; ё→е), so either spelling finds the other."""
+    return text.casefold().translate(KAZAKH_FOLDING)
 
 
 def alphabetical(name: str) -> list:
@@ -45,6 +59,11 @@ class Comparison:
     @property
     def flagged(self) -> list[SchoolRow]:
         return [row for row in self.rows if row.flags]
+
+    @property
+    def not_judged(self) -> list[SchoolRow]:
+        """Schools with a draft (not yet submitted): their figures are not judged by the flags yet."""
+        return [row for row in self.rows if row.submission_id is not None and row.status not in JUDGED]
 
     @property
     def outlying(self) -> list[SchoolRow]:
@@ -85,7 +104,8 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
     # A department's own page needs only its thresholds; a region's judges each school by its department's.
     by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
     for row in rows:
-        row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value)
+        if row.status in JUDGED:
+            row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value)
     comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)
     comparison.shown = rows
     return comparison
@@ -93,11 +113,12 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
 
 def refine(comparison: Comparison, search: str = "", state: str = "", sort: str = "", descending: bool = False,
            flagged_only: bool = False) -> list[SchoolRow]:
-    """The rows shown: matching the search (name or code, any case), the status, sorted by a column."""
+    """The rows shown: matching the search (name or code, any case, Kazakh letters folded), the status, sorted by a
+    column."""
     rows = comparison.rows
-    needle = search.strip().casefold()
+    needle = folded(search.strip())
     if needle:
-        rows = [row for row in rows if needle in row.name.casefold() or needle in row.code.casefold()]
+        rows = [row for row in rows if needle in folded(row.name) or needle in folded(row.code)]
     if state in STATES:
         rows = [row for row in rows if row.state == state]
     if flagged_only:

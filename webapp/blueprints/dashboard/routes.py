@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from urllib.parse import parse_qsl, urlsplit
 
 from flask import Blueprint, abort, current_app, flash, request, url_for
 from flask_babel import gettext as _
@@ -27,6 +28,7 @@ from .charts_data import group_bars, school_bars, trend_series
 from .comparison import STATES, compare, refine
 from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet, status_label
 from .flags import FLAG_RULES, own_thresholds, set_threshold, thresholds_for
+from .heatmap import HEAT_STATES, heat_map
 from .indicators import BY_KEY, INDICATORS, formatter
 from .models import Reminder
 
@@ -197,7 +199,17 @@ def comparison(code: str):
     args = _table_args()
     refine(result, **args)
     context.update(comparison=result, states=STATES, args=args)
-    return render("dashboard/compare.html", block="table" if is_fragment_request() else None, **context)
+    response = render("dashboard/compare.html", block="table" if is_fragment_request() else None, **context)
+    if is_fragment_request() and _is_current_url():
+        response.headers["HX-Push-Url"] = "false"  # the same view again: one user action, one history entry
+    return response
+
+
+def _is_current_url() -> bool:
+    """htmx asks for the view the browser already shows (same path and query, in any order)."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    return current.path == request.path and sorted(parse_qsl(current.query, keep_blank_values=True)) == sorted(
+        request.args.items(multi=True))
 
 
 def _table_args() -> dict:
@@ -295,8 +307,8 @@ def risks(code: str):
     unit = _group_unit(code)
     context = _context(unit)
     result = compare(unit, context["period"], current_language(), with_sections=True)
-    context.update(comparison=result, rules=FLAG_RULES, may_edit=_may_edit_thresholds(unit),
-                   thresholds=result.thresholds, own=own_thresholds(unit))
+    context.update(comparison=result, heat=heat_map(result, SECTIONS), heat_states=HEAT_STATES, rules=FLAG_RULES,
+                   may_edit=_may_edit_thresholds(unit), thresholds=result.thresholds, own=own_thresholds(unit))
     return render("dashboard/risks.html", **context)
 
 
@@ -325,8 +337,8 @@ def thresholds(code: str):
             errors[rule.key] = _("Enter a number from 0 upwards.")
     context = _context(unit)
     if errors:
-        context.update(comparison=compare(unit, context["period"], current_language(), with_sections=True),
-                       rules=FLAG_RULES,
+        result = compare(unit, context["period"], current_language(), with_sections=True)
+        context.update(comparison=result, heat=heat_map(result, SECTIONS), heat_states=HEAT_STATES, rules=FLAG_RULES,
                        may_edit=True, thresholds=thresholds_for(unit), own=own, errors=errors, typed=request.form)
         return render("dashboard/risks.html", block="thresholds_form", status=422, **context)
     for rule in FLAG_RULES:
