@@ -41,6 +41,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories="translations")
     i18n.register(app)
     reporting.register(app)
+    app.before_request(reporting.fields.clean_request_text)  # no NUL or control character reaches a form
 
     from .models import User
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import localcontext
 from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -45,19 +46,26 @@ def _locale(lang: str | None) -> str:
     return FORMAT_LOCALES[lang or current_language()]
 
 
+# Babel rounds with the current decimal context (28 digits); a sum stored before the bounds existed (26 digits
+# and more, SQLite keeps whatever it is given) would then raise InvalidOperation and turn a page into a 500.
+_WIDE = 80
+
+
 def number(value, lang: str | None = None, digits: int | None = None) -> str:
     """22 266 028,65 — grouping and decimal comma in both languages."""
     if value is None:
         return "—"
     pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    with localcontext(prec=_WIDE):
+        return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def money(value, lang: str | None = None) -> str:
     """22 266 028,65 ₸"""
     if value is None:
         return "—"
-    return format_currency(value, "KZT", locale=_locale(lang))
+    with localcontext(prec=_WIDE):
+        return format_currency(value, "KZT", locale=_locale(lang))
 
 
 def percent(value, lang: str | None = None, digits: int = 2) -> str:

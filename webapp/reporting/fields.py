@@ -8,39 +8,165 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from flask import request
 from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import DateField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..i18n import number as format_number
 
 MAX_TEXT = 10_000
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
+# An INTEGER column on PostgreSQL (and every figure summed from such counts) holds up to 2³¹ − 1.
+MAX_COUNT = 2**31 - 1
+
+# What may stand between groups of three digits: a space, a no-break space (Babel's, Word's), a narrow
+# no-break space (Babel's French-style grouping), a thin space, an apostrophe (Swiss style, Excel exports).
+_GROUP = "[ \u00a0\u202f\u2009'\u2019]"
+# A number as clerks type it: digits (ASCII only: «٣» is not a number here), optionally grouped by three,
+# then optionally a decimal comma or point and the decimals. Groups of other sizes are refused, because
+# «22 266 028 65» is a slip of the comma, not 2 226 602 865.
+_NUMBER = re.compile(rf"(?P<int>[0-9]+(?:{_GROUP}+[0-9]+)*)(?:[.,](?P<frac>[0-9]*))?")
+_GROUPED = re.compile(rf"[0-9]{{1,3}}(?:{_GROUP}+[0-9]{{3}})*")
+_GROUP_RUN = re.compile(f"{_GROUP}+")
+# A trailing currency: «₸», «тг», «тг.», «тенге», «KZT» (any case), with or without a space before it.
+_CURRENCY = re.compile(r"\s*(₸|тг\.?|тңг\.?|теңге|тенге|kzt)\s*$", re.IGNORECASE)
+_TRIM = re.compile(r"^[\s\u00a0\u202f\u2009]+|[\s\u00a0\u202f\u2009]+$")
 
 
-def _clean_number(text: str) -> str:
-    return _SPACES.sub("", text or "").replace(",", ".")
+# Control characters no clerk means to type: NUL (PostgreSQL refuses it in text), the rest of C0 but tab,
+# line feed and carriage return, DEL and C1 (Word documents refuse them, so the DOCX certificate would).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-class CountField(StringField):
-    """A whole number ≥ 0; spaces between thousands are fine."""
+def clean_text(value: str) -> str:
+    """`value` without control characters (tabs and line breaks kept)."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("render_kw", {}).update({"inputmode": "numeric", "autocomplete": "off"})
+
+def _cleaned(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
+    """A copy without control characters, or None when there were none."""
+    items = list(values.items(multi=True))
+    if not any(_CONTROL.search(value) for _key, value in items) and not any(_CONTROL.search(k) for k, _v in items):
+        return None
+    return ImmutableMultiDict([(clean_text(key), clean_text(value)) for key, value in items])
+
+
+def clean_request_text() -> None:
+    """Before every request: control characters leave the form and the query string, whatever the form.
+
+    One place for every text a browser sends (section forms, reasons, admin forms, the login, search
+    boxes), so a pasted NUL can never reach PostgreSQL (a 500) or a certificate.
+    """
+    cleaned_args = _cleaned(request.args)
+    if cleaned_args is not None:
+        request.args = cleaned_args
+    if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.mimetype in (
+            "application/x-www-form-urlencoded", "multipart/form-data"):
+        cleaned_form = _cleaned(request.form)
+        if cleaned_form is not None:
+            request.form = cleaned_form
+
+
+class NumberError(ValueError):
+    """Why a typed number is refused: the field turns it into a message in the user's language."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind  # "format" | "grouping" | "negative" | "decimals" | "whole"
+
+
+def parse_number(text: str | None, decimals: int, currency: bool = False) -> Decimal | None:
+    """A number typed by a clerk → Decimal (None for blank).
+
+    Accepts «22 266 028,65», «22 266 028,65» with no-break or narrow no-break spaces, «22266028.65»,
+    «1'250», and with `currency` a trailing «₸», «тг» or «KZT». Refuses, with NumberError.kind:
+    "grouping" when digit groups are not of three (after the first), "negative" for a minus sign,
+    "decimals" for more than `decimals` decimals (for 0: "whole"), "format" for anything else
+    (letters, two decimal separators, non-ASCII digits such as «٣»).
+    """
+    text = _TRIM.sub("", text or "")
+    if not text:
+        return None
+    if currency:
+        text = _CURRENCY.sub("", text)
+    if not text:  # a currency sign alone
+        raise NumberError("format")
+    if text[0] in "-−–":
+        rest = text.lstrip("-−–").strip()
+        if _NUMBER.fullmatch(rest):
+            raise NumberError("negative")
+        raise NumberError("format")
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        raise NumberError("format")
+    whole, fraction = match.group("int"), match.group("frac")
+    if _GROUP_RUN.search(whole) and not _GROUPED.fullmatch(whole):
+        raise NumberError("grouping")
+    if fraction is not None and len(fraction) > decimals or fraction == "":
+        raise NumberError("whole" if decimals == 0 else "decimals")
+    return Decimal(_GROUP_RUN.sub("", whole) + ("." + fraction if fraction else ""))
+
+
+class _NumberField(StringField):
+    """Shared by counts, decimals and sums: lenient in what it reads, strict in what it believes.
+
+    `maximum` is the largest value the field's column (and the figures summed from it) can hold on both
+    SQLite and PostgreSQL; anything larger is refused with the bound in the message, never cut or rounded.
+    """
+
+    decimals = 0
+    currency = False
+    maximum: Decimal | int = MAX_COUNT
+    input_mode = "numeric"
+
+    def __init__(self, label=None, validators=None, maximum=None, **kwargs):
+        kwargs.setdefault("render_kw", {}).update({"inputmode": self.input_mode, "autocomplete": "off"})
         super().__init__(label, validators or [Optional()], **kwargs)
+        if maximum is not None:
+            self.maximum = maximum
+
+    def format_error(self, kind: str):
+        return self.message
 
     def process_formdata(self, valuelist):
         self.raw = valuelist[0] if valuelist else ""
-        text = _clean_number(self.raw)
-        if not text:
+        try:
+            value = parse_number(self.raw, self.decimals, self.currency)
+        except NumberError as error:
             self.data = None
-            return
-        if not re.fullmatch(r"\d+", text):
+            raise ValueError(self.format_error(error.kind)) from None
+        if value is not None and value > self.maximum:
             self.data = None
-            raise ValueError(_l("Enter a whole number, 0 or more."))
-        self.data = int(text)
+            raise ValueError(_l("At most %(maximum)s.", maximum=self.shown(self.maximum)))
+        self.data = None if value is None else self.converted(value)
+
+    def converted(self, value: Decimal):
+        return value
+
+    def shown(self, value) -> str:
+        return format_number(value)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else self.shown(self.data)
+
+
+class CountField(_NumberField):
+    """A whole number from 0 to 2 147 483 647; «1 250» and «1250» both work, «1 25» does not."""
+
+    def format_error(self, kind: str):
+        if kind == "grouping":
+            return _l("Group the digits by three, e.g. 1 250.")
+        if kind == "negative":
+            return _l("The value cannot be negative.")
+        return _l("Enter a whole number, 0 or more.")
+
+    def converted(self, value: Decimal) -> int:
+        return int(value)
 
     def _value(self):
         if self.raw_data:
@@ -48,47 +174,43 @@ class CountField(StringField):
         return "" if self.data is None else str(self.data)
 
 
-class DecimalNumberField(StringField):
-    """A number ≥ 0 with at most 2 decimals, such as 1,5 staff units."""
+class DecimalNumberField(_NumberField):
+    """A number ≥ 0 with at most 2 decimals, such as 1,5 staff units; at most 9 999,99 (Numeric(6, 2))."""
 
+    decimals = 2
+    maximum = Decimal("9999.99")
+    input_mode = "decimal"
     message = _l("Enter a number, 0 or more, with at most 2 decimals, e.g. 1,5.")
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("render_kw", {}).update({"inputmode": "decimal", "autocomplete": "off"})
-        super().__init__(label, validators or [Optional()], **kwargs)
+    def format_error(self, kind: str):
+        if kind == "negative":
+            return _l("The value cannot be negative.")
+        if kind == "grouping":
+            return _l("Group the digits by three and put a comma before the decimals, e.g. 1 250,5.")
+        return self.message
 
-    def process_formdata(self, valuelist):
-        raw = valuelist[0] if valuelist else ""
-        text = _clean_number(raw)
-        if not text:
-            self.data = None
-            return
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite() or not re.fullmatch(r"\d+(\.\d{1,2})?", text):
-            self.data = None
-            if value is not None and value.is_finite() and value < 0:
-                raise ValueError(_l("The value cannot be negative."))
-            raise ValueError(self.message)
-        self.data = value
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return "" if self.data is None else format_number(self.data)
+    def shown(self, value) -> str:
+        return format_number(value)
 
 
 class MoneyField(DecimalNumberField):
-    """A sum in tenge ≥ 0 with at most 2 decimals: "22 266 028,65" and "22266028.65" both work."""
+    """A sum in tenge ≥ 0 with at most 2 decimals: «22 266 028,65», «22266028.65», «22 266 028,65 ₸», «41 440 тг».
 
+    At most 999 999 999 999,99 ₸, what a Numeric(14, 2) column holds; that many digits also survive SQLite's
+    floating-point storage exactly, so no tiyn is ever lost.
+    """
+
+    currency = True
+    maximum = Decimal("999999999999.99")
     message = _l("Enter a sum in tenge with at most 2 decimals, e.g. 22 266 028,65.")
 
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return "" if self.data is None else format_number(self.data, digits=2)
+    def format_error(self, kind: str):
+        if kind == "grouping":
+            return _l("Group the digits by three and put a comma before the tiyn, e.g. 22 266 028,65.")
+        return super().format_error(kind)
+
+    def shown(self, value) -> str:
+        return format_number(value, digits=2)
 
 
 class ReportDateField(DateField):

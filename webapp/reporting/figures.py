@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Numeric, event, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, Numeric, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
@@ -114,11 +114,35 @@ def section_risk(data: SectionData) -> str:
     return "risk" if (entry.risks or "").strip() else "none"
 
 
+class FigureOutOfRange(ValueError):
+    """A figure summed from a school's data is larger than its column holds: the save that led to it is refused.
+
+    Raised at commit (the figures are computed then); the view rolls back and shows `maximum` next to the
+    figures it was sent. Counts are INTEGER (2³¹ − 1 on PostgreSQL); sums in tenge stay within 15 significant
+    digits, which SQLite's floating-point storage keeps to the tiyn.
+    """
+
+    def __init__(self, section_code: str, name: str, value, maximum):
+        super().__init__(f"{section_code}: {name} = {value} is more than {maximum}")
+        self.section_code, self.name, self.value, self.maximum = section_code, name, value, maximum
+
+
+def figure_maximum(name: str):
+    """The largest value the figures column `name` takes: 2³¹ − 1 for counts, 9 999 999 999 999,99 for sums."""
+    column_type = SubmissionFigures.__table__.columns[name].type
+    if isinstance(column_type, Numeric) and not isinstance(column_type, Integer):
+        digits = min(column_type.precision, 15) - column_type.scale  # 15: what a double keeps exactly
+        return Decimal(10) ** digits - Decimal(10) ** -column_type.scale
+    return 2**31 - 1
+
+
 def apply_section(figures: SubmissionFigures, data: SectionData) -> None:
-    """Recompute one section's share of the figures."""
+    """Recompute one section's share of the figures; FigureOutOfRange when one outgrows its column."""
     section = data.section
     if section.figures is not None:
         for name, value in section.figures(data).items():
+            if value is not None and value > (maximum := figure_maximum(name)):
+                raise FigureOutOfRange(section.code, name, value, maximum)
             setattr(figures, name, value)
     if figures.sections is None:
         figures.sections = SubmissionSections(states={}, risks={})

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField
+from wtforms.validators import ValidationError
 
 from .fields import LongText, choices
 
@@ -34,7 +35,7 @@ class NarrativeForm(SectionForm):
 
     def validate_violation_found(self, field):
         if field.raw_data and field.raw_data[0] not in ("yes", "no"):
-            raise ValueError(_l("Choose yes or no."))
+            raise ValidationError(_l("Choose yes or no."))
 
 
 class ExplanationForm(SectionForm):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, request, url_for
 from flask_babel import gettext as _
@@ -20,10 +21,21 @@ from ..blueprints.units.queries import ancestors
 from ..extensions import db
 from ..rendering import is_fragment_request, render, see_other, wants_json
 from . import now_hm
+from .fields import CountField, MoneyField
+from .figures import FigureOutOfRange
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
 from .queries import Place, place_or_404, section_data
-from .saving import add_row_once, commit_or_retry, entry_for, parse_with, row_by_request_key, save_fields
+from .saving import (
+    FieldSave,
+    add_row_once,
+    chosen_fields,
+    commit_or_retry,
+    entry_for,
+    parse_with,
+    row_by_request_key,
+    save_fields,
+)
 from .sections import RowList, Section, SectionData, display_value, form_data_from_facts
 
 PAGE = "sections/page.html"
@@ -126,6 +138,20 @@ def _saved_headers(response):
     return response
 
 
+def _too_large(form, error: FigureOutOfRange) -> str:
+    """After a save refused at commit because a figure summed from the section outgrew its column: the
+    rollback, and the message next to the form's figure of that kind the clerk most likely just typed.
+    Returns that field's name."""
+    db.session.rollback()
+    kind = MoneyField if isinstance(error.maximum, Decimal) else CountField
+    fields = [f for f in chosen_fields(form) if isinstance(f, kind)] or chosen_fields(form)
+    target = next((f for f in fields if f.data), fields[0])
+    target.errors = [*target.errors, _("Together with the rest of the section this comes to more than "
+                                       "%(maximum)s, which cannot be stored. Check the figures.",
+                                       maximum=display_value(target, error.maximum))]
+    return target.name
+
+
 def _back_to_page(section: Section, place: Place, message: str | None = None):
     if message:
         flash(message, "success")
@@ -205,7 +231,13 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
             entry.carried_over = False
         return form, outcome
 
-    form, outcome = commit_or_retry(write)
+    try:
+        form, outcome = commit_or_retry(write)
+    except FigureOutOfRange as error:
+        form = make_form(request.form)
+        form.validate()
+        name = _too_large(form, error)
+        outcome = FieldSave(errors={name: [str(message) for message in form[name].errors]})
     data = _refresh(section, place)
     if wants_json():
         return _autosave_json(section, place, data, spec, outcome)
@@ -316,17 +348,25 @@ def add_row(section: Section, school: str, period: str, list_name: str):
     row = row_by_request_key(model, key)
     if row is None:
         form = row_form(row_list, place)
-        if not form.validate_on_submit():
+
+        def refused():
             add_forms = {r.name: row_form(r, place, formdata=None) for r in section.row_lists}
             add_forms[list_name] = form
             return _invalid(section, place, "add_form", f"#add-{list_name}", template=ROWS,
                             add_forms=add_forms, row_list=row_list)
+
+        if not form.validate_on_submit():
+            return refused()
         last = db.session.scalar(select(db.func.max(model.position)).where(model.submission_id == place.submission.id))
         row = model(submission_id=place.submission.id, position=(last or 0) + 1)
         form.populate_obj(row)
         row = add_row_once(row, key)
         _entry(place, section)
-        db.session.commit()
+        try:
+            db.session.commit()
+        except FigureOutOfRange as error:
+            _too_large(form, error)
+            return refused()
     if row.submission_id != place.submission.id:
         abort(404)
     if not is_fragment_request():
@@ -371,6 +411,10 @@ def edit_row(section: Section, school: str, period: str, list_name: str, row_id:
         row = _own_row_or_404(place, row_list, row_id)
         return render(ROWS, block="row_form", status=409,
                       **_row_context(section, place, row_list, row, row_form=form, conflict=True))
+    except FigureOutOfRange as error:
+        _too_large(form, error)
+        row = _own_row_or_404(place, row_list, row_id)
+        return render(ROWS, block="row_form", status=422, **_row_context(section, place, row_list, row, row_form=form))
     if not is_fragment_request():
         return _back_to_page(section, place, _("Saved."))
     context = _row_context(section, place, row_list, row, saved=True)
