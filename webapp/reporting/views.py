@@ -360,9 +360,9 @@ def add_row(section: Section, school: str, period: str, list_name: str):
         last = db.session.scalar(select(db.func.max(model.position)).where(model.submission_id == place.submission.id))
         row = model(submission_id=place.submission.id, position=(last or 0) + 1)
         form.populate_obj(row)
-        row = add_row_once(row, key)
-        _entry(place, section)
-        try:
+        try:  # the figures are summed at commit (and when add_row_once releases its savepoint)
+            row = add_row_once(row, key)
+            _entry(place, section)
             db.session.commit()
         except FigureOutOfRange as error:
             _too_large(form, error)
