@@ -8,11 +8,23 @@ PORT   ?= 5000
 
 .PHONY: run worker test bench install install-test frontend translations messages lint clean
 
-run: install ## Serve the app on http://127.0.0.1:5000 with the demo data, and the background worker beside it
+# `make run` serves with gunicorn: no debugger, no tracebacks. Flask's debugger runs code typed into a 500 page,
+# so it is only started when asked for (DEBUG=1) and never on an address other than the loopback.
+DEBUG ?=
+WORKERS ?= 2
+
+run: install ## Serve http://127.0.0.1:5000 with the demo data and the background worker (DEBUG=1: Flask's debugger, loopback only)
 	$(FLASK) db upgrade
 	$(FLASK) load-demo --if-empty
+ifneq ($(DEBUG),)
+	@case "$(HOST)" in 127.*|localhost|::1) ;; *) echo "DEBUG=1 serves the debugger: only on 127.0.0.1, not $(HOST)" >&2; exit 2;; esac
 	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(FLASK) run --debug --host $(HOST) --port $(PORT)
+else
+	$(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  FLASK_SESSION_COOKIE_SECURE=$(if $(filter 127.% localhost,$(HOST)),false,true) \
+	  $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+endif
 
 worker: install ## Only the background worker (certificate zips), e.g. beside another server
 	$(FLASK) worker

@@ -9,9 +9,11 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
-    audit,  # noqa: F401  (registers the audit session hook)
+    audit,
     i18n,
+    ratelimit_storage,  # noqa: F401  (registers the adal-sqlite:// rate-limit storage)
     reporting,
+    security,
 )
 from .config import load_config
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
@@ -37,11 +39,13 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     htmx.init_app(app)
+    security.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, default_translation_directories="translations")
     i18n.register(app)
     reporting.register(app)
     app.before_request(reporting.fields.clean_request_text)  # no NUL or control character reaches a form
+    audit.register()  # after reporting: its commit hook must run after the figures' one
 
     from .models import User
 
@@ -51,8 +55,14 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str):
+        """The session's account while its key is current and the login younger than the session lifetime;
+        otherwise None, which Flask-Login treats exactly like a signed-out visitor."""
+        user_id, _, session_key = session_id.partition(".")
+        if not user_id.isdigit() or not security.session_within_lifetime(app):
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.holds_session(session_key) else None
 
     @login_manager.unauthorized_handler
     def signed_out():

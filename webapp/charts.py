@@ -385,7 +385,7 @@ def _svg(title: str, chart_id: str, description: str, height: float, parts: list
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="{role}" '
         f'aria-labelledby="{ident}-title {ident}-desc" viewBox="0 0 {WIDTH} {_n(height)}" width="100%" '
-        f'preserveAspectRatio="xMinYMin meet" style="max-width: {WIDTH}px; height: auto" '
+        f'preserveAspectRatio="xMinYMin meet" '
         f'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(description)}</desc>'

@@ -21,6 +21,7 @@ def register_commands(app) -> None:
     app.cli.add_command(compare_command)
     app.cli.add_command(rebuild_figures_command)
     app.cli.add_command(worker_command)
+    app.cli.add_command(audit_group)
 
 
 @click.command("load-demo")
@@ -62,9 +63,15 @@ def create_user_command(username: str, role: str, unit_code: str | None, full_na
     if not role.accepts(unit):
         raise click.BadParameter("an admin has no unit; a department account needs a region or department; "
                                  "a school account needs a school", param_hint="--unit")
-    if len(password) < 8:
-        raise click.BadParameter("at least 8 characters", param_hint="--password")
+    from flask_babel import force_locale
+
+    from .passwords import password_problem
+
     username = username.strip().lower()
+    problem = password_problem(password, user_inputs=(username, full_name))
+    if problem:
+        with current_app.test_request_context(), force_locale("en"):  # the command speaks English
+            raise click.BadParameter(str(problem), param_hint="--password")
     if db.session.scalar(db.select(User.id).filter_by(username=username)):
         raise click.ClickException(f"user {username!r} already exists")
     g.audit_actor = "create-user"
@@ -245,3 +252,22 @@ def worker_command(workers: int) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     make_consumer(current_app._get_current_object(), workers=workers).run()
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The audit log."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify_command() -> None:
+    """Check the audit log's hash chain; name the first broken link and exit 1 if any event was altered,
+    deleted or reordered."""
+    from .audit import verify_chain
+
+    checked, problem = verify_chain(db.session)
+    if problem:
+        click.echo(f"Audit log BROKEN after {checked} intact events: {problem}", err=True)
+        raise SystemExit(1)
+    click.echo(f"Audit log intact: {checked} events chained.")

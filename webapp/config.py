@@ -19,14 +19,21 @@ class Defaults:
     SESSION_COOKIE_SECURE = None  # None means: Secure unless the app runs in debug mode
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    PERMANENT_SESSION_LIFETIME = 8 * 3600  # also the absolute limit: a session ends 8 hours after logging in
     # A form's token lives as long as the session it is bound to (not one hour), so a page left open all
     # afternoon still saves; the page's script fetches a fresh one if it is refused all the same.
     WTF_CSRF_TIME_LIMIT = None
 
-    # Shared storage (e.g. redis://127.0.0.1:6379/0) when several app servers run behind a proxy.
-    RATELIMIT_STORAGE_URI = "memory://"
+    # The largest request accepted (a section's texts are far below it); the reverse proxy's limit must be
+    # at least this (nginx: client_max_body_size 2m). Larger bodies are refused with 413 before being read.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+
+    # Where failed logins are counted: redis://host:6379/0 when several app servers run behind a proxy; by
+    # default a SQLite file in the instance folder, shared by every worker process of this machine.
+    RATELIMIT_STORAGE_URI = None
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed logins allowed from one address for one username, and from one address for any usernames.
+    # Nothing counts per username alone, so failures from elsewhere never lock the account's owner out.
     LOGIN_RATE_LIMIT = "5 per 5 minutes"
     LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
 
@@ -52,7 +59,7 @@ def load_config(app, test_config: dict | None) -> None:
     """Defaults, then instance/config.py, then FLASK_* variables and DATABASE_URL; tests pass a dict instead."""
     app.config.from_object(Defaults)
     instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
+    _private_folder(instance)  # the database, the secret key and backups live here
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
         app.config.from_prefixed_env("FLASK")
@@ -63,6 +70,9 @@ def load_config(app, test_config: dict | None) -> None:
 
     uri = app.config["SQLALCHEMY_DATABASE_URI"] or f"sqlite:///{instance / 'adal.sqlite'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url_from_env(uri)
+    create_private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = f"adal-sqlite://{instance / 'ratelimit.sqlite'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance)
     if app.config["SESSION_COOKIE_SECURE"] is None:
@@ -70,10 +80,32 @@ def load_config(app, test_config: dict | None) -> None:
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
 
+def _private_folder(path: Path) -> None:
+    """Create the folder for its owner only (0700), or take group and others' access away from ours."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+    elif path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+
+
+def create_private_sqlite_file(url: str) -> None:
+    """Create a SQLite database file readable by its owner only (0600): it holds password hashes.
+
+    SQLite gives its journal and WAL files the database file's permissions. Other URLs are left alone.
+    """
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or ":memory:" in url or "mode=memory" in url:
+        return
+    path = Path(url[len(prefix):].split("?", 1)[0])
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def _instance_secret_key(instance: Path) -> str:
     """A random key generated on first run and kept in the instance folder, so it is never committed."""
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        with os.fdopen(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600), "w") as file:
+            file.write(secrets.token_hex(32))
     return path.read_text().strip()

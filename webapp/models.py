@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import hmac
+import secrets
 from datetime import UTC, date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
@@ -114,10 +116,16 @@ class OrgUnit(Localized, db.Model):
         return f"<OrgUnit {self.code}>"
 
 
+def new_session_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
+    """An account. Its sessions carry `session_key`; a new key ends every session of the account at once."""
+
     __tablename__ = "user_account"
     __audited__ = True
-    __audit_exclude__ = frozenset({"last_login_at"})
+    __audit_exclude__ = frozenset({"last_login_at", "session_key"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
@@ -129,12 +137,34 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    session_key: Mapped[str] = mapped_column(String(40), default=new_session_key)
 
     org_unit: Mapped[OrgUnit | None] = relationship()
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
+
+    def get_id(self) -> str:
+        """What the session cookie names: the account and its current session key (Flask-Login)."""
+        if not self.session_key:
+            self.session_key = new_session_key()
+        return f"{self.id}.{self.session_key}"
+
+    def holds_session(self, session_key: str) -> bool:
+        """True while a session made with `session_key` is still valid for this account."""
+        return self.active and bool(self.session_key) and hmac.compare_digest(self.session_key, session_key)
+
+    def end_sessions(self) -> None:
+        """Sign the account out everywhere: every session cookie issued so far stops working."""
+        self.session_key = new_session_key()
+
+    @validates("password_hash", "active")
+    def _end_sessions_on_change(self, key, value):
+        """A new password or a deactivation ends the account's sessions on every server."""
+        if self.id is not None and (key == "password_hash" or not value):
+            self.end_sessions()
+        return value
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)  # scrypt
@@ -210,6 +240,16 @@ class PeriodDeadline(db.Model):
     __table_args__ = (UniqueConstraint("period_id", "org_unit_id", name="uq_period_deadline_unit"),)
 
 
+class AuditChain(db.Model):
+    """The head of the audit log's hash chain: one row (id 1), locked by each transaction that appends."""
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
 class AuditEvent(db.Model):
     """One append-only record per write: who, when, what object, and each field's old → new value."""
 
@@ -228,6 +268,10 @@ class AuditEvent(db.Model):
     submission_id: Mapped[int | None] = mapped_column(index=True)
     section: Mapped[str | None] = mapped_column(String(30))
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The hash chain (see audit.py): position, the previous event's hash, this event's hash.
+    seq: Mapped[int | None] = mapped_column(unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
     def __repr__(self) -> str:
         return f"<AuditEvent {self.action} {self.object_type}:{self.object_id}>"

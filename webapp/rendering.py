@@ -2,6 +2,7 @@
 
 from flask import make_response, redirect, render_template, request
 from jinja2_fragments.flask import render_block
+from markupsafe import Markup
 
 
 def is_fragment_request() -> bool:
@@ -37,3 +38,10 @@ def see_other(url: str):
         response.headers["HX-Location"] = url
         return response
     return redirect(url, 303)
+
+
+def hidden_fields(form) -> Markup:
+    """A form's hidden fields (the CSRF token among them) without id attributes, unlike WTForms' hidden_tag():
+    a page with two forms would otherwise repeat id="csrf_token", which HTML forbids."""
+    return Markup("").join(field(id=False) for field in form
+                            if field.type in ("HiddenField", "CSRFTokenField"))

@@ -23,10 +23,11 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
+from ..audit import insert_audit_rows
 from ..blueprints.appeals.timeliness import answer_deadline, timeliness
 from ..extensions import db
 from ..i18n import zone
-from ..models import AuditEvent, OrgUnit, Period, User
+from ..models import OrgUnit, Period, User
 from ..reporting.figures import rebuild_figures
 from ..reporting.models import Review, Status, Submission
 from ..reporting.sections import SECTIONS
@@ -934,6 +935,6 @@ def load_analyses(school_codes: list[str]) -> int:
         queue_plan(writer, plan, submission_id, periods[plan.period])
         audit.extend(_audit_trail(plan, submission_id, units[plan.school], users))
     writer.execute()
-    db.session.execute(insert(AuditEvent), audit)
+    insert_audit_rows(db.session, audit)
     rebuild_figures(ids)  # bulk inserts bypass the session hook that keeps the dashboard's figures current
     return len(plans)

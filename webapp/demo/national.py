@@ -30,8 +30,9 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from werkzeug.security import generate_password_hash
 
+from ..audit import insert_audit_rows
 from ..extensions import db
-from ..models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
+from ..models import OrgKind, OrgUnit, Period, Role, User
 from ..reporting.figures import rebuild_figures
 from ..reporting.models import SectionEntry
 from . import texts as kk
@@ -367,7 +368,7 @@ def write_region(schools: list[SchoolUnit], periods: dict[str, HalfYear], depart
     for model, model_rows in writer.rows.items():
         db.session.execute(model.__table__.insert(), model_rows)
     if audit:
-        db.session.execute(insert(AuditEvent), audit)
+        insert_audit_rows(db.session, audit)
     stats.timed("insert", started)
     return list(ids)
 

@@ -24,6 +24,7 @@ except ImportError:  # WTForms < 3.3 takes (value, label) pairs; 3.3 deprecates 
 
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, Role, User
+from ...passwords import MAX_LENGTH, password_problem
 
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\Z"
 MAX_ID = 2**31 - 1  # a larger id cannot be looked up on PostgreSQL (integer out of range)
@@ -131,8 +132,9 @@ class UserForm(FlaskForm):
     role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
     org_unit_id = SelectField(_l("Org unit"), coerce=optional_id, validate_choice=False)
     active = BooleanField(_l("Account active"), default=True)
-    password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=200)],
-                             render_kw={"autocomplete": "new-password"})
+    password = PasswordField(_l("Password"), validators=[Optional(), Length(max=MAX_LENGTH)],
+                             render_kw={"autocomplete": "new-password"},
+                             description=_l("At least 12 characters; a few unrelated words make a good one."))
 
     def __init__(self, *args, user: User | None = None, own: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,12 +142,13 @@ class UserForm(FlaskForm):
         self.org_unit_id.choices = unit_choices(blank=_l("— none (administrator) —"))
         if user is not None:
             del self.username
-            self.password.description = _l("Leave empty to keep the current password.")
+            self.password.description = _l("Leave empty to keep the current password. A new one signs the "
+                                            "account out everywhere.")
             if own:  # an administrator cannot lock themselves out by demoting or deactivating their own account
                 del self.role
                 del self.active
         else:
-            self.password.validators = [InputRequired(), Length(min=8, max=200)]
+            self.password.validators = [InputRequired(), Length(max=MAX_LENGTH)]
 
     @property
     def chosen_role(self) -> Role | None:
@@ -160,6 +163,13 @@ class UserForm(FlaskForm):
     def validate_username(self, field):
         if db.session.scalar(db.select(User.id).filter_by(username=field.data)):
             raise ValidationError(_l("This username is already taken."))
+
+    def validate_password(self, field):
+        if field.data:
+            username = self.user.username if self.user else self.username.data
+            problem = password_problem(field.data, user_inputs=(username or "", self.full_name.data or ""))
+            if problem:
+                raise ValidationError(problem)
 
     def validate_org_unit_id(self, field):
         if self.chosen_role is None:

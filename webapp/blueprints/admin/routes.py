@@ -3,9 +3,10 @@
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from flask_login import current_user, logout_user
 from sqlalchemy.orm import selectinload
 
+from ... import audit as audit_log
 from ...access import roles_required
 from ...extensions import db
 from ...models import AuditEvent, OrgKind, OrgUnit, Period, Role, User
@@ -23,7 +24,7 @@ def admins_only():
     """Every admin page is for administrators only (others get 404)."""
 
 
-def _form_page(form, title: str, back: str, save):
+def _form_page(form, title: str, back: str, save, **context):
     """Show `form`; when valid, let `save` apply it, commit once and go back to the list."""
     if form.validate_on_submit():
         with db.session.no_autoflush:  # one flush at the commit, so one edit leaves one audit event
@@ -32,7 +33,7 @@ def _form_page(form, title: str, back: str, save):
         flash(_("Saved."), "success")
         return see_other(back)
     return render("admin/form.html", block="form", form=form, title=title, back=back,
-                  status=422 if form.errors else 200)
+                  status=422 if form.errors else 200, **context)
 
 
 @bp.get("/")
@@ -108,7 +109,22 @@ def edit_user(user_id: int):
         if password:
             user.set_password(password)
 
-    return _form_page(form, user.username, url_for(".users"), save)
+    return _form_page(form, user.username, url_for(".users"), save,
+                      sign_out_url=url_for(".sign_out_user", user_id=user.id))
+
+
+@bp.post(f"/users/<{ID}:user_id>/sign-out")
+def sign_out_user(user_id: int):
+    """«Sign out everywhere»: every session of the account ends, on every server (a stolen cookie too)."""
+    user = db.get_or_404(User, user_id)
+    user.end_sessions()
+    audit_log.record(db.session, "sign_out_all", user)
+    db.session.commit()
+    if user.id == current_user.id:
+        logout_user()
+        return see_other(url_for("auth.login"))
+    flash(_("%(user)s is signed out on every device.", user=user.username), "success")
+    return see_other(url_for(".edit_user", user_id=user.id))
 
 
 @bp.get("/periods")

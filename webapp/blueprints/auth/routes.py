@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -13,6 +14,8 @@ from ... import audit
 from ...extensions import db, limiter
 from ...models import User, utcnow
 from ...rendering import wants_json
+from ...passwords import burn_password_check
+from ...security import start_session
 from .forms import LanguageForm, LoginForm
 
 bp = Blueprint("auth", __name__)
@@ -23,8 +26,9 @@ def _failed_login(response) -> bool:
     return response.status_code == 422
 
 
-def _username_key() -> str:
-    return "login:" + request.form.get("username", "").strip().lower()
+def _address_and_username_key() -> str:
+    """Failures are counted per address and username: a stranger elsewhere cannot lock the owner out."""
+    return f"login:{get_remote_address()}:{request.form.get('username', '').strip().lower()[:80]}"
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -67,12 +71,12 @@ def csrf_token():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_username_key,
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_address_and_username_key,
                methods=["POST"], deduct_when=_failed_login)
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ADDRESS"],
                methods=["POST"], deduct_when=_failed_login)
 def login():
-    """The login form; one generic message for any wrong username or password.
+    """The login form; one generic message, in the same time, for any wrong username or password.
 
     A page's sign-in dialog posts here asking for JSON: it gets {"ok": true, "token": …} and stays where it is.
     """
@@ -82,18 +86,22 @@ def login():
         return redirect(url_for("units.home"))
     form = LoginForm(next=request.args.get("next"))
     if form.validate_on_submit():
-        user = db.session.execute(
-            db.select(User).filter_by(username=form.username.data.strip().lower())
-        ).scalar_one_or_none()
-        if user and user.active and user.check_password(form.password.data):
+        username = form.username.data.strip().lower()
+        user = db.session.execute(db.select(User).filter_by(username=username)).scalar_one_or_none()
+        if user is None:
+            burn_password_check(form.password.data)
+        elif user.check_password(form.password.data) and user.active:
+            start_session()
             login_user(user)
-            session.permanent = True
             user.last_login_at = utcnow()
             audit.record(db.session, "login", user)
             db.session.commit()
             if wants_json():
                 return jsonify(ok=True, token=generate_csrf())
             return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
+        audit.record(db.session, "login_failed", user, object_type="user_account", label=username,
+                     changes={"address": [None, get_remote_address()]})
+        db.session.commit()
         form.password.errors.append(_("Wrong username or password."))
     if wants_json():
         return jsonify(ok=False, error=" ".join(str(e) for errors in form.errors.values() for e in errors)), 422
@@ -113,9 +121,16 @@ def login_limited(error):
 @bp.post("/logout")
 @login_required
 def logout():
-    audit.record(db.session, "logout", current_user._get_current_object())
+    """Log out: every session of the account ends, on this browser and any other (a copied cookie too)."""
+    user = current_user._get_current_object()
+    user.end_sessions()
+    audit.record(db.session, "logout", user)
     db.session.commit()
+    language = session.get("lang") or user.locale
     logout_user()
+    session.clear()
+    if language:
+        session["lang"] = language
     flash(_("You have logged out."), "info")
     return redirect(url_for("auth.login"), 303)
 

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from ... import audit
 from ...access import visible_unit_or_404
 from ...certificate import assemble, batch, render
 from ...certificate.span import academic_year_span
@@ -59,7 +60,9 @@ def show(school: str):
     if kind not in FORMATS:
         abort(404)
     mimetype, make = FORMATS[kind]
-    return make(certificate), 200, {
+    content = make(certificate)
+    audit.record_download(db.session, unit, f"{certificate.filename}.{kind}")
+    return content, 200, {
         "Content-Type": mimetype,
         "Content-Disposition": f'attachment; filename="{certificate.filename}.{kind}"',
     }

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from ... import audit
 from ...access import visible_unit_or_404
 from ...extensions import db
 from ...i18n import current_language
@@ -226,14 +227,16 @@ def comparison_export(code: str, file_format: str):
     period = _period(_periods())
     result = compare(unit, period, current_language())
     refine(result, **_table_args())
-    return _download(comparison_sheet(result), f"{unit.code}_{period.code}_comparison", file_format)
+    return _download(comparison_sheet(result), f"{unit.code}_{period.code}_comparison", file_format, unit)
 
 
-def _download(sheet, stem: str, file_format: str):
-    """The sheet as a file named for what it holds and for whom: …_comparison.xlsx, …_excel.csv, …_rfc4180.csv."""
+def _download(sheet, stem: str, file_format: str, unit: OrgUnit):
+    """The sheet as a file named for what it holds and for whom: …_comparison.xlsx, …_excel.csv, …_rfc4180.csv;
+    the download is noted in the audit log."""
     mimetype, suffix = FORMATS[file_format]
     response = current_app.response_class(render_sheet(sheet, file_format), mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{stem}{suffix}"'
+    audit.record_download(db.session, unit, f"{stem}{suffix}")
     return response
 
 
@@ -274,7 +277,7 @@ def completeness_export(code: str, file_format: str):
     rows = queries.school_rows(unit, period, current_language())
     sheet = completeness_sheet([(r.id, r.code, r.name) for r in rows], history,
                                queries.submissions_grid(unit, history), unit)
-    return _download(sheet, f"{unit.code}_{period.code}_completeness", file_format)
+    return _download(sheet, f"{unit.code}_{period.code}_completeness", file_format, unit)
 
 
 @bp.post("/units/<code>/dashboard/reminders")
