@@ -145,6 +145,10 @@ def test_a_city_downloads_every_pdf_built_by_the_worker_with_progress(jobs_app, 
     download = client.get(f"/jobs/{job_id}/download")
     assert download.status_code == 200 and download.headers["Content-Type"] == "application/zip"
     assert 'filename="lisakovsk_2024-H2_2025-H1_kk_pdf.zip"' in download.headers["Content-Disposition"]
+    with jobs_app.app_context():  # who downloaded what, and when, is in the audit log
+        noted = db.session.scalars(db.select(AuditEvent).filter_by(action="download").order_by(AuditEvent.id.desc())
+                                   ).first()
+        assert (noted.actor, noted.object_label) == ("lisakovsk", "lisakovsk_2024-H2_2025-H1_kk_pdf.zip")
     archive = zipfile.ZipFile(io.BytesIO(download.data))
     names = archive.namelist()
     assert len(names) == schools and "lisakovsk-1_2024-H2_2025-H1_kk.pdf" in names

@@ -22,6 +22,8 @@ def register_commands(app) -> None:
     app.cli.add_command(rebuild_figures_command)
     app.cli.add_command(worker_command)
     app.cli.add_command(audit_group)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("load-demo")
@@ -271,3 +273,34 @@ def audit_verify_command() -> None:
         click.echo(f"Audit log BROKEN after {checked} intact events: {problem}", err=True)
         raise SystemExit(1)
     click.echo(f"Audit log intact: {checked} events chained.")
+
+
+@click.command("backup")
+@with_appcontext
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The backup file (default: instance/backups/adal-<UTC time>.sqlite, or .dump for PostgreSQL).")
+def backup_command(output: Path | None) -> None:
+    """Back up the whole database while the app keeps serving (SQLite online backup API, or pg_dump)."""
+    from .backup import BackupError, backup, default_backup_path
+
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    try:
+        path = backup(url, output or default_backup_path(current_app.instance_path, url))
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written to {path} ({path.stat().st_size:,} bytes).")
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.confirmation_option(prompt="Replace every table of the database with the backup's content?")
+def restore_command(backup_file: Path) -> None:
+    """Replace the database's content with BACKUP_FILE (made by `flask backup`). Stop the app servers first."""
+    from .backup import BackupError, restore
+
+    try:
+        restore(current_app.config["SQLALCHEMY_DATABASE_URI"], backup_file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored from {backup_file}. Check it with: flask --app wsgi audit verify")

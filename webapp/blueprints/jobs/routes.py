@@ -3,6 +3,7 @@
 from flask import Blueprint, abort
 from flask_login import current_user, login_required
 
+from ... import audit
 from ...extensions import db
 from ...jobs.models import Job, JobFile, JobStatus
 from ...rendering import render
@@ -36,6 +37,7 @@ def download(job_id: int):
     content = db.session.scalar(db.select(JobFile.content).where(JobFile.job_id == job.id))
     if content is None or job.expired():
         return render("jobs/show.html", job=job, JobStatus=JobStatus, status=410)  # says the file is gone
+    audit.record_download(db.session, job.org_unit, job.file_name)
     return content, 200, {
         "Content-Type": "application/zip",
         "Content-Disposition": f'attachment; filename="{job.file_name}"',
