@@ -101,6 +101,27 @@ def run_migrations_online():
         with context.begin_transaction():
             context.run_migrations()
 
+    fill_derived_data(connectable)
+
+
+def fill_derived_data(connectable):
+    """What migrations create but only the app's code can compute, filled once the schema is at the head
+    (so that code matches it): the dashboard figures of analyses written before revision 0003."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with connectable.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    if not current or current != set(ScriptDirectory.from_config(config).get_heads()):
+        return
+    from webapp.extensions import db
+    from webapp.reporting.figures import fill_missing_figures
+
+    filled = fill_missing_figures()
+    db.session.commit()
+    if filled:
+        logger.info('Dashboard figures computed for %d existing analyses.', filled)
+
 
 if context.is_offline_mode():
     run_migrations_offline()

@@ -1,6 +1,7 @@
 """dashboard: submission figures and section states, flag thresholds, reminders
 
-Existing analyses get their figures with `flask --app wsgi rebuild-figures`.
+Existing analyses get their figures at the end of the upgrade (migrations/env.py → fill_missing_figures), with
+the app's code for the schema the upgrade ends at.
 
 Revision ID: 0003
 Revises: 0002

@@ -199,6 +199,17 @@ def rebuild_figures(submission_ids: list[int] | None = None, batch: int = 500) -
     return len(submission_ids)
 
 
+def fill_missing_figures() -> int:
+    """Compute the figures of every submission that has none (analyses written before the figures' tables
+    existed, i.e. a database upgraded past revision 0003); returns how many. Run at the end of every
+    `flask db upgrade` (migrations/env.py), with the code that matches the upgraded schema."""
+    missing = db.session.scalars(
+        select(Submission.id).where(~select(SubmissionFigures.submission_id)
+                                    .where(SubmissionFigures.submission_id == Submission.id).exists())
+        .order_by(Submission.id)).all()
+    return rebuild_figures(list(missing)) if missing else 0
+
+
 # --- The session hook -----------------------------------------------------------------------------
 
 TOUCHED = "figures_touched"

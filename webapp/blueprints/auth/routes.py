@@ -13,8 +13,8 @@ from werkzeug.routing import RequestRedirect
 from ... import audit
 from ...extensions import db, limiter
 from ...models import User, utcnow
-from ...rendering import wants_json
 from ...passwords import burn_password_check
+from ...rendering import wants_json
 from ...security import start_session
 from .forms import LanguageForm, LoginForm
 

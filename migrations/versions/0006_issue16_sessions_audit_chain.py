@@ -4,8 +4,8 @@ Every existing account gets its own random session key (sessions made before the
 in again), and every existing audit event is chained in id order, so `flask --app wsgi audit verify` holds
 from the start.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-29 18:40:00
 
 """
@@ -17,8 +17,8 @@ from alembic import op
 from webapp.audit import HASHED_FIELDS, event_hash
 
 # revision identifiers, used by Alembic.
-revision = '0005'
-down_revision = '0004'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
