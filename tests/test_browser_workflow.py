@@ -79,10 +79,10 @@ def test_fill_warn_submit_return_resubmit_accept(page: Page, started):
     expect(page.locator("#rows-disciplinary tbody tr")).to_contain_text("Айназарова Ж")
     expect(page.locator("#disciplinary-person")).to_have_value("")  # a fresh form for the next row
 
-    # A date after the half-year: the error shows next to the field, typed values stay.
+    # A year typed wrong: the error shows next to the field, typed values stay.
     page.fill("#disciplinary-person", "Ермағанбетова С.А.")
     page.fill("#disciplinary-order_number", "86")
-    page.fill("#disciplinary-order_date", "2027-01-11")
+    page.fill("#disciplinary-order_date", "11.01.0202")
     page.locator("#add-disciplinary button[type=submit]").click()
     expect(page.locator("#disciplinary-order_date-error")).to_be_visible()
     expect(page.locator("#disciplinary-person")).to_have_value("Ермағанбетова С.А.")
@@ -106,8 +106,8 @@ def test_fill_warn_submit_return_resubmit_accept(page: Page, started):
     expect(page.locator("#section-status")).to_contain_text("Тәртіптік жазалар бойынша бұйрық күнін тексеріңіз.")
     row = page.locator("#rows-disciplinary tbody tr").first
     row.locator("a.button").click()
-    date_input = page.locator("#rows-disciplinary tbody tr input[type=date]")
-    date_input.fill("2026-10-12")
+    date_input = page.locator("#rows-disciplinary tbody tr input[data-date-field]")
+    date_input.fill("12.10.2026")
     page.locator("#rows-disciplinary tbody tr button[type=submit]").click()
     expect(page.locator("#rows-disciplinary tbody tr").first).to_contain_text("12.10.2026")
     page.goto("/schools/rudny-7/2026-H2/")

@@ -53,7 +53,7 @@ def form_fields(form_class) -> tuple[tuple[str, type], ...]:
 
 def _limits_to_half_year(field_class: type) -> bool:
     """A report date the form refuses after the half-year's end (a recommendation's deadline may be later)."""
-    return issubclass(field_class, ReportDateField) and field_class.pre_validate is ReportDateField.pre_validate
+    return issubclass(field_class, ReportDateField) and field_class.half_year is not None
 
 
 def _as_date(value) -> date | None:

@@ -7,14 +7,15 @@ what is wrong otherwise.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import DateField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import TextInput
 
 from ..i18n import number as format_number
 
@@ -213,36 +214,85 @@ class MoneyField(DecimalNumberField):
         return format_number(value, digits=2)
 
 
-class ReportDateField(DateField):
-    """A date typed as 2025-06-10 (the date picker) or 10.06.2025; never after the half-year ends."""
+# What a date field accepts as typed: 23.04.2025 (also 3.4.2025) and 2025-04-23. Not 06/04/2020, which an
+# English-speaking clerk means as 4 June and a Kazakh one as 6 April.
+_DAY_FIRST = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
+_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+# The same, for the browser: the input's `pattern`, so the page's script can tell a half-typed date
+# (input.validity.patternMismatch) and not save it yet.
+DATE_PATTERN = r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+FIRST_YEAR = 2000
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators or [Optional()], format=["%Y-%m-%d", "%d.%m.%Y"], **kwargs)
+
+def _today() -> date:
+    from ..i18n import local_now
+
+    try:
+        return local_now().date()
+    except RuntimeError:  # outside the app
+        return date.today()
+
+
+class ReportDateField(DateField):
+    """A date typed the same in every browser: a text field «дд.мм.гггг» that reads «23.04.2025».
+
+    Not the browser's date input, whose format follows the browser's language (an English-language Chromium
+    turns «23.04.2025» into an invalid «02/30/42025»). Years before 2000 or after next year are refused.
+    `half_year` says where the date belongs: "inside" the analysed half-year, "not_after" its end, or None
+    (a deadline, the certificate's own date); a date elsewhere is saved and the section shows a warning
+    (see sections.date_warnings), since a late order or an early appeal can be right.
+    """
+
+    widget = TextInput()
+    half_year: str | None = "not_after"
+
+    def __init__(self, label=None, validators=None, half_year: str | None = "default", **kwargs):
+        render_kw = kwargs.setdefault("render_kw", {})
+        render_kw.update({"placeholder": _l("dd.mm.yyyy"), "pattern": DATE_PATTERN, "maxlength": 10,
+                          "autocomplete": "off", "data-date-field": "dd.mm.yyyy", **render_kw})
+        super().__init__(label, validators or [Optional()], format="%d.%m.%Y", **kwargs)
+        if half_year != "default":
+            self.half_year = half_year
 
     def process_formdata(self, valuelist):
-        text = (valuelist[0] if valuelist else "").strip()
-        if not text:
-            self.data = None
-            return
-        for fmt in self.format:
-            try:
-                self.data = datetime.strptime(text, fmt).date()
-                return
-            except ValueError:
-                continue
+        text = _TRIM.sub("", valuelist[0] if valuelist else "")
         self.data = None
-        raise ValueError(_l("Enter a date such as 10.06.2025."))
-
-    def pre_validate(self, form):
-        period = getattr(form, "period", None)
-        if self.data and period is not None and self.data > period.ends_on:
-            raise ValidationError(_l("The date is after the end of the half-year (%(end)s).",
-                                end=period.ends_on.strftime("%d.%m.%Y")))
+        if not text:
+            return
+        match = _DAY_FIRST.fullmatch(text) or _ISO.fullmatch(text)
+        if match is None:
+            raise ValueError(_l("Enter a date as day.month.year, e.g. 23.04.2025."))
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        if year < FIRST_YEAR:
+            raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
+        if year > _today().year + 1:
+            raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
+        try:
+            self.data = date(year, month, day)
+        except ValueError:
+            raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
 
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return self.data.isoformat() if isinstance(self.data, date) else ""
+        return self.data.strftime("%d.%m.%Y") if isinstance(self.data, date) else ""
+
+
+def date_fields(form_class) -> list[tuple[str, object, str | None]]:
+    """(name, label, half_year) of a form class's report dates, read without building the form."""
+    from wtforms.fields.core import UnboundField
+
+    found = []
+    for name in dir(form_class):
+        unbound = getattr(form_class, name, None)
+        if name.startswith("_") or not isinstance(unbound, UnboundField):
+            continue
+        if issubclass(unbound.field_class, ReportDateField):
+            label = unbound.args[0] if unbound.args else unbound.kwargs.get("label")
+            half_year = unbound.kwargs.get("half_year", "default")
+            found.append((unbound.creation_counter, name, label,
+                          unbound.field_class.half_year if half_year == "default" else half_year))
+    return [(name, label, half_year) for _counter, name, label, half_year in sorted(found, key=lambda f: f[0])]
 
 
 def LongText(label, **kwargs):  # noqa: N802  (reads like a field class)

@@ -13,10 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _ln
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
 
-from .fields import DecimalNumberField, MoneyField, ReportDateField
+from .fields import DecimalNumberField, MoneyField, ReportDateField, date_fields
 from .models import SectionEntry
 
 
@@ -122,7 +123,7 @@ class Section:
             messages.append(str(_l("A violation is marked as found: describe it.")))
         for check in self.checks:
             messages.extend(check(data))
-        return messages
+        return messages + date_warnings(data) + duplicate_warnings(data)
 
     def is_complete(self, data: SectionData) -> bool:
         entry = data.entry
@@ -148,6 +149,91 @@ class Section:
         if self.warnings(data) and not (data.entry.warnings_explanation or "").strip():
             return "errors"
         return "filled" if self.is_complete(data) else "missing"
+
+
+def date_warnings(data: SectionData) -> list[str]:
+    """Dates outside the analysed half-year where they belong inside it (or after its end where they cannot
+    come later): saved as typed, but named here, so the clerk fixes a slip or explains a real exception."""
+    entry = data.entry
+    period = entry.submission.period if entry is not None and entry.submission is not None else None
+    if period is None:
+        return []
+    from ..i18n import short_date
+
+    def check(label, value, rule) -> str | None:
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        if value is None or rule is None:
+            return None
+        if rule == "inside" and not period.starts_on <= value <= period.ends_on:
+            return str(_l("%(field)s: %(date)s is outside the analysed half-year (%(start)s–%(end)s).",
+                          field=label, date=short_date(value), start=short_date(period.starts_on),
+                          end=short_date(period.ends_on)))
+        if rule == "not_after" and value > period.ends_on:
+            return str(_l("%(field)s: %(date)s is after the analysed half-year ends (%(end)s).",
+                          field=label, date=short_date(value), end=short_date(period.ends_on)))
+        return None
+
+    found = []
+    if data.section.facts_form is not None:
+        for name, label, rule in date_fields(data.section.facts_form):
+            found.append(check(label, data.fact(name), rule))
+    for row_list in data.section.row_lists:
+        for name, label, rule in date_fields(row_list.form):
+            for row in data.rows.get(row_list.name, []):
+                found.append(check(f"{row_list.title} · {label}", getattr(row, name, None), rule))
+    return [message for message in found if message]
+
+
+def duplicate_warnings(data: SectionData) -> list[str]:
+    """Rows entered twice with every value the same (a double click, a retry, a copy): named, so the clerk
+    removes the copy; rows that differ in anything, or lists where repeats are normal, are left alone."""
+    found = []
+    for row_list in data.section.row_lists:
+        rows = data.rows.get(row_list.name, [])
+        names = [name for name, _field_class in _row_field_names(row_list)]
+        seen: dict[tuple, list] = {}
+        for row in rows:
+            seen.setdefault(tuple(_comparable(getattr(row, name, None)) for name in names), []).append(row)
+        for copies in seen.values():
+            if len(copies) > 1:
+                values = [_shown(getattr(copies[0], name, None)) for name in names]
+                found.append(str(_ln("%(list)s: the same row is entered %(num)d time (%(row)s).",
+                                     "%(list)s: the same row is entered %(num)d times (%(row)s). Remove the "
+                                     "copies, or explain why they are separate.", len(copies),
+                                     list=row_list.title, row=" · ".join(v for v in values if v) or "—")))
+    return found
+
+
+def _shown(value) -> str:
+    from ..i18n import number, short_date
+
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, date):
+        return short_date(value)
+    if isinstance(value, int | Decimal):
+        return number(value)
+    return str(value)
+
+
+def _row_field_names(row_list: RowList) -> list[tuple[str, type]]:
+    from wtforms.fields.core import UnboundField
+
+    names = []
+    for name in dir(row_list.form):
+        unbound = getattr(row_list.form, name, None)
+        if not name.startswith("_") and isinstance(unbound, UnboundField) and name in row_list.model.__table__.c:
+            names.append((unbound.creation_counter, name, unbound.field_class))
+    return [(name, field_class) for _counter, name, field_class in sorted(names)]
+
+
+def _comparable(value):
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return value
 
 
 SECTIONS: list[Section] = []

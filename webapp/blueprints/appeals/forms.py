@@ -19,6 +19,6 @@ class AppealsFactsForm(SectionForm):
 
 class AppealForm(SectionForm):
     channel = SelectField(_l("Channel"), choices=choices(CHANNELS))
-    received_on = ReportDateField(_l("Received on"), validators=[InputRequired()])
+    received_on = ReportDateField(_l("Received on"), validators=[InputRequired()], half_year="inside")
     answered_on = ReportDateField(_l("Answered on"))
     subject = ShortText(_l("Subject"))

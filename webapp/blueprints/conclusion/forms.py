@@ -15,8 +15,7 @@ STATUSES = [("", _l("not given yet")), ("done", _l("done")), ("in_progress", _l(
 class DeadlineDateField(ReportDateField):
     """A deadline: typed like any report date, but it may well lie after the half-year's end."""
 
-    def pre_validate(self, form):
-        pass
+    half_year = None
 
 
 def _none_if_empty(value):

@@ -54,15 +54,15 @@ ROLES = [("head", _l("head of the working group")), ("member", _l("member")), ("
 class GeneralFactsForm(SectionForm):
     order_number = ShortText(_l("Order launching the analysis: №"), max_length=40)
     order_date = ReportDateField(_l("Order launching the analysis: date"))
-    certificate_date = ReportDateField(_l("Date of the certificate"))
+    certificate_date = ReportDateField(_l("Date of the certificate"), half_year=None)
     signatory_name = ShortText(_l("Signed by: name"), max_length=200)
     signatory_position = ShortText(_l("Signed by: position"), max_length=300)
     approver_name = ShortText(_l("Approved by («Бекітемін / Утверждаю»): name"), max_length=200,
                               description=_l("Only if the certificate carries an approval block."))
     approver_position = ShortText(_l("Approved by: position"), max_length=300)
-    approval_date = ReportDateField(_l("Approval date"))
-    announcement_date = ReportDateField(_l("Date the analysis was announced to the public"))
-    public_discussion_date = ReportDateField(_l("Date of the public discussion of the results"))
+    approval_date = ReportDateField(_l("Approval date"), half_year=None)
+    announcement_date = ReportDateField(_l("Date the analysis was announced to the public"), half_year=None)
+    public_discussion_date = ReportDateField(_l("Date of the public discussion of the results"), half_year=None)
     public_discussion_protocol = ShortText(_l("Public discussion protocol №"), max_length=40)
 
     def __init__(self, *args, **kwargs):

@@ -54,5 +54,5 @@ class DisciplinaryActionForm(SectionForm):
     person = ShortText(_l("Employee"), required=True, max_length=200)
     penalty = SelectField(_l("Penalty"), choices=choices(PENALTIES))
     order_number = ShortText(_l("Order №"), required=True, max_length=40)
-    order_date = ReportDateField(_l("Order date"), validators=[InputRequired()])
+    order_date = ReportDateField(_l("Order date"), validators=[InputRequired()], half_year="inside")
     lifted_early = BooleanField(_l("Lifted early"))
