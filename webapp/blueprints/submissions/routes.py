@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -110,11 +111,22 @@ def review(school: str, period: str):
     if not place.can_review or place.submission is None:
         abort(404)
     reasons = {s.code: request.form.get(f"reason-{s.code}", "") for s in SECTIONS}
-    if _already_reviewed(place.submission, request.form.get("decision"), reasons):
+    decision = request.form.get("decision")
+    typed = sum(1 for text in reasons.values() if text and text.strip())
+    if decision == "accept" and typed and place.submission.status is Status.SUBMITTED:
+        # A reason typed and then "accept" clicked: never drop the department's words silently. Ask.
+        return _overview(place, status=422, typed_reasons=reasons, review_errors={"accept_with_reasons": ngettext(
+            "You wrote a reason to return %(num)d section. Return it to the school, or accept the analysis "
+            "and discard the reason?",
+            "You wrote reasons to return %(num)d sections. Return them to the school, or accept the analysis "
+            "and discard the reasons?", typed)})
+    if decision == "accept_anyway":  # the department saw its typed reasons and chose to accept
+        decision = "accept"
+    if _already_reviewed(place.submission, decision, reasons):
         accepted = place.submission.status is Status.ACCEPTED
         return _back(place, _("Accepted.") if accepted else _("Returned to the school."))
     try:
-        if request.form.get("decision") == "accept":
+        if decision == "accept":
             workflow.accept(place.submission)
             message = _("Accepted.")
         else:
