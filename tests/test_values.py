@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 from support import TEST_DATABASE_URL, text_of
-from support_org_sections import assert_fragment, entry_of, full_page, rows_of, start, url
+from support_org_sections import assert_fragment, entry_of, full_page, rows_of, start, url, warnings_of
 from wtforms import Form, SelectField
 
+from webapp.blueprints.acts.models import Order
 from webapp.blueprints.personnel.models import AdministrativeStaff
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
@@ -275,3 +276,24 @@ def test_an_unknown_violation_answer_is_a_field_error(school, app, code):
     assert "violation_found" in html and 'class="error"' in html
     entry = entry_of(app, code)
     assert entry is None or entry.violation_found is None  # the valid text may be kept, never a guess
+
+
+# --- The same row twice -------------------------------------------------------------------------------------
+
+def test_the_same_row_added_twice_is_named_as_a_duplicate(school, app):
+    order = {"orders-number": "39", "orders-date": "05.09.2026", "orders-title": "Сыбайлас жемқорлыққа қарсы"}
+    assert school.post(url("acts", "rows/orders"), data=order).status_code == 200
+    assert warnings_of(school, "acts") == []
+    # A second click (with no request key: an old page, no script) adds the same order again, spaces aside.
+    assert school.post(url("acts", "rows/orders"), data={**order, "orders-title": " Сыбайлас  жемқорлыққа қарсы"}
+                       ).status_code == 200
+    warnings = warnings_of(school, "acts")
+    assert len(warnings) == 1 and "39" in warnings[0] and "05.09.2026" in warnings[0] and "2" in warnings[0]
+    assert "errors" in full_page(school, "acts").get_data(as_text=True)  # it holds the submission back
+    # A different number is a different order: no warning once the copy is corrected.
+    copy = rows_of(app, Order)[-1]
+    edited = school.post(url("acts", f"rows/orders/{copy.id}"), data={
+        f"orders-{copy.id}-number": "40", f"orders-{copy.id}-date": "05.09.2026",
+        f"orders-{copy.id}-title": "Сыбайлас жемқорлыққа қарсы"})
+    assert edited.status_code == 200
+    assert warnings_of(school, "acts") == []
