@@ -38,7 +38,8 @@ def state(app) -> str:
 def test_positions_listed_without_the_narrative(app, as_user, school):
     page = as_user("rudny-7").get(f"{URL}/")
     html = page.get_data(as_text=True)
-    assert "<html" in html and 'id="narrative"' not in html and 'id="add-positions"' in html
+    assert "<html" in html and 'id="risks"' not in html and 'id="add-positions"' in html
+    assert 'name="nothing_to_report"' in html  # a school without exposed positions can say so
     assert state(app) == "missing"
 
     added = school.post(f"{URL}/rows/positions", data=DIRECTOR)

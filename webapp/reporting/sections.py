@@ -94,6 +94,7 @@ class Section:
     number: str  # "2.2" as on the certificate ("" for the general part and the conclusion)
     title: Any  # lazy string, translated into kk and ru
     triplet: bool = True  # risks / basis / recommendations, a violation finding, "nothing to report"
+    may_be_empty: bool = True  # a school may attest "nothing to report" (Appendix 4 too; not the general part)
     facts_form: type[FlaskForm] | None = None
     required_facts: tuple[str, ...] = ()  # figures a complete section must have
     row_lists: tuple[RowList, ...] = ()
@@ -126,19 +127,33 @@ class Section:
         return messages + date_warnings(data) + duplicate_warnings(data)
 
     def is_complete(self, data: SectionData) -> bool:
+        return data.entry is not None and not self.missing(data)
+
+    def missing(self, data: SectionData) -> list[tuple[str, str]]:
+        """What a complete section still needs, as (label in the reader's language, id of the element to go
+        to): the triplet's texts and the violation answer, the required figures, the required lists.
+        Nothing once the school attested "nothing to report"."""
+        from .forms import NarrativeForm
+
         entry = data.entry
-        if entry is None:
-            return False
-        if entry.nothing_to_report:
-            return True
+        if entry is not None and entry.nothing_to_report:
+            return []
+        needed = []
         if self.triplet:
-            if not all((getattr(entry, name) or "").strip() for name in ("risks", "basis", "recommendations")):
-                return False
-            if entry.violation_found is None:
-                return False
-        if any(data.facts.get(name) in (None, "") for name in self.required_facts):
-            return False
-        return all(data.rows.get(name) for name in self.required_rows)
+            labels = field_labels(NarrativeForm)
+            for name in ("risks", "basis", "recommendations"):
+                if not (getattr(entry, name, None) or "").strip():
+                    needed.append((labels[name], name))
+            if entry is None or entry.violation_found is None:
+                needed.append((labels["violation_found"], "violation_found-0"))
+        if self.required_facts:
+            labels = field_labels(self.facts_form)
+            needed += [(labels.get(name, name), name) for name in self.required_facts
+                       if data.facts.get(name) in (None, "")]
+        for name in self.required_rows:
+            if not data.rows.get(name):
+                needed.append((str(self.row_list(name).title), f"add-{name}"))
+        return needed
 
     def state(self, data: SectionData) -> str:
         """missing / nothing / filled / errors: what the progress list and the dashboard show."""
@@ -234,6 +249,19 @@ def _comparable(value):
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     return value
+
+
+def field_labels(form_class) -> dict[str, str]:
+    """{field name: label in the current language} of a form class, read without building the form."""
+    from wtforms.fields.core import UnboundField
+
+    labels = {}
+    for name in dir(form_class):
+        unbound = getattr(form_class, name, None)
+        if not name.startswith("_") and isinstance(unbound, UnboundField):
+            label = unbound.args[0] if unbound.args else unbound.kwargs.get("label")
+            labels[name] = str(label) if label is not None else name
+    return labels
 
 
 SECTIONS: list[Section] = []

@@ -91,7 +91,8 @@ def _page_context(section: Section, place: Place, data: SectionData, **overrides
         "state": section.state(data),
         "warnings": section.warnings(data),
         "breadcrumbs": ancestors(place.school) + [place.school],
-        "narrative_form": NarrativeForm(obj=entry, period=place.period, formdata=None) if section.triplet else None,
+        "narrative_form": (NarrativeForm(obj=entry, period=place.period, formdata=None)
+                           if section.triplet or section.may_be_empty else None),
         "facts_form": _facts_form(section, place, data.facts) if section.facts_form else None,
         "explanation_form": ExplanationForm(obj=entry, formdata=None),
         "add_forms": {r.name: row_form(r, place, formdata=None) for r in section.row_lists},
@@ -279,7 +280,7 @@ def _autosave_json(section: Section, place: Place, data: SectionData, spec: Auto
 def save_narrative(section: Section, school: str, period: str):
     """Save the risks / basis / recommendations text, the violation finding and "nothing to report"."""
     place = _editable_place(section, school, period)
-    if not section.triplet:
+    if not (section.triplet or section.may_be_empty):
         abort(404)
     return _save_in_place(section, place, NARRATIVE)
 

@@ -77,6 +77,7 @@ def clone_row(row, submission: Submission):
 class Blocker:
     section_code: str
     message: str
+    missing: tuple = ()  # (label, id of the field) of what is still needed, linked from the message
 
 
 def blockers(submission: Submission) -> list[Blocker]:
@@ -85,7 +86,9 @@ def blockers(submission: Submission) -> list[Blocker]:
     for code, data in section_data(submission).items():
         state = data.section.state(data)
         if state == "missing":
-            problems.append(Blocker(code, _("not filled in (or marked as nothing to report)")))
+            may_be_empty = data.section.may_be_empty
+            problems.append(Blocker(code, _("still needed (or mark it as nothing to report):") if may_be_empty
+                                    else _("still needed:"), tuple(data.section.missing(data))))
         elif state == "errors":
             problems.append(Blocker(code, _("has warnings to fix or explain")))
         if data.entry is not None and data.entry.carried_over:

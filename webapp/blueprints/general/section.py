@@ -26,6 +26,7 @@ section = register(Section(
     hint=_l("The head's order launching the analysis, who signs and approves the certificate, the public "
             "announcement and discussion, the information sources used and the working group."),
     triplet=False,
+    may_be_empty=False,  # the certificate's header: every analysis has one
     facts_form=GeneralFactsForm,
     required_facts=("order_number", "order_date", "certificate_date", "signatory_name", "signatory_position"),
     carry_over_facts=("signatory_name", "signatory_position", "approver_name", "approver_position"),
