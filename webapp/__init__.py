@@ -82,6 +82,10 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
     jobs.init_app(app)
 
+    from . import notifications
+
+    notifications.init_app(app)
+
     from .cli import register_commands
 
     register_commands(app)

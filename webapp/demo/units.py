@@ -136,6 +136,8 @@ def _upsert_user(username: str, role: Role, unit: OrgUnit | None, password_hash:
         db.session.add(user)
     user.role, user.org_unit, user.active = role, unit, True
     user.full_name = unit.name_kk if unit else "Әкімші"
+    # Reserved for examples (RFC 2606): in development the messages land in instance/mail/, never in a real inbox.
+    user.email = user.email or f"{username}@adal.example"
     return user
 
 

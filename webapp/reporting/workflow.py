@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..blueprints.units.queries import deadlines_for, today
 from ..extensions import db
 from ..models import OrgUnit, Period, utcnow
+from ..notifications import MessageKind, notify_school
 from .models import Review, SectionEntry, Status, Submission
 from .queries import section_data
 from .sections import SECTIONS
@@ -132,6 +133,7 @@ def return_sections(submission: Submission, reasons: dict[str, str]) -> None:
             entry.review = Review.ACCEPTED
     submission.status = Status.RETURNED
     submission.returned_at = utcnow()
+    _tell_school(submission, MessageKind.RETURNED, reasons=reasons)
 
 
 def accept(submission: Submission) -> None:
@@ -141,6 +143,12 @@ def accept(submission: Submission) -> None:
     submission.accepted_at = utcnow()
     for entry in submission.entries:
         entry.review, entry.return_reason = Review.ACCEPTED, None
+    _tell_school(submission, MessageKind.ACCEPTED)
+
+
+def _tell_school(submission: Submission, kind: MessageKind, **details) -> None:
+    """E-mail the school the review's outcome, in each account's language; recorded with the change."""
+    notify_school(submission.school, submission.period, kind, **details)
 
 
 def reopen(submission: Submission, reason: str) -> None:

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    EmailField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -129,6 +130,11 @@ class UserForm(FlaskForm):
     username = StringField(_l("Username"), filters=[_strip], validators=[InputRequired(), Length(max=80), Regexp(
         r"^[a-z0-9][a-z0-9._-]*$", message=_l("Lower-case Latin letters, digits, dots, hyphens."))])
     full_name = StringField(_l("Full name"), filters=[_strip], validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-mail"), filters=[_strip_or_none], validators=[Optional(), Length(max=254), Regexp(
+        r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("An e-mail address such as name@school.kz."))],
+        description=_l("Reminders and review results are sent here."))
+    locale = SelectField(_l("Language of messages"), choices=[SelectChoice("kk", "Қазақша"),
+                                                               SelectChoice("ru", "Русский")], default="kk")
     role = SelectField(_l("Role"), choices=[SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()])
     org_unit_id = SelectField(_l("Org unit"), coerce=optional_id, validate_choice=False)
     active = BooleanField(_l("Account active"), default=True)
@@ -139,6 +145,7 @@ class UserForm(FlaskForm):
     def __init__(self, *args, user: User | None = None, own: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.locale.data = self.locale.data or "kk"  # an account that never chose one reads Kazakh
         self.org_unit_id.choices = unit_choices(blank=_l("— none (administrator) —"))
         if user is not None:
             del self.username

@@ -78,6 +78,7 @@ class SchoolRow:
     sections_ready: int
     deadline: date | None = None
     reminded_at: datetime | None = None
+    messages: list = field(default_factory=list)  # e-mails about this half-year, newest first (the department page)
     flags: list = field(default_factory=list)
     outliers: dict[str, str] = field(default_factory=dict)  # indicator key -> why it stands out
 

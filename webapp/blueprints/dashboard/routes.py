@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from flask import Blueprint, abort, current_app, flash, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from ...access import visible_unit_or_404
 from ...extensions import db
 from ...i18n import current_language
 from ...models import OrgKind, OrgUnit, Period, Role
+from ...notifications import MessageKind, messages_by_school, notify_school
 from ...rendering import is_fragment_request, render, see_other
 from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, today
@@ -151,9 +153,11 @@ def _department(unit: OrgUnit, remind_error: str | None = None):
     comparison = compare(unit, period, current_language())
     deadlines = queries.deadlines_by_department(unit, period)
     reminders = queries.latest_reminders(unit, period)
+    messages = messages_by_school(queries.in_scope(unit), period)
     for row in comparison.rows:
         row.deadline = deadlines.get(row.department_id, period.deadline)
         row.reminded_at = reminders.get(row.id)
+        row.messages = messages.get(row.id, [])
     history = _history(context["periods"], context["period"])
     context.update(
         comparison=comparison, totals=comparison.totals,
@@ -178,7 +182,9 @@ def _school(school: OrgUnit):
     history = _history(context["periods"], context["period"])
     own_trend = queries.school_trend(school, history)
     city_trend = queries.trend(department, history, [indicator])
+    may_see_messages = current_user.role is not Role.SCHOOL
     context.update(
+        messages=messages_by_school(OrgUnit.id == school.id, period).get(school.id, []) if may_see_messages else [],
         school=school, department=department, own=own, comparison=comparison,
         deadline=queries.deadlines_by_department(department, period).get(department.id, period.deadline),
         trend_chart=trend_series(history, [(school.name, own_trend),
@@ -296,10 +302,18 @@ def remind(code: str):
     schools = db.session.scalars(select(OrgUnit).where(OrgUnit.code.in_(chosen), OrgUnit.parent_id == unit.id)).all()
     if len(schools) != len(chosen):
         abort(404)
+    deadline = queries.deadlines_by_department(unit, period).get(unit.id, period.deadline)
+    failed = 0
     for school in schools:
         db.session.add(Reminder(school_id=school.id, period_id=period.id, sent_by_id=current_user.id))
+        records = notify_school(school, period, MessageKind.REMINDER, sent_by=current_user, department=unit,
+                                deadline=deadline)
+        failed += sum(1 for record in records if not record.delivered)
     db.session.commit()
-    flash(_("%(count)s schools marked as reminded.", count=len(schools)), "success")
+    flash(_("%(count)s schools reminded by e-mail.", count=len(schools)), "success")
+    if failed:
+        flash(ngettext("%(num)s message could not be delivered; see the schools' rows.",
+                       "%(num)s messages could not be delivered; see the schools' rows.", failed), "error")
     return see_other(url_for("dashboard.show", code=unit.code, period=period.code) + "#behind")
 
 

@@ -1,0 +1,207 @@
+"""Reminders that reach people (issue 12): the department's reminder, a returned analysis with its reasons, an
+acceptance and the deadline approaching arrive by e-mail at a real SMTP server (aiosmtpd, started here), in
+each account's language, with a link to the exact page; every message is recorded, and a failed delivery is
+shown to the department on the school's row.
+"""
+
+from __future__ import annotations
+
+import socket
+from datetime import timedelta
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import func, select, update
+from support import app_config, reset_database, text_of
+from test_dashboard import analysis, period, unit
+
+from webapp import create_app
+from webapp.blueprints.dashboard import queries
+from webapp.extensions import db
+from webapp.models import AuditEvent, OrgUnit, User
+from webapp.notifications import MessageKind, SentMessage
+from webapp.reporting.models import Status
+
+PERIOD = "2026-H1"
+DASHBOARD = f"/units/rudny/dashboard/?period={PERIOD}"
+
+
+class Inbox:
+    """aiosmtpd handler: keeps every message the app hands over, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.original_content, policy=policy.default)
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [message for recipients, message in self.messages if address in recipients]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox():
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def app(tmp_path, inbox):
+    """The app sending through the test's SMTP server (overrides conftest's `app` for this module)."""
+    app = create_app(app_config(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=inbox.port,
+                                MAIL_DEFAULT_SENDER="adal@rudny-edu.example"),
+                     instance_path=str(tmp_path / "instance"))
+    reset_database(app)
+    with app.app_context():
+        db.session.execute(update(User).where(User.username == "rudny-5").values(locale="ru"))
+        db.session.commit()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def subject(message) -> str:
+    """The decoded subject (folded before its first encoded word, as RFC 5322 allows: a leading space unfolds)."""
+    return str(message["Subject"]).strip()
+
+
+def body(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def records(app, **filters) -> list[SentMessage]:
+    with app.app_context():
+        return db.session.scalars(select(SentMessage).filter_by(**filters).order_by(SentMessage.id)).all()
+
+
+def test_the_departments_reminder_arrives_in_each_schools_language_with_the_link(app, as_user, inbox):
+    response = as_user("rudny").post("/units/rudny/dashboard/reminders",
+                                     data={"period": PERIOD, "school": ["rudny-4", "rudny-5"]})
+    assert response.status_code == 303
+    (kk,) = inbox.to("rudny-4@adal.example")
+    assert subject(kk) == f"Еске салу: {PERIOD} ішкі талдауы"
+    assert kk["From"] == "adal@rudny-edu.example" and kk["Content-Language"] == "kk"
+    assert "Рудный қаласы білім бөлімі еске салады: №4 жалпы білім беретін мектеп" in body(kk)
+    assert f"http://localhost/schools/rudny-4/{PERIOD}/" in body(kk)
+    (ru,) = inbox.to("rudny-5@adal.example")
+    assert subject(ru) == f"Напоминание: внутренний анализ за {PERIOD}"
+    assert "Отдел образования города Рудного напоминает" in body(ru)
+    assert f"http://localhost/schools/rudny-5/{PERIOD}/" in body(ru)
+    sent = records(app, kind=MessageKind.REMINDER)
+    assert [(m.address, m.language, m.delivered) for m in sent] == [
+        ("rudny-4@adal.example", "kk", True), ("rudny-5@adal.example", "ru", True)]
+    page = text_of(as_user("rudny").get(DASHBOARD))
+    assert "еске салу" in page and "rudny-4@adal.example жеткізілді" in page
+
+
+def test_a_failed_delivery_is_recorded_and_shown_never_hidden(app, as_user, inbox):
+    app.extensions["mailman"].port = free_port()  # nobody listens there
+    client = as_user("rudny")
+    response = client.post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    assert response.status_code == 303
+    (record,) = records(app, kind=MessageKind.REMINDER)
+    assert not record.delivered and "ConnectionRefusedError" in record.error
+    page = client.get(response.location)
+    assert "1 хат жеткізілмеді" in text_of(page)  # the flash says so
+    html = page.get_data(as_text=True)
+    assert 'class="message message-failed"' in html and "жеткізілмеді" in text_of(page)
+    assert inbox.messages == []
+    with app.app_context():  # the reminder itself is kept and audited, with the failure beside it
+        assert db.session.scalar(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.object_type == "reminder")) == 1
+
+
+def test_a_school_without_an_address_is_a_failure_the_department_sees(app, as_user, inbox):
+    with app.app_context():
+        db.session.execute(update(User).where(User.username == "rudny-4").values(email=None))
+        db.session.commit()
+    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    (record,) = records(app, kind=MessageKind.REMINDER)
+    assert not record.delivered and record.address is None
+    assert "Мектептің электрондық поштасы бар есептік жазбасы жоқ." in text_of(as_user("rudny").get(DASHBOARD))
+    drill_down = text_of(as_user("rudny").get(f"/units/rudny-4/dashboard/?period={PERIOD}"))
+    assert "Мектепке жіберілген хаттар" in drill_down
+    own = as_user("rudny-4").get(f"/units/rudny-4/dashboard/?period={PERIOD}")
+    assert "Мектепке жіберілген хаттар" not in text_of(own)  # the log is the department's
+
+
+def test_a_returned_analysis_is_mailed_with_the_reasons_and_an_acceptance_too(app, as_user, inbox):
+    analysis(app, "rudny-5", PERIOD, {}, Status.SUBMITTED, on_time=True)
+    analysis(app, "rudny-4", PERIOD, {}, Status.SUBMITTED, on_time=True)
+    department = as_user("rudny")
+    assert department.post(f"/schools/rudny-5/{PERIOD}/review", data={
+        "decision": "return", "reason-procurement": "Шарттардың көшірмелері жоқ."}).status_code == 303
+    (ru,) = inbox.to("rudny-5@adal.example")
+    assert subject(ru) == f"{PERIOD}: разделы возвращены на доработку"
+    text = body(ru)
+    assert "Шарттардың көшірмелері жоқ." in text and "государственные закупки" in text  # the section, in Russian
+    assert f"http://localhost/schools/rudny-5/{PERIOD}/" in text
+    assert department.post(f"/schools/rudny-4/{PERIOD}/review", data={"decision": "accept"}).status_code == 303
+    (kk,) = inbox.to("rudny-4@adal.example")
+    assert subject(kk) == f"{PERIOD}: талдау қабылданды"
+    assert [m.kind for m in records(app)] == [MessageKind.RETURNED, MessageKind.ACCEPTED]
+
+
+def test_a_refused_review_sends_nothing(app, as_user, inbox):
+    analysis(app, "rudny-5", PERIOD, {}, Status.DRAFT)
+    response = as_user("rudny").post(f"/schools/rudny-5/{PERIOD}/review", data={"decision": "accept"})
+    assert response.status_code in (404, 422)
+    assert inbox.messages == [] and records(app) == []
+
+
+def test_send_reminders_mails_7_days_and_1_day_before_the_deadline_once(app, inbox):
+    analysis(app, "rudny-3", PERIOD, {}, Status.SUBMITTED, on_time=True)  # sent already: not reminded
+    with app.app_context():
+        deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
+        rudny = set(db.session.scalars(select(OrgUnit.code).where(OrgUnit.parent_id == unit("rudny").id)))
+    runner = app.test_cli_runner()
+    week_before = (deadline - timedelta(days=7)).isoformat()
+    result = runner.invoke(args=["send-reminders", "--today", week_before])
+    assert result.exit_code == 0, result.output
+    week = records(app, kind=MessageKind.DEADLINE_7)
+    with app.app_context():
+        reminded = {db.session.get(OrgUnit, m.school_id).code for m in week}
+    assert reminded & rudny == rudny - {"rudny-3"}  # every Rudny school but the one that has sent
+    (message,) = inbox.to("rudny-4@adal.example")
+    assert subject(message) == f"{PERIOD}: талдауды жіберуге 7 күн қалды"
+    assert f"http://localhost/schools/rudny-4/{PERIOD}/" in body(message)
+    (ru,) = inbox.to("rudny-5@adal.example")
+    assert subject(ru) == f"{PERIOD}: до отправки анализа осталось 7 дней"
+
+    again = runner.invoke(args=["send-reminders", "--today", week_before])  # cron ran twice: nothing new
+    assert again.exit_code == 0 and len(records(app, kind=MessageKind.DEADLINE_7)) == len(week)
+    assert len(inbox.to("rudny-4@adal.example")) == 1
+
+    day_before = (deadline - timedelta(days=1)).isoformat()
+    assert runner.invoke(args=["send-reminders", "--today", day_before]).exit_code == 0
+    last = inbox.to("rudny-5@adal.example")[-1]
+    assert subject(last) == f"{PERIOD}: до отправки анализа остался 1 день"
+    quiet_day = (deadline - timedelta(days=3)).isoformat()
+    before = len(inbox.messages)
+    assert runner.invoke(args=["send-reminders", "--today", quiet_day]).exit_code == 0
+    assert len(inbox.messages) == before
+
+
+def test_send_reminders_exits_1_and_names_the_failures(app, inbox):
+    with app.app_context():
+        deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
+    app.extensions["mailman"].port = free_port()
+    result = app.test_cli_runner().invoke(args=["send-reminders", "--today",
+                                                (deadline - timedelta(days=1)).isoformat()])
+    assert result.exit_code == 1
+    assert "failed: rudny-4 rudny-4@adal.example: ConnectionRefusedError" in result.output
+    assert all(not m.delivered for m in records(app, kind=MessageKind.DEADLINE_1))
