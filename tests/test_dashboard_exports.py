@@ -11,7 +11,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import update
+from support import count_queries
 from test_dashboard import KK_HEADERS, RUDNY_SCHOOLS, SEED_NAME, analysis, buying, load_seed
+from test_dashboard_scale import add_schools, city  # noqa: F401  (city is a fixture)
 
 from webapp.extensions import db
 from webapp.models import OrgUnit
@@ -146,3 +148,46 @@ def test_the_compare_command_writes_the_csv_for_excel_too(app, tmp_path, as_user
                                                 "--format", "excel.csv", "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == as_user("rudny").get(f"{COMPARE}.excel.csv?period=2025-H1").data
+
+
+def test_a_narrative_starting_with_a_formula_is_text_in_the_risks_exports(app, as_user):
+    analysis(app, "rudny-2", "2026-H1", {"procurement": {"narrative": {
+        "risks": "@SUM(1) бір көзден сатып алу", "basis": "Шарттар", "recommendations": "=HYPERLINK(\"x\")",
+        "violation_found": True, "violation_description": "-1 шарт бөлшектелген"}}}, Status.SUBMITTED, on_time=True)
+    client = as_user("rudny")
+    url = "/units/rudny/dashboard/risks"
+    html = client.get(f"{url}?period=2026-H1").get_data(as_text=True)
+    assert f"{url}.excel.csv?period=2026-H1" in html and f"{url}.xlsx?period=2026-H1" in html
+    response = client.get(f"{url}.csv?period=2026-H1")
+    assert 'filename="rudny_2026-H1_risks_rfc4180.csv"' in response.headers["Content-Disposition"]
+    rows = plain_csv(response)
+    assert rows[0] == ["Код", "Мектеп", "Күйі", "Бөлім", "Жылу картасы", "Белгіленген тәуекелдер",
+                       "Анықталған бұзушылық", "Ұсынымдар"]
+    line = next(row for row in rows if row[0] == "rudny-2" and "сатып алу" in row[3])
+    assert line[4:] == ["бұзушылық анықталған", "'@SUM(1) бір көзден сатып алу", "'-1 шарт бөлшектелген",
+                        "'=HYPERLINK(\"x\")"]
+    excel = excel_csv(client.get(f"{url}.excel.csv?period=2026-H1"))
+    assert next(row for row in excel if row[0] == "rudny-2" and "сатып алу" in row[3])[5].startswith("'@SUM(1)")
+    sheet = load_workbook(io.BytesIO(client.get(f"{url}.xlsx?period=2026-H1").data)).active
+    cells = next(row for row in sheet.iter_rows() if row[0].value == "rudny-2" and "сатып алу" in row[3].value)
+    for cell in cells[5:8]:
+        assert cell.data_type == "s" and cell.quotePrefix
+    assert cells[5].value == "@SUM(1) бір көзден сатып алу" and cells[7].value == '=HYPERLINK("x")'
+
+
+@pytest.mark.parametrize("url", ["/units/rudny/dashboard/risks.xlsx?period=2026-H1",
+                                 "/units/rudny/dashboard/risks.excel.csv?period=2026-H1",
+                                 "/units/rudny/dashboard/compare.excel.csv?period=2026-H1",
+                                 "/units/rudny/dashboard/completeness.excel.csv?period=2026-H1"])
+def test_the_exports_issue_the_same_number_of_queries_for_5_or_50_more_schools(city, as_user, url):  # noqa: F811
+    client = as_user("rudny")
+    counts = []
+    for batch, extra in (("a", 5), ("b", 45)):
+        last = add_schools(city, extra, batch)
+        with count_queries(city) as statements:
+            response = client.get(url)
+        assert response.status_code == 200
+        if "xlsx" not in url:
+            assert last.encode() in response.data
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 25, counts

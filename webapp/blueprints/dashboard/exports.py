@@ -227,3 +227,19 @@ def render_sheet(sheet: Sheet, file_format: str) -> bytes:
     if file_format == "excel.csv":
         return to_csv(sheet, separator=";", decimal=",", bom=True)
     return to_csv(sheet)
+
+
+def risks_sheet(heat, texts: dict[tuple[int, str], tuple], unit: OrgUnit | None, period: Period) -> Sheet:
+    """The heat map as a list: one row per school and section with what the cell shows, the flags' reasons and
+    what the school typed (risks, violation, recommendations). heat: a HeatMap; texts: (school id, section code)
+    -> (risks, violation description, recommendations)."""
+    headers = [_("Code"), _("School"), _("Status"), _("Section"), _("Heat map"), _("Risks noted"),
+               _("Violation found"), _("Recommendations")]
+    rows = []
+    for row, cells in heat.rows:
+        for section, cell in zip(heat.sections, cells, strict=True):
+            risks, violation, recommendations = texts.get((row.id, section.code), (None, None, None))
+            rows.append([row.code, row.name, status_label(row.state), str(section.label), cell.why, risks,
+                         violation, recommendations])
+    title = _("Risks")
+    return Sheet(f"{title} {period.code}", headers, rows, [None] * len(headers), about=about_lines(title, unit, period))

@@ -19,7 +19,7 @@ from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
 from ...reporting.figures import SubmissionFigures as F
 from ...reporting.figures import SubmissionSections as Sections
-from ...reporting.models import Status, Submission
+from ...reporting.models import SectionEntry, Status, Submission
 from .indicators import INDICATORS, Indicator
 from .models import Reminder
 
@@ -321,3 +321,14 @@ def submissions_grid(unit: OrgUnit, periods: list[Period]) -> dict[tuple[int, in
             .join(OrgUnit, OrgUnit.id == Submission.school_id)
             .where(in_scope(unit), Submission.period_id.in_([p.id for p in periods])))
     return {(school, period): rest for school, period, *rest in db.session.execute(stmt)}
+
+
+def section_texts(unit: OrgUnit, period: Period) -> dict[tuple[int, str], tuple]:
+    """(school id, section code) -> (risks, violation description, recommendations) typed by the schools under
+    `unit` for `period` (one query; the risks export)."""
+    stmt = (select(Submission.school_id, SectionEntry.section, SectionEntry.risks,
+                   SectionEntry.violation_description, SectionEntry.recommendations)
+            .join(SectionEntry, SectionEntry.submission_id == Submission.id)
+            .join(OrgUnit, OrgUnit.id == Submission.school_id)
+            .where(Submission.period_id == period.id, in_scope(unit)))
+    return {(school, section): rest for school, section, *rest in db.session.execute(stmt)}

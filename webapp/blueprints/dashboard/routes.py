@@ -29,7 +29,7 @@ from ..units.queries import ancestors, today
 from . import queries
 from .charts_data import group_bars, school_bars, trend_series
 from .comparison import STATES, compare, refine
-from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet, status_label
+from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet, risks_sheet, status_label
 from .flags import FLAG_RULES, own_thresholds, set_threshold, thresholds_for
 from .heatmap import HEAT_STATES, heat_map
 from .indicators import BY_KEY, INDICATORS, formatter
@@ -327,6 +327,17 @@ def risks(code: str):
     context.update(comparison=result, heat=heat_map(result, SECTIONS), heat_states=HEAT_STATES, rules=FLAG_RULES,
                    may_edit=_may_edit_thresholds(unit), thresholds=result.thresholds, own=own_thresholds(unit))
     return render("dashboard/risks.html", **context)
+
+
+@bp.get("/units/<code>/dashboard/risks.<any('excel.csv', csv, xlsx):file_format>")
+@login_required
+def risks_export(code: str, file_format: str):
+    """The heat map as a list (school × section: what the cell shows, the flags, the typed risks) to download."""
+    unit = _group_unit(code)
+    period = _period(_periods())
+    result = compare(unit, period, current_language(), with_sections=True)
+    sheet = risks_sheet(heat_map(result, SECTIONS), queries.section_texts(unit, period), unit, period)
+    return _download(sheet, f"{unit.code}_{period.code}_risks", file_format, unit)
 
 
 def _may_edit_thresholds(unit: OrgUnit) -> bool:
