@@ -117,7 +117,7 @@ def test_fill_warn_submit_return_resubmit_accept(page: Page, started):
 
     log_in(page, "rudny")
     page.goto("/schools/rudny-7/2026-H2/history?since=return")
-    expect(page.locator("table.audit")).to_contain_text("2026-10-12")
+    expect(page.locator("table.audit")).to_contain_text("12.10.2026")
     page.goto("/schools/rudny-7/2026-H2/")
     page.locator("button[name=decision][value=accept]").click()
     expect(page.locator("#submission-status .state-open")).to_be_visible()

@@ -292,7 +292,7 @@ def test_submit_review_return_resubmit_accept(school, app, as_user):
     assert school.post(f"{BASE}/submit").status_code in (204, 303)
     assert submission_of(app).status is Status.SUBMITTED
     since = department.get(f"{BASE}/history?since=return").get_data(as_text=True)
-    assert "teachers_total" in since and "return_reason" not in since  # the school's changes, not the review
+    assert "Педагогтер, барлығы" in since and "Қайтару себебі" not in since  # the school's changes, not the review
 
     assert department.post(f"{BASE}/review", data={"decision": "accept"}).status_code == 303
     submission = submission_of(app)
@@ -340,7 +340,7 @@ def test_every_change_is_audited_with_old_and_new_values(school, app, as_user):
         assert any(e.object_type == "personnel_disciplinary" and e.action == "create" for e in events)
         assert all(e.actor == "rudny-7" and e.submission_id for e in events)
     history = as_user("rudny").get(f"{BASE}/history")
-    assert history.status_code == 200 and "facts.teachers_total" in history.get_data(as_text=True)
+    assert history.status_code == 200 and "Педагогтер, барлығы" in history.get_data(as_text=True)
 
 
 # --- Carry-over -----------------------------------------------------------------------------------

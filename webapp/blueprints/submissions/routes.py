@@ -11,6 +11,7 @@ from ...extensions import db
 from ...models import AuditEvent, User
 from ...rendering import render, see_other
 from ...reporting import workflow
+from ...reporting.history import plain_history
 from ...reporting.models import Status
 from ...reporting.queries import place_or_404, progress, section_data
 from ...reporting.sections import SECTIONS
@@ -176,6 +177,6 @@ def history(school: str, period: str):
         query = query.where(AuditEvent.at > place.submission.returned_at, AuditEvent.user_id.in_(school_accounts))
     events = db.session.scalars(query.order_by(AuditEvent.id.desc())).all()
     titles = {s.code: s.label for s in SECTIONS}
-    return render("submissions/history.html", place=place, events=events, titles=titles,
+    return render("submissions/history.html", place=place, lines=plain_history(events), titles=titles,
                   since_return=since_return, breadcrumbs=ancestors(place.school) + [place.school],
                   Status=Status)
