@@ -85,6 +85,16 @@ def test_an_invalid_field_is_refused_and_the_valid_ones_beside_it_are_saved(scho
     assert facts["teachers_higher_education"] == 55
 
 
+def test_a_plain_form_post_from_an_older_page_shows_the_conflict_and_keeps_the_typing(school, as_user, app):
+    autosave(school, PERSONNEL + "/narrative", risks=("Жаңа мәтін",))
+    response = as_user("rudny-7").post(PERSONNEL + "/narrative", data={"_version": "0", "risks": "Ескі бет"})
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    version = entry_of(app, "personnel").version
+    assert "Ескі бет</textarea>" in html and "Жаңа мәтін" in html and f'name="_version" value="{version}"' in html
+    assert entry_of(app, "personnel").risks == "Жаңа мәтін"
+
+
 def test_a_row_edited_or_removed_from_an_older_page_is_refused_with_both_versions(school, app):
     school.environ_base["HTTP_HX_REQUEST"] = "true"
     add_disciplinary(school)

@@ -2,6 +2,9 @@
 generic section views, progress and workflow. Section packages under webapp/blueprints/ hold only what
 differs: their forms, their row models and their Section descriptor."""
 
+from flask import url_for
+from flask_babel import gettext as _
+
 from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
@@ -12,5 +15,29 @@ def now_hm() -> str:
     return local_now().strftime("%H:%M")
 
 
+def saving_texts() -> dict[str, str]:
+    """What static/js/saving.js says about saves, in the interface language, and the addresses it needs."""
+    return {
+        "saving": _("Saving…"),
+        "savedAt": _("Saved at %(time)s"),
+        "offline": _("Not saved — no connection. It will be sent when the connection returns."),
+        "serverError": _("Not saved — the server did not answer properly. Trying again…"),
+        "signedOut": _("Not saved — you are signed out. Sign in to save."),
+        "conflict": _("Not saved — someone else changed this meanwhile. Choose which text to keep."),
+        "invalid": _("Not saved — correct the marked field."),
+        "refused": _("Not saved: %(reason)s"),
+        "rowAdded": _("Row added at %(time)s"),
+        "rowRemoved": _("Row removed at %(time)s"),
+        "conflictIntro": _("Someone else saved a different value here after you opened the page."),
+        "theirs": _("Saved by someone else"),
+        "yours": _("Yours"),
+        "keepMine": _("Keep mine"),
+        "takeTheirs": _("Take theirs"),
+        "signIn": _("Log in"),
+        "noConnection": _("No connection: the change was not sent. Try again."),
+        "tokenUrl": url_for("auth.csrf_token"),
+    }
+
+
 def register(app) -> None:
-    app.jinja_env.globals.update(display_value=display_value, now_hm=now_hm)
+    app.jinja_env.globals.update(display_value=display_value, now_hm=now_hm, saving_texts=saving_texts)

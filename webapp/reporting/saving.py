@@ -68,6 +68,7 @@ class FieldSave:
     saved: list[str] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
     conflicts: dict[str, Any] = field(default_factory=dict)  # field name -> the value someone else saved
+    unchanged: dict[str, Any] = field(default_factory=dict)  # valid fields sent with the value already stored
 
     @property
     def status(self) -> int:
@@ -106,6 +107,7 @@ def save_fields(form, entry: SectionEntry | None, read: Callable[[SectionEntry, 
         unticked_as_before = new is False and current is None and form_field.type == "BooleanField"
         if same_value(new, current) or unticked_as_before:
             outcome.saved.append(name)  # both sides typed the same: nothing to write, nothing lost
+            outcome.unchanged[name] = new
             continue
         bases = request.form.getlist(f"_base-{name}")
         if bases:

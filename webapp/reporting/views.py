@@ -228,7 +228,8 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
         outcome, values = save_fields(form, place.submission.entry(section.code), spec.read, parse)
         if values or (whole_form and not outcome.errors and not outcome.conflicts):
             entry = _entry(place, section)
-            spec.write(entry, values)
+            # A whole form (no script) is stored whole, as it always was: every field it holds, blanks too.
+            spec.write(entry, {**outcome.unchanged, **values} if whole_form else values)
             entry.carried_over = False
         return form, outcome
 

@@ -1,0 +1,193 @@
+"""In Chromium: nothing a clerk types is lost, and the page never says «saved» when it is not (issue 9).
+
+Offline typing is queued, kept over a reload and sent when the connection returns; two browsers on one field
+end in a visible conflict with both texts; a slow connection beside an invalid field keeps every keystroke;
+signing out in another tab asks to sign in again on the page and then saves; an expired token is renewed."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from support import browser_log_in as log_in
+
+from webapp.extensions import db
+from webapp.models import OrgUnit, Period
+from webapp.reporting.models import SectionEntry, Status, Submission
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data")]
+
+PERSONNEL = "/schools/rudny-7/2026-H2/personnel/"
+SAVED = re.compile(r"Сақталды: \d\d:\d\d")
+
+
+@pytest.fixture
+def started(live_app):
+    """rudny-7's 2026-H2 analysis, started and empty."""
+    with live_app.app_context():
+        school = db.session.execute(db.select(OrgUnit).filter_by(code="rudny-7")).scalar_one()
+        period = db.session.execute(db.select(Period).filter_by(code="2026-H2")).scalar_one()
+        db.session.add(Submission(school=school, period=period, status=Status.DRAFT))
+        db.session.commit()
+
+
+def personnel(live_app) -> SectionEntry | None:
+    with live_app.app_context():
+        return db.session.execute(db.select(SectionEntry).filter_by(section="personnel")).scalar_one_or_none()
+
+
+def test_typing_offline_is_queued_kept_over_a_reload_and_saved_when_the_connection_returns(page: Page, started,
+                                                                                           live_app):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    page.fill("#risks", "Конкурс барысындағы тәуекел.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+
+    page.context.set_offline(True)
+    page.fill("#basis", "Желі жоқта терілген негіздеме.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_contain_text("Сақталмады — байланыс жоқ")
+    expect(page.locator("#save-state")).to_contain_text("Сақталмады — байланыс жоқ")
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="2026-H2").first.click()  # leaving asks first, and staying keeps the page
+    expect(page).to_have_url(re.compile(PERSONNEL + "$"))
+    assert dialogs == ["beforeunload"]
+
+    page.context.set_offline(False)  # the "online" event sends the queue at once
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+    assert personnel(live_app).basis == "Желі жоқта терілген негіздеме."
+
+    # A save that cannot get through, then a reload of the tab: the text comes back and is sent.
+    page.route("**/personnel/narrative", lambda route: route.abort())
+    page.fill("#recommendations", "Қайта жүктелгенде сақталған ұсыныс.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_contain_text("Сақталмады")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    expect(page.locator("#recommendations")).to_have_value("Қайта жүктелгенде сақталған ұсыныс.")
+    expect(page.locator("#narrative-saved")).to_contain_text("Сақталмады")
+    page.unroute("**/personnel/narrative")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    assert personnel(live_app).recommendations == "Қайта жүктелгенде сақталған ұсыныс."
+    kept = "() => Object.keys(sessionStorage).filter(key => key.startsWith('adal-unsaved'))"
+    assert page.evaluate(kept) == []  # cleared once saved
+    assert page.evaluate("() => Object.keys(localStorage)") == []  # school data never goes there
+
+
+def test_two_browsers_on_one_field_end_in_a_conflict_with_both_texts_and_nothing_lost(page: Page, browser, started,
+                                                                                       live_app, live_server):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    second_computer = browser.new_context(base_url=live_server, locale="kk-KZ",
+                                          storage_state=page.context.storage_state())  # signed in there too
+    other = second_computer.new_page()
+    other.goto(PERSONNEL)  # opened before the first computer saves
+
+    page.fill("#risks", "Бірінші компьютердің мәтіні.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    other.fill("#risks", "Екінші компьютердің мәтіні.")
+    other.keyboard.press("Tab")
+    expect(other.locator("#narrative-saved")).to_contain_text("басқа біреу өзгертті")
+    expect(other.locator("#save-state")).to_contain_text("басқа біреу өзгертті")
+    conflict = other.locator("#narrative .conflict")
+    expect(conflict.locator(".conflict-theirs")).to_contain_text("Бірінші компьютердің мәтіні.")
+    expect(conflict.locator(".conflict-mine")).to_contain_text("Екінші компьютердің мәтіні.")
+    expect(other.locator("#risks")).to_have_value("Екінші компьютердің мәтіні.")
+    assert personnel(live_app).risks == "Бірінші компьютердің мәтіні."  # nothing overwritten silently
+
+    # Meanwhile the first computer types in another field of the same form: only that field is written.
+    page.fill("#basis", "Бірінші компьютердің негіздемесі.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+
+    other.get_by_role("button", name="Өзімдікін қалдыру").click()
+    expect(other.locator("#narrative-saved")).to_have_text(SAVED)
+    expect(conflict).to_have_count(0)
+    entry = personnel(live_app)
+    assert entry.risks == "Екінші компьютердің мәтіні." and entry.basis == "Бірінші компьютердің негіздемесі."
+    second_computer.close()
+
+
+def test_a_slow_connection_beside_an_invalid_figure_keeps_every_keystroke(page: Page, started, live_app):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 800, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+    page.locator("#teachers_total").click()
+    page.keyboard.type("63,5")  # not a whole number: refused
+    page.keyboard.press("Tab")
+    page.keyboard.type("20", delay=150)  # typed while the refusal is on its way back
+    page.keyboard.press("Tab")
+    page.keyboard.type("55", delay=150)
+    page.keyboard.press("Tab")
+    expect(page.locator("#teachers_total-error")).to_be_visible()
+    expect(page.locator("#facts-saved")).to_contain_text("белгіленген өрісті түзетіңіз")
+    for name, typed in (("teachers_total", "63,5"), ("support_staff_total", "20"), ("teachers_higher_education", "55")):
+        expect(page.locator(f"#{name}")).to_have_value(typed)
+    expect(page.locator("#save-state")).to_contain_text("белгіленген өрісті түзетіңіз")
+    facts = personnel(live_app).facts
+    assert facts.get("teachers_total") is None and facts["support_staff_total"] == 20  # the valid ones saved
+    assert facts["teachers_higher_education"] == 55
+    page.locator("#teachers_total").fill("63")
+    page.keyboard.press("Tab")
+    expect(page.locator("#facts-saved")).to_have_text(SAVED, timeout=10_000)
+    expect(page.locator("#teachers_total-error")).to_have_count(0)
+    assert personnel(live_app).facts["teachers_total"] == 63
+
+
+def fill_date(page: Page, selector: str, day: str) -> None:
+    """A date as the field takes it (a native date input wants ISO, a text field дд.мм.гггг)."""
+    if page.locator(selector).get_attribute("type") == "date":
+        day = "-".join(reversed(day.split(".")))
+    page.fill(selector, day)
+
+
+def test_signed_out_in_another_tab_the_row_is_saved_after_signing_in_on_the_page(page: Page, started, live_app):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    other_tab = page.context.new_page()
+    other_tab.goto("/units/rudny-7")
+    other_tab.locator("form.logout button").click()
+    expect(other_tab).to_have_url(re.compile(r"/login$"))
+    other_tab.close()
+
+    page.fill("#disciplinary-person", "Айназарова Ж")
+    page.select_option("#disciplinary-penalty", "warning")
+    page.fill("#disciplinary-order_number", "77")
+    fill_date(page, "#disciplinary-order_date", "11.10.2026")
+    page.locator("#add-disciplinary button[type=submit]").click()
+    dialog = page.locator("#sign-in-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#rows-disciplinary-state")).to_contain_text("жүйеден шығып кеттіңіз")
+    expect(page.locator("#disciplinary-person")).to_have_value("Айназарова Ж")  # the page stayed as it was
+    expect(page.locator("main form[action='/login']")).to_have_count(0)  # no login page inside the table
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#rows-disciplinary tbody tr")).to_have_count(1)
+    expect(page.locator("#rows-disciplinary tbody tr")).to_contain_text("Айназарова Ж")
+    expect(page.locator("#rows-disciplinary-state")).to_contain_text("Жол қосылды")
+    expect(page).to_have_url(re.compile(PERSONNEL + "$"))
+    with live_app.app_context():
+        from webapp.blueprints.personnel.models import DisciplinaryAction
+        assert db.session.scalar(db.select(db.func.count()).select_from(DisciplinaryAction)) == 1
+
+
+def test_a_page_left_open_past_its_token_lifetime_still_saves(page: Page, started, live_app):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    live_app.config["WTF_CSRF_TIME_LIMIT"] = 2
+    try:
+        page.wait_for_timeout(2500)  # the page's token is now older than its lifetime
+        page.fill("#risks", "Ұзақ ашық тұрған бет.")
+        page.keyboard.press("Tab")
+        expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    finally:
+        live_app.config["WTF_CSRF_TIME_LIMIT"] = None
+    expect(page.locator("#risks")).to_have_value("Ұзақ ашық тұрған бет.")
+    assert personnel(live_app).risks == "Ұзақ ашық тұрған бет."

@@ -1,0 +1,726 @@
+/*
+ * Adal: saving that never loses a typed character and never says "saved" when it is not.
+ *
+ * One module for every page (served from static/, so it runs under script-src 'self'):
+ *  - forms marked data-autosave save the fields the clerk changed, as they type (field-level, with the value
+ *    each field had when last known saved, so the server can tell a conflict from a stale page);
+ *  - forms marked data-row-form (row add, edit, remove) are sent by this module and their answer swapped in
+ *    with htmx.swap, the same way hx-post did; an add carries a key of its own so a retry adds one row;
+ *  - a save that fails stays queued in the page: no connection → retried with backoff and on "online";
+ *    signed out → a sign-in dialog, then sent again; an expired token → a fresh one, then sent again;
+ *  - typed work not yet saved is kept in sessionStorage (this tab only; never localStorage) and put back
+ *    after a reload; leaving the page with unsaved work asks first;
+ *  - each form, each row list and the page say where things stand: saving… / saved at 14:32 / not saved —
+ *    no connection / not saved — signed out / conflict.
+ * The texts come translated from the server (data-saving-texts on <body>).
+ */
+(function () {
+  "use strict";
+
+  const body = document.body;
+  const TEXTS = JSON.parse(body.getAttribute("data-saving-texts") || "{}");
+  const STORE = "adal-unsaved:" + location.pathname;
+  const RETRY_FIRST = 1000;
+  const RETRY_MAX = 30000;
+  const TYPING_PAUSE = 1500;
+
+  function text(key, values) {
+    return (TEXTS[key] || key).replace(/%\((\w+)\)s/g, (_, name) => (values && values[name]) || "");
+  }
+
+  // --- The form token ----------------------------------------------------------------------------
+
+  function headersOfBody() {
+    try {
+      return JSON.parse(body.getAttribute("hx-headers") || "{}");
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function token() {
+    return headersOfBody()["X-CSRFToken"] || "";
+  }
+
+  function setToken(value) {
+    const headers = headersOfBody();
+    headers["X-CSRFToken"] = value;
+    body.setAttribute("hx-headers", JSON.stringify(headers));
+    document.querySelectorAll("input[name$='csrf_token']").forEach((input) => { input.value = value; });
+  }
+
+  async function refreshToken() {
+    const response = await fetch(TEXTS.tokenUrl, {credentials: "same-origin", cache: "no-store",
+                                                  headers: {Accept: "application/json"}});
+    if (!response.ok) throw new Failure("offline");
+    setToken((await response.json()).token);
+  }
+
+  // --- Sending -----------------------------------------------------------------------------------
+
+  class Failure extends Error {
+    constructor(kind, reason) {
+      super(kind);
+      this.kind = kind; // offline / signed-out / server / refused
+      this.reason = reason || "";
+    }
+  }
+
+  /* POST `data` (FormData) to `url`. Returns the response for 2xx, 409 and 422; throws a Failure otherwise.
+     Redirects are never followed (a signed-out answer must not land a login page inside the form). */
+  async function send(url, data, accept) {
+    for (let attempt = 0; ; attempt++) {
+      for (const key of Array.from(data.keys())) {
+        if (key.endsWith("csrf_token")) data.delete(key); // the header carries the current one
+      }
+      const headers = {"X-CSRFToken": token(), Accept: accept};
+      if (accept !== "application/json") headers["HX-Request"] = "true";
+      let response;
+      try {
+        response = await fetch(url, {method: "POST", body: data, headers, credentials: "same-origin",
+                                     redirect: "manual"});
+      } catch (error) {
+        throw new Failure("offline");
+      }
+      if (response.type === "opaqueredirect" || response.status === 401) throw new Failure("signed-out");
+      if (response.headers.get("X-Auth-Problem") === "csrf" && attempt === 0) {
+        await refreshToken();
+        continue;
+      }
+      if (response.ok || response.status === 409 || response.status === 422) return response;
+      if (response.status >= 500) throw new Failure("server");
+      let reason = "";
+      try {
+        reason = (await response.clone().json()).message || "";
+      } catch (error) {
+        reason = "";
+      }
+      throw new Failure("refused", reason || String(response.status));
+    }
+  }
+
+  // --- Signing in again without leaving the page -------------------------------------------------
+
+  let signingIn = null;
+
+  function signIn() {
+    const dialog = document.getElementById("sign-in-dialog");
+    if (!dialog) return new Promise(() => {});
+    if (!dialog.open) dialog.showModal();
+    const password = dialog.querySelector("input[type=password]");
+    if (password) password.focus();
+    if (signingIn) return signingIn;
+    signingIn = new Promise((resolve) => {
+      const form = dialog.querySelector("form");
+      const error = dialog.querySelector(".error");
+      async function submit(event) {
+        event.preventDefault();
+        error.hidden = true;
+        const button = form.querySelector("button[type=submit]");
+        button.disabled = true;
+        try {
+          await refreshToken();
+          const response = await fetch(form.action, {method: "POST", body: new FormData(form),
+                                                     credentials: "same-origin", redirect: "manual",
+                                                     headers: {Accept: "application/json", "X-CSRFToken": token()}});
+          let answer = {};
+          try {
+            answer = await response.json();
+          } catch (ignored) {
+            answer = {};
+          }
+          if (response.ok && answer.ok) {
+            if (answer.token) setToken(answer.token);
+            form.removeEventListener("submit", submit);
+            if (password) password.value = "";
+            dialog.close();
+            signingIn = null;
+            resolve();
+          } else {
+            error.textContent = answer.error || text("offline");
+            error.hidden = false;
+          }
+        } catch (failure) {
+          error.textContent = text("offline");
+          error.hidden = false;
+        } finally {
+          button.disabled = false;
+        }
+      }
+      form.addEventListener("submit", submit);
+    });
+    signingIn.then(retryAll);
+    return signingIn;
+  }
+
+  // --- Retrying ----------------------------------------------------------------------------------
+
+  let retryDelay = RETRY_FIRST;
+  let retryTimer = null;
+
+  function scheduleRetry() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => { retryTimer = null; retryAll(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MAX);
+  }
+
+  function retryAll() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    for (const tracker of trackers.values()) {
+      if (tracker.failure && tracker.failure.kind !== "refused") {
+        tracker.failure = null;
+        save(tracker);
+      }
+    }
+    for (const job of rowJobs.values()) {
+      if (job.failure && job.failure.kind !== "refused" && !job.running) runRow(job);
+    }
+  }
+
+  function failed(failure) {
+    if (failure.kind === "signed-out") signIn();
+    else if (failure.kind === "offline" || failure.kind === "server") scheduleRetry();
+  }
+
+  window.addEventListener("online", retryAll);
+
+  // --- Field values ------------------------------------------------------------------------------
+
+  function controls(form, name) {
+    const item = form.elements.namedItem(name);
+    if (!item) return [];
+    return item instanceof Element ? [item] : Array.from(item);
+  }
+
+  function valueOf(form, name) {
+    const items = controls(form, name);
+    if (!items.length) return "";
+    const first = items[0];
+    if (first.type === "radio") return (items.find((item) => item.checked) || {value: ""}).value;
+    if (first.type === "checkbox") return first.checked ? "y" : "";
+    return first.value;
+  }
+
+  function savedValueOf(form, name) {
+    const items = controls(form, name);
+    if (!items.length) return "";
+    const first = items[0];
+    if (first.type === "radio") return (items.find((item) => item.defaultChecked) || {value: ""}).value;
+    if (first.type === "checkbox") return first.defaultChecked ? "y" : "";
+    return first.defaultValue;
+  }
+
+  function setValue(form, name, value) {
+    for (const item of controls(form, name)) {
+      if (item.type === "radio") item.checked = item.value === value;
+      else if (item.type === "checkbox") item.checked = value === "y";
+      else item.value = value;
+    }
+  }
+
+  function fieldBox(form, name) {
+    const first = controls(form, name)[0];
+    return first ? first.closest(".field") || first.parentElement : null;
+  }
+
+  function showError(form, name, message) {
+    const box = fieldBox(form, name);
+    if (!box) return;
+    const items = controls(form, name);
+    const id = (items[0].type === "radio" ? name : items[0].id) + "-error";
+    let error = box.querySelector(":scope > p.error");
+    if (!message) {
+      if (error) error.remove();
+      box.classList.remove("has-error");
+      items.forEach((item) => { item.removeAttribute("aria-invalid"); });
+      return;
+    }
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "error";
+      error.id = id;
+      box.appendChild(error);
+    }
+    error.textContent = message;
+    box.classList.add("has-error");
+    items.forEach((item) => {
+      item.setAttribute("aria-invalid", "true");
+      item.setAttribute("aria-describedby", id);
+    });
+  }
+
+  // --- Self-saving forms -------------------------------------------------------------------------
+
+  const trackers = new Map(); // form id -> tracker
+
+  function tracker(form) {
+    let found = trackers.get(form.id);
+    if (!found) {
+      found = {form, bases: {}, dirty: new Set(), invalid: new Map(), conflicts: new Map(), timer: null,
+               running: false, again: false, failure: null, savedAt: ""};
+      trackers.set(form.id, found);
+    }
+    found.form = form; // the explanation form may have been moved into a new status panel
+    return found;
+  }
+
+  function fieldName(element) {
+    const name = element.name || "";
+    return name && !name.startsWith("_") && !name.endsWith("csrf_token") ? name : "";
+  }
+
+  function touched(form, name) {
+    const state = tracker(form);
+    if (!(name in state.bases)) state.bases[name] = [savedValueOf(form, name)];
+    state.dirty.add(name);
+    return state;
+  }
+
+  function sendable(state) {
+    return Array.from(state.dirty).filter((name) => !state.conflicts.has(name)
+      && !(state.invalid.has(name) && state.invalid.get(name) === valueOf(state.form, name)));
+  }
+
+  function unsaved(state) {
+    return new Set([...state.dirty, ...state.conflicts.keys()]);
+  }
+
+  function schedule(state, delay) {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => { state.timer = null; save(state); }, delay);
+    show(state);
+  }
+
+  async function save(state) {
+    clearTimeout(state.timer);
+    state.timer = null;
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    const names = sendable(state);
+    if (!names.length) {
+      show(state);
+      return;
+    }
+    const form = state.form;
+    const data = new FormData();
+    const version = form.querySelector("input[name=_version]");
+    if (version) data.append("_version", version.value);
+    const sent = {};
+    for (const name of names) {
+      sent[name] = valueOf(form, name);
+      data.append("_fields", name);
+      data.append(name, sent[name]);
+      for (const base of state.bases[name]) data.append("_base-" + name, base);
+    }
+    state.running = true;
+    state.failure = null;
+    show(state);
+    try {
+      const response = await send(form.action, data, "application/json");
+      const answer = await response.json();
+      retryDelay = RETRY_FIRST;
+      applyAnswer(state, sent, answer);
+    } catch (failure) {
+      // The request may have arrived before the connection dropped: the server may hold what was sent.
+      for (const name of names) {
+        if (!state.bases[name].includes(sent[name])) state.bases[name] = [...state.bases[name], sent[name]].slice(-10);
+      }
+      state.failure = failure instanceof Failure ? failure : new Failure("server");
+      failed(state.failure);
+    } finally {
+      state.running = false;
+      remember();
+      show(state);
+      const changedSince = sendable(state).some((name) => !(name in sent) || valueOf(form, name) !== sent[name]);
+      if (!state.failure && (state.again || changedSince)) {
+        state.again = false;
+        if (sendable(state).length) schedule(state, 0);
+      }
+    }
+  }
+
+  function applyAnswer(state, sent, answer) {
+    const form = state.form;
+    if (answer.error) throw new Failure("refused", answer.message || answer.error);
+    document.querySelectorAll("form[data-autosave] input[name=_version]").forEach((input) => {
+      input.value = answer.version;
+    });
+    for (const name of answer.saved || []) {
+      state.bases[name] = [sent[name]];
+      state.invalid.delete(name);
+      showError(form, name, null);
+      if (valueOf(form, name) === sent[name]) state.dirty.delete(name);
+    }
+    for (const [name, messages] of Object.entries(answer.errors || {})) {
+      state.invalid.set(name, sent[name]);
+      showError(form, name, messages.join(" "));
+    }
+    for (const [name, theirs] of Object.entries(answer.conflicts || {})) {
+      state.conflicts.set(name, theirs);
+      showConflict(state, name, theirs, sent[name]);
+    }
+    if ((answer.saved || []).length) state.savedAt = answer.saved_at;
+    if (answer.status_html) {
+      const panel = document.getElementById("section-status");
+      if (panel) htmx.swap(panel, answer.status_html, {swapStyle: "outerHTML", swapDelay: 0, settleDelay: 0});
+    }
+  }
+
+  function showConflict(state, name, theirs, mine) {
+    const form = state.form;
+    const box = fieldBox(form, name);
+    if (!box) return;
+    const old = box.querySelector(":scope > .conflict");
+    if (old) old.remove();
+    const panel = document.createElement("div");
+    panel.className = "conflict";
+    panel.setAttribute("role", "alert");
+    const intro = document.createElement("p");
+    const strong = document.createElement("strong");
+    strong.textContent = text("conflictIntro");
+    intro.appendChild(strong);
+    panel.appendChild(intro);
+    const sides = document.createElement("div");
+    sides.className = "conflict-sides";
+    for (const [heading, value, side] of [[text("theirs"), theirs.text, "theirs"], [text("yours"), mine, "mine"]]) {
+      const column = document.createElement("div");
+      column.className = "conflict-" + side;
+      const title = document.createElement("h3");
+      title.textContent = heading;
+      const content = document.createElement("p");
+      content.className = "text";
+      content.textContent = value === "" ? "—" : value;
+      column.append(title, content);
+      sides.appendChild(column);
+    }
+    panel.appendChild(sides);
+    const actions = document.createElement("p");
+    actions.className = "form-actions";
+    const keepMine = document.createElement("button");
+    keepMine.type = "button";
+    keepMine.className = "primary small";
+    keepMine.textContent = text("keepMine");
+    keepMine.addEventListener("click", () => {
+      state.bases[name] = [theirs.theirs];
+      state.conflicts.delete(name);
+      state.dirty.add(name);
+      panel.remove();
+      save(state);
+    });
+    const takeTheirs = document.createElement("button");
+    takeTheirs.type = "button";
+    takeTheirs.className = "small";
+    takeTheirs.textContent = text("takeTheirs");
+    takeTheirs.addEventListener("click", () => {
+      setValue(form, name, theirs.theirs);
+      state.bases[name] = [theirs.theirs];
+      state.conflicts.delete(name);
+      state.dirty.delete(name);
+      state.invalid.delete(name);
+      panel.remove();
+      remember();
+      show(state);
+    });
+    actions.append(keepMine, " ", takeTheirs);
+    panel.appendChild(actions);
+    box.appendChild(panel);
+  }
+
+  function stateOf(state) {
+    if (state.conflicts.size) return ["conflict", text("conflict")];
+    if (state.failure) return failureState(state.failure);
+    if (state.running || state.timer || sendable(state).length) return ["saving", text("saving")];
+    if (state.invalid.size && unsaved(state).size) return ["invalid", text("invalid")];
+    return state.savedAt ? ["saved", text("savedAt", {time: state.savedAt})] : ["", ""];
+  }
+
+  function failureState(failure) {
+    if (failure.kind === "signed-out") return ["signed-out", text("signedOut")];
+    if (failure.kind === "offline") return ["offline", text("offline")];
+    if (failure.kind === "server") return ["offline", text("serverError")];
+    return ["refused", text("refused", {reason: failure.reason})];
+  }
+
+  function setState(element, kind, message) {
+    if (!element) return;
+    element.className = "save-state" + (kind ? " save-" + kind : "");
+    if (element.textContent !== message) element.textContent = message;
+    element.dataset.state = kind;
+  }
+
+  function show(state) {
+    const [kind, message] = stateOf(state);
+    setState(document.getElementById(state.form.id + "-saved"), kind, message);
+    showPage();
+  }
+
+  // --- Rows: add, edit, remove -------------------------------------------------------------------
+
+  const rowJobs = new Map(); // form element -> job
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  function rowList(form) {
+    const section = form.closest("section");
+    return section ? section.querySelector(".rows-state") : null;
+  }
+
+  function submitRow(form, submitter) {
+    let job = rowJobs.get(form);
+    if (job && job.running) return;
+    if (!job) {
+      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+      job = {form, kind: form.dataset.rowForm || "edit", running: false, failure: null, list: rowList(form)};
+      if (job.kind === "add") job.key = form.dataset.requestKey || newKey();
+      rowJobs.set(form, job);
+    }
+    job.submitter = submitter;
+    runRow(job);
+  }
+
+  async function runRow(job) {
+    const form = job.form;
+    const data = new FormData(form, job.submitter && job.submitter.name ? job.submitter : undefined);
+    if (job.key) {
+      data.set("_request_key", job.key);
+      form.dataset.requestKey = job.key;
+    }
+    const sent = {};
+    for (const [name, value] of data.entries()) if (typeof value === "string") sent[name] = value;
+    job.running = true;
+    job.failure = null;
+    form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
+    setState(job.list, "saving", text("saving"));
+    showPage();
+    try {
+      const response = await send(form.action, data, "text/html");
+      const html = await response.text();
+      rowJobs.delete(form);
+      retryDelay = RETRY_FIRST;
+      const typedLater = typedSince(form, sent);
+      const target = response.headers.get("HX-Retarget") || form.dataset.target;
+      const swapStyle = response.headers.get("HX-Reswap") || form.dataset.swap;
+      const element = target === "closest tr" ? form.closest("tr") : document.querySelector(target);
+      if (element) htmx.swap(element, html, {swapStyle, swapDelay: 0, settleDelay: 0}, {contextElement: form});
+      restoreTyped(typedLater);
+      if (response.ok) {
+        const time = response.headers.get("X-Saved-At") || "";
+        const message = job.kind === "add" ? "rowAdded" : job.kind === "delete" ? "rowRemoved" : "savedAt";
+        setState(job.list, "saved", text(message, {time}));
+        lastSaved = time || lastSaved;
+      } else {
+        setState(job.list, response.status === 409 ? "conflict" : "invalid",
+                 text(response.status === 409 ? "conflict" : "invalid"));
+      }
+    } catch (failure) {
+      job.failure = failure instanceof Failure ? failure : new Failure("server");
+      const [kind, message] = failureState(job.failure);
+      setState(job.list, kind, message);
+      failed(job.failure);
+    } finally {
+      job.running = false;
+      if (form.isConnected) form.querySelectorAll("button").forEach((button) => { button.disabled = false; });
+      remember();
+      showPage();
+    }
+  }
+
+  /* What the clerk typed into a form after its request left: put back after the answer is swapped in. */
+  function typedSince(form, sent) {
+    const later = [];
+    for (const element of form.elements) {
+      if (!element.name || element.type === "hidden" || element.type === "submit") continue;
+      if ((element.type === "checkbox" || element.type === "radio")) continue;
+      if (element.name in sent && element.value !== sent[element.name]) later.push([element.id, element.value]);
+    }
+    return later;
+  }
+
+  function restoreTyped(later) {
+    for (const [id, value] of later) {
+      const element = id && document.getElementById(id);
+      if (element) element.value = value;
+    }
+  }
+
+  // --- The page's own state, and what survives a reload ------------------------------------------
+
+  let lastSaved = "";
+
+  function showPage() {
+    const element = document.getElementById("save-state");
+    if (!element) return;
+    const order = ["conflict", "signed-out", "offline", "refused", "invalid", "saving"];
+    let worst = null;
+    for (const state of trackers.values()) {
+      const [kind, message] = stateOf(state);
+      if (kind === "saved" && state.savedAt > lastSaved) lastSaved = state.savedAt;
+      if (order.includes(kind) && (!worst || order.indexOf(kind) < order.indexOf(worst[0]))) worst = [kind, message];
+    }
+    for (const job of rowJobs.values()) {
+      const [kind, message] = job.failure ? failureState(job.failure) : ["saving", text("saving")];
+      if (!worst || order.indexOf(kind) < order.indexOf(worst[0])) worst = [kind, message];
+    }
+    if (worst) setState(element, worst[0], worst[1]);
+    else setState(element, lastSaved ? "saved" : "", lastSaved ? text("savedAt", {time: lastSaved}) : "");
+    const button = element.querySelector("button");
+    if (worst && worst[0] === "signed-out" && !button) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.className = "small";
+      again.textContent = text("signIn");
+      again.addEventListener("click", signIn);
+      element.append(" ", again);
+    }
+  }
+
+  function hasUnsaved() {
+    for (const state of trackers.values()) if (unsaved(state).size) return true;
+    return rowJobs.size > 0;
+  }
+
+  function remember() {
+    const kept = {forms: {}, adds: {}};
+    for (const state of trackers.values()) {
+      const fields = {};
+      for (const name of unsaved(state)) {
+        fields[name] = {value: valueOf(state.form, name), bases: state.bases[name]};
+      }
+      if (Object.keys(fields).length) kept.forms[state.form.id] = fields;
+    }
+    for (const job of rowJobs.values()) {
+      if (job.kind !== "add" || !job.form.id) continue;
+      const values = {};
+      for (const element of job.form.elements) {
+        if (element.id && fieldName(element) && element.type !== "hidden") values[element.id] = element.value;
+      }
+      kept.adds[job.form.id] = {key: job.key, values};
+    }
+    try {
+      if (Object.keys(kept.forms).length || Object.keys(kept.adds).length) {
+        sessionStorage.setItem(STORE, JSON.stringify(kept));
+      } else {
+        sessionStorage.removeItem(STORE);
+      }
+    } catch (error) {
+      // Storage full or disabled: the page itself still holds the work and warns before leaving.
+    }
+  }
+
+  function restore() {
+    let kept = null;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(STORE) || "null");
+    } catch (error) {
+      kept = null;
+    }
+    if (!kept) return;
+    for (const [id, fields] of Object.entries(kept.forms || {})) {
+      const form = document.getElementById(id);
+      if (!form || !form.matches("form[data-autosave]")) continue;
+      const state = tracker(form);
+      for (const [name, field] of Object.entries(fields)) {
+        if (!controls(form, name).length) continue;
+        setValue(form, name, field.value);
+        state.bases[name] = field.bases;
+        state.dirty.add(name);
+      }
+      schedule(state, 0);
+    }
+    for (const [id, add] of Object.entries(kept.adds || {})) {
+      const form = document.getElementById(id);
+      if (!form || !form.matches("form[data-row-form]")) continue;
+      for (const [fieldId, value] of Object.entries(add.values)) {
+        const element = document.getElementById(fieldId);
+        if (element && form.contains(element)) element.value = value;
+      }
+      form.dataset.requestKey = add.key;
+      const job = {form, kind: "add", key: add.key, running: false, failure: null, list: rowList(form)};
+      rowJobs.set(form, job);
+      runRow(job);
+    }
+  }
+
+  // --- Wiring ------------------------------------------------------------------------------------
+
+  document.addEventListener("input", (event) => {
+    const form = event.target.form;
+    const name = fieldName(event.target);
+    if (!form || !name || !form.matches("form[data-autosave]")) return;
+    const state = touched(form, name);
+    remember();
+    schedule(state, event.target.type === "checkbox" || event.target.type === "radio" ? 0 : TYPING_PAUSE);
+  });
+
+  document.addEventListener("change", (event) => {
+    const form = event.target.form;
+    const name = fieldName(event.target);
+    if (!form || !name || !form.matches("form[data-autosave]")) return;
+    touched(form, name);
+    remember();
+    schedule(tracker(form), 0);
+  });
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form.matches("form[data-autosave]")) {
+      event.preventDefault();
+      save(tracker(form));
+    } else if (form.matches("form[data-row-form]")) {
+      event.preventDefault();
+      submitRow(form, event.submitter);
+    } else if ((form.method || "").toLowerCase() === "post" && !form.hasAttribute("hx-post")) {
+      // A plain form (start, submit, review): one request per click, the buttons off while it is on its way.
+      if (form.dataset.sending) {
+        event.preventDefault();
+        return;
+      }
+      setTimeout(() => {
+        if (event.defaultPrevented) return;
+        form.dataset.sending = "1";
+        form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
+      }, 0);
+    }
+  });
+
+  window.addEventListener("pageshow", () => {
+    document.querySelectorAll("form[data-sending]").forEach((form) => {
+      delete form.dataset.sending;
+      form.querySelectorAll("button").forEach((button) => { button.disabled = false; });
+    });
+  });
+
+  window.addEventListener("beforeunload", (event) => {
+    if (!hasUnsaved()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  // Other pages' htmx requests: signed out or an expired token keeps the page; no connection is said.
+  document.addEventListener("htmx:responseError", (event) => {
+    const xhr = event.detail.xhr;
+    const element = event.detail.elt;
+    const again = () => htmx.trigger(element, element.tagName === "FORM" ? "submit" : "click");
+    if (xhr.status === 401) signIn().then(again);
+    else if (xhr.getResponseHeader("X-Auth-Problem") === "csrf") refreshToken().then(again, () => notice());
+  });
+  document.addEventListener("htmx:sendError", () => notice());
+
+  function notice() {
+    const messages = document.getElementById("messages");
+    if (!messages) return;
+    const message = document.createElement("p");
+    message.className = "flash flash-error";
+    message.textContent = text("noConnection");
+    messages.appendChild(message);
+  }
+
+  restore();
+  showPage();
+})();
