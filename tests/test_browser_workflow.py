@@ -38,7 +38,7 @@ def log_out(page: Page) -> None:
 
 
 def saved(page: Page, block: str):
-    expect(page.locator(f"#{block}-saved")).not_to_be_empty()
+    expect(page.locator(f"#{block}-saved")).to_contain_text("Сақталды")
 
 
 def test_fill_warn_submit_return_resubmit_accept(page: Page, started):

@@ -103,7 +103,7 @@ def test_dates_type_the_same_in_an_english_language_browser(browser, live_server
         assert not [u for u in posts if u.endswith("/general/facts")]
         order_date.press_sequentially("25", delay=60)
         order_date.press("Tab")
-        expect(page.locator("#facts-saved")).not_to_be_empty()
+        expect(page.locator("#facts-saved")).to_contain_text("Сақталды")
         with live_app.app_context():
             entry = db.session.execute(db.select(SectionEntry).filter_by(section="general")).scalar_one()
             assert entry.facts["order_date"] == "2025-04-23"

@@ -19,6 +19,7 @@ def saving_texts() -> dict[str, str]:
     """What static/js/saving.js says about saves, in the interface language, and the addresses it needs."""
     return {
         "saving": _("Saving…"),
+        "pending": _("Not saved yet"),
         "savedAt": _("Saved at %(time)s"),
         "offline": _("Not saved — no connection. It will be sent when the connection returns."),
         "serverError": _("Not saved — the server did not answer properly. Trying again…"),

@@ -432,7 +432,8 @@
   function stateOf(state) {
     if (state.conflicts.size) return ["conflict", text("conflict")];
     if (state.failure) return failureState(state.failure);
-    if (state.running || state.timer || sendable(state).length) return ["saving", text("saving")];
+    if (state.running || state.timer) return ["saving", text("saving")];
+    if (sendable(state).length) return ["pending", text("pending")];
     if (state.invalid.size && unsaved(state).size) return ["invalid", text("invalid")];
     return state.savedAt ? ["saved", text("savedAt", {time: state.savedAt})] : ["", ""];
   }
@@ -556,7 +557,7 @@
   function showPage() {
     const element = document.getElementById("save-state");
     if (!element) return;
-    const order = ["conflict", "signed-out", "offline", "refused", "invalid", "saving"];
+    const order = ["conflict", "signed-out", "offline", "refused", "invalid", "pending", "saving"];
     let worst = null;
     for (const state of trackers.values()) {
       const [kind, message] = stateOf(state);
@@ -649,12 +650,21 @@
 
   // --- Wiring ------------------------------------------------------------------------------------
 
+  /* A date being typed (дд.мм.гггг, see static/js/dates.js) is not sent half done: leaving the field sends it. */
+  function halfTypedDate(input) {
+    return input.matches("input[data-date-field]") && input.value.trim() !== "" && input.validity.patternMismatch;
+  }
+
   document.addEventListener("input", (event) => {
     const form = event.target.form;
     const name = fieldName(event.target);
     if (!form || !name || !form.matches("form[data-autosave]")) return;
     const state = touched(form, name);
     remember();
+    if (halfTypedDate(event.target)) {
+      show(state);
+      return;
+    }
     schedule(state, event.target.type === "checkbox" || event.target.type === "radio" ? 0 : TYPING_PAUSE);
   });
 
