@@ -197,3 +197,31 @@ def test_a_kept_file_expires_and_is_purged_by_the_next_job(jobs_app, worker):
     wait_for(jobs_app, second, "lisakovsk")
     with jobs_app.app_context():
         assert db.session.get(JobFile, first) is None and db.session.get(JobFile, second) is not None
+
+
+def test_accepting_an_analysis_has_the_worker_keep_its_years_pdf_and_docx(jobs_app, worker):
+    from webapp.certificate.models import CertificateRender
+    from webapp.models import OrgUnit, Period
+    from webapp.reporting.models import Status, Submission
+
+    with jobs_app.app_context():
+        code = db.session.scalars(
+            db.select(OrgUnit.code).join(Submission, Submission.school_id == OrgUnit.id).join(Submission.period)
+            .where(Period.code == "2026-H1", Submission.status == Status.SUBMITTED, OrgUnit.code.like("rudny-%"))
+            .order_by(OrgUnit.code)).first()
+        school_id = db.session.scalar(db.select(OrgUnit.id).filter_by(code=code))
+        assert db.session.scalar(db.select(db.func.count()).select_from(CertificateRender)
+                                 .filter_by(school_id=school_id)) == 0
+    response = client_for(jobs_app, "rudny").post(f"/schools/{code}/2026-H1/review", data={"decision": "accept"})
+    assert response.status_code == 303
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with jobs_app.app_context():
+            kinds = sorted(db.session.execute(db.select(CertificateRender.lang, CertificateRender.kind)
+                                              .filter_by(school_id=school_id)).all())
+        if len(kinds) == 4:
+            break
+        time.sleep(0.5)
+    assert [tuple(k) for k in kinds] == [("kk", "docx"), ("kk", "pdf"), ("ru", "docx"), ("ru", "pdf")]
+    download = client_for(jobs_app, "rudny").get(f"/schools/{code}/certificate/?to=2026-H1&lang=ru&format=pdf")
+    assert download.status_code == 200 and download.data.startswith(b"%PDF")

@@ -78,7 +78,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     register_blueprints(app)
 
     from . import jobs
-    from .certificate import batch  # noqa: F401  (registers its background task)
+    from .certificate import batch, kept  # noqa: F401  (its background task; forgetting changed renders)
 
     jobs.init_app(app)
 

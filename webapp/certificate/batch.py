@@ -105,3 +105,28 @@ def _run(job: Job) -> None:
     job.status = JobStatus.FAILED if schools and len(failures) == len(schools) else JobStatus.DONE
     job.finished_at, job.expires_at = now, now + KEEP_FILES_FOR
     db.session.commit()
+
+
+@background_task
+def prerender_accepted(submission_id: int) -> None:
+    """Render and keep the PDF and DOCX, in both languages, of each academic year the accepted half-year
+    belongs to whose every half-year is accepted, so later downloads and zips need no rendering."""
+    from ..reporting.models import Status, Submission
+    from .span import academic_year_span
+
+    submission = db.session.get(Submission, submission_id)
+    if submission is None or submission.status is not Status.ACCEPTED:
+        return
+    periods = db.session.scalars(select(Period).order_by(Period.year, Period.half)).all()
+    ends = [submission.period]
+    if submission.period.half == 2:  # 2024-H2 also opens the year that 2025-H1 ends
+        ends += [p for p in periods if (p.year, p.half) == (submission.period.year + 1, 1)]
+    accepted = set(db.session.scalars(select(Submission.period_id).where(
+        Submission.school_id == submission.school_id, Submission.status == Status.ACCEPTED)))
+    for last in ends:
+        span = academic_year_span(periods, last)
+        if not all(p.id in accepted for p in span):
+            continue
+        for lang in ("kk", "ru"):
+            for kind in ("pdf", "docx"):
+                certificate_file(submission.school, span, lang, kind)

@@ -28,9 +28,16 @@ FORMATS = ("html", "pdf", "docx")
 
 
 def certificate_file(school, span, lang: str, kind: str) -> tuple[str, bytes, bool]:
-    """(file name as the download names it, content, draft?) of one school's certificate."""
+    """(file name as the download names it, content, draft?) of one school's certificate.
+
+    An accepted certificate's PDF or DOCX is rendered once and then read back (`kept`) until it changes.
+    """
+    from . import kept
     from .assemble import assemble
 
+    found = kept.lookup(school, span, lang, kind)
+    if found is not None:
+        return found[0], found[1], False
     certificate = assemble(school, span, lang)
     if kind == "html":
         content = html(certificate).encode("utf-8")  # no toolbar: a file has no server behind it
@@ -38,7 +45,10 @@ def certificate_file(school, span, lang: str, kind: str) -> tuple[str, bytes, bo
         content = pdf(certificate)
     else:
         content = docx(certificate)
-    return f"{certificate.filename}.{kind}", content, certificate.draft
+    name = f"{certificate.filename}.{kind}"
+    if not certificate.draft:
+        kept.keep(school, span, lang, kind, name, content)
+    return name, content, certificate.draft
 
 
 def write_zip(schools, span, lang: str, kind: str, target) -> list[tuple[str, bool]]:

@@ -20,8 +20,8 @@ from ...rendering import see_other
 bp = Blueprint("certificates", __name__, url_prefix="/schools/<school>/certificate")
 
 FORMATS = {
-    "pdf": ("application/pdf", render.pdf),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", render.docx),
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 
@@ -51,20 +51,18 @@ def show(school: str):
         abort(404)
     periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
     lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
-    certificate = assemble(unit, span, lang)
     kind = request.args.get("format", "html")
     if kind == "html":
         span_args = {"from": span[0].code, "to": span[-1].code, "lang": lang}
         downloads = {f: url_for("certificates.show", school=unit.code, format=f, **span_args) for f in FORMATS}
-        return render.html(certificate, periods=periods, downloads=downloads)
+        return render.html(assemble(unit, span, lang), periods=periods, downloads=downloads)
     if kind not in FORMATS:
         abort(404)
-    mimetype, make = FORMATS[kind]
-    content = make(certificate)
-    audit.record_download(db.session, unit, f"{certificate.filename}.{kind}")
+    name, content, _draft = render.certificate_file(unit, span, lang, kind)  # an accepted one is kept
+    audit.record_download(db.session, unit, name)
     return content, 200, {
-        "Content-Type": mimetype,
-        "Content-Disposition": f'attachment; filename="{certificate.filename}.{kind}"',
+        "Content-Type": FORMATS[kind],
+        "Content-Disposition": f'attachment; filename="{name}"',
     }
 
 

@@ -7,7 +7,9 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ...certificate.batch import prerender_accepted
 from ...extensions import db
+from ...jobs import enqueue
 from ...models import AuditEvent, User
 from ...rendering import render, see_other
 from ...reporting import workflow
@@ -138,6 +140,8 @@ def review(school: str, period: str):
         place = place_or_404(school, period)
         return _overview(place, status=422, review_errors={"decision": str(error)}, typed_reasons=reasons)
     db.session.commit()
+    if place.submission.status is Status.ACCEPTED:
+        enqueue(prerender_accepted.__name__, place.submission.id)  # its PDF and DOCX ready before anyone asks
     return _back(place, message)
 
 
