@@ -91,6 +91,11 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     register_commands(app)
     _register_error_pages(app)
 
+    @app.get("/healthz")
+    def healthz():
+        """"ok" without touching the database: for a load balancer, and the benchmark's trivial route."""
+        return "ok", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
+
     @app.get("/vendor/<path:filename>")
     def vendor(filename: str):
         """Third-party scripts from node_modules (see package.json)."""

@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, Numeric, event, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, Numeric, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
@@ -225,9 +225,33 @@ def _touched_key(obj) -> tuple[int | None, str | None] | None:
     return None
 
 
+# Texts whose wording feeds no figure: only whether they are empty counts (completeness, warnings, risk mark).
+WORDING = frozenset({"risks", "basis", "recommendations", "violation_description", "warnings_explanation"})
+
+
+def _wording_only(entry: SectionEntry) -> bool:
+    """True when this flush changed only the entry's texts, none of them from empty to filled or back: its
+    figures, state and risk mark stay what they were, so autosaving a paragraph recomputes nothing."""
+    state = inspect(entry)
+    for attr in state.mapper.column_attrs:
+        if attr.key == "updated_at":
+            continue
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        if attr.key not in WORDING or not history.deleted:
+            return False
+        old, new = history.deleted[0], history.added[0] if history.added else None
+        if bool((old or "").strip()) != bool((new or "").strip()):
+            return False
+    return True
+
+
 @event.listens_for(Session, "after_flush")
 def _note_touched(session: Session, flush_context) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, SectionEntry) and obj in session.dirty and _wording_only(obj):
+            continue
         key = _touched_key(obj)
         if key is not None and key[0] is not None:
             if obj in session.deleted and isinstance(obj, Submission):

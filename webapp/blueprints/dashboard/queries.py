@@ -167,11 +167,16 @@ class Totals:
 
     @property
     def values(self) -> dict[str, float | None]:
+        """Every indicator's value, computed once per set of parts (a table reads it for each of its cells)."""
+        cached = self.__dict__.get("_values")
+        if cached is not None and cached[0] is self.parts:
+            return cached[1]
         values, position = {}, 0
         for indicator in self.indicators:
             size = indicator.part_count
             values[indicator.key] = indicator.total_from(self.parts[position:position + size]) if self.parts else None
             position += size
+        self.__dict__["_values"] = (self.parts, values)
         return values
 
     @classmethod

@@ -33,16 +33,19 @@ def children_with_school_counts(unit: OrgUnit | None) -> list[tuple[OrgUnit, int
     children = db.session.scalars(select(OrgUnit).where(parent_filter).order_by(OrgUnit.code)).all()
     if not children:
         return []
-    below = aliased(OrgUnit)
-    counts = db.session.execute(
-        select(OrgUnit.id, below.kind, func.count(below.id))
-        .join(below, below.path.startswith(OrgUnit.path) & (below.id != OrgUnit.id))
-        .where(OrgUnit.id.in_([c.id for c in children]))
-        .group_by(OrgUnit.id, below.kind)
-    ).all()
+    # The tree is region → department → school, so a child's units lie one or two parent steps below it: two
+    # indexed parent_id lookups instead of a `path LIKE child.path || '%'` self-join that scans every unit.
+    ids = [c.id for c in children]
+    parent = aliased(OrgUnit)
+    one_below = (select(OrgUnit.parent_id, OrgUnit.kind, func.count(OrgUnit.id))
+                 .where(OrgUnit.parent_id.in_(ids)).group_by(OrgUnit.parent_id, OrgUnit.kind))
+    two_below = (select(parent.parent_id, OrgUnit.kind, func.count(OrgUnit.id))
+                 .join(parent, parent.id == OrgUnit.parent_id)
+                 .where(parent.parent_id.in_(ids)).group_by(parent.parent_id, OrgUnit.kind))
+    counts = db.session.execute(one_below.union_all(two_below)).all()
     per_child: dict[int, dict[OrgKind, int]] = {}
     for child_id, kind, count in counts:
-        per_child.setdefault(child_id, {})[kind] = count
+        per_child.setdefault(child_id, {})[OrgKind(kind)] = count
     return [
         (c, per_child.get(c.id, {}).get(OrgKind.DEPARTMENT, 0), per_child.get(c.id, {}).get(OrgKind.SCHOOL, 0))
         for c in children
