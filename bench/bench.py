@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -36,6 +37,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from load import Session, autosave, city_batch, gunicorn, school_accounts, throughput  # noqa: E402, I001
 
 from webapp import create_app  # noqa: E402
 from webapp.demo.national import GENERATOR_VERSION, PASSWORD, Scale, generate_national  # noqa: E402
@@ -274,6 +277,9 @@ def main() -> int:
     parser.add_argument("--regenerate", action="store_true",
                         help="generate the national data set even if it is up to date")
     parser.add_argument("--period", help="the half-year the dashboards are read for (default: the latest closed one)")
+    parser.add_argument("--load-seconds", type=int, default=5,
+                        help="wrk's seconds per page through gunicorn -w 2 (autosave runs twice as long); 0 skips it")
+    parser.add_argument("--no-batch", action="store_true", help="skip the city PDF batch (cold and kept)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -342,6 +348,13 @@ def main() -> int:
                 result["ratio_to_floor"] = round(measured["median_ms"] / floor["median_ms"], 1)
                 result["within_target"] = None if target is None else measured["median_ms"] <= target
             results.append(result)
+        extra = {}
+        if args.load_seconds:
+            extra = through_servers(app, url, accounts, p, save_period, certificate, args.load_seconds)
+        if not args.no_batch:
+            print("city PDF batch, as the worker runs it (cold, then from the kept renders) …", flush=True)
+            extra["city_batch"] = city_batch(app, department, p)
+            print(f"  {extra['city_batch']}", flush=True)
         with app.app_context():
             db.engine.dispose()
 
@@ -349,13 +362,41 @@ def main() -> int:
     database = make_url(url).render_as_string(hide_password=True)
     report = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "database": database,
               "dialect": make_url(url).get_backend_name(), "period": period.code, "region_schools": region_schools,
-              "data_set": data_set, "floor_ms": floor["median_ms"], "results": results}
+              "data_set": data_set, "floor_ms": floor["median_ms"], "results": results, **extra}
     if url.startswith("sqlite:///"):
         report["database_bytes"] = Path(make_url(url).database).stat().st_size
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(f"written to {args.json}")
     return 1 if any(r["status"] == "error" for r in results) else 0
+
+
+def through_servers(app, url: str, accounts: dict, p: str, save_period: str | None, certificate: str,
+                    seconds: int) -> dict:
+    """Throughput through gunicorn -w 2 with wrk (each page as a ratio to the trivial route and to the login
+    page of the same run) and 16 schools autosaving at once."""
+    if shutil.which("wrk") is None:
+        print("wrk not found (apt-get install -y wrk): the throughput part is skipped", flush=True)
+        return {}
+    region, department = accounts["region"], accounts["department"]
+    pages = [("trivial route", None, "/healthz"), ("login page", None, "/login"),
+             ("city dashboard", "department", f"/units/{department}/dashboard/?period={p}"),
+             ("region dashboard", "region", f"/units/{region}/dashboard/?period={p}"),
+             ("national view", "admin", f"/dashboard/?period={p}"),
+             ("region comparison", "region",
+              f"/units/{region}/dashboard/compare?period={p}&level=schools&sort=single_source_pct&desc=1"),
+             ("region page", "region", f"/units/{region}"),
+             ("certificate html", "department", certificate)]
+    extra = {}
+    with gunicorn(url) as base:
+        print(f"through gunicorn -w 2 at {base} (wrk -t2 -c8, {seconds} s a page) …", flush=True)
+        sessions = {role: Session(base, accounts[role], PASSWORD) for role in ("admin", "region", "department")}
+        extra["throughput"] = throughput(base, sessions, pages, seconds)
+        if save_period:
+            schools = school_accounts(app, department, save_period, 16, PASSWORD)
+            extra["autosave"] = autosave(app, base, schools, save_period, PASSWORD, seconds * 2)
+            print(f"  autosave: {extra['autosave']}", flush=True)
+    return extra
 
 
 def print_table(results: list[dict], period: str, region_schools: int) -> None:
