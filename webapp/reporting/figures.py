@@ -234,7 +234,7 @@ def _wording_only(entry: SectionEntry) -> bool:
     figures, state and risk mark stay what they were, so autosaving a paragraph recomputes nothing."""
     state = inspect(entry)
     for attr in state.mapper.column_attrs:
-        if attr.key == "updated_at":
+        if attr.key in ("updated_at", "version"):  # bookkeeping, bumped by every save
             continue
         history = state.attrs[attr.key].history
         if not history.has_changes():
