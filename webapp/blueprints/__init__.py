@@ -11,7 +11,7 @@ SECTION_PACKAGES = [
 
 
 def register_blueprints(app) -> None:
-    from . import admin, auth, certificates, dashboard, jobs, submissions, units
+    from . import admin, auth, certificates, cycle, dashboard, jobs, submissions, units
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(units.bp)
@@ -22,5 +22,7 @@ def register_blueprints(app) -> None:
     app.register_blueprint(certificates.batch_bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(jobs.bp)
+    app.register_blueprint(cycle.bp)
+    app.register_blueprint(cycle.public_bp)
     for name in SECTION_PACKAGES:
         app.register_blueprint(import_module(f"{__name__}.{name}").bp)

@@ -136,6 +136,12 @@ def _sources(general: SpanData, lang: str) -> list[str]:
             if general.facts.get(f"source_{i}")]
 
 
+def _proposals(school: OrgUnit, periods: list[Period], lang: str) -> list[str]:
+    from ..blueprints.cycle.certificate import proposal_sources
+
+    return proposal_sources(school.id, [p.id for p in periods], lang)
+
+
 def _conclusion(span: SpanData, lang: str) -> list[Block]:
     from ..blueprints.conclusion.certificate import conclusion_blocks
 
@@ -212,7 +218,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                Heading(say(lang, "2. Талдау барысында пайдаланылған ақпарат көздері",
                            "2. Источники информации, использованные при проведении анализа"), 2),
                Para(texts["sources_intro"])]
-    sources = _sources(general, lang)
+    sources = _sources(general, lang) + _proposals(school, periods, lang)
     if sources:
         blocks.append(NumberedList(sources))
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",

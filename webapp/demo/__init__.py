@@ -25,4 +25,7 @@ def load_demo(analyses: bool = True) -> list[User]:
         from .analyses import load_analyses  # imports the section registry, which needs the app's packages
 
         load_analyses(demo_school_codes())
+        from .cycles import load_cycles  # the public cycle builds its plans from the analyses
+
+        load_cycles()
     return accounts

@@ -1,0 +1,95 @@
+"""Pages anyone may open without an account: a school's announcement with the proposal form, the draft up
+for public discussion, the published certificate and plan, and a city's list of published analyses.
+
+Nothing a citizen wrote is ever shown here. The proposal form resists floods (a limit per address), bots
+(a hidden honeypot field), oversize posts (a cap on the request body and on the text) and forged posts
+(the CSRF token).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ...extensions import db, limiter
+from ...rendering import render, see_other
+from ..general.models import WorkingGroupMember
+from . import queries, services
+from .forms import ProposalForm
+from .models import Cycle
+from .names import initials
+
+public_bp = Blueprint("public", __name__, url_prefix="/open")
+
+PROPOSAL_RATE_LIMIT = "5 per hour;20 per day"  # per address; FLASK_PROPOSAL_RATE_LIMIT overrides
+MAX_POST_BYTES = 32 * 1024  # 3,000 Cyrillic characters are about 18 KB once form-encoded
+
+
+@public_bp.before_request
+def cap_body():
+    """Refuse oversize posts before reading them (413), whatever the global limit."""
+    if request.method == "POST":
+        request.max_content_length = MAX_POST_BYTES
+
+
+def working_group(cycle: Cycle) -> list[tuple[str, str, str]]:
+    """(initials, position, role) of the working group the school entered in its analysis (one query)."""
+    submission = queries.submission_of(cycle)
+    if submission is None:
+        return []
+    rows = db.session.scalars(select(WorkingGroupMember).where(WorkingGroupMember.submission_id == submission.id)
+                              .order_by(WorkingGroupMember.position, WorkingGroupMember.id)).all()
+    return [(initials(r.name), r.position_title, r.role) for r in rows]
+
+
+def _page(cycle: Cycle, form: ProposalForm, status: int = 200, notice: str | None = None):
+    return render("public/announcement.html", block="proposal", status=status, cycle=cycle, form=form,
+                  closed=services.proposals_closed_reason(cycle), members=working_group(cycle), notice=notice)
+
+
+def _rate_limit() -> str:
+    return current_app.config.get("PROPOSAL_RATE_LIMIT", PROPOSAL_RATE_LIMIT)
+
+
+@public_bp.route("/<school>/<period>/", methods=["GET", "POST"])
+@limiter.limit(_rate_limit, methods=["POST"])
+def announcement(school: str, period: str):
+    """The school's announcement of its analysis, with the form to send a proposal while proposals are open."""
+    cycle = queries.public_cycle_or_404(school, period)
+    if not cycle.announced:
+        abort(404)
+    form = ProposalForm()
+    if request.method == "GET":
+        return _page(cycle, form)
+    if services.proposals_closed_reason(cycle):
+        return _page(cycle, form, status=409)
+    if form.website.data:  # only a bot fills the hidden field: answer as if all went well, keep nothing
+        return see_other(url_for("public.sent", school=school, period=period))
+    if not form.validate():
+        return _page(cycle, form, status=422)
+    services.receive(cycle, form)
+    db.session.commit()
+    return see_other(url_for("public.sent", school=school, period=period))
+
+
+@public_bp.get("/<school>/<period>/sent")
+def sent(school: str, period: str):
+    """Thanks: the proposal is with the working group, which considers it; nothing of it is published."""
+    cycle = queries.public_cycle_or_404(school, period)
+    return render("public/sent.html", cycle=cycle)
+
+
+@public_bp.errorhandler(429)
+def flooded(error):
+    """Too many proposals from one address: the page again, saying when to come back, nothing kept."""
+    cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
+    form = ProposalForm()
+    return _page(cycle, form, status=429, notice=_("Too many proposals from your address. Please try again later."))
+
+
+@public_bp.errorhandler(413)
+def oversize(error):
+    cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
+    return _page(cycle, ProposalForm(formdata=None), status=413,
+                 notice=_("The proposal is too long. Please shorten it to 3,000 characters."))

@@ -1,0 +1,162 @@
+"""Reads of the public cycle: a school's cycle for a half-year, what the public may reach, the moderation
+queue, the plan with its latest reports, overdue measures under a department and a city's published list."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from flask import abort
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from ...extensions import db
+from ...models import OrgKind, OrgUnit, Period
+from ...reporting.models import Status, Submission
+from .models import Cycle, MeasureReport, MeasureState, PlanMeasure, Proposal, ProposalState, ProtocolItem
+
+QUEUE_LIMIT = 200  # proposals on one page of the queue (newest first); a school gets a few dozen a half-year
+
+
+def cycle_of(school: OrgUnit, period: Period, create: bool = False) -> Cycle | None:
+    """The school's cycle for the half-year; a new (unsaved until commit) one when `create` and none yet."""
+    cycle = db.session.execute(
+        select(Cycle).filter_by(school_id=school.id, period_id=period.id)
+    ).scalar_one_or_none()
+    if cycle is None and create:
+        cycle = Cycle(school=school, period=period)
+        db.session.add(cycle)
+    return cycle
+
+
+def public_cycle_or_404(school_code: str, period_code: str) -> Cycle:
+    """A school's cycle as anyone may reach it: the school and half-year exist and the cycle was announced,
+    its draft is up for discussion or it is published; 404 otherwise (nothing hints that it exists)."""
+    cycle = db.session.execute(
+        select(Cycle).join(Cycle.school).join(Cycle.period)
+        .where(OrgUnit.code == school_code, OrgUnit.kind == OrgKind.SCHOOL, Period.code == period_code)
+        .options(contains_eager(Cycle.school), contains_eager(Cycle.period))
+    ).scalar_one_or_none()
+    if cycle is None or not (cycle.announced or cycle.draft_public or cycle.published_at):
+        abort(404)
+    return cycle
+
+
+def proposals(cycle: Cycle | None, state: ProposalState | None = None) -> list[Proposal]:
+    """The cycle's proposals, the unconsidered first, then newest first (one query, at most QUEUE_LIMIT)."""
+    if cycle is None or cycle.id is None:
+        return []
+    query = select(Proposal).where(Proposal.cycle_id == cycle.id)
+    if state is not None:
+        query = query.where(Proposal.state == state)
+    order = [(Proposal.state != ProposalState.NEW), Proposal.received_at.desc(), Proposal.id.desc()]
+    return db.session.scalars(query.order_by(*order).limit(QUEUE_LIMIT)).all()
+
+
+def proposal_counts(cycle: Cycle | None) -> dict[str, int]:
+    """How many proposals are in each state (one query)."""
+    if cycle is None or cycle.id is None:
+        return {}
+    rows = db.session.execute(
+        select(Proposal.state, func.count()).where(Proposal.cycle_id == cycle.id).group_by(Proposal.state)
+    ).all()
+    return {state.value: count for state, count in rows}
+
+
+def protocol_items(cycle: Cycle | None) -> list[ProtocolItem]:
+    if cycle is None or cycle.id is None:
+        return []
+    return db.session.scalars(
+        select(ProtocolItem).where(ProtocolItem.cycle_id == cycle.id).order_by(ProtocolItem.position, ProtocolItem.id)
+    ).all()
+
+
+def plan(cycle: Cycle | None) -> list[PlanMeasure]:
+    """The action plan's measures in order, each with its quarterly reports (two queries)."""
+    if cycle is None or cycle.id is None:
+        return []
+    return db.session.scalars(
+        select(PlanMeasure).where(PlanMeasure.cycle_id == cycle.id)
+        .order_by(PlanMeasure.position, PlanMeasure.id).options(selectinload(PlanMeasure.reports))
+    ).all()
+
+
+def quarter_of(day: date) -> str:
+    """«2026-Q3» for any day of July-September 2026."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_end(quarter: str) -> date:
+    """The last day of a quarter such as «2026-Q3» (30 September 2026)."""
+    year, month = int(quarter[:4]), 3 * int(quarter[-1])
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def latest_report(measure: PlanMeasure) -> MeasureReport | None:
+    return measure.reports[-1] if measure.reports else None
+
+
+def measure_state(measure: PlanMeasure, today: date) -> str:
+    """What the measure stands at: the latest report's state, or overdue when its deadline passed unreported
+    as done; «not reported» otherwise."""
+    report = latest_report(measure)
+    if report is not None and report.state is MeasureState.DONE:
+        return "done"
+    if report is not None and report.state is MeasureState.OVERDUE:
+        return "overdue"
+    if measure.deadline is not None and measure.deadline < today:
+        return "overdue"
+    return report.state.value if report is not None else "not_reported"
+
+
+@dataclass
+class OverdueMeasure:
+    school: OrgUnit
+    period: Period
+    measure: PlanMeasure
+    report: MeasureReport | None
+
+
+def overdue_measures(unit: OrgUnit, today: date, limit: int = 500) -> list[OverdueMeasure]:
+    """Measures of approved plans under `unit` that are overdue: reported so, or past their deadline and not
+    reported done. Three queries whatever the number of schools."""
+    latest = (select(MeasureReport.measure_id, func.max(MeasureReport.quarter).label("quarter"))
+              .group_by(MeasureReport.measure_id).subquery())
+    rows = db.session.execute(
+        select(PlanMeasure, Cycle, MeasureReport)
+        .join(Cycle, PlanMeasure.cycle_id == Cycle.id).join(OrgUnit, Cycle.school_id == OrgUnit.id)
+        .outerjoin(latest, latest.c.measure_id == PlanMeasure.id)
+        .outerjoin(MeasureReport, (MeasureReport.measure_id == PlanMeasure.id)
+                   & (MeasureReport.quarter == latest.c.quarter))
+        .where(OrgUnit.path.startswith(unit.path), Cycle.approval_order_number.is_not(None),
+               ((MeasureReport.state == MeasureState.OVERDUE)
+                | ((PlanMeasure.deadline < today)
+                   & ((MeasureReport.id.is_(None)) | (MeasureReport.state != MeasureState.DONE)))))
+        .order_by(OrgUnit.code, PlanMeasure.position, PlanMeasure.id).limit(limit)
+    ).all()
+    cycles = {cycle.id: cycle for _m, cycle, _r in rows}
+    if cycles:  # schools and half-years in one query each
+        db.session.scalars(select(Cycle).where(Cycle.id.in_(cycles))
+                           .options(selectinload(Cycle.school), selectinload(Cycle.period))).all()
+    return [OverdueMeasure(cycle.school, cycle.period, measure, report) for measure, cycle, report in rows]
+
+
+def published_in(unit: OrgUnit) -> list[Cycle]:
+    """Every published cycle of the schools under `unit`, by school and newest half-year first (one query)."""
+    return db.session.scalars(
+        select(Cycle).join(Cycle.school).join(Cycle.period)
+        .where(OrgUnit.path.startswith(unit.path), Cycle.published_at.is_not(None))
+        .order_by(OrgUnit.code, Period.year.desc(), Period.half.desc())
+        .options(contains_eager(Cycle.school), contains_eager(Cycle.period))
+    ).all()
+
+
+def submission_of(cycle: Cycle) -> Submission | None:
+    return db.session.execute(
+        select(Submission).filter_by(school_id=cycle.school_id, period_id=cycle.period_id)
+    ).scalar_one_or_none()
+
+
+def accepted(submission: Submission | None) -> bool:
+    return submission is not None and submission.status is Status.ACCEPTED

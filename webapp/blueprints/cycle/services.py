@@ -1,0 +1,82 @@
+"""Writes of the public cycle. Each changes the models (the audit hook records them); the view commits."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from ...blueprints.units.queries import today
+from ...extensions import db
+from ...models import utcnow
+from .models import Cycle, Proposal, ProposalState
+
+
+class CycleError(Exception):
+    """A step not allowed now; the message says why in the user's language."""
+
+
+def announce(cycle: Cycle, form) -> None:
+    """Save the announcement; the first save publishes it (dated today) and opens proposals."""
+    form.populate_obj(cycle)
+    if cycle.announced_on is None:
+        cycle.announced_on = today()
+        cycle.proposals_open = True
+
+
+def receive(cycle: Cycle, form) -> Proposal:
+    """A citizen's proposal into the moderation queue (name and contact only with consent)."""
+    consent = bool(form.consent.data)
+    proposal = Proposal(cycle_id=cycle.id, text=form.text.data.strip(), consent=consent,
+                        author_name=(form.author_name.data or None) if consent else None,
+                        contact=(form.contact.data or None) if consent else None)
+    db.session.add(proposal)
+    return proposal
+
+
+def consider(proposal: Proposal, form) -> None:
+    """How the working group considered a proposal: accepted into a section, not accepted (why), or spam."""
+    proposal.state = ProposalState(form.decision.data)
+    proposal.section = form.section.data or None
+    proposal.reason = (form.reason.data or "").strip() or None
+    proposal.considered_at = utcnow()
+
+
+def proposals_closed_reason(cycle: Cycle) -> str | None:
+    """Why the public form takes no proposal now, or None when it does."""
+    if not cycle.announced or not cycle.proposals_open:
+        return _("This school is not taking proposals for this analysis now.")
+    if cycle.proposals_until is not None and today() > cycle.proposals_until:
+        return _("Proposals were taken until %(date)s.", date=cycle.proposals_until.strftime("%d.%m.%Y"))
+    return None
+
+
+def plan_from_recommendations(cycle: Cycle, submission) -> int:
+    """Fill an empty action plan from the analysis: one measure per section whose triplet names risks and
+    recommendations (risk and section from it), then one per recommendation of the working group (its
+    deadline and responsible person kept). Returns how many measures were added; a plan that already has
+    measures is left alone (returns 0)."""
+    from ...reporting.queries import section_data
+    from ...reporting.sections import SECTIONS
+    from .models import PlanMeasure
+
+    if cycle.id is not None and db.session.query(PlanMeasure.id).filter_by(cycle_id=cycle.id).first():
+        return 0
+    data = section_data(submission)
+    default_form = _("Information to the head of the school")
+    default_responsible = cycle.approver_name or cycle.school.head_name or _("Head of the school")
+    measures = []
+    for section in SECTIONS:
+        entry = data[section.code].entry
+        if entry is None or entry.nothing_to_report or not (entry.recommendations or "").strip():
+            continue
+        measures.append(dict(section=section.code, risk=(entry.risks or str(section.label))[:1000],
+                             measure=entry.recommendations.strip()[:2000], completion_form=default_form,
+                             responsible=default_responsible, deadline=None))
+    for row in data["conclusion"].rows.get("recommendations", []):
+        measures.append(dict(section=None, risk=(row.risk or _("General"))[:1000], measure=row.text[:2000],
+                             completion_form=default_form, responsible=(row.responsible or default_responsible),
+                             deadline=row.deadline_date if row.deadline_kind == "date" else None))
+    if cycle.id is None:
+        db.session.flush()
+    for position, values in enumerate(measures, start=1):
+        db.session.add(PlanMeasure(cycle_id=cycle.id, position=position, **values))
+    return len(measures)
