@@ -13,12 +13,14 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ...extensions import db, limiter
+from ...i18n import current_language
 from ...rendering import render, see_other
 from ..general.models import WorkingGroupMember
 from . import queries, services
 from .forms import ProposalForm
 from .models import Cycle
 from .names import initials
+from .publicdoc import public_certificate
 
 public_bp = Blueprint("public", __name__, url_prefix="/open")
 
@@ -57,8 +59,9 @@ def _rate_limit() -> str:
 def announcement(school: str, period: str):
     """The school's announcement of its analysis, with the form to send a proposal while proposals are open."""
     cycle = queries.public_cycle_or_404(school, period)
-    if not cycle.announced:
-        abort(404)
+    if not cycle.announced:  # a draft up for discussion or a published analysis without an announcement
+        return see_other(url_for("public.draft", school=school, period=period) if cycle.draft_public
+                         else url_for("public.published", school=school, period=period))
     form = ProposalForm()
     if request.method == "GET":
         return _page(cycle, form)
@@ -78,6 +81,20 @@ def sent(school: str, period: str):
     """Thanks: the proposal is with the working group, which considers it; nothing of it is published."""
     cycle = queries.public_cycle_or_404(school, period)
     return render("public/sent.html", cycle=cycle)
+
+
+def _language() -> str:
+    lang = request.args.get("lang")
+    return lang if lang in ("kk", "ru") else current_language()
+
+
+@public_bp.get("/<school>/<period>/draft")
+def draft(school: str, period: str):
+    """The draft certificate put up for public discussion, names reduced to initials (`?lang=kk|ru`)."""
+    cycle = queries.public_cycle_or_404(school, period)
+    if not cycle.draft_public:
+        abort(404)
+    return render("public/draft.html", cycle=cycle, c=public_certificate(cycle.school, cycle.period, _language()))
 
 
 @public_bp.errorhandler(429)

@@ -160,3 +160,18 @@ def submission_of(cycle: Cycle) -> Submission | None:
 
 def accepted(submission: Submission | None) -> bool:
     return submission is not None and submission.status is Status.ACCEPTED
+
+
+def order_of(cycle: Cycle) -> tuple[str | None, date | None]:
+    """The head's order launching the analysis: as announced, else as entered in the analysis's general
+    section (one query at most)."""
+    if cycle.order_number:
+        return cycle.order_number, cycle.order_date
+    from ...reporting.models import SectionEntry
+
+    facts = db.session.scalar(
+        select(SectionEntry.facts).join(Submission, SectionEntry.submission_id == Submission.id)
+        .where(Submission.school_id == cycle.school_id, Submission.period_id == cycle.period_id,
+               SectionEntry.section == "general")) or {}
+    on = facts.get("order_date")
+    return facts.get("order_number"), date.fromisoformat(on) if on else None

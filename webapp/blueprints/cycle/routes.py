@@ -12,13 +12,14 @@ from flask_login import login_required
 from ...access import visible_unit_or_404
 from ...blueprints.units.queries import ancestors, today
 from ...extensions import db
+from ...i18n import current_language
 from ...models import OrgKind
 from ...rendering import render, see_other
 from ...reporting.queries import place_or_404
 from ...reporting.sections import SECTIONS
-from . import queries, services
-from .forms import AnnouncementForm, ConsiderForm
-from .models import Proposal, ProposalState
+from . import documents, queries, services
+from .forms import AnnouncementForm, ConsiderForm, DiscussionForm, ProtocolForm, ProtocolItemForm
+from .models import Proposal, ProposalState, ProtocolItem
 
 bp = Blueprint("cycle", __name__)
 PREFIX = "/schools/<school>/<period>/cycle"
@@ -41,6 +42,7 @@ class Stage:
     def context(self) -> dict:
         place = self.place
         return {"place": place, "cycle": self.cycle, "can_write": place.is_school_user,
+                "here": {"school": place.school.code, "period": place.period.code},
                 "breadcrumbs": ancestors(place.school) + [place.school],
                 "section_labels": {s.code: s.label for s in SECTIONS},
                 "tabs": [(endpoint, label) for endpoint, label in TABS if endpoint in current_app.view_functions]}
@@ -131,3 +133,93 @@ def overdue(code: str):
         abort(404)
     items = queries.overdue_measures(unit, today())
     return render("cycle/overdue.html", unit=unit, items=items, breadcrumbs=ancestors(unit))
+
+
+def _discussion_page(stage: Stage, status: int = 200, block: str | None = None, **forms):
+    cycle = stage.cycle
+    context = {
+        "discussion_form": forms.get("discussion_form") or DiscussionForm(formdata=None, obj=cycle),
+        "protocol_form": forms.get("protocol_form") or ProtocolForm(formdata=None, obj=cycle),
+        "item_form": forms.get("item_form") or ProtocolItemForm(formdata=None),
+        "items": queries.protocol_items(cycle),
+        "considered": [p for p in queries.proposals(cycle) if p.state in (ProposalState.ACCEPTED,
+                                                                           ProposalState.REJECTED)],
+    }
+    return render("cycle/discussion.html", block=block, status=status, **context, **stage.context)
+
+
+@bp.route(f"{PREFIX}/discussion", methods=["GET", "POST"])
+@login_required
+def discussion(school: str, period: str):
+    """The public discussion: when and where, whether the draft is on the public page, and its protocol."""
+    stage = Stage(school, period, write=request.method == "POST")
+    if request.method == "GET":
+        return _discussion_page(stage)
+    which = request.form.get("form")
+    form = ProtocolForm() if which == "protocol" else DiscussionForm()
+    name = "protocol_form" if which == "protocol" else "discussion_form"
+    if not form.validate():
+        return _discussion_page(stage, status=422, block=name.removesuffix("_form"), **{name: form})
+    form.populate_obj(stage.cycle)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    return see_other(stage.url("cycle.discussion"))
+
+
+@bp.post(f"{PREFIX}/discussion/items")
+@login_required
+def add_item(school: str, period: str):
+    """Add a proposal heard at the discussion and the decision on it to the protocol."""
+    stage = Stage(school, period, write=True)
+    form = ProtocolItemForm()
+    if not form.validate():
+        return _discussion_page(stage, status=422, block="items", item_form=form)
+    services.add_protocol_item(stage.cycle, form.heard.data.strip(), form.decision.data.strip())
+    db.session.commit()
+    if request.htmx:
+        return _discussion_page(stage, block="items")
+    return see_other(stage.url("cycle.discussion") + "#items")
+
+
+@bp.post(f"{PREFIX}/discussion/items/from-proposals")
+@login_required
+def items_from_proposals(school: str, period: str):
+    """Put every considered citizen's proposal into the protocol, with how it was considered."""
+    stage = Stage(school, period, write=True)
+    added = services.protocol_items_from_proposals(stage.cycle)
+    db.session.commit()
+    flash(_("Proposals added to the protocol: %(count)s.", count=added), "success")
+    return see_other(stage.url("cycle.discussion") + "#items")
+
+
+@bp.post(f"{PREFIX}/discussion/items/<int:item_id>/delete")
+@login_required
+def delete_item(school: str, period: str, item_id: int):
+    """Remove an item from the protocol."""
+    stage = Stage(school, period, write=True)
+    item = db.session.get(ProtocolItem, item_id)
+    if item is None or item.cycle_id != stage.cycle.id:
+        abort(404)
+    db.session.delete(item)
+    db.session.commit()
+    if request.htmx:
+        return _discussion_page(stage, block="items")
+    return see_other(stage.url("cycle.discussion") + "#items")
+
+
+@bp.get(f"{PREFIX}/discussion/protocol")
+@login_required
+def protocol(school: str, period: str):
+    """The protocol of the public discussion as an A4 document, in Kazakh or Russian (`?lang=`, `&format=pdf`)."""
+    stage = Stage(school, period)
+    cycle = stage.cycle
+    if cycle is None or not cycle.protocol_recorded_on:
+        abort(404)
+    lang = document_language()
+    doc = documents.protocol(cycle, queries.protocol_items(cycle), lang, order=queries.order_of(cycle))
+    return documents.respond(doc, request.args.get("format", "html"), toolbar=stage.url("cycle.discussion"))
+
+
+def document_language() -> str:
+    lang = request.args.get("lang")
+    return lang if lang in ("kk", "ru") else current_language()

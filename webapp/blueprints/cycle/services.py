@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from sqlalchemy import func, select
 
 from ...blueprints.units.queries import today
 from ...extensions import db
 from ...models import utcnow
-from .models import Cycle, Proposal, ProposalState
+from .models import Cycle, Proposal, ProposalState, ProtocolItem
 
 
 class CycleError(Exception):
@@ -80,3 +81,40 @@ def plan_from_recommendations(cycle: Cycle, submission) -> int:
     for position, values in enumerate(measures, start=1):
         db.session.add(PlanMeasure(cycle_id=cycle.id, position=position, **values))
     return len(measures)
+
+
+def add_protocol_item(cycle: Cycle, heard: str, decision: str) -> ProtocolItem:
+    """Append an item to the protocol, numbered after the last one."""
+    last = db.session.scalar(select(func.max(ProtocolItem.position)).where(ProtocolItem.cycle_id == cycle.id))
+    item = ProtocolItem(cycle_id=cycle.id, position=(last or 0) + 1, heard=heard[:2000], decision=decision[:2000])
+    db.session.add(item)
+    return item
+
+
+def protocol_items_from_proposals(cycle: Cycle) -> int:
+    """Every accepted or rejected proposal not yet in the protocol, as an item with its decision; returns how
+    many were added. A citizen's name never goes into the protocol."""
+    from ...reporting.sections import section_by_code
+
+    existing = set(db.session.scalars(select(ProtocolItem.heard).where(ProtocolItem.cycle_id == cycle.id)))
+    added = 0
+    for proposal in db.session.scalars(
+        select(Proposal).where(Proposal.cycle_id == cycle.id,
+                               Proposal.state.in_([ProposalState.ACCEPTED, ProposalState.REJECTED]))
+        .order_by(Proposal.received_at, Proposal.id)
+    ):
+        heard = _("Citizen's proposal: %(text)s", text=proposal.text)[:2000]
+        if heard in existing:
+            continue
+        if proposal.state is ProposalState.ACCEPTED:
+            section = section_by_code(proposal.section) if proposal.section else None
+            decision = (_("Accepted into the section «%(section)s».", section=section.label) if section
+                        else _("Accepted."))
+        else:
+            decision = _("Not accepted.")
+        if proposal.reason:
+            decision = f"{decision} {proposal.reason}"
+        add_protocol_item(cycle, heard, decision)
+        db.session.flush()
+        added += 1
+    return added
