@@ -55,3 +55,84 @@ def test_announce_send_a_proposal_and_consider_it(page: Page):
     expect(page.locator("article.proposal").first.locator(".badge")).to_have_text("қабылданды")
     expect(page.locator("article.proposal").first).to_contain_text("Сатып алу бөлімінің ұсыныстарына")
     assert serious_accessibility_problems(page) == []
+
+
+def test_protocol_plan_follow_up_publish_and_take_down(page: Page, live_app):
+    from test_cycle_plan import make_analysis
+
+    with live_app.app_context():
+        make_analysis()  # rudny-7's 2025-H2, accepted by the department
+    staff = "/schools/rudny-7/2025-H2/cycle/"
+    log_in(page, "rudny-7")
+
+    # The protocol of the public discussion, recorded and printed.
+    page.goto(staff + "discussion")
+    page.fill("#protocol_number", "1")
+    page.fill("#protocol_recorded_on", "2025-12-10")
+    page.fill("#chair", "Серікова Гүлнар Маратқызы")
+    page.fill("#participants", "23")
+    page.get_by_role("button", name="Хаттаманы сақтау").click()
+    expect(page.locator("#messages")).to_contain_text("Сақталды")
+    page.fill("#heard", "Ата-ана: асхана мәзірін сайтта жариялау.")
+    page.fill("#decision", "Қабылданды.")
+    page.get_by_role("button", name="Хаттамаға қосу").click()
+    expect(page.locator("#items tbody")).to_contain_text("асхана мәзірін")  # in place, no reload
+    page.get_by_role("link", name="қазақша").click()
+    expect(page.locator("main.doc")).to_contain_text("ХАТТАМАСЫ №1")
+    expect(page.get_by_role("button", name="Басып шығару")).to_be_visible()
+    assert serious_accessibility_problems(page) == []
+
+    # The plan: a measure added in place, the head's approval, the plan printed.
+    page.goto(staff + "plan")
+    page.get_by_label("Бөлім").select_option("procurement")
+    page.fill("#risk", "Бір көзден сатып алу үлесінің жоғары болуы")
+    page.fill("#measure", "Сатып алу жоспарын тоқсан сайын қарау")
+    page.fill("#completion_form", "Хаттама")
+    page.fill("#responsible", "Бас бухгалтер")
+    page.fill("#deadline", "2026-03-31")
+    page.get_by_role("button", name="Жоспарға қосу").click()
+    expect(page.locator("#measures tbody")).to_contain_text("Сатып алу жоспарын тоқсан сайын қарау")
+    page.fill("#approval_order_number", "301")
+    page.fill("#approval_order_date", "2025-12-19")
+    page.fill("#approver_name", "Жұмабаев Ерлан Серікұлы")
+    page.fill("#approver_position", "Директор")
+    page.get_by_role("button", name="Бекіту").click()
+    expect(page.locator("#approval")).to_contain_text("бекітілді")
+    page.locator("#measures").get_by_role("link", name="на русском").click()
+    expect(page.locator("main.doc")).to_contain_text("УТВЕРЖДАЮ")
+    expect(page.locator("main.doc table")).to_contain_text("Сатып алу жоспарын тоқсан сайын қарау")
+
+    # A quarter's follow-up marks the measure overdue, with the reason.
+    page.goto(staff + "followup?quarter=2026-Q1")
+    card = page.locator("article.card").first
+    card.get_by_label("мерзімі өтті").check()
+    card.locator("textarea").fill("Жеткізуші ауысты")
+    card.get_by_role("button", name="Есепті сақтау").click()
+    expect(page.locator("article.card").first).to_contain_text("2026-Q1: мерзімі өтті — Жеткізуші ауысты")
+    page.locator("form.logout button").click()
+
+    # The department sees it among its schools' overdue measures.
+    log_in(page, "rudny")
+    page.goto("/units/rudny")
+    page.get_by_role("link", name="Іс-шаралар жоспарларының мерзімі өткен тармақтары").click()
+    expect(page.locator("table.data")).to_contain_text("Сатып алу жоспарын тоқсан сайын қарау")
+    page.locator("form.logout button").click()
+
+    # The school publishes; the public page names people by initials only; taking it down hides it.
+    log_in(page, "rudny-7")
+    page.goto(staff + "publication")
+    page.get_by_role("button", name="Жариялау").click()
+    expect(page.locator("#messages")).to_contain_text("Жарияланды")
+    public_url = page.locator("main a[href$='/published']").first.get_attribute("href")
+    page.locator("form.logout button").click()
+    page.goto(public_url)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("ішкі талдау нәтижелері")
+    expect(page.locator("main")).to_contain_text("С. Г. М.")
+    assert "Серікова" not in page.content() and "Қасымов" not in page.content()
+    assert serious_accessibility_problems(page) == []
+    log_in(page, "rudny-7")
+    page.goto(staff + "publication")
+    page.get_by_role("button", name="Ашық беттен алып тастау").click()
+    expect(page.locator("#messages")).to_contain_text("Ашық беттен алынды")
+    page.locator("form.logout button").click()
+    assert page.goto(public_url).status == 404

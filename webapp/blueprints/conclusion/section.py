@@ -22,7 +22,16 @@ def followups_have_status(data: SectionData) -> list[str]:
 
 
 def follow_up_previous_recommendations(previous: SectionData, submission: Submission) -> bool:
-    """The last half-year's action plan becomes this half-year's list to report on, each without a status."""
+    """The last half-year's action plan becomes this half-year's list to report on: the approved plan with its
+    quarterly states pre-filled when there is one (webapp/blueprints/cycle), else the recommendations, each
+    without a status."""
+    from ..cycle.services import plan_followups
+
+    planned = plan_followups(submission)
+    if planned:
+        for position, values in enumerate(planned, start=1):
+            db.session.add(FollowUp(submission_id=submission.id, position=position, carried_over=True, **values))
+        return True
     copied = False
     for position, row in enumerate(previous.rows.get("recommendations", []), start=1):
         db.session.add(FollowUp(submission_id=submission.id, position=position, text=row.text,

@@ -16,11 +16,10 @@ from ...extensions import db, limiter
 from ...i18n import current_language
 from ...rendering import render, see_other
 from ..general.models import WorkingGroupMember
-from . import queries, services
+from . import documents, publicdoc, queries, services
 from .forms import ProposalForm
 from .models import Cycle
 from .names import initials
-from .publicdoc import public_certificate
 
 public_bp = Blueprint("public", __name__, url_prefix="/open")
 
@@ -94,7 +93,8 @@ def draft(school: str, period: str):
     cycle = queries.public_cycle_or_404(school, period)
     if not cycle.draft_public:
         abort(404)
-    return render("public/draft.html", cycle=cycle, c=public_certificate(cycle.school, cycle.period, _language()))
+    certificate = publicdoc.public_certificate(cycle.school, cycle.period, _language())
+    return render("public/draft.html", cycle=cycle, c=certificate)
 
 
 @public_bp.errorhandler(429)
@@ -110,3 +110,54 @@ def oversize(error):
     cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
     return _page(cycle, ProposalForm(formdata=None), status=413,
                  notice=_("The proposal is too long. Please shorten it to 3,000 characters."))
+
+
+def _published_or_404(school: str, period: str) -> Cycle:
+    cycle = queries.public_cycle_or_404(school, period)
+    if cycle.published_at is None:
+        abort(404)
+    return cycle
+
+
+@public_bp.get("/<school>/<period>/published")
+def published(school: str, period: str):
+    """The published certificate and action plan of a school's half-year: names reduced to initials,
+    disciplined employees unnamed (`?lang=kk|ru`, `&format=pdf` for the certificate as a PDF)."""
+    cycle = _published_or_404(school, period)
+    lang = _language()
+    certificate = publicdoc.published_certificate(cycle, lang)
+    if request.args.get("format") == "pdf":
+        from ...certificate import render as certificate_render
+
+        return certificate_render.pdf(certificate), 200, {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'attachment; filename="{certificate.filename}.pdf"'}
+    plan = documents.plan(cycle, queries.plan(cycle), lang, public=True)
+    return render("public/published.html", cycle=cycle, c=certificate, plan=plan, lang=lang)
+
+
+@public_bp.get("/<school>/<period>/plan")
+def plan_document(school: str, period: str):
+    """The published action plan as its own printable document (`?lang=kk|ru&format=html|pdf`)."""
+    cycle = _published_or_404(school, period)
+    measures = queries.plan(cycle)
+    if not measures:
+        abort(404)
+    doc = documents.plan(cycle, measures, _language(), public=True)
+    kind = request.args.get("format", "html")
+    if kind == "docx":
+        abort(404)
+    return documents.respond(doc, kind, hide_docx=True,
+                             toolbar=url_for("public.published", school=school, period=period))
+
+
+@public_bp.get("/city/<code>/")
+def city(code: str):
+    """A city's (or region's) published analyses, school by school, and a summary of the chosen half-year's
+    indicators over the schools that published it, with any count of fewer than 5 people suppressed."""
+    unit = queries.public_unit_or_404(code)
+    cycles = queries.published_in(unit)
+    periods = sorted({c.period for c in cycles}, key=lambda p: (p.year, p.half), reverse=True)
+    chosen = next((p for p in periods if p.code == request.args.get("period")), periods[0] if periods else None)
+    summary = queries.published_summary(unit, chosen) if chosen else None
+    return render("public/city.html", unit=unit, cycles=cycles, periods=periods, chosen=chosen, summary=summary)

@@ -74,3 +74,17 @@ def redact(certificate: Certificate, names: dict[str, str]) -> Certificate:
 def public_certificate(school: OrgUnit, period: Period, lang: str) -> Certificate:
     """The half-year's certificate as the public may read it."""
     return redact(assemble(school, [period], lang), known_names(school, [period], lang))
+
+
+def published_certificate(cycle, lang: str) -> Certificate:
+    """The published certificate: the public version, carrying the head's approval recorded in the cycle when
+    the analysis itself names no approver."""
+    certificate = public_certificate(cycle.school, cycle.period, lang)
+    if certificate.approval is None and cycle.approved:
+        from ...certificate.assemble import order_reference
+
+        approval = {"word": "БЕКІТЕМІН" if lang == "kk" else "УТВЕРЖДАЮ", "position": cycle.approver_position or "",
+                    "name": initials(cycle.approver_name),
+                    "date": order_reference(cycle.approval_order_number, cycle.approval_order_date, lang)}
+        certificate = dataclasses.replace(certificate, approval=approval)
+    return certificate

@@ -175,3 +175,72 @@ def order_of(cycle: Cycle) -> tuple[str | None, date | None]:
                SectionEntry.section == "general")) or {}
     on = facts.get("order_date")
     return facts.get("order_number"), date.fromisoformat(on) if on else None
+
+
+def submission_of_place(place) -> Submission | None:
+    """The submission a request's place already holds (no query)."""
+    return place.submission
+
+
+def quarters_since(start: date | None, until: date) -> list[str]:
+    """The quarters from the one holding `start` to the one holding `until`, oldest first («2026-Q1», …)."""
+    if start is None or start > until:
+        return []
+    quarters, year, q = [], start.year, (start.month - 1) // 3 + 1
+    last = (until.year, (until.month - 1) // 3 + 1)
+    while (year, q) <= last:
+        quarters.append(f"{year}-Q{q}")
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    return quarters
+
+
+def public_unit_or_404(code: str) -> OrgUnit:
+    """A region or city department by code, for the public pages (schools have their own)."""
+    unit = db.session.execute(select(OrgUnit).filter_by(code=code)).scalar_one_or_none()
+    if unit is None or unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    return unit
+
+
+SMALL_COUNT = 5  # a figure counting fewer people than this is not published (1-4 could point at a person)
+# (figure, counts people?) over the schools that published the half-year, summed.
+SUMMARY_FIGURES = [("staff", True), ("teachers", True), ("staff_moves", True), ("disciplinary", True),
+                   ("service_recipients", True), ("appeals_received", True), ("appeals_on_time", True),
+                   ("procurement_total", False), ("inspections", False), ("inspections_violations", False),
+                   ("court_cases", False), ("exposed_positions", False)]
+
+
+def suppressed(value, counts_people: bool):
+    """The value to publish: a count of 1 to 4 people becomes None (shown as «< 5»); other values stay."""
+    if counts_people and value is not None and 0 < value < SMALL_COUNT:
+        return None
+    return value
+
+
+@dataclass
+class Summary:
+    schools: int
+    figures: dict  # name → value, or None when suppressed
+    small: set  # names suppressed
+
+
+def published_summary(unit: OrgUnit, period: Period) -> Summary:
+    """Sums of the half-year's figures over the schools under `unit` that published it (one query)."""
+    from ...reporting.figures import SubmissionFigures
+
+    columns = [func.sum(getattr(SubmissionFigures, name)) for name, _people in SUMMARY_FIGURES]
+    row = db.session.execute(
+        select(func.count(SubmissionFigures.submission_id), *columns)
+        .join(Cycle, (Cycle.school_id == SubmissionFigures.school_id)
+              & (Cycle.period_id == SubmissionFigures.period_id))
+        .join(OrgUnit, OrgUnit.id == SubmissionFigures.school_id)
+        .where(OrgUnit.path.startswith(unit.path), SubmissionFigures.period_id == period.id,
+               Cycle.published_at.is_not(None))
+    ).one()
+    figures, small = {}, set()
+    for (name, people), value in zip(SUMMARY_FIGURES, row[1:], strict=True):
+        shown = suppressed(value, people)
+        if shown is None and value is not None:
+            small.add(name)
+        figures[name] = shown
+    return Summary(schools=row[0], figures=figures, small=small)

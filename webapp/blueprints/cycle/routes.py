@@ -4,7 +4,9 @@ publication; and a department's list of overdue measures across its schools."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, request, url_for
+from urllib.parse import quote
+
+from flask import Blueprint, abort, current_app, flash, make_response, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -17,9 +19,18 @@ from ...models import OrgKind
 from ...rendering import render, see_other
 from ...reporting.queries import place_or_404
 from ...reporting.sections import SECTIONS
-from . import documents, queries, services
-from .forms import AnnouncementForm, ConsiderForm, DiscussionForm, ProtocolForm, ProtocolItemForm
-from .models import Proposal, ProposalState, ProtocolItem
+from . import documents, files, queries, services
+from .forms import (
+    AnnouncementForm,
+    ApprovalForm,
+    ConsiderForm,
+    DiscussionForm,
+    MeasureForm,
+    ProtocolForm,
+    ProtocolItemForm,
+    ReportForm,
+)
+from .models import PlanMeasure, Proposal, ProposalState, ProtocolItem, StoredFile
 
 bp = Blueprint("cycle", __name__)
 PREFIX = "/schools/<school>/<period>/cycle"
@@ -49,6 +60,20 @@ class Stage:
 
     def url(self, endpoint: str, **values) -> str:
         return url_for(endpoint, school=self.place.school.code, period=self.place.period.code, **values)
+
+    def own(self, model, row_id: int):
+        """A row (proposal, protocol item, measure) of this cycle; 404 for another school's or none."""
+        row = db.session.get(model, row_id)
+        if row is None or self.cycle is None or self.cycle.id is None or row.cycle_id != self.cycle.id:
+            abort(404)
+        return row
+
+
+def _list_changed(stage: Stage, page, endpoint: str, block: str):
+    """After adding or removing a row: the list's block for htmx, the page at the list for a browser."""
+    if request.htmx:
+        return page(stage, block=block)
+    return see_other(stage.url(endpoint) + f"#{block}")
 
 
 @bp.route(f"{PREFIX}/", methods=["GET", "POST"])
@@ -101,9 +126,7 @@ def _decision(proposal: Proposal) -> str | None:
 def consider(school: str, period: str, proposal_id: int):
     """Record how the working group considered one proposal (htmx: the proposal's card comes back)."""
     stage = Stage(school, period, write=True)
-    proposal = db.session.get(Proposal, proposal_id)
-    if proposal is None or stage.cycle.id is None or proposal.cycle_id != stage.cycle.id:
-        abort(404)
+    proposal = stage.own(Proposal, proposal_id)
     form = ConsiderForm(prefix=f"p{proposal.id}")
     status = 200
     if form.validate():
@@ -176,9 +199,7 @@ def add_item(school: str, period: str):
         return _discussion_page(stage, status=422, block="items", item_form=form)
     services.add_protocol_item(stage.cycle, form.heard.data.strip(), form.decision.data.strip())
     db.session.commit()
-    if request.htmx:
-        return _discussion_page(stage, block="items")
-    return see_other(stage.url("cycle.discussion") + "#items")
+    return _list_changed(stage, _discussion_page, "cycle.discussion", "items")
 
 
 @bp.post(f"{PREFIX}/discussion/items/from-proposals")
@@ -197,14 +218,9 @@ def items_from_proposals(school: str, period: str):
 def delete_item(school: str, period: str, item_id: int):
     """Remove an item from the protocol."""
     stage = Stage(school, period, write=True)
-    item = db.session.get(ProtocolItem, item_id)
-    if item is None or item.cycle_id != stage.cycle.id:
-        abort(404)
-    db.session.delete(item)
+    db.session.delete(stage.own(ProtocolItem, item_id))
     db.session.commit()
-    if request.htmx:
-        return _discussion_page(stage, block="items")
-    return see_other(stage.url("cycle.discussion") + "#items")
+    return _list_changed(stage, _discussion_page, "cycle.discussion", "items")
 
 
 @bp.get(f"{PREFIX}/discussion/protocol")
@@ -223,3 +239,211 @@ def protocol(school: str, period: str):
 def document_language() -> str:
     lang = request.args.get("lang")
     return lang if lang in ("kk", "ru") else current_language()
+
+
+# --- Approval and action plan ---------------------------------------------------------------------------------
+
+def _plan_page(stage: Stage, status: int = 200, block: str | None = None, **forms):
+    measures = queries.plan(stage.cycle)
+    context = {
+        "approval_form": forms.get("approval_form") or ApprovalForm(formdata=None, obj=stage.cycle),
+        "measure_form": forms.get("measure_form") or MeasureForm(formdata=None),
+        "measures": measures, "submission": queries.submission_of_place(stage.place),
+        "errors": forms.get("errors", {}),
+    }
+    return render("cycle/plan.html", block=block, status=status, **context, **stage.context)
+
+
+def _editable_plan(stage: Stage) -> None:
+    if stage.cycle.approved:
+        abort(409, _("The plan has been approved; its measures no longer change."))
+
+
+@bp.route(f"{PREFIX}/plan", methods=["GET", "POST"])
+@login_required
+def plan(school: str, period: str):
+    """The action plan (risk, measure, form of completion, responsible, deadline) and the head's approval."""
+    stage = Stage(school, period, write=request.method == "POST")
+    if request.method == "GET":
+        return _plan_page(stage)
+    form = ApprovalForm()
+    if not form.validate():
+        return _plan_page(stage, status=422, block="approval", approval_form=form)
+    try:
+        services.approve(stage.cycle, form, queries.plan(stage.cycle))
+    except services.CycleError as error:
+        db.session.rollback()
+        return _plan_page(Stage(school, period), status=422, block="approval", approval_form=form,
+                          errors={"approval": str(error)})
+    db.session.commit()
+    flash(_("The certificate and the action plan are approved."), "success")
+    return see_other(stage.url("cycle.plan"))
+
+
+@bp.post(f"{PREFIX}/plan/measures")
+@login_required
+def add_measure(school: str, period: str):
+    """Add a measure to the plan (htmx: the measures' table comes back)."""
+    stage = Stage(school, period, write=True)
+    _editable_plan(stage)
+    form = MeasureForm()
+    if not form.validate():
+        return _plan_page(stage, status=422, block="measures", measure_form=form)
+    if stage.cycle.id is None:
+        db.session.flush()
+    measure = PlanMeasure(cycle_id=stage.cycle.id, position=len(queries.plan(stage.cycle)) + 1)
+    form.populate_obj(measure)
+    measure.section = measure.section or None
+    db.session.add(measure)
+    db.session.commit()
+    return _list_changed(stage, _plan_page, "cycle.plan", "measures")
+
+
+@bp.post(f"{PREFIX}/plan/measures/<int:measure_id>/delete")
+@login_required
+def delete_measure(school: str, period: str, measure_id: int):
+    """Remove a measure from a plan not yet approved."""
+    stage = Stage(school, period, write=True)
+    _editable_plan(stage)
+    db.session.delete(stage.own(PlanMeasure, measure_id))
+    db.session.commit()
+    return _list_changed(stage, _plan_page, "cycle.plan", "measures")
+
+
+@bp.post(f"{PREFIX}/plan/from-analysis")
+@login_required
+def plan_from_analysis(school: str, period: str):
+    """Fill an empty plan from the analysis's risks and recommendations."""
+    stage = Stage(school, period, write=True)
+    _editable_plan(stage)
+    submission = queries.submission_of_place(stage.place)
+    if submission is None:
+        abort(404)
+    added = services.plan_from_recommendations(stage.cycle, submission)
+    db.session.commit()
+    flash(_("Measures taken from the analysis: %(count)s.", count=added), "success")
+    return see_other(stage.url("cycle.plan") + "#measures")
+
+
+@bp.get(f"{PREFIX}/plan/document")
+@login_required
+def plan_document(school: str, period: str):
+    """The action plan as its own A4 document (`?lang=kk|ru&format=html|pdf|docx`)."""
+    stage = Stage(school, period)
+    if stage.cycle is None:
+        abort(404)
+    measures = queries.plan(stage.cycle)
+    if not measures:
+        abort(404)
+    doc = documents.plan(stage.cycle, measures, document_language())
+    return documents.respond(doc, request.args.get("format", "html"), toolbar=stage.url("cycle.plan"))
+
+
+# --- Quarterly follow-up ----------------------------------------------------------------------------------------
+
+def _quarter(stage: Stage) -> tuple[str, list[str]]:
+    """The quarter asked for (`?quarter=2026-Q3`) among those since the plan's approval; 404 for another."""
+    quarters = queries.quarters_since(stage.cycle.approval_order_date, today())
+    asked = request.args.get("quarter") or (quarters[-1] if quarters else None)
+    if asked not in quarters:
+        abort(404)
+    return asked, quarters
+
+
+@bp.get(f"{PREFIX}/followup")
+@login_required
+def followup(school: str, period: str):
+    """Each quarter the school reports each measure: done (evidence), in progress, or overdue (the reason)."""
+    stage = Stage(school, period)
+    if stage.cycle is None or not stage.cycle.approved:
+        return render("cycle/followup.html", measures=[], quarter=None, quarters=[], forms={}, **stage.context)
+    quarter, quarters = _quarter(stage)
+    measures = queries.plan(stage.cycle)
+    forms = {m.id: _report_form(m, quarter) for m in measures}
+    return render("cycle/followup.html", measures=measures, quarter=quarter, quarters=quarters, forms=forms,
+                  today=today(), **stage.context)
+
+
+def _report_form(measure, quarter: str, formdata=None):
+    existing = next((r for r in measure.reports if r.quarter == quarter), None)
+    if formdata is not None:
+        return ReportForm(formdata=formdata, prefix=f"m{measure.id}")
+    return ReportForm(formdata=None, prefix=f"m{measure.id}", state=existing.state.value if existing else None,
+                      note=existing.note if existing else None)
+
+
+@bp.post(f"{PREFIX}/followup/<int:measure_id>")
+@login_required
+def report(school: str, period: str, measure_id: int):
+    """Save one measure's report for the quarter, with an evidence file if attached."""
+    stage = Stage(school, period, write=True)
+    if not stage.cycle.approved:
+        abort(404)
+    quarter, quarters = _quarter(stage)
+    measure = stage.own(PlanMeasure, measure_id)
+    form = _report_form(measure, quarter, formdata=request.form)
+    upload = request.files.get(f"m{measure.id}-file")
+    stored = None
+    form.has_file = bool(upload and upload.filename)
+    valid = form.validate()
+    if valid and form.has_file:
+        try:
+            stored = services.store_file(stage.cycle, upload)
+        except files.FileRejected as error:
+            form.note.errors = [*form.note.errors, str(error)]
+            valid = False
+    if not valid:
+        db.session.rollback()
+        measures = queries.plan(stage.cycle)
+        forms = {m.id: _report_form(m, quarter) for m in measures}
+        forms[measure.id] = form
+        return render("cycle/followup.html", status=422, measures=measures, quarter=quarter, quarters=quarters,
+                      forms=forms, today=today(), **stage.context)
+    services.report(measure, quarter, form, stored)
+    db.session.commit()
+    flash(_("Saved."), "success")
+    return see_other(stage.url("cycle.followup", quarter=quarter) + f"#measure-{measure.id}")
+
+
+@bp.get("/schools/<school>/files/<int:file_id>")
+@login_required
+def download(school: str, file_id: int):
+    """An evidence file, only for those who see the school; always a download, never rendered in the page."""
+    unit = visible_unit_or_404(school)
+    stored = db.session.get(StoredFile, file_id)
+    if stored is None or stored.school_id != unit.id:
+        abort(404)
+    response = make_response(files.store().load(stored.key))
+    response.headers.update({"Content-Type": stored.content_type, "X-Content-Type-Options": "nosniff",
+                             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(stored.filename)}",
+                             "Content-Security-Policy": "default-src 'none'; sandbox"})
+    return response
+
+
+# --- Publication --------------------------------------------------------------------------------------------
+
+@bp.route(f"{PREFIX}/publication", methods=["GET", "POST"])
+@login_required
+def publication(school: str, period: str):
+    """Publish the accepted, approved certificate and plan at a stable public URL, or take them down."""
+    stage = Stage(school, period, write=request.method == "POST")
+    submission = queries.submission_of_place(stage.place)
+    if request.method == "POST":
+        try:
+            if request.form.get("publish") == "1":
+                services.publish(stage.cycle, submission)
+                message = _("Published.")
+            else:
+                if stage.cycle.published_at is None:
+                    abort(404)
+                services.unpublish(stage.cycle)
+                message = _("Taken down from the public page.")
+        except services.CycleError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+            stage = Stage(school, period)
+            return render("cycle/publication.html", status=409, submission=submission, **stage.context)
+        db.session.commit()
+        flash(message, "success")
+        return see_other(stage.url("cycle.publication"))
+    return render("cycle/publication.html", submission=submission, **stage.context)

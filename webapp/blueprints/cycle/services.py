@@ -118,3 +118,89 @@ def protocol_items_from_proposals(cycle: Cycle) -> int:
         db.session.flush()
         added += 1
     return added
+
+
+def approve(cycle: Cycle, form, measures: list) -> None:
+    """The head's approval (order №, date) makes the certificate and the plan final; refused without a plan."""
+    if not measures:
+        raise CycleError(_("Add the plan's measures before it is approved."))
+    form.populate_obj(cycle)
+
+
+def report(measure, quarter: str, form, file=None):
+    """A quarter's report on a measure, replacing that quarter's earlier one (the audit log keeps both)."""
+    from .models import MeasureReport, MeasureState
+
+    existing = next((r for r in measure.reports if r.quarter == quarter), None)
+    target = existing or MeasureReport(measure=measure, quarter=quarter)
+    target.state = MeasureState(form.state.data)
+    target.note = (form.note.data or "").strip() or None
+    if file is not None:
+        target.file = file
+    if existing is None:
+        db.session.add(target)
+    return target
+
+
+def publish(cycle: Cycle, submission) -> None:
+    """Put the certificate and the plan on the public page: only once the department accepted the analysis and
+    the head approved it."""
+    from ...reporting.models import Status
+
+    if submission is None or submission.status is not Status.ACCEPTED:
+        raise CycleError(_("Only an analysis the department has accepted can be published."))
+    if not cycle.approved:
+        raise CycleError(_("Record the head's approval first."))
+    cycle.published_at = utcnow()
+
+
+def unpublish(cycle: Cycle) -> None:
+    cycle.published_at = None
+
+
+def store_file(cycle: Cycle, upload):
+    """Check an uploaded file and keep it for the school; raises files.FileRejected with the reason."""
+    from . import files
+    from .models import StoredFile
+
+    checked = files.check(upload.filename, upload.read(files.MAX_FILE_BYTES + 1))
+    stored = StoredFile(school_id=cycle.school_id, key=files.new_key(), filename=checked.filename,
+                        content_type=checked.content_type, size=len(checked.content))
+    files.store().save(stored.key, checked.content)
+    db.session.add(stored)
+    return stored
+
+
+FOLLOWUP_STATUS = {"done": "done", "in_progress": "in_progress", "overdue": "not_done"}
+
+
+def plan_followups(submission) -> list[dict] | None:
+    """The last half-year's approved action plan as this half-year's follow-up rows, each with the state and
+    note of its latest quarterly report (done / in progress / not done); None when that half-year has no
+    approved plan, so the recommendations are carried instead. Two queries."""
+    from ...models import Period
+    from .models import PlanMeasure
+
+    period = submission.period
+    year, half = (period.year, 1) if period.half == 2 else (period.year - 1, 2)
+    cycle = db.session.scalar(select(Cycle).join(Cycle.period).where(
+        Cycle.school_id == submission.school_id, Period.year == year, Period.half == half,
+        Cycle.approval_order_number.is_not(None)))
+    if cycle is None:
+        return None
+    from sqlalchemy.orm import selectinload
+
+    measures = db.session.scalars(select(PlanMeasure).where(PlanMeasure.cycle_id == cycle.id)
+                                  .order_by(PlanMeasure.position, PlanMeasure.id)
+                                  .options(selectinload(PlanMeasure.reports))).all()
+    if not measures:
+        return None
+    rows = []
+    for measure in measures:
+        latest = measure.reports[-1] if measure.reports else None
+        rows.append({"text": measure.measure[:2000],
+                     "deadline_kind": "date" if measure.deadline else "permanent",
+                     "deadline_date": measure.deadline,
+                     "status": FOLLOWUP_STATUS.get(latest.state.value) if latest else None,
+                     "comment": (latest.note or "")[:1000] or None if latest else None})
+    return rows
