@@ -27,9 +27,10 @@ PROPOSAL_RATE_LIMIT = "5 per hour;20 per day"  # per address; FLASK_PROPOSAL_RAT
 MAX_POST_BYTES = 32 * 1024  # 3,000 Cyrillic characters are about 18 KB once form-encoded
 
 
-@public_bp.before_request
-def cap_body():
-    """Refuse oversize posts before reading them (413), whatever the global limit."""
+@public_bp.url_value_preprocessor
+def cap_body(endpoint, values):
+    """Refuse oversize posts before anything reads them (413), whatever the global limit. A URL value
+    preprocessor, because those run before every before_request function (the app's reads the form)."""
     if request.method == "POST":
         request.max_content_length = MAX_POST_BYTES
 
