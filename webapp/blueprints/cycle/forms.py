@@ -6,41 +6,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
-from ...reporting.fields import CountField, ShortText, choices
+from ...reporting.fields import CountField, ReportDateField, ShortText, choices
 from ...reporting.sections import SECTIONS
 from .models import PROPOSAL_MAX
 
 
-class PlainDateField(StringField):
-    """A date typed as 2026-06-01 (the date picker) or 01.06.2026."""
-
-    def process_formdata(self, valuelist):
-        from datetime import datetime
-
-        self.raw = (valuelist[0] if valuelist else "").strip()
-        self.data = None
-        if not self.raw:
-            return
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                self.data = datetime.strptime(self.raw, fmt).date()
-                return
-            except ValueError:
-                continue
-        raise ValueError(_l("Enter a date such as 10.06.2025."))
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return self.data.isoformat() if self.data else ""
-
-    def __call__(self, **kwargs):
-        kwargs.setdefault("type", "date")
-        return super().__call__(**kwargs)
-
-
 def date_field(label, required=False):
-    return PlainDateField(label, validators=[DataRequired()] if required else [Optional()])
+    """A date typed as the rest of the app takes it (dd.mm.yyyy, in any browser); not tied to the half-year."""
+    return ReportDateField(label, validators=[DataRequired()] if required else [Optional()], half_year=None)
 
 
 def section_choices(blank_label):
