@@ -40,6 +40,15 @@ TABS = [("cycle.announcement", _l("Announcement")), ("cycle.proposals", _l("Prop
         ("cycle.followup", _l("Quarterly follow-up")), ("cycle.publication", _l("Publication"))]
 
 
+@bp.url_value_preprocessor
+def allow_evidence_files(endpoint, values):
+    """A quarterly report may carry an evidence file of up to 10 MB, above the app's 2 MB request limit (the
+    reverse proxy must let these through: nginx `client_max_body_size 11m` for …/cycle/followup/…). Set before
+    anything reads the body (URL value preprocessors run before the app's before_request functions)."""
+    if endpoint == "cycle.report" and request.method == "POST":
+        request.max_content_length = files.MAX_FILE_BYTES + 256 * 1024
+
+
 class Stage:
     """Where a request stands: the school's half-year (404 outside the user's subtree) and its cycle."""
 
