@@ -16,7 +16,8 @@ from webapp.reporting.models import Status, Submission
 from webapp.reporting.sections import SECTIONS
 
 PERIOD = "2026-H1"  # made a draft for both schools below, so writes reach the object lookup
-PUBLIC = {"static", "vendor", "auth.login", "auth.set_language", "auth.csrf_token",
+# Open to anyone, on purpose (each holds nothing of a school's): a route added here is a decision, not a default.
+PUBLIC = {"static", "vendor", "healthz", "auth.login", "auth.set_language", "auth.csrf_token",
           "public.city"}  # a city's published analyses; the other public.* pages answer 404 until published
 # Accounts, their own unit and a unit of someone else's (rudny-7's city is rudny, its region kostanay).
 ACCOUNTS = {
