@@ -14,6 +14,7 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import DateField, SelectChoice, StringField, TextAreaField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import TextInput
 
@@ -278,21 +279,28 @@ class ReportDateField(DateField):
         return self.data.strftime("%d.%m.%Y") if isinstance(self.data, date) else ""
 
 
+def unbound_fields(form_class) -> list[tuple[str, UnboundField]]:
+    """(name, unbound field) of a form class in declaration order, read without building the form (which
+    would need a request context)."""
+    found = [(name, value) for name in dir(form_class)
+             if not name.startswith("_") and isinstance(value := getattr(form_class, name, None), UnboundField)]
+    return sorted(found, key=lambda item: item[1].creation_counter)
+
+
+def unbound_label(unbound: UnboundField):
+    """The label an unbound field was declared with (a lazy string), or None."""
+    return unbound.args[0] if unbound.args else unbound.kwargs.get("label")
+
+
 def date_fields(form_class) -> list[tuple[str, object, str | None]]:
     """(name, label, half_year) of a form class's report dates, read without building the form."""
-    from wtforms.fields.core import UnboundField
-
     found = []
-    for name in dir(form_class):
-        unbound = getattr(form_class, name, None)
-        if name.startswith("_") or not isinstance(unbound, UnboundField):
-            continue
+    for name, unbound in unbound_fields(form_class):
         if issubclass(unbound.field_class, ReportDateField):
-            label = unbound.args[0] if unbound.args else unbound.kwargs.get("label")
             half_year = unbound.kwargs.get("half_year", "default")
-            found.append((unbound.creation_counter, name, label,
+            found.append((name, unbound_label(unbound),
                           unbound.field_class.half_year if half_year == "default" else half_year))
-    return [(name, label, half_year) for _counter, name, label, half_year in sorted(found, key=lambda f: f[0])]
+    return found
 
 
 def LongText(label, **kwargs):  # noqa: N802  (reads like a field class)

@@ -17,7 +17,7 @@ from flask_babel import lazy_ngettext as _ln
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
 
-from .fields import DecimalNumberField, MoneyField, ReportDateField, date_fields
+from .fields import DecimalNumberField, MoneyField, ReportDateField, date_fields, unbound_fields, unbound_label
 from .models import SectionEntry
 
 
@@ -233,14 +233,8 @@ def _shown(value) -> str:
 
 
 def _row_field_names(row_list: RowList) -> list[tuple[str, type]]:
-    from wtforms.fields.core import UnboundField
-
-    names = []
-    for name in dir(row_list.form):
-        unbound = getattr(row_list.form, name, None)
-        if not name.startswith("_") and isinstance(unbound, UnboundField) and name in row_list.model.__table__.c:
-            names.append((unbound.creation_counter, name, unbound.field_class))
-    return [(name, field_class) for _counter, name, field_class in sorted(names)]
+    return [(name, unbound.field_class) for name, unbound in unbound_fields(row_list.form)
+            if name in row_list.model.__table__.c]
 
 
 def _comparable(value):
@@ -253,15 +247,8 @@ def _comparable(value):
 
 def field_labels(form_class) -> dict[str, str]:
     """{field name: label in the current language} of a form class, read without building the form."""
-    from wtforms.fields.core import UnboundField
-
-    labels = {}
-    for name in dir(form_class):
-        unbound = getattr(form_class, name, None)
-        if not name.startswith("_") and isinstance(unbound, UnboundField):
-            label = unbound.args[0] if unbound.args else unbound.kwargs.get("label")
-            labels[name] = str(label) if label is not None else name
-    return labels
+    return {name: str(label) if (label := unbound_label(unbound)) is not None else name
+            for name, unbound in unbound_fields(form_class)}
 
 
 SECTIONS: list[Section] = []
