@@ -16,7 +16,7 @@ from ...models import User, utcnow
 from ...passwords import burn_password_check
 from ...rendering import wants_json
 from ...security import start_session
-from .forms import LanguageForm, LoginForm
+from .forms import LanguageForm, LoginForm, PasswordChangeForm
 
 bp = Blueprint("auth", __name__)
 
@@ -133,6 +133,22 @@ def logout():
         session["lang"] = language
     flash(_("You have logged out."), "info")
     return redirect(url_for("auth.login"), 303)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """One's own password: a new one ends every other session of the account (other browsers, copied cookies)."""
+    user = current_user._get_current_object()
+    form = PasswordChangeForm(user=user)
+    if form.validate_on_submit():
+        user.set_password(form.new.data)  # a new session key with it: every session ends…
+        db.session.commit()
+        start_session()
+        login_user(user)  # …but this one, which starts again under the new key
+        flash(_("Password changed. Every other session of your account has ended."), "success")
+        return redirect(url_for("units.home"), 303)
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200
 
 
 @bp.post("/language")
