@@ -191,3 +191,23 @@ def test_a_page_left_open_past_its_token_lifetime_still_saves(page: Page, starte
         live_app.config["WTF_CSRF_TIME_LIMIT"] = None
     expect(page.locator("#risks")).to_have_value("Ұзақ ашық тұрған бет.")
     assert personnel(live_app).risks == "Ұзақ ашық тұрған бет."
+
+
+def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(page: Page):
+    """Not only the sections: a department's in-place deadline edit survives a logout in another tab."""
+    log_in(page, "rudny")
+    page.locator("#deadline-2026-H1").get_by_role("link", name="Өзгерту").click()
+    fill_date(page, "#deadline-2026-H1 input[name=deadline]", "03.07.2026")
+    other_tab = page.context.new_page()
+    other_tab.goto("/units/rudny")
+    other_tab.locator("form.logout button").click()
+    expect(other_tab).to_have_url(re.compile(r"/login$"))
+    other_tab.close()
+    page.locator("#deadline-2026-H1").get_by_role("button", name="Сақтау").click()
+    dialog = page.locator("#sign-in-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#deadline-2026-H1 input[name=deadline]")).not_to_have_value("")  # the page stayed
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(page.locator("#deadline-2026-H1")).to_contain_text("2026 ж. 3 шілде")
+    expect(page).to_have_url(re.compile(r"/units/rudny$"))
