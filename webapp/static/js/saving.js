@@ -650,7 +650,7 @@
 
   // --- Wiring ------------------------------------------------------------------------------------
 
-  /* A date being typed (дд.мм.гггг, see static/js/dates.js) is not sent half done: leaving the field sends it. */
+  /* A date being typed (дд.мм.гггг, see ReportDateField in reporting/fields.py) is not sent half done: leaving the field sends it. */
   function halfTypedDate(input) {
     return input.matches("input[data-date-field]") && input.value.trim() !== "" && input.validity.patternMismatch;
   }
