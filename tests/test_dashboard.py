@@ -249,15 +249,16 @@ def test_a_saved_figure_is_on_the_department_comparison_at_once(clerk, as_user):
         "teachers_total": "80", "support_staff_total": "20", "teachers_higher_education": "72"})
     cells = indicator_cells(department.get(compare_url).get_data(as_text=True), "rudny-7")
     assert cells["higher_education_pct"] == "90,0 %"
-    # A refused save changes nothing on the dashboard either.
+    # A refused field changes nothing on the dashboard; the valid one beside it is kept (issue 9: nothing typed
+    # is lost), and the dashboard follows it at once: 10 of 80.
     refused = clerk.post(f"{SCHOOL_BASE}/personnel/facts", data={
         "teachers_total": "eighty", "support_staff_total": "20", "teachers_higher_education": "10"})
     assert refused.status_code == 422
     cells = indicator_cells(department.get(compare_url).get_data(as_text=True), "rudny-7")
-    assert (cells["teachers"], cells["higher_education_pct"]) == ("80", "90,0 %")
+    assert (cells["teachers"], cells["higher_education_pct"]) == ("80", "12,5 %")
     # The city dashboard and the school's own drill-down agree.
-    assert "90,0 %" in text_of(department.get("/units/rudny/dashboard/?period=2026-H2&indicator=higher_education_pct"))
-    assert "90,0 %" in text_of(clerk.get("/units/rudny-7/dashboard/?period=2026-H2", headers={"HX-Request": ""}))
+    assert "12,5 %" in text_of(department.get("/units/rudny/dashboard/?period=2026-H2&indicator=higher_education_pct"))
+    assert "12,5 %" in text_of(clerk.get("/units/rudny-7/dashboard/?period=2026-H2", headers={"HX-Request": ""}))
 
 
 def set_status(app, school: str, period_code: str, status: Status) -> None:
