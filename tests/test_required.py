@@ -8,6 +8,7 @@ import re
 
 import pytest
 from support_org_sections import full_page, start, url
+from test_browser_workflow import started  # noqa: F401  (the fixture: rudny-7's 2026-H2 started)
 
 from webapp.reporting.sections import SECTIONS
 
@@ -82,3 +83,19 @@ def test_a_missing_field_is_named_in_russian_too(school):
                        full_page(school, "personnel").get_data(as_text=True), re.S).group(0)
     assert "Педагоги с высшим образованием" in text_of_html(status) or "высшим" in text_of_html(status)
     assert "Для полного раздела ещё нужно" in text_of_html(status)
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("live_data", "started")
+def test_in_chromium_the_sign_shows_and_the_link_leads_to_the_field(page):
+    from playwright.sync_api import expect
+    from support import browser_log_in
+
+    browser_log_in(page, "rudny-7")
+    page.goto(f"{BASE}/personnel/")
+    sign = page.evaluate("""getComputedStyle(document.querySelector("label[for=teachers_higher_education]"),
+                            "::after").content""")
+    assert "*" in sign
+    page.locator('.still-needed a[href="#teachers_higher_education"]').click()
+    expect(page).to_have_url(re.compile(r"#teachers_higher_education$"))
+    expect(page.locator("#teachers_higher_education")).to_be_in_viewport()
