@@ -69,6 +69,7 @@ def test_typing_offline_is_queued_kept_over_a_reload_and_saved_when_the_connecti
     expect(page.locator("#recommendations")).to_have_value("Қайта жүктелгенде сақталған ұсыныс.")
     expect(page.locator("#narrative-saved")).to_contain_text("Сақталмады")
     page.unroute("**/personnel/narrative")
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")  # the connection is back: sent at once
     expect(page.locator("#narrative-saved")).to_have_text(SAVED)
     assert personnel(live_app).recommendations == "Қайта жүктелгенде сақталған ұсыныс."
     kept = "() => Object.keys(sessionStorage).filter(key => key.startsWith('adal-unsaved'))"
