@@ -274,17 +274,17 @@ def test_adding_and_removing_a_single_source_row_moves_the_share_and_the_flag(ap
     department = as_user("rudny")
     compare_url = "/units/rudny/dashboard/compare?period=2026-H2"
 
-    def add(method: str, amount: str):
+    def add(method: str, amount: str, contracts: str):
         response = clerk.post(f"{SCHOOL_BASE}/procurement/rows/methods", data={
-            "methods-method": method, "methods-contracts": "1", "methods-amount": amount, "methods-note": ""})
+            "methods-method": method, "methods-contracts": contracts, "methods-amount": amount, "methods-note": ""})
         assert response.status_code == 200, response.get_data(as_text=True)
         return int(re.search(r'<tr id="row-methods-(\d+)"', response.get_data(as_text=True)).group(1))
 
-    add("price_request", "75 000")
+    add("price_request", "75 000", "4")  # 1 of 5 contracts by single source: 20 % by count, no flag for it
     cells = indicator_cells(department.get(compare_url).get_data(as_text=True), "rudny-7")
     assert (cells["single_source_pct"], cells["procurement_total"]) == ("0,0 %", nb("75 000,00 ₸"))
 
-    single = add("single_source", "25 000")
+    single = add("single_source", "25 000", "1")
     cells = indicator_cells(department.get(compare_url).get_data(as_text=True), "rudny-7")
     assert (cells["single_source_pct"], cells["procurement_total"]) == ("25,0 %", nb("100 000,00 ₸"))
 
@@ -491,7 +491,7 @@ def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(a
         assert "outlier" not in school_row(html, code)
     listed = html[html.index("Медианадан алыс мәндер"):]
     assert re.findall(r"<li>(.*?)</li>", listed, re.S) == [
-        f"<strong>№6 жалпы білім беретін мектеп</strong>, Бір көзден, %: {reason}",
+        f"<strong>№6 жалпы білім беретін мектеп</strong>, Бір көзден, сомасы бойынша, %: {reason}",
         # …and its price quotations, the other 10 %, far below theirs.
         "<strong>№6 жалпы білім беретін мектеп</strong>, Баға ұсыныстары, %: 10,0 % медианадан (85,0 %) әлдеқайда "
         "төмен (мектептердің ортаңғы жартысы: 82,5 % – 87,5 %)"]
@@ -891,7 +891,8 @@ def test_comparison_csv_has_kazakh_headers_and_the_seed_schools_values(app, as_u
     rows = read_csv(response)
     headers = rows[0]
     assert headers[:4] == KK_HEADERS
-    assert "Жоғары білімділер, %" in headers and "Сатып алу, барлығы" in headers and "Бір көзден, %" in headers
+    assert "Жоғары білімділер, %" in headers and "Сатып алу, барлығы" in headers
+    assert "Бір көзден, сомасы бойынша, %" in headers
     assert len(rows) == 1 + len(RUDNY_SCHOOLS)
     seed = dict(zip(headers, by_code(rows)["rudny-7"], strict=True))
     assert seed["Мектеп"] == SEED_NAME and seed["Күйі"] == "қабылданды" and seed["Мерзімінде"] == "иә"

@@ -43,12 +43,13 @@ def test_seed_methods_are_added_as_rows_with_sums_in_tenge(school, app):
 
 
 @pytest.mark.parametrize("overrides, field, kept", [
-    ({"methods-amount": ""}, "amount", "57"),
+    ({"methods-amount": "", "methods-contracts": "", "methods-note": "нет данных"}, "contracts", "нет данных"),
+    ({"methods-method": "other", "methods-other_name": ""}, "other_name", "57"),
     ({"methods-amount": "22,266,028.65"}, "amount", "22,266,028.65"),
     ({"methods-amount": "-5"}, "amount", "-5"),
     ({"methods-amount": "10,555"}, "amount", "10,555"),  # three decimals
     ({"methods-contracts": "5.5"}, "contracts", "5.5"),
-    ({"methods-method": "auction"}, "method", "57"),
+    ({"methods-method": "auction_by_phone"}, "method", "57"),
 ])
 def test_invalid_row_is_refused_with_values_kept(school, app, overrides, field, kept):
     assert_refused(add_method(school, **overrides), "methods", field, kept)

@@ -1,5 +1,5 @@
 """Command-line tools: `flask --app wsgi load-demo`, `create-user`, `certificate`, `compare`, `rebuild-figures`,
-`worker`."""
+`worker`, `submission export|import`."""
 
 import os
 from pathlib import Path
@@ -24,6 +24,7 @@ def register_commands(app) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(submission_group)
 
 
 @click.command("load-demo")
@@ -304,3 +305,75 @@ def restore_command(backup_file: Path) -> None:
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Restored from {backup_file}. Check it with: flask --app wsgi audit verify")
+
+
+@click.group("submission")
+def submission_group() -> None:
+    """Export one school's half-year as a JSON document, or import one (docs/submission-format.md)."""
+
+
+@submission_group.command("export")
+@with_appcontext
+@click.argument("school_code")
+@click.argument("period_code")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The JSON file (default: standard output).")
+def submission_export_command(school_code: str, period_code: str, output: Path | None) -> None:
+    """Write SCHOOL_CODE's PERIOD_CODE analysis as JSON.
+
+    \b
+    flask --app wsgi submission export rudny-7 2025-H1 -o a.json
+    """
+    import json
+
+    from .reporting.models import Submission
+    from .reporting.transfer import export_submission
+
+    school = _unit(school_code, "'SCHOOL_CODE'")
+    period = db.session.execute(db.select(Period).filter_by(code=period_code)).scalar_one_or_none()
+    submission = period and db.session.execute(
+        db.select(Submission).filter_by(school_id=school.id, period_id=period.id)).scalar_one_or_none()
+    if submission is None:
+        raise click.BadParameter(f"{school_code} has no analysis for {period_code}", param_hint="'PERIOD_CODE'")
+    with current_app.test_request_context():
+        text = json.dumps(export_submission(submission), ensure_ascii=False, indent=1)
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"{output}")
+
+
+@submission_group.command("import")
+@with_appcontext
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--school", "school_code", help="Import into this school (default: the document's).")
+@click.option("--period", "period_code", help="Import into this half-year (default: the document's).")
+def submission_import_command(document: Path, school_code: str | None, period_code: str | None) -> None:
+    """Create a school's half-year from a JSON DOCUMENT; every error is listed and nothing written if any.
+
+    \b
+    flask --app wsgi submission import a.json --school rudny-8 --period 2025-H1
+    """
+    import json
+
+    from .reporting.transfer import SubmissionImportError, import_submission
+
+    school = _unit(school_code, "'--school'") if school_code else None
+    period = None
+    if period_code:
+        period = db.session.execute(db.select(Period).filter_by(code=period_code)).scalar_one_or_none()
+        if period is None:
+            raise click.BadParameter(f"no half-year {period_code!r}", param_hint="'--period'")
+    try:
+        content = json.loads(document.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{document} is not JSON: {error}") from None
+    g.audit_actor = "cli:submission-import"
+    with current_app.test_request_context():
+        try:
+            submission = import_submission(content, school, period)
+        except SubmissionImportError as error:
+            db.session.rollback()
+            raise click.ClickException("nothing imported:\n" + "\n".join(f"  {e}" for e in error.errors)) from None
+        db.session.commit()
+        click.echo(f"imported {submission.school.code} {submission.period.code}")

@@ -401,7 +401,7 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
             continue
         direction = rng.choice(["hired", "dismissed"])
         category = rng.choice(["teacher", "teacher", "support", "support", "administrative"])
-        movements.append({"month": month, "direction": direction, "staff_category": category,
+        movements.append({"year": half.year, "month": month, "direction": direction, "staff_category": category,
                           "count": rng.choice([1, 1, 1, 2, 3]),
                           "reason": rng.choice(kk.DISMISSAL_REASONS) if direction == "dismissed" else None})
     disciplinary = []
@@ -426,9 +426,18 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
         vacancies=kk.PERSONNEL["vacancies"].format(count=vacancies) if vacancies else kk.PERSONNEL["no_vacancies"],
         discipline=(kk.PERSONNEL["discipline"].format(count=len(disciplinary)) if disciplinary
                     else kk.PERSONNEL["no_discipline"]))
+    # Staff units as a staff list gives them (issue 10): teachers' load in quarter units, one unit per support
+    # post, the administrative posts' own units. Derived without the random stream, so the rest stays as it was.
+    teacher_units = Decimal(round(teachers * 1.15 * 4)) / 4
+    admin_units = ([u for _t, _p, u in profile.admin_staff] if profile.admin_staff else [None])
+    admin_units = None if None in admin_units else sum((Decimal(str(u)) for u in admin_units), Decimal(0))
+    units = {"teachers_units": str(teacher_units), "support_staff_units": str(support),
+             "administrative_units": None if admin_units is None else str(admin_units),
+             "staff_units_total": str(teacher_units + support + (admin_units or 0))}
     return {
         "narrative": _triplet(profile, "personnel", basis),
-        "facts": {"teachers_total": teachers, "support_staff_total": support, "teachers_higher_education": higher,
+        "facts": {**units,
+                  "teachers_total": teachers, "support_staff_total": support, "teachers_higher_education": higher,
                   "teachers_special_secondary": teachers - higher,
                   **dict(zip(("category_pedagog", "category_moderator", "category_expert", "category_researcher",
                               "category_master", "category_none"), categories, strict=True)),
@@ -470,8 +479,10 @@ def _procurement(profile: Profile, half: Half, rng: random.Random, orders: list[
     rows = []
     for spec in profile.methods:
         contracts = None if spec.contracts is None else max(1, round(spec.contracts * rng.uniform(0.8, 1.2)))
+        other = spec.method == "other"  # an «other» method's note is its name
         rows.append({"method": spec.method, "contracts": contracts,
-                     "amount": _money(rng, total * spec.share * rng.uniform(0.93, 1.07)), "note": spec.note})
+                     "amount": _money(rng, total * spec.share * rng.uniform(0.93, 1.07)),
+                     "other_name": spec.note if other else None, "note": None if other else spec.note})
     amount = sum(r["amount"] for r in rows)
     described = "; ".join(f"{kk.METHOD_NAMES[r['method']]} – "
                           + (f"{r['contracts']} шарт, " if r["contracts"] else "") + f"{_tenge(r['amount'])} теңге"

@@ -498,7 +498,8 @@ def content(period: str) -> dict:
             "rows": {
                 "admin_staff": [{"position_title": title, "persons": persons, "staff_units": units}
                                 for title, persons, units in ADMIN_STAFF],
-                "movements": [{"month": month, "direction": direction, "staff_category": category,
+                "movements": [{"year": int(period[:4]), "month": month, "direction": direction,
+                               "staff_category": category,
                                "count": count, "reason": reason}
                               for month, direction, category, count, reason in MOVEMENTS[period]],
                 "disciplinary": [] if later else [

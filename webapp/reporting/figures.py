@@ -38,10 +38,11 @@ class SubmissionFigures(db.Model):
 
     # Personnel (2.2)
     teachers: Mapped[int | None]
-    staff: Mapped[int | None]  # administrative + teachers + support staff
+    staff: Mapped[int | None]  # all staff as given, else administrative + teachers + educational support + support
+    staff_units: Mapped[Decimal | None] = mapped_column(Numeric(9, 2))  # staff units (штат бірлігі), 0,25 steps
     higher_education: Mapped[int | None]
     top_categories: Mapped[int | None]  # шебер + зерттеуші + сарапшы
-    staff_moves: Mapped[int | None]  # hires + dismissals
+    staff_moves: Mapped[int | None]  # dismissals (turnover); hires and long leave are not turnover
     disciplinary: Mapped[int | None]
     # Procurement (2.3), tenge
     procurement_total: Mapped[Decimal | None] = mapped_column(MONEY)
@@ -50,6 +51,8 @@ class SubmissionFigures(db.Model):
     proc_e_shop: Mapped[Decimal | None] = mapped_column(MONEY)
     proc_single_source: Mapped[Decimal | None] = mapped_column(MONEY)
     proc_other: Mapped[Decimal | None] = mapped_column(MONEY)
+    contracts_total: Mapped[int | None]  # None when any method's count is not given
+    contracts_single_source: Mapped[int | None]
     # Appeals, public services, inspections, courts, positions, last half-year's recommendations
     appeals_received: Mapped[int | None]
     appeals_on_time: Mapped[int | None]

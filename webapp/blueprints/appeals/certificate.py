@@ -76,6 +76,21 @@ def certificate(span, lang: str) -> list[Block]:
             return []
         on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
         unanswered = None
-    text = " ".join(t for t in (_received(rows, received, lang),
+    text = " ".join(t for t in (_received(rows, received, lang), _applicants(span, lang),
                                 _on_time(received, on_time, overdue, unanswered, lang)) if t)
     return [Para(text)]
+
+
+APPLICANTS = (("from_individuals", "жеке тұлғалардан", "от физических лиц"),
+              ("from_legal_entities", "заңды тұлғалардан", "от юридических лиц"),
+              ("anonymous", "анонимді", "анонимных"))
+
+
+def _applicants(span, lang: str) -> str:
+    """«Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35.»: as given, even when it does not add up
+    (the section's warning asks the school to explain that)."""
+    parts = [f"{say(lang, kk, ru)} – {number(span.fact(name), lang)}" for name, kk, ru in APPLICANTS
+             if span.fact(name) is not None]
+    if not parts:
+        return ""
+    return say(lang, "Оның ішінде: {list}.", "Из них: {list}.", list=", ".join(parts))

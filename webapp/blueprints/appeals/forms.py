@@ -15,6 +15,9 @@ class AppealsFactsForm(SectionForm):
     received_count = CountField(_l("Appeals received"))
     answered_on_time_count = CountField(_l("Answered on time"))
     overdue_count = CountField(_l("Answered late"))
+    from_individuals = CountField(_l("Received from individuals"))
+    from_legal_entities = CountField(_l("Received from legal entities"))
+    anonymous = CountField(_l("Received anonymously"))
 
 
 class AppealForm(SectionForm):

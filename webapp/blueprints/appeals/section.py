@@ -36,6 +36,20 @@ def counts_match_list(data: SectionData) -> list[str]:
             if data.fact(name) is not None and data.fact(name) != listed]
 
 
+APPLICANT_KINDS = ("from_individuals", "from_legal_entities", "anonymous")
+
+
+def applicants_add_up(data: SectionData) -> list[str]:
+    """Appeals by applicant kind add up to the appeals received (the list's count when there is one)."""
+    rows = data.rows.get("appeals", [])
+    received = timeliness(rows).received if rows else data.fact("received_count")
+    kinds = [data.fact(name) for name in APPLICANT_KINDS if data.fact(name) is not None]
+    if received is None or not kinds or sum(kinds) == received:
+        return []
+    return [str(_l("Appeals by applicant add up to %(sum)s, but %(received)s were received.",
+                   sum=sum(kinds), received=received))]
+
+
 def answered_after_received(data: SectionData) -> list[str]:
     return [str(_l("The appeal received on %(received)s is answered on %(answered)s, before it was received.",
                    received=short_date(row.received_on), answered=short_date(row.answered_on)))
@@ -61,8 +75,9 @@ def figures(data: SectionData) -> dict:
         computed = timeliness(rows)
         return {"appeals_received": computed.received, "appeals_on_time": computed.on_time}
     received = data.fact("received_count")
-    if received is None and data.started:
-        received = 0
+    if received is None and data.entry is not None and data.entry.nothing_to_report:
+        received = 0  # attested: no appeals this half-year
+    # A blank count is «not given», never 0 (issue 9, item 8): the dashboard must not read it as no appeals.
     return {"appeals_received": received, "appeals_on_time": data.fact("answered_on_time_count",
                                                                         0 if received == 0 else None)}
 
@@ -77,9 +92,9 @@ section = register(Section(
     row_lists=(
         RowList("appeals", Appeal, AppealForm, _l("Appeals"), order_by=("received_on",)),
     ),
-    checks=(on_time_within_received, counts_match_list, answered_after_received),
+    checks=(on_time_within_received, counts_match_list, answered_after_received, applicants_add_up),
     summary=computed_timeliness,
-    summed_facts=("received_count", "answered_on_time_count", "overdue_count"),
+    summed_facts=("received_count", "answered_on_time_count", "overdue_count", *APPLICANT_KINDS),
     certificate=certificate,
     figures=figures,
 ))

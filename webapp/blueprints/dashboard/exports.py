@@ -40,7 +40,7 @@ FORMATS = {
     "excel.csv": ("text/csv", "_excel.csv"),
     "csv": ("text/csv", "_rfc4180.csv"),
 }
-NUMBER_FORMATS = {"percent": "0.0", "rate": "0.0", "money": "#,##0.00", "count": "0"}
+NUMBER_FORMATS = {"percent": "0.0", "rate": "0.0", "money": "#,##0.00", "count": "0", "units": "0.##"}
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 

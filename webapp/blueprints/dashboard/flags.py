@@ -49,6 +49,7 @@ class FlagRule:
 
 FLAG_RULES: list[FlagRule] = [
     FlagRule("single_source", "single_source_pct", _l("single-source procurement share"), True, 20),
+    FlagRule("single_source_count", "single_source_count_pct", _l("single-source share of contracts"), True, 20),
     FlagRule("appeals_late", "appeals_on_time_pct", _l("appeals answered on time"), False, 100),
     FlagRule("turnover", "turnover", _l("staff turnover per 100 staff"), True, 20),
     FlagRule("disciplinary", "disciplinary_rate", _l("disciplinary actions per 100 staff"), True, 5),

@@ -24,7 +24,7 @@ from ...reporting.figures import SubmissionFigures as F
 class Indicator:
     key: str
     label: Any  # lazy string
-    kind: str  # count / money / percent / rate
+    kind: str  # count / units (staff units, up to 2 decimals) / money / percent / rate
     numerator: str  # a SubmissionFigures column
     denominator: str | None = None
     section: str = ""  # the section the figure comes from (links from the dashboard)
@@ -77,6 +77,7 @@ def _share(method: str, label) -> Indicator:
 
 INDICATORS: list[Indicator] = [
     Indicator("teachers", _l("Teachers"), "count", "teachers", None, "personnel", _l("Personnel")),
+    Indicator("staff_units", _l("Staff units"), "units", "staff_units", None, "personnel", _l("Personnel")),
     Indicator("higher_education_pct", _l("With higher education, %"), "percent", "higher_education", "teachers",
               "personnel", _l("Personnel")),
     Indicator("top_categories_pct", _l("In the top categories, %"), "percent", "top_categories", "teachers",
@@ -87,7 +88,11 @@ INDICATORS: list[Indicator] = [
               "personnel", _l("Personnel")),
     Indicator("procurement_total", _l("Procurement, total"), "money", "procurement_total", None,
               "procurement", _l("Procurement")),
-    _share("single_source", _l("Single source, %")),
+    Indicator("contracts_total", _l("Contracts, total"), "count", "contracts_total", None,
+              "procurement", _l("Procurement")),
+    Indicator("single_source_count_pct", _l("Single source by count of contracts, %"), "percent",
+              "contracts_single_source", "contracts_total", "procurement", _l("Procurement")),
+    _share("single_source", _l("Single source by amount, %")),
     _share("open_tender", _l("Open tender, %")),
     _share("price_request", _l("Price quotations, %")),
     _share("e_shop", _l("Electronic shop, %")),
@@ -155,6 +160,8 @@ def formatter(lang: str | None = None) -> Callable[[Indicator, float | None], st
             return f"{fmt(value, 2)}\u00a0₸"
         if indicator.kind == "rate":
             return fmt(value, 1 + extra)
+        if indicator.kind == "units":  # staff units: 85, 30,5, 0,25 as the staff list gives them
+            return fmt(value, 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2))
         return fmt(value, 0 if float(value).is_integer() else 1)
 
     return format_value

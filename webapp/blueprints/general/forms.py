@@ -63,7 +63,8 @@ class GeneralFactsForm(SectionForm):
     approval_date = ReportDateField(_l("Approval date"), half_year=None)
     announcement_date = ReportDateField(_l("Date the analysis was announced to the public"), half_year=None)
     public_discussion_date = ReportDateField(_l("Date of the public discussion of the results"), half_year=None)
-    public_discussion_protocol = ShortText(_l("Public discussion protocol №"), max_length=40)
+    public_discussion_protocol = ShortText(_l("Public discussion protocol №"), max_length=40,
+                                           description=_l("Leave blank when the protocol has no number."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,4 +82,9 @@ for _name in SOURCE_FIELDS:
 class WorkingGroupMemberForm(SectionForm):
     name = ShortText(_l("Full name"), required=True, max_length=200)
     position_title = ShortText(_l("Position"), required=True, max_length=300)
-    role = SelectField(_l("Role in the working group"), choices=choices(ROLES))
+    role = SelectField(_l("Role in the working group"),
+                       choices=choices([("", _l("— not stated —")), *ROLES]))
+
+    def populate_obj(self, obj):
+        super().populate_obj(obj)
+        obj.role = obj.role or None  # a role the order does not state stays unknown

@@ -13,4 +13,4 @@ class WorkingGroupMember(SectionRow, db.Model):
 
     name: Mapped[str] = mapped_column(String(200))
     position_title: Mapped[str] = mapped_column(String(300))  # "position" is the row order of SectionRow
-    role: Mapped[str] = mapped_column(String(20))  # head / member / secretary
+    role: Mapped[str | None] = mapped_column(String(20))  # head / member / secretary; None: the order states none

@@ -9,8 +9,8 @@ from .models import WorkingGroupMember
 def one_head(data: SectionData) -> list[str]:
     """A working group, when listed, is led by exactly one head (the order names one person)."""
     members = data.rows.get("working_group") or []
-    if not members:
-        return []
+    if not any(member.role for member in members):
+        return []  # roles are optional: many orders list the members only
     heads = sum(1 for member in members if member.role == "head")
     if heads == 0:
         return [str(_l("The working group has no head: mark one member as the head of the working group."))]

@@ -1,6 +1,7 @@
 """2.2 in the certificate: staffing, education shares, categories, hires and dismissals by month, discipline."""
 
 from collections import defaultdict
+from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.wording import ru_plural
@@ -72,6 +73,7 @@ def staffing(span, lang: str) -> list[Block]:
         listed = ", ".join(f"«{kk if lang == 'kk' else ru}» – {number(n, lang)}" for kk, ru, n in categories)
         blocks.append(Para(say(lang, "Біліктілік санаттары бойынша педагог қызметкерлер саны: {list}.",
                                "Численность педагогов по квалификационным категориям: {list}.", list=listed)))
+    blocks += staff_units(span, lang)
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         text = (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
@@ -82,29 +84,97 @@ def staffing(span, lang: str) -> list[Block]:
     return blocks
 
 
+# Staff groups as the staff list names them (kk, ru), for the staff-units sentence.
+GROUP_NAMES = (("administrative", "әкімшілік персонал", "административный персонал"),
+               ("teachers", "педагогтер", "педагоги"),
+               ("auxiliary", "оқу-көмекші персонал", "учебно-вспомогательный персонал"),
+               ("support_staff", "кіші қызмет көрсетуші персонал", "обслуживающий персонал"))
+
+
+def staff_units(span, lang: str) -> list[Block]:
+    """«Штат бірліктерінің саны – 85: әкімшілік персонал – 14 (12 адам), педагогтер – 30,5 …»: units beside
+    headcounts, as given; a total without groups stands alone, groups without a total are not added up here."""
+    groups = []
+    for key, kk, ru in GROUP_NAMES:
+        units, persons = span.fact(f"{key}_units"), span.fact(f"{key}_total")
+        if units is None:
+            continue
+        people = f" ({number(persons, lang)} {say(lang, 'адам', 'чел.')})" if persons is not None else ""
+        groups.append(f"{kk if lang == 'kk' else ru} – {number(Decimal(str(units)), lang)}{people}")
+    total, persons = span.fact("staff_units_total"), span.fact("staff_total")
+    if total is None and not groups:
+        if persons is not None:
+            return [Para(say(lang, "Қызметкерлердің жалпы саны – {n} адам.", "Общая численность работников – {n} чел.",
+                             n=number(persons, lang)))]
+        return []
+    text = (say(lang, "Штат бірліктерінің саны – {n}", "Количество штатных единиц – {n}",
+                n=number(Decimal(str(total)), lang)) if total is not None else
+            say(lang, "Штат бірліктері", "Штатные единицы"))
+    if persons is not None:
+        text += say(lang, " ({n} адам)", " ({n} чел.)", n=number(persons, lang))
+    if groups:
+        text += ": " + ", ".join(groups)
+    return [Para(text + ".")]
+
+
 def movements(span, lang: str) -> list[Block]:
     blocks = []
     months = KK_MONTHS if lang == "kk" else RU_MONTHS
+    rows_all = span.rows.get("movements", [])
+    # A span over an academic year names the year with each month, so October 2024 reads before January 2025.
+    several_years = len({r.year for r in rows_all}) > 1
     for direction, titles in (("dismissed", ("Жұмыстан босатылды", "Уволено")),
-                              ("hired", ("Жұмысқа қабылданды", "Принято на работу"))):
-        rows = [r for r in span.rows.get("movements", []) if r.direction == direction]
+                              ("hired", ("Жұмысқа қабылданды", "Принято на работу")),
+                              ("long_leave", ("Ұзақ демалысқа (бала күтімі, декрет) шықты",
+                                              "Ушли в длительный отпуск (по беременности и родам, по уходу за "
+                                              "ребёнком)")),
+                              ("returned", ("Демалыстан оралды", "Вышли из отпуска"))):
+        rows = [r for r in rows_all if r.direction == direction]
         if not rows:
             continue
-        by_month: dict[int, list[str]] = defaultdict(list)
+        by_month: dict[tuple[int, int], list[str]] = defaultdict(list)
         for r in rows:
             reason = f" ({r.reason})" if r.reason else ""
-            by_month[r.month].append(_people(r.count, lang, *STAFF.get(r.staff_category, ("", WORKERS))) + reason)
+            by_month[(r.year, r.month)].append(_people(r.count, lang, *STAFF.get(r.staff_category, ("", WORKERS)))
+                                               + reason)
         total = sum(r.count for r in rows)
-        lines = "; ".join(f"{months[m - 1]} – {', '.join(items)}" for m, items in sorted(by_month.items()))
+        lines = "; ".join(f"{months[m - 1]}{f' {y}' if several_years else ''} – {', '.join(items)}"
+                          for (y, m), items in sorted(by_month.items()))
         blocks.append(Para(say(lang, "{title}: барлығы – {n}. {lines}.", "{title}: всего {n}. {lines}.",
                                title=titles[0] if lang == "kk" else titles[1],
                                n=_people(total, lang, "қызметкер", WORKERS), lines=lines)))
     return blocks
 
 
+def discipline_counts(span, lang: str) -> list[Block]:
+    """«Талданатын кезеңде 4 тәртіптік жаза берілді: ескерту – 3, сөгіс – 1. Мерзімінен бұрын алынғаны – 2.»:
+    the counts as the certificate gives them, when nobody is named."""
+    kinds = [(penalty, span.fact(f"disciplinary_{penalty}")) for penalty in PENALTIES]
+    kinds = [(penalty, n) for penalty, n in kinds if n is not None]
+    total = span.fact("disciplinary_total")
+    if total is None and kinds:
+        total = sum(n for _penalty, n in kinds)
+    if total is None:
+        return []
+    if total == 0:
+        return [Para(say(lang, "Тәртіптік практика: талданатын кезеңде тәртіптік жаза берілген жоқ.",
+                         "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания не "
+                         "налагались."))]
+    listed = ", ".join(f"{say(lang, *PENALTIES[penalty])} – {number(n, lang)}" for penalty, n in kinds if n)
+    text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} тәртіптік жаза берілді",
+               "Дисциплинарная практика: в анализируемом периоде наложено {n} {penalties}",
+               n=number(total, lang), penalties=ru_plural(total, "дисциплинарное взыскание",
+                                                          "дисциплинарных взыскания", "дисциплинарных взысканий"))
+    text += f": {listed}." if listed else "."
+    lifted = span.fact("disciplinary_lifted_early")
+    if lifted is not None:
+        text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
+    return [Para(text)]
+
+
 def discipline(span, lang: str) -> list[Block]:
     rows = span.rows.get("disciplinary", [])
-    blocks = []
+    blocks = [] if rows else discipline_counts(span, lang)
     if rows:
         by_order: dict[tuple, list] = defaultdict(list)
         for r in rows:

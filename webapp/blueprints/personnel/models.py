@@ -20,20 +20,29 @@ class AdministrativeStaff(SectionRow, db.Model):
 
 
 class StaffMovement(SectionRow, db.Model):
-    """Hires or dismissals in one month for one staff category."""
+    """People hired, dismissed, gone on or back from long leave in one month for one staff category.
+
+    Dated by year and month, so a span over an academic year reads October 2024 before January 2025. Only
+    dismissals are turnover: a teacher on maternity leave keeps her post.
+    """
 
     __tablename__ = "personnel_movement"
     section_code = "personnel"
 
+    year: Mapped[int]
     month: Mapped[int]  # 1..12
-    direction: Mapped[str] = mapped_column(String(10))  # hired / dismissed
+    direction: Mapped[str] = mapped_column(String(10))  # hired / dismissed / long_leave / returned
     staff_category: Mapped[str] = mapped_column(String(20))  # teacher / support / administrative
     count: Mapped[int]
     reason: Mapped[str | None] = mapped_column(String(500))
 
+    def display_year(self) -> str:
+        return str(self.year)  # a year is not a quantity: «2025», never «2 025»
+
 
 class DisciplinaryAction(SectionRow, db.Model):
-    """A disciplinary penalty with the order that imposed it."""
+    """A disciplinary penalty with the person and the order that imposed it (optional: the section's counts by
+    kind of penalty may stand alone when a certificate names nobody)."""
 
     __tablename__ = "personnel_disciplinary"
     section_code = "personnel"

@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 
+from ...i18n import number
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
 from .certificate import certificate
@@ -45,15 +48,91 @@ def administrative_staff_adds_up(data: SectionData) -> list[str]:
     return []
 
 
+GROUPS = (("administrative_total", "administrative_units"), ("teachers_total", "teachers_units"),
+          ("auxiliary_total", "auxiliary_units"), ("support_staff_total", "support_staff_units"))
+PENALTY_COUNTS = ("disciplinary_warning", "disciplinary_reprimand", "disciplinary_severe_reprimand",
+                  "disciplinary_dismissal")
+
+
+def _parts_differ(data: SectionData, total_name: str, parts: tuple[str, ...]):
+    """(sum of the parts given, the total) when the total and at least one part are given and they differ."""
+    total = data.fact(total_name)
+    given = [Decimal(str(data.fact(name))) for name in parts if data.fact(name) is not None]
+    if total is None or not given:
+        return None
+    added = sum(given, Decimal(0))
+    return (added, Decimal(str(total))) if added != Decimal(str(total)) else None
+
+
+def staff_adds_up(data: SectionData) -> list[str]:
+    """The groups' headcounts and staff units add up to the totals given (85 units: 14 + 30,5 + 16,5 + 24)."""
+    messages = []
+    differs = _parts_differ(data, "staff_total", tuple(persons for persons, _units in GROUPS))
+    if differs:
+        messages.append(str(_l("The staff groups add up to %(sum)s people, but all staff is %(total)s.",
+                               sum=number(differs[0]), total=number(differs[1]))))
+    differs = _parts_differ(data, "staff_units_total", tuple(units for _persons, units in GROUPS))
+    if differs:
+        messages.append(str(_l("The staff groups add up to %(sum)s staff units, but all staff is %(total)s units.",
+                               sum=number(differs[0]), total=number(differs[1]))))
+    return messages
+
+
+def administrative_units_add_up(data: SectionData) -> list[str]:
+    units, rows = data.fact("administrative_units"), data.rows.get("admin_staff") or []
+    listed = [row.staff_units for row in rows if row.staff_units is not None]
+    if units is None or not listed or len(listed) < len(rows):
+        return []
+    added = sum((Decimal(str(u)) for u in listed), Decimal(0))
+    if added != Decimal(str(units)):
+        return [str(_l("The administrative positions list %(sum)s staff units, but the administrative staff has "
+                       "%(total)s.", sum=number(added), total=number(Decimal(str(units)))))]
+    return []
+
+
+def discipline_adds_up(data: SectionData) -> list[str]:
+    """Counts by kind of penalty add up to the total; lifted early cannot exceed it; a named list agrees."""
+    messages = []
+    differs = _parts_differ(data, "disciplinary_total", PENALTY_COUNTS)
+    if differs:
+        messages.append(str(_l("Disciplinary actions by kind add up to %(sum)s, but the total is %(total)s.",
+                               sum=number(differs[0]), total=number(differs[1]))))
+    total, lifted = disciplinary_count(data), data.fact("disciplinary_lifted_early")
+    if total is not None and lifted is not None and lifted > total:
+        messages.append(str(_l("%(lifted)s disciplinary actions lifted early, but only %(total)s in all.",
+                               lifted=number(lifted), total=number(total))))
+    rows = data.rows.get("disciplinary") or []
+    if rows and total is not None and len(rows) != total:
+        messages.append(str(_l("The list names %(listed)s disciplinary actions, but the total is %(total)s.",
+                               listed=number(len(rows)), total=number(total))))
+    return messages
+
+
+def disciplinary_count(data: SectionData) -> int | None:
+    """The total given, else the kinds' counts added, else None (not given)."""
+    if data.fact("disciplinary_total") is not None:
+        return data.fact("disciplinary_total")
+    return data.total(*PENALTY_COUNTS)
+
+
 def figures(data: SectionData) -> dict:
     movements = data.rows.get("movements", [])
+    counted = disciplinary_count(data)
+    units = data.fact("staff_units_total")
+    if units is None:
+        given = [data.fact(u) for _p, u in GROUPS if data.fact(u) is not None]
+        units = sum((Decimal(str(u)) for u in given), Decimal(0)) if given else None
     return {
         "teachers": data.fact("teachers_total"),
-        "staff": data.total("administrative_total", "teachers_total", "support_staff_total"),
+        "staff": data.fact("staff_total") if data.fact("staff_total") is not None else
+        data.total(*(persons for persons, _units in GROUPS)),
+        "staff_units": None if units is None else Decimal(str(units)),
         "higher_education": data.fact("teachers_higher_education"),
         "top_categories": data.total("category_expert", "category_researcher", "category_master"),
-        "staff_moves": sum(row.count or 0 for row in movements) if data.started else None,
-        "disciplinary": data.count("disciplinary"),
+        # Turnover counts dismissals only: long leave and returns keep the post, hires fill one.
+        "staff_moves": sum(row.count or 0 for row in movements if row.direction == "dismissed")
+        if data.started else None,
+        "disciplinary": counted if counted is not None else data.count("disciplinary"),
     }
 
 
@@ -66,17 +145,21 @@ section = register(Section(
     facts_form=PersonnelFactsForm,
     required_facts=("teachers_total", "support_staff_total", "teachers_higher_education"),
     carry_over_facts=("administrative_total", "teachers_total", "support_staff_total", "teachers_higher_education",
-                      "teachers_special_secondary", *CATEGORIES),
+                      "teachers_special_secondary", *CATEGORIES, "administrative_units", "teachers_units",
+                      "auxiliary_total", "auxiliary_units", "support_staff_units", "staff_total",
+                      "staff_units_total"),
     row_lists=(
         RowList("admin_staff", AdministrativeStaff, AdministrativeStaffForm, _l("Administrative staff"),
                 carry_over=True, as_at=True),
-        RowList("movements", StaffMovement, StaffMovementForm, _l("Hires and dismissals"),
-                order_by=("month",)),
+        RowList("movements", StaffMovement, StaffMovementForm, _l("Hires, dismissals and long leave"),
+                order_by=("year", "month")),
         RowList("disciplinary", DisciplinaryAction, DisciplinaryActionForm, _l("Disciplinary actions"),
                 order_by=("order_date",)),
     ),
-    checks=(education_adds_up, categories_add_up, administrative_staff_adds_up),
-    summed_facts=("ethics_council_cases", "conflict_of_interest_cases"),
+    checks=(education_adds_up, categories_add_up, administrative_staff_adds_up, staff_adds_up,
+            administrative_units_add_up, discipline_adds_up),
+    summed_facts=("ethics_council_cases", "conflict_of_interest_cases", "disciplinary_total", *PENALTY_COUNTS,
+                  "disciplinary_lifted_early"),
     certificate=certificate,
     figures=figures,
 ))

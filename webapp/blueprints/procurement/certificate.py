@@ -3,19 +3,38 @@ the span, their total, the plan orders, complaints and cancellations."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.wording import ru_plural, sentence, series, trim_end
-from ...i18n import number
+from ...i18n import number, percent
 
-# How each method opens its line: «Баға сұранысы бойынша 57 шарт – …», «Электронды дүкен арқылы – …».
+# How each method opens its line («Баға сұранысы бойынша 57 шарт – …», «Электронды дүкен арқылы – …») and how it is
+# named in a list (kk, ru).
 METHOD_PHRASES = {
     "open_tender": ("Ашық конкурс бойынша", "По открытому конкурсу"),
+    "prequalification_tender": ("Алдын ала біліктілік іріктеу арқылы конкурс бойынша",
+                                "По конкурсу с предварительным квалификационным отбором"),
+    "framework_tender": ("Негіздемелік келісімді пайдалана отырып конкурс бойынша",
+                         "По конкурсу с использованием рамочного соглашения"),
+    "auction": ("Аукцион бойынша", "По аукциону"),
     "price_request": ("Баға сұранысы бойынша", "По запросу ценовых предложений"),
     "e_shop": ("Электронды дүкен арқылы", "Через электронный магазин"),
     "single_source": ("Бір көзден алу тәсілімен", "Из одного источника"),
     "other": ("Өзге тәсілмен", "Иным способом"),
+}
+METHOD_NAMES = {
+    "open_tender": ("ашық конкурс", "открытый конкурс"),
+    "prequalification_tender": ("алдын ала біліктілік іріктеу арқылы конкурс",
+                                "конкурс с предварительным квалификационным отбором"),
+    "framework_tender": ("негіздемелік келісімді пайдалана отырып конкурс",
+                         "конкурс с использованием рамочного соглашения"),
+    "auction": ("аукцион", "аукцион"),
+    "price_request": ("баға ұсыныстарын сұрату", "запрос ценовых предложений"),
+    "e_shop": ("электронды дүкен", "электронный магазин"),
+    "single_source": ("бір көзден алу", "из одного источника"),
+    "other": ("өзге тәсіл", "иной способ"),
 }
 
 
@@ -28,47 +47,127 @@ def contracts_text(n: int, lang: str) -> str:
     return f"{number(n, lang)} {say(lang, 'шарт', ru_plural(n, 'договор', 'договора', 'договоров'))}"
 
 
-def methods_over_span(rows) -> list[tuple[str, str, int | None, Decimal]]:
-    """(method, note, contracts, amount) per method summed over the span, in first-entered order.
+@dataclass
+class MethodOverSpan:
+    """One method's contracts and amount over the span; None: not given in some half-year (never zero)."""
 
-    "Other" rows stay apart by their notes (they name different methods). A contract count unknown in any
-    half-year leaves the method's count unknown rather than understated.
+    method: str
+    name: str  # the typed name of an «other» method
+    contracts: int | None
+    amount: Decimal | None
+
+    @property
+    def used(self) -> bool:
+        """False for «none»: 0 contracts, or no count and an amount of 0."""
+        if self.contracts == 0:
+            return False
+        return not (self.contracts is None and self.amount == 0)
+
+
+def _add(a, b):
+    return None if a is None or b is None else a + b
+
+
+def methods_over_span(rows) -> list[MethodOverSpan]:
+    """Each method summed over the span, in first-entered order.
+
+    "Other" rows stay apart by their names. A figure unknown in any half-year leaves the method's figure
+    unknown rather than understated; a half-year with 0 contracts and no amount spent nothing.
     """
-    totals: dict[tuple[str, str], list] = {}
+    totals: dict[tuple[str, str], MethodOverSpan] = {}
     for row in rows:
-        note = " ".join((row.note or "").split()) if row.method == "other" else ""
-        entry = totals.setdefault((row.method, note), [0, Decimal(0)])
-        entry[0] = None if entry[0] is None or row.contracts is None else entry[0] + row.contracts
-        entry[1] += Decimal(row.amount or 0)
-    return [(method, note, contracts, amount) for (method, note), (contracts, amount) in totals.items()]
+        name = " ".join((row.other_name or row.note or "").split()) if row.method == "other" else ""
+        amount = Decimal(row.amount) if row.amount is not None else (Decimal(0) if row.contracts == 0 else None)
+        entry = totals.get((row.method, name))
+        if entry is None:
+            totals[(row.method, name)] = MethodOverSpan(row.method, name, row.contracts, amount)
+        else:
+            entry.contracts, entry.amount = _add(entry.contracts, row.contracts), _add(entry.amount, amount)
+    return list(totals.values())
 
 
-def _method_line(method: str, note: str, contracts: int | None, amount: Decimal, lang: str) -> str:
-    kk, ru = METHOD_PHRASES.get(method, METHOD_PHRASES["other"])
-    opening = note if method == "other" and note else say(lang, kk, ru)
-    counted = f" {contracts_text(contracts, lang)}" if contracts else ""
-    return f"{opening}{counted} – {tenge(amount, lang)}"
+def _method_name(m: MethodOverSpan, lang: str) -> str:
+    return m.name if m.method == "other" and m.name else say(lang, *METHOD_NAMES.get(m.method, METHOD_NAMES["other"]))
+
+
+def _method_line(m: MethodOverSpan, lang: str) -> str:
+    kk, ru = METHOD_PHRASES.get(m.method, METHOD_PHRASES["other"])
+    opening = m.name if m.method == "other" and m.name else say(lang, kk, ru)
+    counted = f" {contracts_text(m.contracts, lang)}" if m.contracts else ""
+    if m.amount is None:
+        return f"{opening}{counted} ({say(lang, 'сомасы көрсетілмеген', 'сумма не указана')})"
+    return f"{opening}{counted} – {tenge(m.amount, lang)}"
+
+
+def _totals(used: list[MethodOverSpan], lang: str) -> list[Block]:
+    counts = [m.contracts for m in used]
+    amounts = [m.amount for m in used]
+    contracts = None if None in counts else sum(counts)
+    amount = None if None in amounts else sum(amounts, Decimal(0))
+    if len(used) > 1 and contracts is not None and amount is not None:
+        return [Para(say(lang, "Барлығы – {contracts}, жалпы сомасы {sum}.",
+                         "Всего – {contracts} на общую сумму {sum}.",
+                         contracts=contracts_text(contracts, lang), sum=tenge(amount, lang)))]
+    if len(used) > 1 and amount is not None:
+        return [Para(say(lang, "Мемлекеттік сатып алудың жалпы сомасы – {sum}.",
+                         "Общая сумма государственных закупок – {sum}.", sum=tenge(amount, lang)))]
+    blocks = []
+    if contracts is not None and len(used) > 1:
+        blocks.append(Para(say(lang, "Барлығы – {contracts}.", "Всего – {contracts}.",
+                               contracts=contracts_text(contracts, lang))))
+    if amount is None:
+        unknown = sum(1 for a in amounts if a is None)
+        known = [a for a in amounts if a is not None]
+        if known:
+            blocks.append(Para(say(lang, "Жалпы сомасы белгісіз: {n} тәсіл бойынша сома көрсетілмеген, көрсетілген "
+                                         "сомалардың жиыны – {sum}.",
+                                   "Общая сумма неизвестна: по {n} {ways} сумма не указана, указанные суммы "
+                                   "составляют {sum}.", n=number(unknown, lang),
+                                   ways=ru_plural(unknown, "способу", "способам", "способам"),
+                                   sum=tenge(sum(known, Decimal(0)), lang))))
+        else:
+            blocks.append(Para(say(lang, "Сатып алу сомалары көрсетілмеген.", "Суммы закупок не указаны.")))
+    return blocks
+
+
+def _single_source_share(used: list[MethodOverSpan], lang: str) -> list[Block]:
+    single = [m for m in used if m.method == "single_source"]
+    if not single or len(used) < 2:
+        return []
+    counts, amounts = [m.contracts for m in used], [m.amount for m in used]
+    parts = []
+    if None not in counts and sum(counts) and single[0].contracts is not None:
+        parts.append(say(lang, "шарттар саны бойынша – {share} ({total} шарттың {part})",
+                         "по количеству договоров – {share} ({part} из {total})",
+                         share=percent(single[0].contracts / sum(counts), lang, digits=1),
+                         part=number(single[0].contracts, lang), total=number(sum(counts), lang)))
+    if None not in amounts and sum(amounts) and single[0].amount is not None:
+        parts.append(say(lang, "сомасы бойынша – {share}", "по сумме – {share}",
+                         share=percent(single[0].amount / sum(amounts, Decimal(0)), lang, digits=1)))
+    if not parts:
+        return []
+    return [Para(say(lang, "Бір көзден алу тәсілінің үлесі: {parts}.", "Доля закупок из одного источника: {parts}.",
+                     parts=", ".join(parts)))]
 
 
 def _purchases(span, lang: str) -> list[Block]:
     methods = methods_over_span(span.rows.get("methods", []))
     if not methods:
         return []
-    blocks: list[Block] = [Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен "
-                                          "жасалды:",
-                                    "В анализируемом периоде договоры государственных закупок заключены "
-                                    "следующими способами:"))]
-    blocks += series([_method_line(*method, lang) for method in methods])
-    total = sum((amount for *_, amount in methods), Decimal(0))
-    counts = [contracts for _, _, contracts, _ in methods]
-    if len(methods) > 1:
-        if all(c is not None for c in counts):
-            blocks.append(Para(say(lang, "Барлығы – {contracts}, жалпы сомасы {sum}.",
-                                   "Всего – {contracts} на общую сумму {sum}.",
-                                   contracts=contracts_text(sum(counts), lang), sum=tenge(total, lang))))
-        else:
-            blocks.append(Para(say(lang, "Мемлекеттік сатып алудың жалпы сомасы – {sum}.",
-                                   "Общая сумма государственных закупок – {sum}.", sum=tenge(total, lang))))
+    used = [m for m in methods if m.used]
+    unused = [m for m in methods if not m.used]
+    blocks: list[Block] = []
+    if used:
+        blocks.append(Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен жасалды:",
+                               "В анализируемом периоде договоры государственных закупок заключены "
+                               "следующими способами:")))
+        blocks += series([_method_line(m, lang) for m in used])
+        blocks += _totals(used, lang)
+        blocks += _single_source_share(used, lang)
+    if unused:
+        blocks.append(Para(say(lang, "Мына тәсілдермен шарттар жасалған жоқ: {list}.",
+                               "Договоры не заключались следующими способами: {list}.",
+                               list=", ".join(_method_name(m, lang) for m in unused))))
     return blocks
 
 

@@ -16,7 +16,7 @@ class _Service:
     def __init__(self, row):
         self.row = row  # the latest row names the service and its legal basis
         self.responsible: list[str] = []
-        self.recipients = 0
+        self.recipients: int | None = 0  # None: not given for some half-year (only a total over services was)
         self.amount: Decimal | None = None
         self.electronic: int | None = None
 
@@ -26,7 +26,8 @@ class _Service:
         person = (row.responsible or "").strip()
         if person and person not in self.responsible:  # a responsibility handed over mid-year names both
             self.responsible.append(person)
-        self.recipients += row.recipients or 0
+        if self.recipients is not None:
+            self.recipients = None if row.recipients is None else self.recipients + row.recipients
         if row.amount is not None:
             self.amount = (self.amount or Decimal(0)) + Decimal(row.amount)
         if row.electronic is not None:
@@ -48,6 +49,11 @@ def _line(service: _Service, lang: str) -> str:
     basis = trim_end(service.row.legal_basis)
     who = ", ".join(service.responsible)
     n = service.recipients
+    if n is None:  # only a total over all services is known: say nothing false about this one
+        parts = [say(lang, "негізі: {basis}", "основание: {basis}", basis=basis)] if basis else []
+        if who:
+            parts.append(say(lang, "жауапты {who}", "ответственный {who}", who=who))
+        return f"«{name}»" + (f" ({'; '.join(parts)})" if parts else "")
     if lang == "kk":
         parts = [f"негізі: {basis}"] if basis else []
         served = (f"мемлекеттік қызмет көрсетілді – {number(n, lang)} адамға" if n else
@@ -86,6 +92,11 @@ def certificate(span, lang: str) -> list[Block]:
             blocks.append(Para(say(lang, "Мектеп төмендегі мемлекеттік қызметтерді көрсетеді:",
                                    "Школа оказывает следующие государственные услуги:")))
         blocks += series([_line(service, lang) for service in services])
+    total = span.fact("recipients_total")
+    if total is not None:
+        blocks.append(Para(say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
+                               "Всего государственные услуги оказаны {n} {people}.", n=number(total, lang),
+                               people=ru_plural(total, "лицу", "лицам", "лицам"))))
     person = (span.fact("portal_responsible") or "").strip()
     if person:
         portal_order = order_ref(span.fact("portal_order_number"), span.fact("portal_order_date"), lang)

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import ValidationError
 
 from ...i18n import current_language
 from ...reporting.fields import CountField, MoneyField, ReportDateField, ShortText, choices
@@ -65,6 +65,9 @@ class ServicesFactsForm(SectionForm):
     portal_responsible = ShortText(_l("Responsible for the e-school portal («АРМ»)"), max_length=200)
     portal_order_number = ShortText(_l("Order on the e-school portal: №"), max_length=40)
     portal_order_date = ReportDateField(_l("Order on the e-school portal: date"))
+    recipients_total = CountField(_l("Recipients of all services, total"),
+                                  description=_l("When the certificate gives only the total, give it here and leave "
+                                                 "the services' recipients blank."))
 
 
 class ServiceProvidedForm(SectionForm):
@@ -73,7 +76,7 @@ class ServiceProvidedForm(SectionForm):
                              description=_l("Only when the service is not in the list."))
     legal_basis = ShortText(_l("Legal basis (standard, rules)"), max_length=1000)
     responsible = ShortText(_l("Responsible"), max_length=200)
-    recipients = CountField(_l("Recipients"), validators=[InputRequired()])
+    recipients = CountField(_l("Recipients"), description=_l("Blank when only a total over all services is known."))
     amount = MoneyField(_l("Amount, ₸"))
     electronic = CountField(_l("Of them electronically"))
 

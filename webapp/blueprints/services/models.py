@@ -18,7 +18,7 @@ class ServiceProvided(SectionRow, db.Model):
     service_name: Mapped[str | None] = mapped_column(String(500))  # typed name of a service not in the list
     legal_basis: Mapped[str | None] = mapped_column(String(1000))
     responsible: Mapped[str | None] = mapped_column(String(200))
-    recipients: Mapped[int]
+    recipients: Mapped[int | None]  # None: not given per service (the certificate may give only a total)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))  # tenge, e.g. material aid
     electronic: Mapped[int | None]  # of the recipients, how many were served electronically
 

@@ -19,9 +19,39 @@ def electronic_within_recipients(data: SectionData) -> list[str]:
     return messages
 
 
-def figures(data: SectionData) -> dict:
+def recipients_add_up(data: SectionData) -> list[str]:
+    """The services' recipients, when each is given, add up to the total given (and never exceed it)."""
+    total, rows = data.fact("recipients_total"), data.rows.get("services") or []
+    given = [row.recipients for row in rows if row.recipients is not None]
+    if total is None or not given:
+        return []
+    added = sum(given)
+    if added > total or (len(given) == len(rows) and added != total):
+        return [str(_l("The services' recipients add up to %(sum)s, but the total given is %(total)s.",
+                       sum=number(added), total=number(total)))]
+    return []
+
+
+def recipients_given(data: SectionData) -> list[str]:
+    """A service without its recipients needs the total over all services, or the figure is simply missing."""
     rows = data.rows.get("services") or []
-    return {"service_recipients": sum(row.recipients or 0 for row in rows) if data.started else None}
+    if data.fact("recipients_total") is None and any(row.recipients is None for row in rows):
+        return [str(_l("Give each service's recipients, or the total of recipients over all services."))]
+    return []
+
+
+def recipients(data: SectionData) -> int | None:
+    """The total given, else the services' recipients added up when every one is given; None: not known."""
+    if data.fact("recipients_total") is not None:
+        return data.fact("recipients_total")
+    rows = data.rows.get("services") or []
+    if not data.started or any(row.recipients is None for row in rows):
+        return None
+    return sum(row.recipients for row in rows)
+
+
+def figures(data: SectionData) -> dict:
+    return {"service_recipients": recipients(data)}
 
 
 section = register(Section(
@@ -37,7 +67,8 @@ section = register(Section(
                 carry_over=True),
     ),
     required_rows=("services",),
-    checks=(electronic_within_recipients,),
+    checks=(electronic_within_recipients, recipients_add_up, recipients_given),
+    summed_facts=("recipients_total",),
     certificate=certificate,
     figures=figures,
 ))

@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
@@ -14,3 +15,9 @@ class StartForm(FlaskForm):
 
 class ReopenForm(FlaskForm):
     reason = TextAreaField(_l("Why it is reopened"), validators=[InputRequired(), Length(max=MAX_TEXT)])
+
+
+class ImportForm(FlaskForm):
+    """A half-year's analysis as an `adal-submission` JSON document (docs/submission-format.md)."""
+
+    document = FileField(_l("Analysis as a JSON file"), validators=[FileRequired(_l("Choose the file."))])

@@ -1,6 +1,8 @@
 """A school's half-year analysis as a whole: progress by section, submit, review (return / accept), history."""
 
-from flask import Blueprint, abort, flash, request, url_for
+import json
+
+from flask import Blueprint, abort, flash, make_response, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
@@ -12,13 +14,13 @@ from ...extensions import db
 from ...jobs import enqueue
 from ...models import AuditEvent, User
 from ...rendering import render, see_other
-from ...reporting import workflow
+from ...reporting import transfer, workflow
 from ...reporting.history import plain_history
 from ...reporting.models import Status
 from ...reporting.queries import place_or_404, progress, section_data
 from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, deadlines_for
-from .forms import ReopenForm, StartForm
+from .forms import ImportForm, ReopenForm, StartForm
 
 bp = Blueprint("submissions", __name__, url_prefix="/schools/<school>/<period>")
 
@@ -38,6 +40,8 @@ def _overview(place, status=200, **forms):
         "previous": workflow.previous_submission(place.school, place.period),
         "review_errors": forms.get("review_errors", {}),
         "typed_reasons": forms.get("typed_reasons", {}),
+        "import_form": forms.get("import_form") or ImportForm(formdata=None),
+        "import_errors": forms.get("import_errors", []),
     }
     return render("submissions/show.html", status=status, **context)
 
@@ -184,3 +188,42 @@ def history(school: str, period: str):
     return render("submissions/history.html", place=place, lines=plain_history(events), titles=titles,
                   since_return=since_return, breadcrumbs=ancestors(place.school) + [place.school],
                   Status=Status)
+
+
+@bp.get("/export.json")
+@login_required
+def export(school: str, period: str):
+    """The half-year's analysis as one JSON document (docs/submission-format.md), to keep or to move."""
+    place = place_or_404(school, period)
+    if place.submission is None:
+        abort(404)
+    body = json.dumps(transfer.export_submission(place.submission), ensure_ascii=False, indent=1)
+    response = make_response(body)
+    response.mimetype = "application/json"
+    response.headers["Content-Disposition"] = f'attachment; filename="{school}_{period}.json"'
+    return response
+
+
+@bp.post("/import")
+@login_required
+def import_document(school: str, period: str):
+    """The department fills a school's not-started half-year from a JSON document: all of it, or nothing with
+    every problem listed."""
+    place = place_or_404(school, period)
+    if not place.can_review:
+        abort(404)
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return _overview(place, status=422, import_form=form)
+    try:
+        document = json.loads(form.document.data.read().decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        form.document.errors = [_("The file is not a JSON document.")]
+        return _overview(place, status=422, import_form=form)
+    try:
+        transfer.import_submission(document, place.school, place.period)
+    except transfer.SubmissionImportError as error:
+        db.session.rollback()
+        return _overview(place, status=422, import_form=form, import_errors=[str(e) for e in error.errors])
+    db.session.commit()
+    return _back(place, _("The analysis is imported."))

@@ -1,0 +1,307 @@
+"""Issue 10: published certificates entered as they are, through the real forms, with the figures the issue
+cites (the Kyzylorda dispensary's 2025 certificate and the others in the issue's table). Each figure is
+checked on the section page, on the department's comparison, in the CSV export and in the certificate in kk
+and ru — never a 0 standing for «not given», never «none» printed as a purchase.
+
+Issue 9, item 8 («blank ≠ zero») is here too: a count saved blank is «not given» everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from support import text_of
+from support_org_sections import BASE, assert_fragment, full_page, url, warnings_of
+
+from webapp.blueprints.dashboard.indicators import INDICATORS
+
+KEYS = [indicator.key for indicator in INDICATORS]
+COMPARE = "/units/rudny/dashboard/compare?period=2026-H2"
+CERTIFICATE = "/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2&lang={lang}"
+
+
+@pytest.fixture
+def clerk(as_user):
+    """rudny-7 (htmx), its 2026-H2 analysis started through the real form."""
+    client = as_user("rudny-7", htmx=True)
+    assert client.post(f"{BASE}/start", data={"carry_over": ""}).status_code in (204, 303)
+    return client
+
+
+@pytest.fixture
+def department(as_user):
+    return as_user("rudny")
+
+
+def plain(fragment: str) -> str:
+    text = re.sub(r"<[^>]+>", "", fragment)
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def compared(department) -> dict[str, str]:
+    """rudny-7's comparison row: indicator key -> the text of its cell."""
+    html = department.get(COMPARE).get_data(as_text=True)
+    row = re.search(r'<tr id="school-rudny-7">(.*?)</tr>', html, re.S).group(1)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return dict(zip(KEYS, (plain(cell) for cell in cells[2:]), strict=True))
+
+
+def exported(department) -> dict[str, str]:
+    """rudny-7's line of the comparison CSV: indicator key -> the cell."""
+    response = department.get(COMPARE.replace("compare", "compare.csv"))
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    line = next(row for row in rows[1:] if row[0] == "rudny-7")
+    return dict(zip(KEYS, line[4:4 + len(KEYS)], strict=True))
+
+
+def certificate(department, lang: str) -> str:
+    response = department.get(CERTIFICATE.format(lang=lang))
+    assert response.status_code == 200
+    return text_of(response)
+
+
+# --- Procurement: contracts per method published, amounts not ----------------------------------------
+
+# The Kyzylorda dermatovenerology dispensary, certificate of 30.05.2025: 156 contracts, no amounts.
+KYZYLORDA = [("single_source", "24"), ("open_tender", "0"), ("price_request", "82"), ("e_shop", "46"),
+             ("prequalification_tender", "1"), ("framework_tender", "3")]
+
+
+def add_method(clerk, method: str, contracts: str, amount: str = "", **extra):
+    response = clerk.post(url("procurement", "rows/methods"), data={
+        "methods-method": method, "methods-contracts": contracts, "methods-amount": amount, "methods-note": "",
+        **extra})
+    return response
+
+
+def test_published_contract_counts_without_amounts(clerk, department):
+    for method, contracts in KYZYLORDA:
+        assert_fragment(add_method(clerk, method, contracts))
+
+    page = text_of(full_page(clerk, "procurement"))
+    assert "0,00 ₸" not in page, page[page.index("0,00 ₸") - 300:page.index("0,00 ₸") + 50]
+    summary = re.search(r'<ul class="summary">(.*?)</ul>',
+                        full_page(clerk, "procurement").get_data(as_text=True), re.S).group(1)
+    assert "156" in plain(summary) and "24" in plain(summary) and "15,4 %" in plain(summary)
+
+    cells = compared(department)
+    assert cells["contracts_total"] == "156"
+    assert cells["single_source_count_pct"] == "15,4 %"
+    # Amounts not given: no share by amount, no total, never 0,0 %.
+    assert cells["single_source_pct"] == "—" and cells["procurement_total"] == "—"
+    line = exported(department)
+    assert line["contracts_total"] == "156" and line["single_source_count_pct"] == "15.38"
+    assert line["single_source_pct"] == "" and line["procurement_total"] == ""
+
+    kk = certificate(department, "kk")
+    assert "Бір көзден алу тәсілімен 24 шарт (сомасы көрсетілмеген);" in kk
+    assert "Алдын ала біліктілік іріктеу арқылы конкурс бойынша 1 шарт (сомасы көрсетілмеген);" in kk
+    assert "Негіздемелік келісімді пайдалана отырып конкурс бойынша 3 шарт (сомасы көрсетілмеген)." in kk
+    assert "Барлығы – 156 шарт." in kk and "Сатып алу сомалары көрсетілмеген." in kk
+    assert "Бір көзден алу тәсілінің үлесі: шарттар саны бойынша – 15,4 % (156 шарттың 24)." in kk
+    # The open tender with 0 contracts is said not to have happened, not printed as a purchase.
+    assert "Ашық конкурс бойынша" not in kk and "Мына тәсілдермен шарттар жасалған жоқ: ашық конкурс." in kk
+    assert "0,00 теңге" not in kk
+
+    ru = certificate(department, "ru")
+    assert "Из одного источника 24 договора (сумма не указана);" in ru
+    assert "По конкурсу с использованием рамочного соглашения 3 договора (сумма не указана)." in ru
+    assert "Всего – 156 договоров." in ru and "Суммы закупок не указаны." in ru
+    assert "Доля закупок из одного источника: по количеству договоров – 15,4 % (24 из 156)." in ru
+    assert "По открытому конкурсу" not in ru and "Договоры не заключались следующими способами: открытый конкурс." in ru
+
+
+def test_shares_by_count_and_by_amount_both_when_both_are_given(clerk, department):
+    # The issue's example: 18 of 120 contracts from a single source.
+    add_method(clerk, "single_source", "18", "1 500 000")
+    add_method(clerk, "price_request", "102", "8 500 000")
+    cells = compared(department)
+    assert (cells["contracts_total"], cells["single_source_count_pct"], cells["single_source_pct"]) == \
+        ("120", "15,0 %", "15,0 %")
+    kk = certificate(department, "kk")
+    assert "Барлығы – 120 шарт, жалпы сомасы 10 000 000,00 теңге." in kk
+    assert "шарттар саны бойынша – 15,0 % (120 шарттың 18), сомасы бойынша – 15,0 %." in kk
+
+
+def test_an_amount_missing_for_one_method_leaves_the_total_unknown_and_says_so(clerk, department):
+    add_method(clerk, "price_request", "57", "22 266 028,65")
+    add_method(clerk, "auction", "2")
+    cells = compared(department)
+    assert cells["procurement_total"] == "—" and cells["contracts_total"] == "59"
+    ru = certificate(department, "ru")
+    assert "По аукциону 2 договора (сумма не указана)." in ru
+    assert ("Общая сумма неизвестна: по 1 способу сумма не указана, указанные суммы составляют 22 266 028,65 "
+            "тенге.") in ru
+
+
+def test_another_method_prints_under_its_own_name_and_the_note_stays_a_note(clerk, department):
+    response = add_method(clerk, "other", "1", "120 000", **{"methods-other_name": "Тауар биржасы арқылы",
+                                                             "methods-note": "ақпарат бухгалтериядан"})
+    assert "Тауар биржасы арқылы" in assert_fragment(response)
+    kk = certificate(department, "kk")
+    assert "Тауар биржасы арқылы 1 шарт – 120 000,00 теңге." in kk
+    assert "ақпарат бухгалтериядан 1 шарт" not in kk
+
+
+def test_a_sum_beside_no_contracts_is_a_warning(clerk):
+    add_method(clerk, "open_tender", "0", "5 000")
+    assert any("0" in message and "5 000,00" in message for message in warnings_of(clerk, "procurement"))
+
+
+# --- Blank ≠ zero (issue 9, item 8) ---------------------------------------------------------------------
+
+def test_appeals_counts_saved_blank_are_not_given_and_a_typed_zero_is_zero(clerk, department):
+    saved = clerk.post(url("appeals", "facts"), data={"received_count": "", "answered_on_time_count": "",
+                                                      "overdue_count": ""})
+    assert_fragment(saved)
+    cells = compared(department)
+    assert cells["appeals_received"] == "—" and cells["appeals_on_time_pct"] == "—"
+    line = exported(department)
+    assert line["appeals_received"] == "" and line["appeals_on_time_pct"] == ""
+    assert "толтырылмаған" in text_of(full_page(clerk, "appeals"))
+
+    clerk.post(url("appeals", "facts"), data={"received_count": "0", "answered_on_time_count": "",
+                                              "overdue_count": ""})
+    assert compared(department)["appeals_received"] == "0"
+    assert exported(department)["appeals_received"] == "0"
+
+
+# --- Personnel: staff units beside headcounts -------------------------------------------------------------
+
+# «85 штат бірлігі: 14; 30,5; 16,5; 24»
+STAFF_UNITS = {"administrative_units": "14", "teachers_units": "30,5", "auxiliary_units": "16,5",
+               "support_staff_units": "24", "staff_units_total": "85", "teachers_total": "31",
+               "support_staff_total": "25", "teachers_higher_education": "31"}
+
+
+def test_staff_units_with_decimals_fit_and_add_up(clerk, department):
+    saved = clerk.post(url("personnel", "facts"), data=STAFF_UNITS)
+    assert_fragment(saved)
+    html = full_page(clerk, "personnel").get_data(as_text=True)
+    assert 'value="30,5"' in html and 'value="16,5"' in html
+    assert warnings_of(clerk, "personnel") == []
+    assert compared(department)["staff_units"] == "85"
+    assert exported(department)["staff_units"] == "85.0"
+    kk = certificate(department, "kk")
+    assert ("Штат бірліктерінің саны – 85: әкімшілік персонал – 14, педагогтер – 30,5 (31 адам), оқу-көмекші "
+            "персонал – 16,5, кіші қызмет көрсетуші персонал – 24 (25 адам).") in kk
+    ru = certificate(department, "ru")
+    assert ("Количество штатных единиц – 85: административный персонал – 14, педагоги – 30,5 (31 чел.), "
+            "учебно-вспомогательный персонал – 16,5, обслуживающий персонал – 24 (25 чел.).") in ru
+
+
+def test_staff_units_that_do_not_add_up_are_a_warning_and_quarter_units_are_kept(clerk, department):
+    clerk.post(url("personnel", "facts"), data={**STAFF_UNITS, "staff_units_total": "86",
+                                                "teachers_units": "30,25", "auxiliary_units": "16,75"})
+    assert any("85" in message and "86" in message for message in warnings_of(clerk, "personnel"))
+    assert compared(department)["staff_units"] == "86"
+    refused = clerk.post(url("personnel", "facts"), data={**STAFF_UNITS, "teachers_units": "30,125"})
+    assert refused.status_code == 422 and 'value="30,125"' in refused.get_data(as_text=True)
+
+
+def test_disciplinary_counts_without_names(clerk, department):
+    # «4 disciplinary actions, 2 lifted early», no names or orders.
+    clerk.post(url("personnel", "facts"), data={"disciplinary_total": "4", "disciplinary_lifted_early": "2",
+                                                "staff_total": "100"})
+    assert warnings_of(clerk, "personnel") == []
+    assert compared(department)["disciplinary_rate"] == "4,0"
+    kk = certificate(department, "kk")
+    assert ("Тәртіптік практика: талданатын кезеңде 4 тәртіптік жаза берілді. Мерзімінен бұрын алынғаны – 2."
+            in kk)
+    ru = certificate(department, "ru")
+    assert "в анализируемом периоде наложено 4 дисциплинарных взыскания. Досрочно снято – 2." in ru
+    # Counts by kind that do not add up to the total are a warning.
+    clerk.post(url("personnel", "facts"), data={"disciplinary_total": "4", "disciplinary_warning": "3",
+                                                "disciplinary_lifted_early": "2"})
+    assert any("3" in message and "4" in message for message in warnings_of(clerk, "personnel"))
+
+
+def test_movements_carry_their_year_and_long_leave_is_not_turnover(clerk, department):
+    clerk.post(url("personnel", "facts"), data={"staff_total": "100"})
+    for year, month, direction, count in (("2026", "10", "long_leave", "1"), ("2026", "11", "dismissed", "2"),
+                                          ("2026", "12", "returned", "1")):
+        response = clerk.post(url("personnel", "rows/movements"), data={
+            "movements-year": year, "movements-month": month, "movements-direction": direction,
+            "movements-staff_category": "teacher", "movements-count": count, "movements-reason": ""})
+        assert "2026" in assert_fragment(response) and "2 026" not in text_of(response)
+    assert compared(department)["turnover"] == "2,0"  # the two dismissed, not the teacher on maternity leave
+    kk = certificate(department, "kk")
+    assert "Ұзақ демалысқа (бала күтімі, декрет) шықты: барлығы – 1 қызметкер. Қазан – 1 педагог қызметкер." in kk
+    assert "Демалыстан оралды: барлығы – 1 қызметкер. Желтоқсан – 1 педагог қызметкер." in kk
+    # A month after the half-year's end is refused.
+    refused = clerk.post(url("personnel", "rows/movements"), data={
+        "movements-year": "2027", "movements-month": "1", "movements-direction": "hired",
+        "movements-staff_category": "teacher", "movements-count": "1", "movements-reason": ""})
+    assert refused.status_code == 422
+
+
+# --- Public services: a total without a split per service ---------------------------------------------
+
+def test_four_services_with_only_a_total_of_recipients(clerk, department):
+    # «4 public services, 1 905 recipients in total»
+    for code in ("admission", "transfer", "free_meals", "camps"):
+        response = clerk.post(url("services", "rows/services"), data={
+            "services-service_code": code, "services-service_name": "", "services-legal_basis": "",
+            "services-responsible": "", "services-recipients": "", "services-amount": "", "services-electronic": ""})
+        assert_fragment(response)
+    clerk.post(url("services", "facts"), data={"recipients_total": ""})
+    assert len(warnings_of(clerk, "services")) == 1  # neither the split nor the total given yet
+    clerk.post(url("services", "facts"), data={"recipients_total": "1 905"})
+    assert warnings_of(clerk, "services") == []
+    assert compared(department)["service_recipients"] == "1 905"
+    kk = certificate(department, "kk")
+    assert "Мемлекеттік қызметтер барлығы 1 905 адамға көрсетілді." in kk
+    # No service is said not to have been provided.
+    assert "көрсетілген жоқ" not in kk.split("2.1.")[1].split("2.2.")[0]
+    ru = certificate(department, "ru")
+    assert "Всего государственные услуги оказаны 1 905 лицам." in ru
+    assert "не оказывалась" not in ru
+
+
+def test_services_recipients_that_do_not_add_up_to_the_total_are_a_warning(clerk, department):
+    for code, recipients in (("admission", "128"), ("transfer", "100")):
+        clerk.post(url("services", "rows/services"), data={
+            "services-service_code": code, "services-service_name": "", "services-legal_basis": "",
+            "services-responsible": "", "services-recipients": recipients, "services-amount": "",
+            "services-electronic": ""})
+    clerk.post(url("services", "facts"), data={"recipients_total": "300"})
+    assert any("228" in message and "300" in message for message in warnings_of(clerk, "services"))
+
+
+# --- Appeals by applicant kind -----------------------------------------------------------------------
+
+def test_appeals_by_applicant_kind_and_a_split_that_does_not_add_up(clerk, department):
+    # «40: 3 from individuals, 35 from legal entities» — 38, as published.
+    clerk.post(url("appeals", "facts"), data={"received_count": "40", "from_individuals": "3",
+                                              "from_legal_entities": "35"})
+    assert any("38" in message and "40" in message for message in warnings_of(clerk, "appeals"))
+    assert compared(department)["appeals_received"] == "40"
+    kk = certificate(department, "kk")
+    assert "40 өтініш келіп түсті. Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35." in kk
+    ru = certificate(department, "ru")
+    assert "поступило 40 обращений. Из них: от физических лиц – 3, от юридических лиц – 35." in ru
+    clerk.post(url("appeals", "facts"), data={"received_count": "40", "from_individuals": "3",
+                                              "from_legal_entities": "35", "anonymous": "2"})
+    assert warnings_of(clerk, "appeals") == []
+
+
+# --- Working group without roles (the protocol without a number: issue 14's public cycle) ------------
+
+def test_working_group_without_roles(clerk, department):
+    for name in ("Туйебаев А. Е.", "Абдыхадиров Д. Н."):
+        response = clerk.post(url("general", "rows/working_group"), data={
+            "working_group-name": name, "working_group-position_title": "член рабочей группы",
+            "working_group-role": ""})
+        assert_fragment(response)
+    clerk.post(url("general", "facts"), data={"order_number": "03-03/26-1"})
+    assert warnings_of(clerk, "general") == []  # no «the working group has no head»
+    ru = certificate(department, "ru")
+    assert "Туйебаев А. Е." in ru and "руководитель рабочей группы" not in ru
+    # Once one role is stated, the group needs exactly one head.
+    clerk.post(url("general", "rows/working_group"), data={
+        "working_group-name": "Тажиева А.", "working_group-position_title": "комплаенс-офицер",
+        "working_group-role": "secretary"})
+    assert len(warnings_of(clerk, "general")) == 1

@@ -1,0 +1,231 @@
+"""One school's half-year as one JSON document: exported, and imported through the sections' own forms.
+
+Schools moving between systems, a backup of one analysis, and tests all use it. The format is documented in
+docs/submission-format.md (version 1):
+
+    {"format": "adal-submission", "version": 1, "school": "rudny-7", "period": "2025-H1",
+     "sections": {"personnel": {"narrative": {"risks": …, "basis": …, "recommendations": …,
+                                              "violation_found": false, "violation_description": null,
+                                              "nothing_to_report": false},
+                                "facts": {"teachers_total": 76, "teachers_units": "30.5", …},
+                                "warnings_explanation": null,
+                                "rows": {"movements": [{"year": 2025, "month": 1, "direction": "hired", …}]}}}}
+
+Figures keep the shapes the forms store (whole numbers, decimals and sums as text, dates as ISO text, blank as
+null: «not given», never 0). An import is checked field by field with the very forms a clerk types into, so it
+accepts exactly what the forms accept; every error is listed by section, part and field, and nothing is written
+when any is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from werkzeug.datastructures import MultiDict
+from wtforms import BooleanField
+
+from ..extensions import db
+from ..models import OrgUnit, Period
+from .forms import NarrativeForm
+from .models import SectionEntry, Submission
+from .queries import section_data
+from .sections import SECTIONS, facts_from_form, section_by_code
+
+FORMAT = "adal-submission"
+VERSION = 1
+NARRATIVE = ("risks", "basis", "recommendations", "violation_found", "violation_description", "nothing_to_report")
+SECTION_KEYS = {"narrative", "facts", "rows", "warnings_explanation"}
+
+
+def _plain(value):
+    """A stored value as JSON: decimals as exact text, dates as ISO text."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _form_fields(form_class) -> list[str]:
+    form = form_class(meta={"csrf": False}, formdata=None)
+    return [f.name for f in form if f.type not in ("CSRFTokenField", "HiddenField", "SubmitField")]
+
+
+def export_submission(submission: Submission) -> dict:
+    """The submission's sections as a version-1 document (needs a request context for the forms)."""
+    data = section_data(submission)
+    sections = {}
+    for section in SECTIONS:
+        part = data[section.code]
+        out: dict = {}
+        if part.entry is not None:
+            entry = part.entry
+            if section.triplet:
+                out["narrative"] = {name: getattr(entry, name) for name in NARRATIVE}
+            elif entry.nothing_to_report:
+                out["narrative"] = {"nothing_to_report": True}
+            if section.facts_form is not None:
+                out["facts"] = {name: _plain(entry.facts.get(name)) for name in _form_fields(section.facts_form)}
+            out["warnings_explanation"] = entry.warnings_explanation
+        rows = {}
+        for row_list in section.row_lists:
+            names = _form_fields(row_list.form)
+            listed = part.rows.get(row_list.name) or []
+            if listed:
+                rows[row_list.name] = [{name: _plain(getattr(row, name, None)) for name in names} for row in listed]
+        if rows:
+            out["rows"] = rows
+        if out:
+            sections[section.code] = out
+    return {"format": FORMAT, "version": VERSION, "school": submission.school.code,
+            "period": submission.period.code, "sections": sections}
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One reason an import is refused: where (section, part, field) and why."""
+
+    where: str  # "personnel.facts.teachers_units", "procurement.rows.methods[2].amount", "document"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class SubmissionImportError(ValueError):
+    """The document cannot be imported; `errors` lists every problem found."""
+
+    def __init__(self, errors: list[ImportProblem]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def _formdata(form_class, values: dict, prefix: str = "") -> MultiDict:
+    """The document's values as the text a clerk would have typed into `form_class`."""
+    form = form_class(meta={"csrf": False}, formdata=None)
+    data = MultiDict()
+    for f in form:
+        value = values.get(f.name)
+        if f.name == "violation_found" and isinstance(value, bool):  # the narrative's yes / no radio
+            data.add(prefix + f.name, "yes" if value else "no")
+        elif value is None or value is False:
+            continue
+        elif isinstance(f, BooleanField):
+            data.add(prefix + f.name, "y")
+        else:
+            data.add(prefix + f.name, str(value))
+    return data
+
+
+def _checked(form_class, values, where: str, errors: list, period: Period):
+    """The form filled with `values` and validated; its errors (and unknown keys) added to `errors`."""
+    if not isinstance(values, dict):
+        errors.append(ImportProblem(where, "must be an object"))
+        return None
+    known = set(_form_fields(form_class))
+    errors.extend(ImportProblem(f"{where}.{name}", "unknown field") for name in sorted(set(values) - known))
+    form = form_class(formdata=_formdata(form_class, values), meta={"csrf": False}, period=period)
+    if not form.validate():
+        for name, messages in form.errors.items():
+            errors.extend(ImportProblem(f"{where}.{name}", str(m)) for m in messages)
+    return form
+
+
+def _school_and_period(document: dict, school: OrgUnit | None, period: Period | None, errors: list):
+    if school is None:
+        school = db.session.execute(db.select(OrgUnit).filter_by(code=document.get("school"))).scalar_one_or_none()
+        if school is None:
+            errors.append(ImportProblem("school", f"no school with code {document.get('school')!r}"))
+    if period is None:
+        period = db.session.execute(db.select(Period).filter_by(code=document.get("period"))).scalar_one_or_none()
+        if period is None:
+            errors.append(ImportProblem("period", f"no half-year {document.get('period')!r}"))
+    return school, period
+
+
+def import_submission(document, school: OrgUnit | None = None, period: Period | None = None) -> Submission:
+    """Create the school's half-year from `document` (into `school` and `period` when given, else the document's).
+
+    Raises SubmissionImportError listing every problem, having written nothing; the caller commits. The half-year
+    must not have been started: an import never overwrites a school's own work. Needs a request context.
+    """
+    errors: list[ImportProblem] = []
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SubmissionImportError([ImportProblem("document", f"not an {FORMAT} document")])
+    if document.get("version") != VERSION:
+        raise SubmissionImportError([ImportProblem("version", f"version {document.get('version')!r} is not "
+                                                             f"supported (this app reads version {VERSION})")])
+    school, period = _school_and_period(document, school, period, errors)
+    if school is not None and period is not None:
+        existing = db.session.execute(db.select(Submission).filter_by(school_id=school.id, period_id=period.id)
+                                      ).scalar_one_or_none()
+        if existing is not None:
+            errors.append(ImportProblem("period", f"{school.code} has already started {period.code}; nothing is "
+                                                 "overwritten"))
+    sections = document.get("sections")
+    if not isinstance(sections, dict):
+        errors.append(ImportProblem("sections", "must be an object keyed by section code"))
+        sections = {}
+    if errors:
+        raise SubmissionImportError(errors)
+
+    planned = []  # (section, narrative form, facts form, explanation, [(row list, [forms])])
+    for code, spec in sections.items():
+        section = section_by_code(code)
+        if section is None:
+            errors.append(ImportProblem(code, "unknown section"))
+            continue
+        if not isinstance(spec, dict):
+            errors.append(ImportProblem(code, "must be an object"))
+            continue
+        errors.extend(ImportProblem(f"{code}.{key}", "unknown key") for key in sorted(set(spec) - SECTION_KEYS))
+        narrative = facts = None
+        if "narrative" in spec:
+            narrative = _checked(NarrativeForm, spec["narrative"], f"{code}.narrative", errors, period)
+        if "facts" in spec:
+            if section.facts_form is None:
+                errors.append(ImportProblem(f"{code}.facts", "the section has no figures"))
+            else:
+                facts = _checked(section.facts_form, spec["facts"], f"{code}.facts", errors, period)
+        lists = []
+        for list_name, rows in (spec.get("rows") or {}).items():
+            row_list = section.row_list(list_name)
+            if row_list is None:
+                errors.append(ImportProblem(f"{code}.rows.{list_name}", "unknown list"))
+                continue
+            if not isinstance(rows, list):
+                errors.append(ImportProblem(f"{code}.rows.{list_name}", "must be a list"))
+                continue
+            forms = [_checked(row_list.form, row, f"{code}.rows.{list_name}[{i}]", errors, period)
+                     for i, row in enumerate(rows, start=1)]
+            lists.append((row_list, forms))
+        # The export writes "warnings_explanation" for every section that has an entry, even an empty one.
+        entry_wanted = narrative is not None or facts is not None or "warnings_explanation" in spec
+        planned.append((section, narrative if entry_wanted else None, facts, entry_wanted,
+                        spec.get("warnings_explanation"), lists))
+    if errors:
+        raise SubmissionImportError(errors)
+
+    submission = Submission(school_id=school.id, period_id=period.id)
+    db.session.add(submission)
+    db.session.flush()
+    for section, narrative, facts, entry_wanted, explanation, lists in planned:
+        if entry_wanted:
+            entry = SectionEntry(submission_id=submission.id, section=section.code,
+                                 facts=facts_from_form(facts) if facts is not None else {},
+                                 warnings_explanation=(explanation or "").strip() or None)
+            if narrative is not None:
+                for name in NARRATIVE:
+                    value = narrative[name].data
+                    setattr(entry, name, value.strip() or None if isinstance(value, str) else value)
+                entry.nothing_to_report = bool(entry.nothing_to_report)
+            db.session.add(entry)
+        for row_list, forms in lists:
+            for position, form in enumerate(forms, start=1):
+                row = row_list.model(submission_id=submission.id, position=position)
+                form.populate_obj(row)
+                db.session.add(row)
+    db.session.flush()
+    return submission
