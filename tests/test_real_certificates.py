@@ -159,6 +159,8 @@ def test_appeals_counts_saved_blank_are_not_given_and_a_typed_zero_is_zero(clerk
     assert_fragment(saved)
     cells = compared(department)
     assert cells["appeals_received"] == "—" and cells["appeals_on_time_pct"] == "—"
+    legend = text_of(department.get(COMPARE))
+    assert "— : көрсетілмеген" in legend and "бермеген мектептерді есепке алмайды" in legend
     line = exported(department)
     assert line["appeals_received"] == "" and line["appeals_on_time_pct"] == ""
     assert "толтырылмаған" in text_of(full_page(clerk, "appeals"))
