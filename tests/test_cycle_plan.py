@@ -218,6 +218,15 @@ def test_department_sees_overdue_measures_across_its_schools(app, approved, as_u
     with count_queries(app) as statements:
         department.get("/units/rudny/overdue-measures")
     assert len(statements) <= 8
+    # The filter by school: the page and, for htmx, only the table.
+    region = as_user("kostanay")
+    only_rudny = text_of(region.get("/units/kostanay/overdue-measures?school=rudny-7"))
+    assert "Сатып алу жоспарын тоқсан сайын қарау" in only_rudny and "Лисаков шарасы" not in only_rudny
+    assert "Барлық мектептер (мерзімі өткені: 2)" in only_rudny
+    fragment = as_user("kostanay", htmx=True).get("/units/kostanay/overdue-measures?school=lisakovsk-1")
+    html = fragment.get_data(as_text=True)
+    assert html.lstrip().startswith('<table class="data" id="overdue">') and "Лисаков шарасы" in html
+    assert "Сатып алу жоспарын" not in html
 
 
 # --- Publication and the public pages -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ publication; and a department's list of overdue measures across its schools."""
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import quote
 
 from flask import Blueprint, abort, current_app, flash, make_response, request, url_for
@@ -164,7 +165,13 @@ def overdue(code: str):
     if unit.kind is OrgKind.SCHOOL:
         abort(404)
     items = queries.overdue_measures(unit, today())
-    return render("cycle/overdue.html", unit=unit, items=items, breadcrumbs=ancestors(unit))
+    counts = Counter(item.school.code for item in items)
+    schools = sorted({item.school for item in items}, key=lambda school: school.code)
+    chosen = request.args.get("school")
+    if chosen in counts:  # the filter: one school's overdue measures
+        items = [item for item in items if item.school.code == chosen]
+    return render("cycle/overdue.html", block="overdue", unit=unit, items=items, counts=counts, schools=schools,
+                  chosen=chosen if chosen in counts else "", breadcrumbs=ancestors(unit))
 
 
 def _discussion_page(stage: Stage, status: int = 200, block: str | None = None, **forms):
