@@ -179,7 +179,7 @@ def autosave(app, base: str, accounts: list[tuple[str, str]], period_code: str, 
         n = 0
         while not stop.is_set():
             n += 1
-            text = f"{code}: {n}-сақтау. " + "Тәуекел сипаттамасы. " * 20
+            text = f"{code}: {n}-сақтау." + " Тәуекел сипаттамасы." * 20  # no edge spaces: the app trims them
             start = time.perf_counter()
             status = session.post(path, {"risks": text, "basis": "Негіздеме", "recommendations": "Ұсыныс",
                                          "violation_found": "no"}, {"HX-Request": "true"})
