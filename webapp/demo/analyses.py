@@ -401,9 +401,14 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
             continue
         direction = rng.choice(["hired", "dismissed"])
         category = rng.choice(["teacher", "teacher", "support", "support", "administrative"])
-        movements.append({"year": half.year, "month": month, "direction": direction, "staff_category": category,
-                          "count": rng.choice([1, 1, 1, 2, 3]),
-                          "reason": rng.choice(kk.DISMISSAL_REASONS) if direction == "dismissed" else None})
+        movement = {"year": half.year, "month": month, "direction": direction, "staff_category": category,
+                    "count": rng.choice([1, 1, 1, 2, 3]),
+                    "reason": rng.choice(kk.DISMISSAL_REASONS) if direction == "dismissed" else None}
+        twin = next((m for m in movements if m == movement), None)
+        if twin is not None:  # the same line twice reads as a double entry: one line with more people
+            twin["count"] += movement["count"]
+        else:
+            movements.append(movement)
     disciplinary = []
     for _ in range(rng.choices([0, 1, 2, 3], weights=[45, 30, 15, 10])[0]):
         when = _workday(_day_between(rng, half.start + timedelta(days=20), half.cutoff - timedelta(days=5)))

@@ -375,6 +375,7 @@ PROCUREMENT = {
     "2025-H1": [("price_request", 32, "12391716.25"), ("e_shop", None, "41440")],
 }
 PRICE_REQUEST_TOTAL = (57, "22266028.65")
+TWICE_LISTED = "№2 бұйрық анықтамада екі рет көрсетілген; мектеп енгізгендей қалдырылды."
 PLAN_ORDERS = ("№1 05.01.2025, №2 05.01.2025, №49 24.02.2025, №50 24.02.2025, №55 05.03.2025, №56 06.03.2025, "
                "№68 14.04.2025")
 
@@ -490,7 +491,9 @@ def content(period: str) -> dict:
     return {
         "general": {"facts": {**GENERAL_FACTS, "certificate_date": CERTIFICATE_DATES[period]}},
         "acts": {"narrative": _triplet("acts"), "facts": INTERNAL_RULES,
-                 "rows": {"orders": [{"number": n, "date": d, "title": t} for n, d, t in ORDERS[period]]}},
+                 "rows": {"orders": [{"number": n, "date": d, "title": t} for n, d, t in ORDERS[period]]},
+                 # The seed lists order №2 twice; the duplicate warning is answered as a school would.
+                 "warnings_explanation": TWICE_LISTED if len(set(ORDERS[period])) < len(ORDERS[period]) else None},
         "services": {"narrative": _triplet("services"), "facts": SERVICES_FACTS, "rows": {"services": services}},
         "personnel": {
             "narrative": _triplet("personnel"),
