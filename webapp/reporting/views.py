@@ -21,7 +21,7 @@ from ..blueprints.units.queries import ancestors
 from ..extensions import db
 from ..rendering import is_fragment_request, render, see_other, wants_json
 from . import now_hm
-from .fields import CountField, MoneyField
+from .fields import CountField, DecimalNumberField
 from .figures import FigureOutOfRange
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
@@ -144,7 +144,7 @@ def _too_large(form, error: FigureOutOfRange) -> str:
     rollback, and the message next to the form's figure of that kind the clerk most likely just typed.
     Returns that field's name."""
     db.session.rollback()
-    kind = MoneyField if isinstance(error.maximum, Decimal) else CountField
+    kind = DecimalNumberField if isinstance(error.maximum, Decimal) else CountField
     fields = [f for f in chosen_fields(form) if isinstance(f, kind)] or chosen_fields(form)
     target = next((f for f in fields if f.data), fields[0])
     target.errors = [*target.errors, _("Together with the rest of the section this comes to more than "
