@@ -51,6 +51,7 @@ class Certificate:
     filename: str
     period_words: str
     statuses: list[tuple[str, str]] = field(default_factory=list)  # (period code, status)
+    missing: list = field(default_factory=list)  # reporting.texts.Missing: typed texts shown in the other language
 
     @property
     def draft_mark(self) -> str:
@@ -184,8 +185,10 @@ def assemble(school: OrgUnit, periods: list[Period], lang: str) -> Certificate:
     by_period = {s.period_id: s for s in submissions}
     ordered = [by_period[p.id] for p in periods if p.id in by_period]
     with force_locale(lang):
-        spans = span_data(ordered)
-        return _assemble(school, periods, lang, spans, by_period)
+        spans = span_data(ordered, lang)
+        certificate = _assemble(school, periods, lang, spans, by_period)
+    certificate.missing = [m for section in SECTIONS for m in spans[section.code].missing]
+    return certificate
 
 
 def _assemble(school, periods, lang, spans, by_period) -> Certificate:

@@ -2,14 +2,44 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flask import render_template
 
+from ..reporting.texts import strip_marks
 from .assemble import Certificate
 
 
+def on_paper(certificate: Certificate) -> Certificate:
+    """The certificate as it goes on paper: the marks of texts shown in the other language dropped."""
+    if not certificate.missing:
+        return certificate
+
+    def clean(value):
+        if isinstance(value, str):
+            return strip_marks(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, tuple):
+            return tuple(clean(item) for item in value)
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return dataclasses.replace(value, **{f.name: clean(getattr(value, f.name))
+                                                 for f in dataclasses.fields(value) if f.init})
+        return value
+
+    return dataclasses.replace(certificate, blocks=clean(certificate.blocks), appendix=clean(certificate.appendix),
+                               signature=clean(certificate.signature), approval=clean(certificate.approval),
+                               missing=[])
+
+
 def html(certificate: Certificate, *, for_pdf: bool = False, **context) -> str:
-    """The official A4 layout; on screen it carries a toolbar that never prints."""
-    return render_template("certificates/show.html", c=certificate, for_pdf=for_pdf, **context)
+    """The official A4 layout; on screen (with `downloads`) it carries a toolbar that never prints, listing the
+    texts not yet written in the certificate's language, each marked where it stands; a file has neither."""
+    screen = not for_pdf and bool(context.get("downloads"))
+    return render_template("certificates/show.html", c=certificate if screen else on_paper(certificate),
+                           for_pdf=for_pdf, screen=screen, **context)
 
 
 def pdf(certificate: Certificate) -> bytes:
@@ -21,7 +51,7 @@ def pdf(certificate: Certificate) -> bytes:
 def docx(certificate: Certificate) -> bytes:
     from .docx_writer import write_docx
 
-    return write_docx(certificate)
+    return write_docx(on_paper(certificate))
 
 
 FORMATS = ("html", "pdf", "docx")

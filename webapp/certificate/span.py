@@ -2,7 +2,8 @@
 
 counts and sums add up; headcounts and other "as at" figures are those at the end of the span; lists are
 joined in date order (or, for "as at" lists, the latest one stands); narrative text comes from the latest
-half-year that has it.
+half-year that has it. Read in a language, every typed text is that language's version; where a half-year has
+only the other language's, that one stands, marked (reporting.texts), and is listed in `missing`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models import Period
+from ..reporting.forms import NarrativeForm, translatable_names
 from ..reporting.models import Submission
 from ..reporting.queries import section_data
 from ..reporting.sections import SECTIONS, Section, SectionData
+from ..reporting.texts import Missing, entry_text, has_marks, label, localized_facts, localized_row, untranslated
 
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
 
@@ -29,6 +32,7 @@ class SpanData:
     violation_found: bool | None = None
     nothing_to_report: bool = False
     entered: bool = False  # some half-year has this section at all
+    missing: list[Missing] = field(default_factory=list)  # texts shown in the other language
 
     def fact(self, name: str, default=None):
         value = self.facts.get(name)
@@ -45,24 +49,43 @@ def _add(a, b):
     return a + b
 
 
-def merge(section: Section, parts: list[SectionData]) -> SpanData:
-    """`parts` in period order, oldest first."""
+def merge(section: Section, parts: list[SectionData], lang: str | None = None,
+          text_langs: list[str] | None = None) -> SpanData:
+    """`parts` in period order, oldest first; with `lang`, typed texts read in that language (`text_langs`:
+    the language each part's submission types in first, Kazakh if not given)."""
     span = SpanData(section=section, rows={r.name: [] for r in section.row_lists})
+    text_langs = text_langs or ["kk"] * len(parts)
     entries = [p.entry for p in parts if p.entry is not None]
     span.entered = bool(entries)
     span.nothing_to_report = bool(entries) and all(e.nothing_to_report for e in entries)
-    for part in parts:
-        for name, value in part.facts.items():
+    for part, main_lang in zip(parts, text_langs, strict=True):
+        facts = localized_facts(section, part.facts, main_lang, lang) if lang else part.facts
+        for name, value in facts.items():
             if value is None or value == "":
                 continue
             span.facts[name] = _add(span.facts.get(name), value) if name in section.summed_facts else value
     for name in NARRATIVE:
-        span.text[name] = next((getattr(e, name) for e in reversed(entries) if (getattr(e, name) or "").strip()),
-                               None)
+        span.text[name] = None
+        for part, main_lang in reversed(list(zip(parts, text_langs, strict=True))):
+            if part.entry is None:
+                continue
+            if not lang:
+                text, lacking = (getattr(part.entry, name) or "").strip() or None, False
+            else:
+                text, lacking = entry_text(part.entry, name, main_lang, lang)
+            if text:
+                if lacking:
+                    span.missing.append(Missing(section, label(NarrativeForm, name), lang))
+                    text = untranslated(text)
+                span.text[name] = text
+                break
     findings = [e.violation_found for e in entries if e.violation_found is not None]
     span.violation_found = any(findings) if findings else None
     for row_list in section.row_lists:
         lists = [p.rows.get(row_list.name, []) for p in parts]
+        if lang:
+            lists = [[localized_row(row_list, row, main_lang, lang) for row in rows]
+                     for rows, main_lang in zip(lists, text_langs, strict=True)]
         if row_list.as_at:
             span.rows[row_list.name] = next((rows for rows in reversed(lists) if rows), [])
         else:
@@ -75,13 +98,30 @@ def merge(section: Section, parts: list[SectionData]) -> SpanData:
 
                 joined.sort(key=sort_key)  # stable: equal dates keep their half-year and entry order
             span.rows[row_list.name] = joined
+    if lang:
+        _list_missing(span, lang)
     return span
 
 
-def span_data(submissions: list[Submission]) -> dict[str, SpanData]:
-    """Every section merged over `submissions` (oldest first): one query per table per half-year."""
+def _list_missing(span: SpanData, lang: str) -> None:
+    """What the span shows in the other language, from the marks on its facts and rows (the narrative's are
+    listed as they are chosen)."""
+    section = span.section
+    if section.facts_form is not None:
+        span.missing += [Missing(section, label(section.facts_form, name), lang)
+                         for name in translatable_names(section.facts_form) if has_marks(span.facts.get(name))]
+    for row_list in section.row_lists:
+        for number, row in enumerate(span.rows[row_list.name], start=1):
+            span.missing += [Missing(section, label(row_list.form, name), lang, number, row_list.title)
+                             for name in row.lacking]
+
+
+def span_data(submissions: list[Submission], lang: str | None = None) -> dict[str, SpanData]:
+    """Every section merged over `submissions` (oldest first), its typed texts in `lang` if given: one query
+    per table per half-year."""
     per_period = [section_data(s) for s in submissions]
-    return {s.code: merge(s, [p[s.code] for p in per_period]) for s in SECTIONS}
+    text_langs = [s.text_lang or "kk" for s in submissions]
+    return {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs) for s in SECTIONS}
 
 
 def academic_year_span(periods: list[Period], last: Period) -> list[Period]:

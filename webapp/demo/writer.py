@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
-from sqlalchemy import Boolean, Date, Integer, Numeric, insert
+from sqlalchemy import JSON, Boolean, Date, Integer, Numeric, insert
 from wtforms import BooleanField
 from wtforms.fields.core import UnboundField
 
@@ -38,7 +38,7 @@ from ..reporting.sections import SECTIONS, Section, section_by_code
 
 NARRATIVE_KEYS = ("risks", "basis", "recommendations", "violation_found", "violation_description",
                   "nothing_to_report")
-SECTION_KEYS = {"narrative", "facts", "rows", "warnings_explanation", "carried_over"}
+SECTION_KEYS = {"narrative", "facts", "rows", "warnings_explanation", "carried_over", "translations"}
 
 
 @cache
@@ -139,6 +139,8 @@ def row_values(row_list, row: dict, position: int, period: Period | None = None,
                 value = bool(value)
             elif isinstance(column.type, Integer):
                 value = int(value)
+            elif isinstance(column.type, JSON):  # a row's texts in the other language
+                value = {key: _as_text(text) for key, text in value.items() if _as_text(text)}
             else:
                 value = _as_text(value)
         if value is None:
@@ -148,6 +150,15 @@ def row_values(row_list, row: dict, position: int, period: Period | None = None,
                 raise ValueError(f"{where}: {name} is required")
         values[name] = value
     return values
+
+
+def _translations(translations: dict | None, narrative: dict, where: str) -> dict:
+    """A section's narrative texts in the other language; each must translate a text the section has."""
+    translations = {key: _as_text(text) for key, text in (translations or {}).items() if _as_text(text)}
+    unknown = set(translations) - {key for key in NARRATIVE_KEYS if _as_text(narrative.get(key))}
+    if unknown:
+        raise ValueError(f"{where}: translations of texts it does not have {sorted(unknown)}")
+    return translations
 
 
 @dataclass
@@ -189,6 +200,7 @@ class AnalysisWriter:
                 "nothing_to_report": bool(narrative.get("nothing_to_report")),
                 "facts": facts_for(section, spec.get("facts") or {}, period),
                 "warnings_explanation": _as_text(spec.get("warnings_explanation")),
+                "translations": _translations(spec.get("translations"), narrative, code),
                 "review": reviews.get(code),
                 "return_reason": return_reasons.get(code),
                 "carried_over": carried,

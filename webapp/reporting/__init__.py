@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
+from .texts import LANGUAGES, has_marks, marked_html, missing_versions, other_language
 
 
 def now_hm() -> str:
@@ -41,4 +42,18 @@ def saving_texts() -> dict[str, str]:
 
 
 def register(app) -> None:
-    app.jinja_env.globals.update(display_value=display_value, now_hm=now_hm, saving_texts=saving_texts)
+    app.jinja_env.globals.update(display_value=display_value, now_hm=now_hm, saving_texts=saving_texts,
+                                 missing_versions=missing_versions,
+                                 text_languages=text_languages)
+    app.jinja_env.filters["marked"] = marked_html
+    app.jinja_env.tests["untranslated"] = has_marks
+
+
+def text_languages() -> tuple[tuple[str, str], tuple[str, str]]:
+    """((code, name) of the language the current submission's texts are typed in first, (code, name) of the
+    other one), for the side-by-side text fields; the submission is the one place_or_404 found."""
+    from flask import g
+
+    main = g.get("text_lang", "kk")
+    other = other_language(main)
+    return (main, LANGUAGES[main]), (other, LANGUAGES[other])

@@ -303,19 +303,55 @@ def date_fields(form_class) -> list[tuple[str, object, str | None]]:
     return found
 
 
-def LongText(label, **kwargs):  # noqa: N802  (reads like a field class)
-    """Free text up to 10,000 characters."""
-    return TextAreaField(label, validators=[Optional(), Length(max=MAX_TEXT)], **kwargs)
+# A text a school types may carry a version in the other official language: a translatable field gets a
+# companion field named `<name>__tr` (see forms.SectionForm), kept in the owner's `translations` (entries,
+# rows) or beside the figure in `facts` (facts forms).
+TRANSLATION_SUFFIX = "__tr"
+
+
+class TranslatableTextArea(TextAreaField):
+    """A long free text that may also be written in the other official language."""
+
+    translatable = True
+
+
+class TranslatableString(StringField):
+    """A one-line free text (a title, a position, a name) that may also be written in the other language."""
+
+    translatable = True
+
+
+def LongText(label, translatable: bool = True, **kwargs):  # noqa: N802  (reads like a field class)
+    """Free text up to 10,000 characters; `translatable` texts may carry a version in the other language."""
+    field_class = TranslatableTextArea if translatable else TextAreaField
+    return field_class(label, validators=[Optional(), Length(max=MAX_TEXT)], **kwargs)
 
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def ShortText(label, required: bool = False, max_length: int = 500, **kwargs):  # noqa: N802
-    """One line of text, trimmed; a required one refuses blanks and spaces alike."""
+def ShortText(label, required: bool = False, max_length: int = 500,  # noqa: N802
+              translatable: bool | None = None, **kwargs):
+    """One line of text, trimmed; a required one refuses blanks and spaces alike.
+
+    Words (titles, positions, names, over 100 characters long at most) may carry a version in the other
+    language; short ones are numbers of orders, cases and protocols, the same in both (`translatable` says
+    otherwise where the length misleads, e.g. a website address)."""
     validators = [DataRequired()] if required else [Optional()]
-    return StringField(label, validators=[*validators, Length(max=max_length)], filters=[_strip], **kwargs)
+    if translatable is None:
+        translatable = max_length > 100
+    field_class = TranslatableString if translatable else StringField
+    return field_class(label, validators=[*validators, Length(max=max_length)], filters=[_strip], **kwargs)
+
+
+def translation_field(unbound):
+    """The companion of a translatable unbound field: the same kind of input, never required."""
+    length = next((v.max for v in unbound.kwargs.get("validators", ()) if isinstance(v, Length)), MAX_TEXT)
+    multiline = issubclass(unbound.field_class, TextAreaField)
+    return (TextAreaField if multiline else StringField)(
+        unbound.args[0] if unbound.args else unbound.kwargs.get("label"),
+        validators=[Optional(), Length(max=length)], filters=[_strip])
 
 
 def choices(pairs) -> list[SelectChoice]:

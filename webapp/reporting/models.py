@@ -43,6 +43,9 @@ class Submission(db.Model):
     returned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reopen_reason: Mapped[str | None] = mapped_column(Text)
+    # The official language the school types its texts in first ("kk" or "ru"); each text may carry a version
+    # in the other language in its owner's `translations`.
+    text_lang: Mapped[str] = mapped_column(String(2), default="kk", server_default="kk")
 
     school: Mapped[OrgUnit] = relationship()
     period: Mapped[Period] = relationship()
@@ -84,6 +87,9 @@ class SectionEntry(db.Model):
     review: Mapped[Review | None] = mapped_column(enum_column(Review))
     return_reason: Mapped[str | None] = mapped_column(Text)
     carried_over: Mapped[bool] = mapped_column(default=False)  # copied from last half-year, not yet confirmed
+    # The texts in the language other than the submission's `text_lang`: {"risks": "…", …} (facts keep theirs
+    # beside the figure as "<name>__tr").
+    translations: Mapped[dict | None] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     # Optimistic concurrency: every UPDATE checks and bumps it, so a save made from an older page is caught.
     version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
@@ -114,6 +120,8 @@ class SectionRow:
     id: Mapped[int] = mapped_column(primary_key=True)
     position: Mapped[int] = mapped_column(default=0)  # the order the school entered them in
     carried_over: Mapped[bool] = mapped_column(default=False)
+    # The row's texts in the language other than the submission's `text_lang`: {"title": "…"}.
+    translations: Mapped[dict | None] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
     request_key: Mapped[str | None] = mapped_column(String(40), unique=True)
 

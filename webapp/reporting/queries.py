@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
+from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
@@ -73,6 +73,7 @@ def place_or_404(school_code: str, period_code: str) -> Place:
     submission = db.session.execute(
         select(Submission).filter_by(school_id=school.id, period_id=period.id)
     ).scalar_one_or_none()
+    g.text_lang = submission.text_lang if submission is not None else "kk"  # labels the side-by-side texts
     return Place(school, period, submission)
 
 

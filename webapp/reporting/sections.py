@@ -37,7 +37,8 @@ class RowList:
     def fields(self) -> list:
         """The form's data fields that show as table columns (needs a request context)."""
         form = self.form(meta={"csrf": False}, formdata=None)
-        fields = [f for f in form if f.type not in ("CSRFTokenField", "HiddenField")]
+        fields = [f for f in form if f.type not in ("CSRFTokenField", "HiddenField")
+                  and not hasattr(f, "translation_of")]  # a text's other-language version shares its column
         if self.columns:
             by_name = {f.name: f for f in fields}
             fields = [by_name[name] for name in self.columns]

@@ -15,6 +15,7 @@ from ..blueprints.units.queries import deadlines_for, today
 from ..extensions import db
 from ..models import OrgUnit, Period, utcnow
 from ..notifications import MessageKind, notify_school
+from .fields import TRANSLATION_SUFFIX
 from .models import Review, SectionEntry, Status, Submission
 from .queries import section_data
 from .sections import SECTIONS
@@ -37,10 +38,13 @@ def start(school: OrgUnit, period: Period, carry_over: bool) -> Submission:
     """Open the school's analysis for a half-year, optionally copying what usually persists."""
     if not period.is_open:
         raise WorkflowError(_("This half-year is closed for submissions."))
-    submission = Submission(school=school, period=period, status=Status.DRAFT)
+    last = previous_submission(school, period)
+    # The school goes on typing in the language it used last (and copied texts are in it).
+    submission = Submission(school=school, period=period, status=Status.DRAFT,
+                            text_lang=last.text_lang if last is not None else "kk")
     db.session.add(submission)
     db.session.flush()
-    previous = previous_submission(school, period) if carry_over else None
+    previous = last if carry_over else None
     if previous is not None:
         _copy_persisting(previous, submission)
     return submission
@@ -51,7 +55,8 @@ def _copy_persisting(previous: Submission, submission: Submission) -> None:
     old = section_data(previous)
     for section in SECTIONS:
         data = old[section.code]
-        facts = {name: data.facts[name] for name in section.carry_over_facts if data.facts.get(name) is not None}
+        facts = {key: data.facts[key] for name in section.carry_over_facts  # a text with its other-language version
+                 for key in (name, name + TRANSLATION_SUFFIX) if data.facts.get(key) is not None}
         copied_rows = False
         for row_list in section.row_lists:
             if not row_list.carry_over:

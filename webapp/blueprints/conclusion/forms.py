@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectField
 from wtforms.validators import InputRequired, Length
 
-from ...reporting.fields import LongText, ReportDateField, ShortText, choices
+from ...reporting.fields import LongText, ReportDateField, ShortText, TranslatableTextArea, choices
 from ...reporting.forms import SectionForm
 
 # The seed words them «тұрақты» and «жылына екі рет».
@@ -41,8 +41,8 @@ class ConclusionFactsForm(SectionForm):
 
 
 class RecommendationForm(SectionFormWithDeadline):
-    text = TextAreaField(_l("Recommendation"), validators=[InputRequired(), Length(max=2000)],
-                         render_kw={"rows": 2})
+    text = TranslatableTextArea(_l("Recommendation"), validators=[InputRequired(), Length(max=2000)],
+                                render_kw={"rows": 2})
     risk = ShortText(_l("Risk it addresses"), max_length=1000)
     deadline_kind = SelectField(_l("Deadline to carry it out"), choices=choices(DEADLINE_KINDS))
     deadline_date = DeadlineDateField(_l("Deadline date"))
@@ -50,8 +50,8 @@ class RecommendationForm(SectionFormWithDeadline):
 
 
 class FollowUpForm(SectionFormWithDeadline):
-    text = TextAreaField(_l("Recommendation of the last half-year"), validators=[InputRequired(), Length(max=2000)],
-                         render_kw={"rows": 2})
+    text = TranslatableTextArea(_l("Recommendation of the last half-year"),
+                                validators=[InputRequired(), Length(max=2000)], render_kw={"rows": 2})
     deadline_kind = SelectField(_l("Deadline to carry it out"), choices=choices(DEADLINE_KINDS))
     deadline_date = DeadlineDateField(_l("Deadline date"))
     # "" stands for "not given yet" and is stored as NULL, which the section's check lists.

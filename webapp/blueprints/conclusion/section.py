@@ -35,6 +35,8 @@ def follow_up_previous_recommendations(previous: SectionData, submission: Submis
     copied = False
     for position, row in enumerate(previous.rows.get("recommendations", []), start=1):
         db.session.add(FollowUp(submission_id=submission.id, position=position, text=row.text,
+                                translations={"text": row.translations["text"]}
+                                if (row.translations or {}).get("text") else {},
                                 deadline_kind=row.deadline_kind, deadline_date=row.deadline_date,
                                 status=None, carried_over=True))
         copied = True

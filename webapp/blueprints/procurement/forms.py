@@ -20,7 +20,7 @@ METHODS = [("open_tender", _l("open tender")),
 
 
 class ProcurementFactsForm(SectionForm):
-    plan_orders = LongText(_l("Orders approving or changing the procurement plan (№ and date)"),
+    plan_orders = LongText(_l("Orders approving or changing the procurement plan (№ and date)"), translatable=False,
                            description=_l("e.g. №1 05.01.2025, №2 05.01.2025, №49 24.02.2025"))
     complaints_count = CountField(_l("Complaints about procurement"))
     cancellations_count = CountField(_l("Procurements cancelled"))

@@ -11,8 +11,9 @@ _WEB_ADDRESS = re.compile(r"(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?", re.IGNORE
 
 
 class TransparencyFactsForm(SectionForm):
-    website = ShortText(_l("Official website"), max_length=300, description=_l("e.g. http://rudnymektep7.edu.kz/"))
-    social_accounts = ShortText(_l("Official social media accounts"), max_length=1000,
+    website = ShortText(_l("Official website"), max_length=300, translatable=False,  # addresses, not words
+                        description=_l("e.g. http://rudnymektep7.edu.kz/"))
+    social_accounts = ShortText(_l("Official social media accounts"), max_length=1000, translatable=False,
                                 description=_l("e.g. https://www.instagram.com/school7_rud/"))
     publications_count = CountField(_l("Publications about the school's activity"))
 

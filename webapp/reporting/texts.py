@@ -1,0 +1,152 @@
+"""Texts in both official languages: which typed texts of a section may carry a version in the other language,
+which version a reader in a language gets, and which versions are missing.
+
+Storage (see forms.SectionForm): the text as typed first lives where it always did (an entry's column, a fact,
+a row's column) in the submission's `text_lang`; the other language's version lives in the owner's
+`translations` ({"risks": "…"}), or for a fact beside it in `facts` as "<name>__tr".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .fields import TRANSLATION_SUFFIX
+from .forms import NarrativeForm, translatable_names
+
+LANGUAGES = {"kk": "Қазақша", "ru": "Русский"}  # each language named in itself, whatever the interface language
+NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
+
+# A text shown in the other language because its own version is missing is wrapped in these two private-use
+# characters; the on-screen certificate turns them into a mark, paper (PDF, DOCX, a saved HTML) drops them.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def other_language(lang: str) -> str:
+    return "ru" if lang == "kk" else "kk"
+
+
+def untranslated(text: str) -> str:
+    return f"{MARK_OPEN}{text}{MARK_CLOSE}"
+
+
+def strip_marks(text: str) -> str:
+    """`text` as it goes on paper: without the marks of untranslated pieces."""
+    return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "") if text else text
+
+
+def has_marks(text: Any) -> bool:
+    return isinstance(text, str) and MARK_OPEN in text
+
+
+def marked_html(text: Any) -> Markup:
+    """`text` escaped for HTML, its untranslated pieces in <mark class="untranslated"> (a Jinja filter)."""
+    html = str(escape("" if text is None else text))
+    return Markup(html.replace(MARK_OPEN, '<mark class="untranslated">').replace(MARK_CLOSE, "</mark>"))
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A typed text with no version in the language asked for: where it is, for the clerk to find it."""
+
+    section: Any  # the Section
+    label: Any  # the field's label (a lazy string: shown in the reader's interface language)
+    lang: str  # the language the version is missing in
+    row: int | None = None  # 1-based place of the row in its list; None for a section's own text
+    list_title: Any = None
+
+
+@cache
+def _row_texts(form_class) -> tuple[str, ...]:
+    return translatable_names(form_class)
+
+
+def version(main, translation, main_lang: str, lang: str) -> tuple[str | None, bool]:
+    """(the text to show in `lang`, whether `lang`'s own version is missing) of one typed text.
+
+    `main` is in `main_lang`, `translation` in the other language; a missing version falls back to the one
+    there is (so nothing the school wrote disappears) and says so."""
+    main = (main or "").strip() or None
+    translation = (translation or "").strip() or None
+    own, other = (main, translation) if lang == main_lang else (translation, main)
+    if own:
+        return own, False
+    return other, other is not None
+
+
+def entry_text(entry, name: str, main_lang: str, lang: str) -> tuple[str | None, bool]:
+    """A narrative text (risks, basis, …) of a section entry in `lang`."""
+    return version(getattr(entry, name), (entry.translations or {}).get(name), main_lang, lang)
+
+
+def label(form_class, name: str):
+    """The label a form class gives field `name` (a lazy string)."""
+    unbound = getattr(form_class, name)
+    return unbound.args[0] if unbound.args else unbound.kwargs.get("label", name)
+
+
+def localized_facts(section, facts: dict, main_lang: str, lang: str) -> dict:
+    """The facts with every translatable figure in `lang` (marked where only the other version exists) and
+    without the "__tr" versions."""
+    names = translatable_names(section.facts_form) if section.facts_form else ()
+    result = {k: v for k, v in facts.items() if not k.endswith(TRANSLATION_SUFFIX)}
+    for name in names:
+        text, lacking = version(facts.get(name), facts.get(name + TRANSLATION_SUFFIX), main_lang, lang)
+        if text is not None:
+            result[name] = untranslated(text) if lacking else text
+    return result
+
+
+class LocalizedRow:
+    """A row whose typed texts read in one language; every other attribute is the row's own."""
+
+    __slots__ = ("_row", "_texts")
+
+    def __init__(self, row, texts: dict[str, str | None]):
+        object.__setattr__(self, "_row", row)
+        object.__setattr__(self, "_texts", texts)
+
+    def __getattr__(self, name):
+        texts = object.__getattribute__(self, "_texts")
+        if name in texts:
+            return texts[name]
+        return getattr(object.__getattribute__(self, "_row"), name)
+
+    @property
+    def lacking(self) -> list[str]:
+        """The names of the texts shown in the other language."""
+        return [name for name, text in object.__getattribute__(self, "_texts").items() if has_marks(text)]
+
+
+def localized_row(row_list, row, main_lang: str, lang: str) -> LocalizedRow:
+    """`row` reading in `lang`; its texts with no version in `lang` are the other language's, marked."""
+    texts = {}
+    for name in _row_texts(row_list.form):
+        text, lacking = version(getattr(row, name, None), (row.translations or {}).get(name), main_lang, lang)
+        texts[name] = untranslated(text) if lacking else text
+    return LocalizedRow(row, texts)
+
+
+def missing_versions(section, data, main_lang: str) -> list[Missing]:
+    """Texts of one section of one submission written in one language only, those lacking the other language
+    first (for the section page); `main_lang` is the submission's `text_lang`."""
+    entry = data.entry
+    if entry is None:
+        return []
+    missing: list[Missing] = []
+    for lang in (other_language(main_lang), main_lang):
+        if section.triplet:
+            missing += [Missing(section, label(NarrativeForm, name), lang) for name in NARRATIVE
+                        if entry_text(entry, name, main_lang, lang)[1]]
+        facts = localized_facts(section, data.facts, main_lang, lang)
+        names = translatable_names(section.facts_form) if section.facts_form else ()
+        missing += [Missing(section, label(section.facts_form, name), lang) for name in names
+                    if has_marks(facts.get(name))]
+        for row_list in section.row_lists:
+            for number, row in enumerate(data.rows.get(row_list.name, []), start=1):
+                missing += [Missing(section, label(row_list.form, name), lang, number, row_list.title)
+                            for name in localized_row(row_list, row, main_lang, lang).lacking]
+    return missing
