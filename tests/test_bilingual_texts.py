@@ -123,3 +123,36 @@ def test_paper_never_carries_the_marks(app, school, as_user):
     pdf_text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert BASIS_KK in " ".join(pdf_text.split())
     assert "\ue000" not in pdf_text and "\ue001" not in pdf_text
+
+
+# --- The demo's seed school writes both languages -------------------------------------------------
+
+def blocks_of(html: str) -> list[str]:
+    """The text of every block of the certificate sheet: headings, paragraphs, list items, table cells."""
+    sheet = html.split('<main class="sheet">')[1]
+    blocks = re.findall(r"<(?:h[1-6]|p|li|td|th)\b[^>]*>(.*?)</(?:h[1-6]|p|li|td|th)>", sheet, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", block).split()) for block in blocks]
+
+
+def test_the_russian_certificate_of_the_seed_school_is_wholly_russian(app, as_user):
+    from webapp.demo import load_demo
+
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    html = as_user("rudny").get("/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang=ru").get_data(
+        as_text=True)
+    assert '<section class="missing-list' not in html and '<mark class="untranslated">' not in html
+    blocks = blocks_of(html)
+    words = [word for block in blocks for word in block.split()]
+    kazakh_words = [word for word in words if KAZAKH_ONLY.search(word)]
+    assert len(words) > 3000 and len(kazakh_words) / len(words) < 0.01, kazakh_words
+    # Proper names may keep their letters («е-Өтініш», «Адал ұрпақ»), but no block is written in Kazakh.
+    kazakh_blocks = [block for block in blocks
+                     if len([w for w in block.split() if KAZAKH_ONLY.search(w)]) > max(1, len(block.split()) // 10)]
+    assert kazakh_blocks == []
+    # The Kazakh certificate is the seed's, in Kazakh: the signature as the school typed it.
+    kk = as_user("rudny").get("/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang=kk").get_data(
+        as_text=True)
+    assert "Бірманова Қ.И." in kk and "Мектеп басшысы" in kk
+    assert "Бирманова К.И." in html and "Руководитель школы" in html

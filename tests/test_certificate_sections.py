@@ -21,6 +21,7 @@ from webapp.certificate.span import merge
 from webapp.certificate.wording import ru_plural
 from webapp.demo import load_demo
 from webapp.demo.seed_school import ORDERS
+from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
 from webapp.extensions import db
 from webapp.reporting.models import SectionEntry
 from webapp.reporting.sections import SectionData, section_by_code
@@ -50,7 +51,8 @@ def _orders(lang: str) -> list[str]:
     for period in ORDERS.values():
         for number, day, title in period:
             on = date.fromisoformat(day).strftime("%d.%m.%Y")
-            cited.append(f"«{title}» №{number}, {on}ж." if lang == "kk" else f"«{title}» №{number} от {on}")
+            cited.append(f"«{title}» №{number}, {on}ж." if lang == "kk"
+                         else f"«{ORDER_TITLES_RU[title]}» №{number} от {on}")
     return cited
 
 
@@ -104,7 +106,7 @@ def test_seed_school_in_kazakh(seed_certificate):
 def test_seed_school_in_russian(seed_certificate):
     text = seed_certificate("ru")
     expected = [
-        "«Правила внутреннего распорядка» утверждены (Педагогикалық кеңес, протокол №1 от 29.08.2024), "
+        "«Правила внутреннего распорядка» утверждены (Педагогический совет, протокол №1 от 29.08.2024), "
         "оформлены приказом директора школы №153 от 02.09.2024.",
         "В установленные сроки изданы следующие приказы:",
         *_orders("ru"),
@@ -116,9 +118,9 @@ def test_seed_school_in_russian(seed_certificate):
         "Через электронный магазин – 41 440,00 тенге.",
         "Согласие на сбор и обработку персональных данных получено от 117 работников.",
         "через портал «е-Өтініш» поступило 3 обращения. Каждое обращение рассмотрено в срок.",
-        "13.05.2024 – Мектеп-гимназия асханасын қоғамдық мониторинг (Қалалық білім бөлімінің бас маманымен "
-        "бірлесіп); нарушений не выявлено.",
-        "дело №7527-25-00-2/5493, 23.05.2025, Алматы қ., «SHAKIRT GROUP» ЖШС, Мемлекеттік сатып алуға қатысты, "
+        "13.05.2024 – Общественный мониторинг столовой школы-гимназии (совместно с главным специалистом "
+        "городского отдела образования); нарушений не выявлено.",
+        "дело №7527-25-00-2/5493, 23.05.2025, г. Алматы, ТОО «SHAKIRT GROUP», по вопросу государственных закупок, "
         "решение в пользу школы.",
         "документ по результатам проверки – №2-0904-25-01180 от 21.05.2025; нарушений не выявлено.",
         "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",

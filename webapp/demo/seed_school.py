@@ -9,12 +9,17 @@ only the seed's sentences that the data does not say (qualitative statements, le
 a sentence mixing both stays. The later half carries the full texts and the earlier one shares them. What the
 seed does not say is marked "not in the seed".
 
+Every text also carries its Russian version (webapp/demo/seed_school_ru.py), as a school writing both would
+type it, so the Russian certificate is wholly Russian.
+
 Used by `webapp.demo.analyses`; nothing here touches the database.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from . import seed_school_ru as ru
 
 SCHOOL_CODE = "rudny-7"
 PERIODS = ("2024-H2", "2025-H1")
@@ -474,6 +479,21 @@ def _nothing(basis: str) -> dict:
     return {"nothing_to_report": True, "basis": basis}
 
 
+def _in_russian(code: str, narrative: dict, **russian) -> dict:
+    """The section's narrative texts in Russian: the seed section's own, or those given."""
+    texts = {**ru.TEXTS.get(code, {}), **russian}
+    return {key: texts[key] for key in ("risks", "basis", "recommendations") if narrative.get(key) and key in texts}
+
+
+def _bilingual(section: dict, code: str, **russian) -> dict:
+    """A section's content with its narrative's Russian version beside it."""
+    return {**section, "translations": _in_russian(code, section["narrative"], **russian)}
+
+
+def _row(values: dict, **russian) -> dict:
+    return {**values, "translations": russian}
+
+
 def content(period: str) -> dict:
     """The writer content of one of the seed's half-years ("2024-H2" or "2025-H1")."""
     if period not in PERIODS:
@@ -482,66 +502,90 @@ def content(period: str) -> dict:
     services = []
     for code, (legal_basis, responsible) in SERVICE_DETAILS.items():
         recipients, amount = SERVICE_RECIPIENTS[code][period]
-        services.append({"service_code": code, "legal_basis": legal_basis, "responsible": responsible,
-                         "recipients": recipients, "amount": amount,
-                         "electronic": recipients if code in ELECTRONIC else None})
-    staff = {**STAFF[period], "vacancies_published": VACANCIES_PUBLISHED}
+        services.append(_row({"service_code": code, "legal_basis": legal_basis, "responsible": responsible,
+                               "recipients": recipients, "amount": amount,
+                               "electronic": recipients if code in ELECTRONIC else None},
+                              legal_basis=ru.SERVICE_WORDS[legal_basis], responsible=ru.SERVICE_WORDS[responsible]))
+    staff = {**STAFF[period], "vacancies_published": VACANCIES_PUBLISHED,
+             "vacancies_published__tr": ru.VACANCIES_PUBLISHED}
     appeals = [{"channel": channel, "received_on": received, "answered_on": answered}
                for channel, received, answered in APPEALS[period]]
     return {
-        "general": {"facts": {**GENERAL_FACTS, "certificate_date": CERTIFICATE_DATES[period]}},
-        "acts": {"narrative": _triplet("acts"), "facts": INTERNAL_RULES,
-                 "rows": {"orders": [{"number": n, "date": d, "title": t} for n, d, t in ORDERS[period]]},
-                 # The seed lists order №2 twice; the duplicate warning is answered as a school would.
-                 "warnings_explanation": TWICE_LISTED if len(set(ORDERS[period])) < len(ORDERS[period]) else None},
-        "services": {"narrative": _triplet("services"), "facts": SERVICES_FACTS, "rows": {"services": services}},
-        "personnel": {
+        "general": {"facts": {**GENERAL_FACTS, "certificate_date": CERTIFICATE_DATES[period],
+                              **{f"{name}__tr": text for name, text in ru.SIGNATORY.items()}}},
+        "acts": _bilingual({"narrative": _triplet("acts"),
+                            "facts": {**INTERNAL_RULES, "rules_body__tr": ru.RULES_BODY},
+                            "rows": {"orders": [_row({"number": n, "date": d, "title": t}, title=ru.ORDER_TITLES[t])
+                                                for n, d, t in ORDERS[period]]},
+                            # The seed lists order №2 twice; the duplicate warning is answered as a school would.
+                            "warnings_explanation": TWICE_LISTED
+                            if len(set(ORDERS[period])) < len(ORDERS[period]) else None}, "acts"),
+        "services": _bilingual({"narrative": _triplet("services"),
+                                "facts": {**SERVICES_FACTS, "portal_responsible__tr": ru.PORTAL_RESPONSIBLE},
+                                "rows": {"services": services}}, "services"),
+        "personnel": _bilingual({
             "narrative": _triplet("personnel"),
             "facts": staff,
             "rows": {
-                "admin_staff": [{"position_title": title, "persons": persons, "staff_units": units}
+                "admin_staff": [_row({"position_title": title, "persons": persons, "staff_units": units},
+                                     position_title=ru.POSITIONS_OF_STAFF[title])
                                 for title, persons, units in ADMIN_STAFF],
-                "movements": [{"year": int(period[:4]), "month": month, "direction": direction,
-                               "staff_category": category,
-                               "count": count, "reason": reason}
+                "movements": [_row({"year": int(period[:4]), "month": month, "direction": direction,
+                                    "staff_category": category, "count": count, "reason": reason},
+                                   **({"reason": ru.MOVEMENT_REASONS[reason]} if reason else {}))
                               for month, direction, category, count, reason in MOVEMENTS[period]],
                 "disciplinary": [] if later else [
-                    {"person": person, "penalty": "warning", "order_number": number, "order_date": day}
+                    _row({"person": person, "penalty": "warning", "order_number": number, "order_date": day},
+                         person=ru.PERSONS[person])
                     for person, number, day in DISCIPLINARY],
             },
             "warnings_explanation": CATEGORIES_EXPLANATION if later else ADMIN_EXPLANATION,
-        },
-        "procurement": {"narrative": _triplet("procurement"),
-                        "facts": {"plan_orders": PLAN_ORDERS} if later else {},
-                        "rows": {"methods": [{"method": method, "contracts": contracts, "amount": amount}
-                                             for method, contracts, amount in PROCUREMENT[period]]}},
-        "digital": {"narrative": _triplet("digital"),
-                    "facts": {**DIGITAL_FACTS, "personal_data_consents": staff["teachers_total"]
-                              + staff["support_staff_total"]}},
-        "appeals": {"narrative": _triplet("appeals"),
-                    "facts": {"received_count": len(appeals), "answered_on_time_count": len(appeals),
-                              "overdue_count": 0},
-                    "rows": {"appeals": appeals}},
-        "transparency": {"narrative": _triplet("transparency"),
-                         "facts": {"website": WEBSITE, "social_accounts": INSTAGRAM}},
-        "monitoring": {"narrative": _triplet("monitoring"),
-                       "rows": {"events": [] if later else [MONITORING_EVENT]}},
-        "control": {"narrative": _nothing(TEXTS["control"]["basis"]), "facts": {"performs_functions": "no"}},
-        "courts": ({"narrative": {"risks": COURTS_RISKS, "basis": TEXTS["courts"]["basis"],
-                                  "recommendations": COURTS_RECOMMENDATIONS, "violation_found": False},
-                    "rows": {"cases": [COURT_CASE]}} if later else
-                   {"narrative": _nothing(TEXTS["courts"]["basis"])}),
-        "inspections": ({"narrative": _triplet("inspections"), "rows": {"inspections": [INSPECTION]}} if later
-                        else {"narrative": _nothing(NO_INSPECTIONS)}),
-        "fiscal": {"narrative": _nothing(TEXTS["fiscal"]["basis"])},
-        "interactions": {"narrative": _nothing(TEXTS["interactions"]["basis"])},
-        "media": {"narrative": _triplet("media"), "facts": {"negative_publications": 0}},
+        }, "personnel"),
+        "procurement": _bilingual({"narrative": _triplet("procurement"),
+                                   "facts": {"plan_orders": PLAN_ORDERS} if later else {},
+                                   "rows": {"methods": [{"method": method, "contracts": contracts, "amount": amount}
+                                                        for method, contracts, amount in PROCUREMENT[period]]}},
+                                  "procurement"),
+        "digital": _bilingual({"narrative": _triplet("digital"),
+                               "facts": {**DIGITAL_FACTS, "data_protection_order__tr": ru.DATA_PROTECTION_ORDER,
+                                         "personal_data_consents": staff["teachers_total"]
+                                         + staff["support_staff_total"]}}, "digital"),
+        "appeals": _bilingual({"narrative": _triplet("appeals"),
+                               "facts": {"received_count": len(appeals), "answered_on_time_count": len(appeals),
+                                         "overdue_count": 0},
+                               "rows": {"appeals": appeals}}, "appeals"),
+        "transparency": _bilingual({"narrative": _triplet("transparency"),
+                                    "facts": {"website": WEBSITE, "social_accounts": INSTAGRAM}}, "transparency"),
+        "monitoring": _bilingual({"narrative": _triplet("monitoring"),
+                                  "rows": {"events": [] if later else [_row(MONITORING_EVENT,
+                                                                            **ru.MONITORING_EVENT)]}},
+                                 "monitoring"),
+        "control": _bilingual({"narrative": _nothing(TEXTS["control"]["basis"]),
+                               "facts": {"performs_functions": "no"}}, "control"),
+        "courts": _bilingual({"narrative": {"risks": COURTS_RISKS, "basis": TEXTS["courts"]["basis"],
+                                            "recommendations": COURTS_RECOMMENDATIONS, "violation_found": False},
+                              "rows": {"cases": [_row(COURT_CASE, **ru.COURT_CASE)]}}, "courts",
+                             risks=ru.COURTS_RISKS, recommendations=ru.COURTS_RECOMMENDATIONS) if later else
+                  _bilingual({"narrative": _nothing(TEXTS["courts"]["basis"])}, "courts"),
+        "inspections": (_bilingual({"narrative": _triplet("inspections"),
+                                    "rows": {"inspections": [_row(INSPECTION, **ru.INSPECTION)]}}, "inspections")
+                        if later else _bilingual({"narrative": _nothing(NO_INSPECTIONS)}, "inspections",
+                                                 basis=ru.NO_INSPECTIONS)),
+        "fiscal": _bilingual({"narrative": _nothing(TEXTS["fiscal"]["basis"])}, "fiscal"),
+        "interactions": _bilingual({"narrative": _nothing(TEXTS["interactions"]["basis"])}, "interactions"),
+        "media": _bilingual({"narrative": _triplet("media"), "facts": {"negative_publications": 0}}, "media"),
         "conclusion": {
             "narrative": {"risks": CONCLUSION_RISKS, "basis": TEXTS["conclusion"]["finding"],
                           "recommendations": TEXTS["conclusion"]["lead"], "violation_found": False},
-            "facts": {"overall_finding": TEXTS["conclusion"]["finding"], "audience": AUDIENCE},
+            "translations": {"risks": ru.CONCLUSION_RISKS, "basis": ru.TEXTS["conclusion"]["finding"],
+                             "recommendations": ru.TEXTS["conclusion"]["lead"]},
+            "facts": {"overall_finding": TEXTS["conclusion"]["finding"], "audience": AUDIENCE,
+                      "overall_finding__tr": ru.TEXTS["conclusion"]["finding"], "audience__tr": ru.AUDIENCE},
             # No follow-ups: the seed reports none (2025-H2 follows up 2025-H1's plan).
-            "rows": {"recommendations": [{"text": text, "deadline_kind": kind} for text, kind in RECOMMENDATIONS]},
+            "rows": {"recommendations": [_row({"text": text, "deadline_kind": kind}, text=russian)
+                                         for (text, kind), russian in zip(RECOMMENDATIONS, ru.RECOMMENDATIONS,
+                                                                          strict=True)]},
         },
-        "positions": {"rows": {"positions": POSITIONS}},
+        "positions": {"rows": {"positions": [_row(position, **russian)
+                                             for position, russian in zip(POSITIONS, ru.POSITIONS, strict=True)]}},
     }
