@@ -72,12 +72,14 @@ def test_the_clerk_writes_a_text_in_both_languages_side_by_side(app, school):
     assert re.search(r'<details class="missing-versions">\s*<summary>1 ', html)
 
 
-def test_a_too_long_translation_comes_back_with_its_error_and_nothing_is_saved(app, school):
+def test_a_too_long_translation_comes_back_with_its_error_and_is_not_saved(app, school):
     response = school.post(f"{BASE}/acts/narrative", data={"risks": RISKS_KK, "risks__tr": "ж" * 10_001})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert '<p class="error" id="risks__tr-error">' in html and RISKS_KK in html
-    assert entry_of(app, "acts") is None or not entry_of(app, "acts").risks
+    # The valid Kazakh text is saved beside the refused translation (field-level saves), the translation not.
+    entry = entry_of(app, "acts")
+    assert entry.risks == RISKS_KK and not (entry.translations or {}).get("risks")
 
 
 def test_a_figure_in_words_keeps_its_other_language_version_beside_it(app, school):
@@ -156,3 +158,21 @@ def test_the_russian_certificate_of_the_seed_school_is_wholly_russian(app, as_us
         as_text=True)
     assert "Бірманова Қ.И." in kk and "Мектеп басшысы" in kk
     assert "Бирманова К.И." in html and "Руководитель школы" in html
+
+
+def test_the_school_says_which_language_it_types_in_first(app, school, as_user):
+    fill_acts(school)
+    page = school.get(f"{BASE}/", headers={"HX-Request": ""}).get_data(as_text=True)
+    assert re.search(r'<input[^>]*checked[^>]*value="kk"|<input[^>]*value="kk"[^>]*checked', page)
+    assert school.post(f"{BASE}/text-language", data={"text_lang": "xx"}).status_code == 422
+    assert school.post(f"{BASE}/text-language", data={"text_lang": "ru"}).status_code in (204, 303)
+    with app.app_context():
+        submission = db.session.scalars(db.select(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id)
+                                        .where(OrgUnit.code == "rudny-7")).one()
+        assert submission.text_lang == "ru"
+    # The texts typed first are now read as Russian: the Kazakh certificate shows the other versions.
+    kk = as_user("rudny").get(CERTIFICATE + "&lang=kk").get_data(as_text=True)
+    assert RISKS_RU in kk and f"<mark class=\"untranslated\">{RISKS_RU}</mark>" not in kk
+    assert f'<mark class="untranslated">{BASIS_KK}</mark>' in kk
+    # Another school's analysis cannot be relabelled.
+    assert as_user("rudny-1").post(f"{BASE}/text-language", data={"text_lang": "kk"}).status_code == 404

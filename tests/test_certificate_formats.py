@@ -31,7 +31,7 @@ KK_TITLES = ["ТАЛДАМАЛЫҚ АНЫҚТАМА", "Кадр саясаты",
              "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу бойынша әдістемелік ұсынымдарға 4-қосымша"]
 RU_TITLES = ["АНАЛИТИЧЕСКАЯ СПРАВКА", "Кадровая политика", "Анализ судебной практики",
              "Приложение 4 к Методическим рекомендациям по проведению внутреннего анализа коррупционных рисков"]
-RU_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "Бірманова Қ.И."]
+RU_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "Бирманова К.И."]
 PAYLOAD = "Тәуекел <script>alert(1)</script> & «т.б.»"
 
 
@@ -104,7 +104,10 @@ def test_pdf_download_carries_the_seed_facts(demo, as_user):
     assert (round(width), round(height)) == (595, 842)  # A4 portrait in points
     text = pdf_text(response.data)
     assert missing(SEED_FACTS + KK_TITLES, text) == []
-    assert "1 / " in text  # page numbers
+    # Page numbers at the top centre from the second page: none on the first.
+    pages = [page.extract_text().split() for page in reader.pages]
+    assert "2" in (pages[1][0], pages[1][-1]) and "3" in (pages[2][0], pages[2][-1])
+    assert "1" not in (pages[0][0], pages[0][-1])
     assert "Басып шығару" not in text and "Print" not in text  # no toolbar on paper
 
 
@@ -133,10 +136,15 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
                                   section.left_margin)] == [20, 15, 20, 30]
     fonts = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")) \
         .find(qn("w:rFonts"))
-    assert {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {"DejaVu Serif"}
+    # Times New Roman 14 pt, as every Word in a Kazakh office has it (issue 11).
+    assert {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
     assert not any(name.endswith("Theme") or name.endswith("theme") for name in fonts.attrib)
-    assert document.styles["Normal"].font.size == Pt(13)
-    assert "PAGE" in section.footer._element.xml and "fldChar" in section.footer._element.xml
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    assert document.styles["Normal"].font.size == Pt(14)
+    # Page numbers at the top centre from the second page: none on the first page, none in the footer.
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml and "fldChar" in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml and "PAGE" not in section.footer._element.xml
 
     # The header lines centred and bold; city and date on one line.
     paragraphs = document.paragraphs
@@ -152,13 +160,14 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
     note = next(p for p in paragraphs if "4-қосымша" in p.text)
     assert note.paragraph_format.page_break_before
 
-    # Every table: "Table Grid", header row repeated on each page, no row split across pages.
+    # Every table: "Table Grid", header row repeated on each page; a tall row may break, the header row not.
     assert document.tables
     for table in document.tables:
         assert table.style.name == "Table Grid"
         rows = table.rows
         assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+        assert rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+        assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None for row in rows[1:])
         assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
     appendix = document.tables[-1]
     assert appendix.rows[0].cells[0].text == "№" and "Бас есепші" in appendix.rows[2].cells[1].text
@@ -222,7 +231,7 @@ def test_docx_writer_walks_every_kind_of_block():
                                                                  ["2", "Мера Б", "лишняя ячейка"]]
     assert plan.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert bare.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None  # no header row to repeat
-    assert [p.text for p in document.sections[0].header.paragraphs if p.text] == ["ПРОЕКТ"]
+    assert [p.text for p in document.sections[0].first_page_header.paragraphs if p.text] == ["ПРОЕКТ"]
     assert document.core_properties.language == "ru-RU"
 
 
@@ -272,14 +281,16 @@ def test_a_draft_span_is_watermarked_and_an_accepted_one_is_not(demo, as_user):
     accepted = get(client, "html").get_data(as_text=True)
     assert 'class="watermark"' not in accepted
     assert "ЖОБА" not in Document(io.BytesIO(get(client, "docx").data)).sections[0].header._element.xml
+    assert "ЖОБА" not in Document(io.BytesIO(get(client, "docx").data)).sections[0].first_page_header._element.xml
 
     set_status(demo, "2025-H1", Status.DRAFT)
     draft = get(client, "html").get_data(as_text=True)
     assert re.search(r'<div class="watermark"[^>]*>ЖОБА</div>', draft)
-    header = Document(io.BytesIO(get(client, "docx").data)).sections[0].header
-    assert [p.text for p in header.paragraphs if p.text] == ["ЖОБА"]
+    section = Document(io.BytesIO(get(client, "docx").data)).sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs if p.text] == ["ЖОБА"]
+    assert "ЖОБА" in [p.text for p in section.header.paragraphs]
     assert "ЖОБА" in pdf_text(get(client, "pdf").data)
-    russian = Document(io.BytesIO(get(client, "docx", lang="ru").data)).sections[0].header
+    russian = Document(io.BytesIO(get(client, "docx", lang="ru").data)).sections[0].first_page_header
     assert [p.text for p in russian.paragraphs if p.text] == ["ПРОЕКТ"]
 
 

@@ -14,11 +14,12 @@ from webapp.blueprints.fiscal.models import FiscalInspection
 from webapp.blueprints.inspections.models import SupervisoryInspection
 from webapp.blueprints.interactions.models import Interaction
 from webapp.blueprints.monitoring.models import MonitoringEvent
+from webapp.blueprints.personnel.models import DisciplinaryAction, StaffMovement
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
-from webapp.certificate.wording import ru_plural
+from webapp.certificate.wording import quoted, ru_plural
 from webapp.demo import load_demo
 from webapp.demo.seed_school import ORDERS
 from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
@@ -51,8 +52,8 @@ def _orders(lang: str) -> list[str]:
     for period in ORDERS.values():
         for number, day, title in period:
             on = date.fromisoformat(day).strftime("%d.%m.%Y")
-            cited.append(f"«{title}» №{number}, {on}ж." if lang == "kk"
-                         else f"«{ORDER_TITLES_RU[title]}» №{number} от {on}")
+            cited.append(f"{quoted(title)} №{number}, {on}ж." if lang == "kk"
+                         else f"{quoted(ORDER_TITLES_RU[title])} №{number} от {on}")
     return cited
 
 
@@ -87,13 +88,15 @@ def test_seed_school_in_kazakh(seed_certificate):
         "ресми сайтта (http://rudnymektep7.edu.kz/) және әлеуметтік желілердегі ресми аккаунттарда "
         "(https://www.instagram.com/school7_rud/) жарияланады.",
         # 2.6: the typed result that repeats the finding is not printed twice
-        "13.05.2024 – Мектеп-гимназия асханасын қоғамдық мониторинг (Қалалық білім бөлімінің бас маманымен "
-        "бірлесіп); бұзушылықтар анықталған жоқ.",
-        # 2.8, 2.9
-        "Талданатын кезеңде сот ісі жүргізілді: №7527-25-00-2/5493 іс, 23.05.2025, Алматы қ., «SHAKIRT GROUP» ЖШС, "
-        "Мемлекеттік сатып алуға қатысты, шешім мектеп пайдасына.",
-        "Тексеруші орган – Рудный қаласының прокуратурасы; тексерілген кезең – 2024–2025;",
-        "нәтижесі туралы құжат – №2-0904-25-01180, 21.05.2025; бұзушылықтар анықталған жоқ.",
+        "13.05.2024ж. қалалық білім бөлімінің бас маманымен бірлесіп мектеп-гимназия асханасын қоғамдық мониторинг "
+        "жүргізілді, бұзушылықтар анықталған жоқ.",
+        # 2.8, 2.9: told in sentences, as the seed tells them
+        "Талданатын кезеңде №7527-25-00-2/5493 іс қаралды (Алматы қ.), дау тарабы – «SHAKIRT GROUP» ЖШС, дау мәні: "
+        "мемлекеттік сатып алуға қатысты; сот 23.05.2025ж. шешімімен іс мектеп пайдасына шешілді.",
+        # The basis already says the city prosecutor's office inspected: the sentence does not repeat it.
+        "Тексерілген кезең – 2024–2025, тексеру мәні – бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, "
+        "тамақтануды ұйымдастыру; нәтижесі туралы құжат №2-0904-25-01180, 21.05.2025ж. бойынша бұзушылықтар "
+        "анықталған жоқ.",
         # 2.12
         "мектеп туралы жағымсыз жарияланымдар анықталған жоқ.",
     ]
@@ -118,11 +121,14 @@ def test_seed_school_in_russian(seed_certificate):
         "Через электронный магазин – 41 440,00 тенге.",
         "Согласие на сбор и обработку персональных данных получено от 117 работников.",
         "через портал «е-Өтініш» поступило 3 обращения. Каждое обращение рассмотрено в срок.",
-        "13.05.2024 – Общественный мониторинг столовой школы-гимназии (совместно с главным специалистом "
-        "городского отдела образования); нарушений не выявлено.",
-        "дело №7527-25-00-2/5493, 23.05.2025, г. Алматы, ТОО «SHAKIRT GROUP», по вопросу государственных закупок, "
-        "решение в пользу школы.",
-        "документ по результатам проверки – №2-0904-25-01180 от 21.05.2025; нарушений не выявлено.",
+        "13.05.2024 совместно с главным специалистом городского отдела образования проведён общественный "
+        "мониторинг столовой школы-гимназии, нарушений не выявлено.",
+        "В анализируемом периоде рассмотрено дело №7527-25-00-2/5493 (г. Алматы), сторона спора – ТОО «SHAKIRT "
+        "GROUP», предмет спора: по вопросу государственных закупок; решением суда от 23.05.2025 спор разрешён в "
+        "пользу школы.",
+        "Проверяемый период – 2024–2025, предмет проверки – расходование бюджетных средств, государственные "
+        "закупки, организация питания; по результатам проверки (документ №2-0904-25-01180 от 21.05.2025) "
+        "нарушений не выявлено.",
         "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",
     ]
     missing = [fact for fact in expected if fact not in text]
@@ -217,8 +223,10 @@ def test_span_joins_rows_in_date_order(app):
             half("monitoring", rows={"events": [MonitoringEvent(held_on=date(2024, 5, 13), kind="Рейд",
                                                                 result="Нарушения санитарных норм",
                                                                 violations_found=True)]}))
-        assert events.splitlines()[1:] == ["13.05.2024 – Рейд: Нарушения санитарных норм; выявлены нарушения;",
-                                           "05.11.2024 – Мониторинг столовой: замечаний нет; нарушений не выявлено."]
+        # Each event is a sentence, its verb agreeing with the event («проведён рейд»).
+        assert events.splitlines() == [
+            "13.05.2024 проведён рейд, результат: нарушения санитарных норм, выявлены нарушения.",
+            "05.11.2024 проведён мониторинг столовой, результат: замечаний нет, нарушений не выявлено."]
 
 
 def test_appeals_from_dates_or_from_summed_counts(app):
@@ -252,8 +260,11 @@ def test_sections_without_events_say_so(app):
             "Мектеп бақылау және рұқсат беру функцияларын жүзеге асырмайды.")
         assert certificate_text("control", "kk", half("control")) == ""
         # Sections with no structured data add nothing of their own.
-        for code in ("acts", "services", "procurement", "digital", "appeals", "transparency", "monitoring", "media"):
+        for code in ("acts", "services", "procurement", "digital", "appeals", "transparency", "media"):
             assert section_by_code(code).certificate(span_of(code, half(code)), "kk") == [], code
+        # A zero is a negative sentence, never «– 0».
+        assert certificate_text("monitoring", "ru", half("monitoring")) == (
+            "В анализируемом периоде мониторинговые мероприятия не проводились.")
 
 
 def test_several_cases_and_inspections_are_tables(app):
@@ -277,9 +288,8 @@ def test_several_cases_and_inspections_are_tables(app):
         fiscal = certificate_text("fiscal", "ru", half("fiscal", rows={"inspections": [
             FiscalInspection(body="УГД", period_checked="2023", subject="НДС", result_number="№5",
                              result_date=date(2025, 1, 9), violations_found=False)]}))
-        assert fiscal == ("В анализируемом периоде проведена проверка.\nПроверяющий орган – УГД; проверяемый период – "
-                          "2023; предмет проверки – НДС; документ по результатам проверки – №5 от 09.01.2025; "
-                          "нарушений не выявлено.")
+        assert fiscal == ("УГД провёл проверку (проверяемый период – 2023, предмет проверки – НДС); по результатам "
+                          "проверки (документ №5 от 09.01.2025) нарушений не выявлено.")
 
 
 def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app):
@@ -301,3 +311,69 @@ def test_russian_plurals():
     assert [ru_plural(n, "договор", "договора", "договоров") for n in (1, 2, 5, 11, 12, 21, 22, 57, 111)] == [
         "договор", "договора", "договоров", "договоров", "договоров", "договор", "договора", "договоров",
         "договоров"]
+
+
+# --- Issue 11: counts agree with their nouns, zeros are negative sentences, hires in date order ------
+
+@pytest.mark.parametrize("n, worker, accusative, contracts, cases", [
+    (1, "1 работник", "на 1 работника", "1 договор", "1 случай"),
+    (2, "2 работника", "на 2 работников", "2 договора", "2 случая"),
+    (5, "5 работников", "на 5 работников", "5 договоров", "5 случаев"),
+    (21, "21 работник", "на 21 работника", "21 договор", "21 случай"),
+    (22, "22 работника", "на 22 работников", "22 договора", "22 случая"),
+])
+def test_every_count_agrees_with_its_noun_in_russian(app, n, worker, accusative, contracts, cases):
+    with app.app_context():
+        personnel = certificate_text("personnel", "ru", half("personnel", {"ethics_council_cases": n}, rows={
+            "movements": [StaffMovement(month=1, direction="hired", staff_category="teacher", count=n)],
+            "disciplinary": [DisciplinaryAction(person=f"Сотрудник {i}", penalty="warning", order_number="1",
+                                                order_date=date(2025, 1, 10)) for i in range(n)]}))
+        assert f"Принято на работу {worker}:" in personnel
+        assert f"взыскания наложены {accusative}:" in personnel
+        assert f"рассмотрен{'' if n % 10 == 1 else 'о'} {cases}." in personnel
+        procurement = certificate_text("procurement", "ru", half("procurement", rows={"methods": [
+            ProcurementMethod(method="price_request", contracts=n, amount=Decimal("100"))]}))
+        assert f" {contracts} – " in procurement
+        kk = certificate_text("personnel", "kk", half("personnel", rows={"movements": [
+            StaffMovement(month=1, direction="hired", staff_category="teacher", count=n)]}))
+        assert f"Жұмысқа {n} қызметкер қабылданды" in kk  # a Kazakh noun stays singular after a number
+
+
+def test_zeros_are_negative_sentences_never_a_dash_and_zero(app):
+    with app.app_context():
+        facts = {"teachers_total": 10, "teachers_higher_education": 10, "teachers_special_secondary": 0,
+                 "category_pedagog": 10, "category_master": 0, "ethics_council_cases": 0,
+                 "conflict_of_interest_cases": 0, "vacancies": 0}
+        for lang, negatives in (("kk", ["әдеп кеңесінде қаралған жағдайлар болған жоқ",
+                                        "Мүдделер қақтығысы жағдайлары болған жоқ", "Бос орын жоқ."]),
+                                ("ru", ["Случаев, рассмотренных советом по педагогической этике, не было.",
+                                        "Случаев конфликта интересов не было.", "Вакансий нет."])):
+            text = certificate_text("personnel", lang, half("personnel", facts))
+            assert all(sentence in text for sentence in negatives), text
+            assert "– 0" not in text and "0 (0" not in text and "(0,00 %)" not in text
+
+
+def test_hires_are_told_in_date_order_with_their_year_across_an_academic_year(app):
+    with app.app_context():
+        autumn = half("personnel", rows={"movements": [
+            StaffMovement(month=11, direction="hired", staff_category="teacher", count=4)]})
+        spring = half("personnel", rows={"movements": [
+            StaffMovement(month=1, direction="hired", staff_category="support", count=2),
+            StaffMovement(month=3, direction="long_leave", staff_category="teacher", count=1, reason="декреттік демалысқа"),
+            StaffMovement(month=4, direction="dismissed", staff_category="teacher", count=1)]})
+        span = merge(section_by_code("personnel"), [autumn, spring], "kk", ["kk", "kk"], [(2024, 2), (2025, 1)])
+        text = words(section_by_code("personnel").certificate(span, "kk"))
+        assert ("Жұмысқа 6 қызметкер қабылданды: 2024 жылғы қарашада – 4 педагог қызметкер; 2025 жылғы қаңтарда – "
+                "2 кіші қызметкер.") in text
+        # A long leave is not a dismissal: one dismissed, the leave told apart.
+        assert "Жұмыстан 1 қызметкер босатылды: 2025 жылғы сәуірде – 1 педагог қызметкер." in text
+        assert "Ұзақ демалысқа 1 қызметкер шықты: 2025 жылғы наурызда" in text
+        span = merge(section_by_code("personnel"), [autumn, spring], "ru", ["kk", "kk"], [(2024, 2), (2025, 1)])
+        ru = words(section_by_code("personnel").certificate(span, "ru"))
+        assert "в ноябре 2024 года – 4 педагогических работника; в январе 2025 года – 2 технических работника" in ru
+
+
+def test_titles_take_typographic_quotes_inside_quotes():
+    assert quoted("«Адал ұрпақ» еріктілер клубы туралы") == "«„Адал ұрпақ“ еріктілер клубы туралы»"
+    assert quoted('О работе клуба "Адал ұрпақ"') == "«О работе клуба „Адал ұрпақ“»"
+    assert quoted("«Сыйақы беру туралы»") == "«Сыйақы беру туралы»"

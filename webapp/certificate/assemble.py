@@ -18,9 +18,10 @@ from ..i18n import period_label
 from ..models import OrgUnit, Period
 from ..reporting.models import Status, Submission
 from ..reporting.sections import SECTIONS
-from .blocks import Block, Heading, NumberedList, Para, Table, say
+from .blocks import Block, Heading, Para, Table, say
 from .boilerplate import texts_for
 from .span import SpanData, span_data
+from .wording import series
 
 # «2024 жылғы 02 қыркүйектегі №234 бұйрығы»: the month takes the locative-adjective ending.
 KK_MONTHS_OF = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
@@ -29,8 +30,6 @@ KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мам
              "қараша", "желтоқсан"]
 RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
                 "ноября", "декабря"]
-FRAME_SECTIONS = {"general", "conclusion", "positions"}  # placed by the frame, not as numbered sections
-PART_ONE = {"acts"}
 
 
 @dataclass
@@ -130,50 +129,20 @@ def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[B
     return blocks
 
 
-def _sources(general: SpanData, lang: str) -> list[str]:
-    from ..blueprints.general.forms import INFORMATION_SOURCES
-
-    return [f"{source[lang]};" for i, source in enumerate(INFORMATION_SOURCES, start=1)
-            if general.facts.get(f"source_{i}")]
-
-
 def _proposals(school: OrgUnit, periods: list[Period], lang: str) -> list[str]:
     from ..blueprints.cycle.certificate import proposal_sources
 
     return proposal_sources(school.id, [p.id for p in periods], lang)
 
 
-def _conclusion(span: SpanData, lang: str) -> list[Block]:
-    from ..blueprints.conclusion.certificate import conclusion_blocks
-
-    return conclusion_blocks(span, lang)
-
-
-def _appendix(span: SpanData, lang: str) -> Table | None:
-    rows = span.rows.get("positions", [])
-    if not rows:
-        return None
-    headers = [say(lang, "№", "№"),
-               say(lang, "Сыбайлас жемқорлық тәуекелдеріне байланысты лауазымдар",
-                   "Должности, связанные с коррупционными рисками"),
-               say(lang, "Сыбайлас жемқорлық тәуекелдеріне байланысты лауазымдық құзыреттелігі",
-                   "Должностные полномочия, связанные с коррупционными рисками"),
-               say(lang, "Сыбайлас жемқорлық тәуекелдері", "Коррупционные риски")]
-    return Table(headers, [[str(i), r.position_title, r.competence or "", r.risk or ""] for i, r in enumerate(rows, 1)],
-                 widths=[1, 4, 6, 6])
-
-
-def _working_group(span: SpanData, lang: str) -> list[Block]:
-    rows = span.rows.get("working_group", [])
-    if not rows:
-        return []
-    roles = {"head": say(lang, "жұмыс тобының жетекшісі", "руководитель рабочей группы"),
-             "member": say(lang, "мүшесі", "член"), "secretary": say(lang, "хатшысы", "секретарь")}
-    return [Para(say(lang, "Ішкі талдауды жұмыс тобы жүргізді:", "Анализ проведён рабочей группой в составе:")),
-            Table([say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность"),
-                   say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
-                  [[str(i), r.name, r.position_title or "", roles.get(r.role, r.role or "")]
-                   for i, r in enumerate(rows, 1)], widths=[1, 5, 6, 4])]
+def _frame(spans: dict[str, SpanData], lang: str) -> dict:
+    """The frame's slots as the frame sections fill them (order, dates, signature, sources, working group,
+    conclusion, appendix); a slot no section fills stays empty."""
+    frame: dict = {}
+    for section in SECTIONS:
+        if section.certificate_part == "frame" and section.certificate_frame is not None:
+            frame.update(section.certificate_frame(spans[section.code], lang))
+    return frame
 
 
 def assemble(school: OrgUnit, periods: list[Period], lang: str) -> Certificate:
@@ -192,19 +161,21 @@ def assemble(school: OrgUnit, periods: list[Period], lang: str) -> Certificate:
 
 
 def _assemble(school, periods, lang, spans, by_period) -> Certificate:
-    general = spans["general"]
+    frame = _frame(spans, lang)
     parent_body = school.localized("parent_body", lang)
     legal_name = school.localized("legal_name", lang) or school.localized("name", lang)
     # «Қостанай облысы әкімдігі білім басқармасының «…» КММ» / «КГУ «…» Управления образования акимата …»
     school_text = (f"{parent_body} {legal_name}" if lang == "kk" else f"{legal_name} {parent_body}").strip()
     period_words = ", ".join(period_label(p.year, p.half) for p in periods)
-    order = order_reference(general.fact("order_number"), iso_date(general.fact("order_date")), lang)
+    order_number, order_date = frame.get("order") or (None, None)
+    order = order_reference(order_number, iso_date(order_date), lang)
     texts = {key: value.format(school=school_text, order=order, period=period_words)
              for key, value in texts_for(school, lang).items()}
 
     if lang == "kk":
+        # «…» КММ-нің қызметіндегі: the genitive ending on the abbreviation, then the possessive locative.
         ending = "-нің" if legal_name.endswith("КММ") else ""
-        title_lines = [parent_body, f"{legal_name}{ending} қызметтегі сыбайлас жемқорлық тәуекелдерін ішкі талдау "
+        title_lines = [parent_body, f"{legal_name}{ending} қызметіндегі сыбайлас жемқорлық тәуекелдерін ішкі талдау "
                                     "нәтижелері бойынша", "ТАЛДАМАЛЫҚ АНЫҚТАМА"]
     else:
         title_lines = ["АНАЛИТИЧЕСКАЯ СПРАВКА", "по результатам внутреннего анализа коррупционных рисков "
@@ -214,46 +185,45 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     if order:
         blocks.append(Para(texts["order"]))
     blocks += [Para(texts["method"]), Para(texts["period"])]
-    blocks += _working_group(general, lang)
+    blocks += frame.get("working_group") or []
     blocks += [Heading(say(lang, "1. Талдау жүргізудің мақсаттары мен міндеттері",
                            "1. Цели и задачи проведения анализа"), 2),
                Para(texts["goal"]), Para(texts["task"]),
                Heading(say(lang, "2. Талдау барысында пайдаланылған ақпарат көздері",
                            "2. Источники информации, использованные при проведении анализа"), 2),
                Para(texts["sources_intro"])]
-    sources = _sources(general, lang) + _proposals(school, periods, lang)
-    if sources:
-        blocks.append(NumberedList(sources))
+    # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»);
+    # the citizens' proposals on the announcement follow, unnumbered.
+    sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
+    blocks += series(sources + _proposals(school, periods, lang), indent=False)
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
                               "I. Коррупционные риски в нормативных правовых актах"), 2))
-    numbered = [s for s in SECTIONS if s.code not in FRAME_SECTIONS]
-    for section in numbered:
-        if section.code in PART_ONE:
+    for section in SECTIONS:
+        if section.certificate_part == "I":
             blocks += section_blocks(spans[section.code], lang)
     blocks.append(Heading(say(lang, "II. Ұйымдастырушылық-басқарушылық қызметтегі сыбайлас жемқорлық тәуекелдері",
                               "II. Коррупционные риски в организационно-управленческой деятельности"), 2))
     previous_number = None
-    for section in numbered:
-        if section.code not in PART_ONE:
+    for section in SECTIONS:
+        if section.certificate_part == "II":
             blocks += section_blocks(spans[section.code], lang, continues=section.number == previous_number)
             previous_number = section.number
     blocks.append(Heading(str(_("Conclusion")), 2))
-    blocks += _conclusion(spans["conclusion"], lang)
+    blocks += frame.get("conclusion") or []
 
-    approval = None
-    if general.fact("approver_name"):
-        approval = {"word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "position": general.fact("approver_position", ""),
-                    "name": general.fact("approver_name"),
-                    "date": written_date(iso_date(general.fact("approval_date")), lang)}
+    approval = frame.get("approval")
+    if approval:
+        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"),
+                    "date": written_date(iso_date(approval.get("date")), lang)}
+    position, name = frame.get("signature") or (None, None)
     statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
     span_code = periods[0].code if len(periods) == 1 else f"{periods[0].code}_{periods[-1].code}"
     return Certificate(
         lang=lang, school=school, periods=periods, parent_body=parent_body, legal_name=legal_name,
         city=school.localized("city", lang), title_lines=[line for line in title_lines if line],
-        dated=written_date(iso_date(general.fact("certificate_date")), lang), approval=approval, blocks=blocks,
-        signature=(general.fact("signatory_position", say(lang, "Мектеп басшысы", "Руководитель школы")),
-                   general.fact("signatory_name", school.head_name or "")),
-        appendix=_appendix(spans["positions"], lang),
+        dated=written_date(iso_date(frame.get("certificate_date")), lang), approval=approval, blocks=blocks,
+        signature=(position or say(lang, "Мектеп басшысы", "Руководитель школы"), name or school.head_name or ""),
+        appendix=frame.get("appendix"),
         draft=not all(status == Status.ACCEPTED.value for _code, status in statuses),
         filename=f"{school.code}_{span_code}_{lang}", period_words=period_words, statuses=statuses,
     )

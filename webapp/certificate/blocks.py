@@ -21,6 +21,7 @@ class Para:
     kind: ClassVar[str] = "para"
     text: str
     label: str | None = None  # a bold lead-in such as «Негіздеме:»
+    item: bool = False  # an item of a list («3) …;»): aligned left, not indented or justified
 
 
 @dataclass

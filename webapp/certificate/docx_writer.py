@@ -1,9 +1,11 @@
 """The certificate as an editable Word document (python-docx), walking the same blocks as the print HTML.
 
-Layout follows the print CSS: A4 portrait, margins 20/15/20/30 mm, DejaVu Serif 13 pt (set for every script
-slot, so Kazakh letters never fall back to another font), justified paragraphs with a 1.25 cm first-line
-indent, tables whose header row repeats on each page and whose rows never split, page numbers in the footer
-and a «ЖОБА» / «ПРОЕКТ» mark in the header until every half-year of the span is accepted.
+Layout follows the print CSS: A4 portrait, margins 20/15/20/30 mm, Times New Roman 14 pt (what every Word in a
+Kazakh office has, with every Kazakh letter; set for every script slot, so no letter falls back to another font),
+1.15 line spacing, justified paragraphs with a 1.25 cm first-line indent, tables whose header row repeats on each
+page (a tall row may break across pages), page numbers at the top centre from the second page (as Kazakh and
+Russian office work numbers pages), the signature kept with the last paragraph, and a «ЖОБА» / «ПРОЕКТ» mark in
+the header until every half-year of the span is accepted.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
 from .blocks import Heading, NumberedList, Para, Table
 
-FONT = "DejaVu Serif"
-BODY_SIZE = Pt(13)
+FONT = "Times New Roman"
+BODY_SIZE = Pt(14)
 TITLE_SIZE = Pt(14)
-TABLE_SIZE = Pt(11)
-SMALL_SIZE = Pt(10)
+TABLE_SIZE = Pt(12)
+SMALL_SIZE = Pt(12)
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGINS = {"top": Mm(20), "right": Mm(15), "bottom": Mm(20), "left": Mm(30)}
 TEXT_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 165 mm
@@ -49,7 +51,7 @@ def write_docx(certificate) -> bytes:
 # --- low-level XML helpers ----------------------------------------------------------------------------------------
 
 def _set_fonts(rPr) -> None:
-    """DejaVu Serif in all four slots (Latin, high ANSI, East Asian, complex script), no theme fonts."""
+    """Times New Roman in all four slots (Latin, high ANSI, East Asian, complex script), no theme fonts."""
     fonts = _set_run_property(rPr, "rFonts")
     for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attribute), None)
@@ -133,6 +135,8 @@ class _Writer:
         self._place_and_date()
         for block in self.c.blocks:
             self._block(block)
+        if self.doc.paragraphs:  # the signature never stands alone on a page
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         self._signature()
         self._appendix()
         out = io.BytesIO()
@@ -153,8 +157,8 @@ class _Writer:
         defaults = styles.element.find(qn("w:docDefaults"))
         rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         _set_fonts(rPr)
-        _set_run_property(rPr, "sz", val="26")
-        _set_run_property(rPr, "szCs", val="26")
+        _set_run_property(rPr, "sz", val="28")
+        _set_run_property(rPr, "szCs", val="28")
         tag = LANGUAGE_TAGS.get(self.lang, "kk-KZ")
         _set_run_property(rPr, "lang", val=tag, eastAsia=tag, bidi=tag)
         pPr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
@@ -164,7 +168,7 @@ class _Writer:
         normal.font.name = FONT
         normal.font.size = BODY_SIZE
         _set_fonts(normal.element.get_or_add_rPr())
-        _set_run_property(normal.element.get_or_add_rPr(), "szCs", val="26")
+        _set_run_property(normal.element.get_or_add_rPr(), "szCs", val="28")
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.15
 
@@ -172,7 +176,7 @@ class _Writer:
             style = styles[name]
             _set_fonts(style.element.get_or_add_rPr())
             style.font.size = BODY_SIZE
-            _set_run_property(style.element.get_or_add_rPr(), "szCs", val="26")
+            _set_run_property(style.element.get_or_add_rPr(), "szCs", val="28")
             style.font.bold = True
             style.font.color.rgb = RGBColor(0, 0, 0)
             color = style.element.rPr.find(qn("w:color"))
@@ -201,23 +205,25 @@ class _Writer:
         props.revision = 1
 
     def _header_footer(self) -> None:
+        """The page number at the top centre from the second page (the first page's header has none); the
+        draft mark in both headers."""
         section = self.doc.sections[0]
-        footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _field(footer, "PAGE", "1")
-        footer.add_run(" / ")
-        _field(footer, "NUMPAGES", "1")
-        for run in footer.runs:
+        section.different_first_page_header_footer = True
+        numbered = section.header.paragraphs[0]
+        numbered.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _field(numbered, "PAGE", "2")
+        for run in numbered.runs:
             run.font.size = SMALL_SIZE
             _complex_size(run, SMALL_SIZE)
         if self.c.draft:
-            header = section.header.paragraphs[0]
-            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = header.add_run(self.c.draft_mark)
-            run.bold = True
-            run.font.size = Pt(20)
-            _complex_size(run, Pt(20))
-            run.font.color.rgb = RGBColor(0xAA, 0x00, 0x00)
+            for header in (section.header, section.first_page_header):
+                mark = header.paragraphs[0] if header is section.first_page_header else header.add_paragraph()
+                mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = mark.add_run(self.c.draft_mark)
+                run.bold = True
+                run.font.size = Pt(20)
+                _complex_size(run, Pt(20))
+                run.font.color.rgb = RGBColor(0xAA, 0x00, 0x00)
             _set_run_property(run._r.get_or_add_rPr(), "spacing", val="60")  # letter-spaced like a stamp
 
     # --- pieces of the document --------------------------------------------------------------------------------
@@ -291,7 +297,8 @@ class _Writer:
         since Word stretches a justified line that ends with a manual break."""
         lines = [line for line in clean(block.text).split("\n") if line.strip()] or [""]
         for i, line in enumerate(lines):
-            paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=INDENT)
+            paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.LEFT if block.item else WD_ALIGN_PARAGRAPH.JUSTIFY,
+                                        indent=INDENT)
             if i == 0 and block.label:
                 paragraph.add_run(clean(block.label)).bold = True
                 paragraph.add_run(" ")
@@ -358,8 +365,9 @@ class _Writer:
             column.width = width
         for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             trPr = row._tr.get_or_add_trPr()
-            trPr.append(OxmlElement("w:cantSplit"))  # no row cut in half across pages
-            header = index == 0 and bool(block.headers)
+            header = index == 0 and bool(block.headers)  # a tall row may break across pages; the header not
+            if header:
+                trPr.append(OxmlElement("w:cantSplit"))
             if header:
                 trPr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
             for cell, width, value in zip(row.cells, column_widths, values + [""] * (columns - len(values)),

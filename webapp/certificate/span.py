@@ -50,9 +50,10 @@ def _add(a, b):
 
 
 def merge(section: Section, parts: list[SectionData], lang: str | None = None,
-          text_langs: list[str] | None = None) -> SpanData:
+          text_langs: list[str] | None = None, halves: list[tuple[int, int]] | None = None) -> SpanData:
     """`parts` in period order, oldest first; with `lang`, typed texts read in that language (`text_langs`:
-    the language each part's submission types in first, Kazakh if not given)."""
+    the language each part's submission types in first, Kazakh if not given) and each row knows its
+    half-year as `half_year` ((year, half) from `halves`), so a month can be told with its year."""
     span = SpanData(section=section, rows={r.name: [] for r in section.row_lists})
     text_langs = text_langs or ["kk"] * len(parts)
     entries = [p.entry for p in parts if p.entry is not None]
@@ -84,8 +85,9 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
     for row_list in section.row_lists:
         lists = [p.rows.get(row_list.name, []) for p in parts]
         if lang:
-            lists = [[localized_row(row_list, row, main_lang, lang) for row in rows]
-                     for rows, main_lang in zip(lists, text_langs, strict=True)]
+            lists = [[localized_row(row_list, row, main_lang, lang, half_year=half_year) for row in rows]
+                     for rows, main_lang, half_year in zip(lists, text_langs, halves or [None] * len(parts),
+                                                           strict=True)]
         if row_list.as_at:
             span.rows[row_list.name] = next((rows for rows in reversed(lists) if rows), [])
         else:
@@ -121,7 +123,8 @@ def span_data(submissions: list[Submission], lang: str | None = None) -> dict[st
     per table per half-year."""
     per_period = [section_data(s) for s in submissions]
     text_langs = [s.text_lang or "kk" for s in submissions]
-    return {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs) for s in SECTIONS}
+    halves = [(s.period.year, s.period.half) for s in submissions]
+    return {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs, halves) for s in SECTIONS}
 
 
 def academic_year_span(periods: list[Period], last: Period) -> list[Period]:

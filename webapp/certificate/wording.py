@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from ..i18n import short_date
+from babel import Locale
+
+from ..i18n import number, short_date
 from .blocks import Block, Para
+
+_RU = Locale.parse("ru")
 
 
 def as_date(value) -> date | None:
@@ -33,13 +38,52 @@ def order_ref(number, on, lang: str) -> str:
 
 
 def ru_plural(n: int, one: str, few: str, many: str) -> str:
-    """The Russian noun form after a number: 1 договор, 2 договора, 5 договоров (21 договор, 11 договоров)."""
-    n = abs(int(n))
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+    """The Russian noun form after a number, by Babel's plural rules for Russian (CLDR): 1 договор, 2 договора,
+    5 договоров, 21 договор, 11 договоров."""
+    return {"one": one, "few": few}.get(_RU.plural_form(abs(int(n))), many)
+
+
+def counted(n: int, lang: str, kk: str, ru_forms: tuple[str, str, str]) -> str:
+    """A count with its noun: «5 жұмыскер» (a Kazakh noun stays singular after a number) / «5 работников»."""
+    return f"{number(n, lang)} {kk if lang == 'kk' else ru_plural(n, *ru_forms)}"
+
+
+def ru_gender(phrase: str) -> str:
+    """"m", "f" or "n": the grammatical gender of a Russian phrase's first word, from its ending («Прокуратура
+    города» f, «Департамент» m, «Управление» n, «Общественный мониторинг» m), so a verb can agree with a
+    body or event the school typed."""
+    word = (phrase or "").strip().split(" ", 1)[0].lower().strip("«»\"")
+    if word.endswith(("ая", "яя", "а", "я")):
+        return "f"
+    if word.endswith(("ое", "ее", "о", "е")):
+        return "n"
+    return "m"
+
+
+def ru_past(phrase: str, m: str, f: str, n: str) -> str:
+    """The past-tense verb agreeing with `phrase` as subject: ru_past("Прокуратура", "провёл", "провела", …)."""
+    return {"m": m, "f": f, "n": n}[ru_gender(phrase)]
+
+
+def lower_first(text: str) -> str:
+    """`text` to go on mid-sentence: its first letter lowercase, unless the first word is an abbreviation
+    («ИКТ», «НПА») or a name in quotes."""
+    text = (text or "").strip()
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[1:2].isupper() or not text[:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def quoted(text: str | None) -> str:
+    """`text` in «» as Kazakh and Russian typography quote a title: straight quotes typed become «», quotes
+    inside the title become „“ («О работе клуба „Адал ұрпақ“»), and a title typed already in quotes is not
+    quoted twice."""
+    text = " ".join((text or "").split())
+    text = re.sub(r'"([^"]*)"', r"«\1»", text)
+    if text.startswith("«") and text.endswith("»") and text.count("«") == 1 == text.count("»"):
+        text = text[1:-1]
+    return f"«{text.replace('«', '„').replace('»', '“')}»"
 
 
 def trim_end(text: str | None) -> str:
@@ -56,11 +100,11 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
-def series(items: list[str]) -> list[Block]:
+def series(items: list[str], indent: bool = True) -> list[Block]:
     """One paragraph per item, each ending with «;» and the last with «.», as the seed's lists do
-    («… №174, 02.09.2024ж.;»)."""
+    («… №174, 02.09.2024ж.;»); without `indent` the items are a list, aligned at the margin."""
     paras = []
     for i, item in enumerate(items, start=1):
         item = item.rstrip(" ;")
-        paras.append(Para(item + ";" if i < len(items) else sentence(item)))
+        paras.append(Para(item + ";" if i < len(items) else sentence(item), item=not indent))
     return paras

@@ -106,6 +106,11 @@ class Section:
     summary: Callable[[SectionData], list[str]] | None = None  # figures computed from the data, shown on the page
     summed_facts: tuple[str, ...] = ()  # figures that add up over several half-years; the rest are "as at"
     certificate: Callable | None = None  # (SpanData, lang) -> blocks this section adds to the certificate
+    # Where the certificate places the section: "I" (normative acts), "II" (organisational-managerial activity),
+    # or "frame": not a numbered section, it fills slots of the certificate's frame through `certificate_frame`,
+    # (SpanData, lang) -> {slot: value} (the order, signature, sources, working group, conclusion, appendix).
+    certificate_part: str = "II"
+    certificate_frame: Callable | None = None
     on_start: Callable | None = None  # extra carry-over work (e.g. last half-year's recommendations)
     # The section's base quantities for the dashboard: SectionData -> {SubmissionFigures column: value}.
     figures: Callable[[SectionData], dict[str, Any]] | None = None

@@ -42,6 +42,18 @@ def has_marks(text: Any) -> bool:
     return isinstance(text, str) and MARK_OPEN in text
 
 
+def text_lines(text: str | None) -> list[str]:
+    """The non-blank lines a clerk typed, each to become its own paragraph; an untranslated piece spanning
+    several lines is marked on each of them."""
+    lines, inside = [], False
+    for line in (text or "").split("\n"):
+        opened = MARK_OPEN + line if inside else line
+        inside = opened.rfind(MARK_OPEN) > opened.rfind(MARK_CLOSE)
+        if line.strip(MARK_OPEN + MARK_CLOSE + " \t"):
+            lines.append(opened + MARK_CLOSE if inside else opened)
+    return lines or [""]
+
+
 def marked_html(text: Any) -> Markup:
     """`text` escaped for HTML, its untranslated pieces in <mark class="untranslated"> (a Jinja filter)."""
     html = str(escape("" if text is None else text))
@@ -118,12 +130,15 @@ class LocalizedRow:
     @property
     def lacking(self) -> list[str]:
         """The names of the texts shown in the other language."""
-        return [name for name, text in object.__getattribute__(self, "_texts").items() if has_marks(text)]
+        return [name for name, text in object.__getattribute__(self, "_texts").items()
+                if name != "half_year" and has_marks(text)]
 
 
-def localized_row(row_list, row, main_lang: str, lang: str) -> LocalizedRow:
-    """`row` reading in `lang`; its texts with no version in `lang` are the other language's, marked."""
-    texts = {}
+def localized_row(row_list, row, main_lang: str, lang: str, half_year: tuple[int, int] | None = None
+                  ) -> LocalizedRow:
+    """`row` reading in `lang`; its texts with no version in `lang` are the other language's, marked.
+    `half_year` ((year, half) of the row's submission) is readable as `row.half_year`."""
+    texts: dict = {"half_year": half_year} if half_year else {}
     for name in _row_texts(row_list.form):
         text, lacking = version(getattr(row, name, None), (row.translations or {}).get(name), main_lang, lang)
         texts[name] = untranslated(text) if lacking else text

@@ -21,7 +21,7 @@ from ..blueprints.units.queries import ancestors
 from ..extensions import db
 from ..rendering import is_fragment_request, render, see_other, wants_json
 from . import now_hm
-from .fields import CountField, DecimalNumberField
+from .fields import TRANSLATION_SUFFIX, CountField, DecimalNumberField
 from .figures import FigureOutOfRange
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
@@ -192,9 +192,24 @@ class Autosave:
     write: Callable  # (entry, {name: value}) -> None
 
 
+def _read_attribute(entry, name: str):
+    """An entry's column, or a text's version in the other language ("risks__tr") from its translations."""
+    base = name.removesuffix(TRANSLATION_SUFFIX)
+    return (entry.translations or {}).get(base) if base != name else getattr(entry, name)
+
+
 def _set_attributes(entry, values: dict) -> None:
+    translations = dict(entry.translations or {})
     for name, value in values.items():
-        setattr(entry, name, value)
+        base = name.removesuffix(TRANSLATION_SUFFIX)
+        if base == name:
+            setattr(entry, name, value)
+        elif value:
+            translations[base] = value
+        else:
+            translations.pop(base, None)
+    if translations != (entry.translations or {}):
+        entry.translations = translations  # a new dict, so the JSON column is written
 
 
 def _set_facts(entry, values: dict) -> None:
@@ -202,12 +217,12 @@ def _set_facts(entry, values: dict) -> None:
 
 
 NARRATIVE = Autosave("narrative", lambda section, place, formdata: NarrativeForm(formdata, period=place.period),
-                     getattr, _set_attributes)
+                     _read_attribute, _set_attributes)
 FACTS = Autosave("facts", lambda section, place, formdata: section.facts_form(formdata, period=place.period),
                  lambda entry, name: (entry.facts or {}).get(name), _set_facts)
 EXPLANATION = Autosave("explanation",
                        lambda section, place, formdata: ExplanationForm(formdata, period=place.period),
-                       getattr, _set_attributes)
+                       _read_attribute, _set_attributes)
 
 
 def _save_in_place(section: Section, place: Place, spec: Autosave):

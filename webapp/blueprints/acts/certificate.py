@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import bare_number, order_ref, sentence, series
+from ...certificate.wording import bare_number, order_ref, quoted, sentence, series
 
 
 def _rules(span, lang: str) -> list[Block]:
@@ -39,7 +39,7 @@ def _orders(span, lang: str) -> list[Block]:
         if key in seen:
             continue
         seen.add(key)
-        items.append(f"«{key[2]}» {order_ref(row.number, row.date, lang)}")
+        items.append(f"{quoted(key[2])} {order_ref(row.number, row.date, lang)}")
     if not items:
         return []
     return [Para(say(lang, "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",

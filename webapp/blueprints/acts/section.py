@@ -18,5 +18,6 @@ section = register(Section(
     ),
     required_rows=("orders",),
     certificate=certificate,
+    certificate_part="I",
 ))
 bp = make_blueprint(section, __name__)

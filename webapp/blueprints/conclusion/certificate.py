@@ -53,3 +53,8 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
               (STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1]), row.comment or ""]
              for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
     return blocks
+
+
+def frame(span, lang: str) -> dict:
+    """The frame's `conclusion` slot: the blocks under the certificate's «Conclusion» heading."""
+    return {"conclusion": conclusion_blocks(span, lang)}

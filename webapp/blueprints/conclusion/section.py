@@ -4,6 +4,7 @@ from ...extensions import db
 from ...reporting.models import Submission
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import frame as certificate_frame
 from .forms import ConclusionFactsForm, FollowUpForm, RecommendationForm
 from .models import FollowUp, Recommendation
 
@@ -60,6 +61,8 @@ section = register(Section(
     required_rows=("recommendations",),
     checks=(followups_have_status,),
     on_start=follow_up_previous_recommendations,
+    certificate_part="frame",
+    certificate_frame=certificate_frame,
     figures=lambda data: {"followups": data.count("followups"),
                           "followups_done": data.count("followups", lambda row: row.status == "done")},
 ))

@@ -12,4 +12,4 @@ def _none(lang: str) -> str:
 
 
 def certificate(span, lang: str) -> list[Block]:
-    return inspections_blocks(span.rows.get("inspections", []), lang, _none)
+    return inspections_blocks(span.rows.get("inspections", []), lang, _none, span.text.get("basis"))

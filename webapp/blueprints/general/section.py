@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
+from .certificate import frame as certificate_frame
 from .forms import GeneralFactsForm, WorkingGroupMemberForm
 from .models import WorkingGroupMember
 
@@ -35,5 +36,7 @@ section = register(Section(
                 carry_over=True, as_at=True),
     ),
     checks=(one_head,),
+    certificate_part="frame",
+    certificate_frame=certificate_frame,
 ))
 bp = make_blueprint(section, __name__)

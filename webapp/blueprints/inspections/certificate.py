@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...certificate.blocks import Block, Para, Table, say
-from ...certificate.wording import bare_number, sentence, trim_end
+from ...certificate.wording import bare_number, lower_first, ru_past, sentence, trim_end
 from ...i18n import number, short_date
 
 
@@ -26,26 +26,43 @@ def finding(row, lang: str) -> str:
     return f"{found}: {description}" if description else found
 
 
-def inspection_line(row, lang: str) -> str:
-    """«Тексеруші орган – …; тексерілген кезең – …; тексеру мәні – …; нәтижесі туралы құжат №…; бұзушылықтар …»."""
-    fields = [(say(lang, "тексеруші орган", "проверяющий орган"), row.body),
-              (say(lang, "тексерілген кезең", "проверяемый период"), row.period_checked),
-              (say(lang, "тексеру мәні", "предмет проверки"), row.subject),
-              (say(lang, "нәтижесі туралы құжат", "документ по результатам проверки"), result_document(row, lang))]
-    parts = [f"{label} – {trim_end(value)}" for label, value in fields if trim_end(value)]
-    parts.append(finding(row, lang))
-    text = "; ".join(parts)
-    return sentence(f"{text[0].upper()}{text[1:]}")
+def _plain(text: str | None) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in (text or "")).casefold().split())
 
 
-def inspections_blocks(rows, lang: str, none: Callable[[str], str]) -> list[Block]:
-    """Prose for one inspection, a table for several; `none(lang)` when there were none."""
+def inspection_sentence(row, lang: str, known: str | None = None) -> str:
+    """One inspection told as the seed tells it: «Рудный қаласының прокуратурасы тексеру жүргізді (тексерілген
+    кезең – 2024–2025, тексеру мәні – …); нәтижесі туралы құжат №2-0904-25-01180, 21.05.2025ж. бойынша
+    бұзушылықтар анықталған жоқ.» / «Прокуратура города Рудного провела проверку (…); по результатам проверки
+    (документ №… от 21.05.2025) нарушений не выявлено.»"""
+    body = trim_end(row.body)
+    verb = say(lang, "тексеру жүргізді", "{v} проверку", v=ru_past(body, "провёл", "провела", "провело"))
+    details = [say(lang, "тексерілген кезең – {v}", "проверяемый период – {v}", v=trim_end(row.period_checked))
+               if trim_end(row.period_checked) else "",
+               say(lang, "тексеру мәні – {v}", "предмет проверки – {v}", v=lower_first(trim_end(row.subject)))
+               if trim_end(row.subject) else ""]
+    details = [d for d in details if d]
+    if body and _plain(body) in _plain(known):
+        # The school's own basis already says who inspected: the details go on without repeating it.
+        text = ", ".join(details) or say(lang, "тексеру", "проверка")
+    else:
+        text = f"{body} {verb}" + (f" ({', '.join(details)})" if details else "")
+    document = result_document(row, lang)
+    if document:
+        text += say(lang, "; нәтижесі туралы құжат {d} бойынша {f}", "; по результатам проверки (документ {d}) {f}",
+                    d=document + ("ж." if lang == "kk" and row.result_date else ""), f=finding(row, lang))
+    else:
+        text += f"; {finding(row, lang)}"
+    return sentence(text[:1].upper() + text[1:])
+
+
+def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str | None = None) -> list[Block]:
+    """Prose for one inspection, a table for several; `none(lang)` when there were none; `known`: the
+    school's own text, whose facts are not repeated."""
     if not rows:
         return [Para(none(lang))]
     if len(rows) == 1:
-        return [Para(say(lang, "Талданатын кезеңде тексеру жүргізілді.",
-                         "В анализируемом периоде проведена проверка.")),
-                Para(inspection_line(rows[0], lang))]
+        return [Para(inspection_sentence(rows[0], lang, known))]
     headers = [say(lang, "№", "№"), say(lang, "Тексеруші орган", "Проверяющий орган"),
                say(lang, "Тексерілген кезең", "Проверяемый период"), say(lang, "Тексеру мәні", "Предмет проверки"),
                say(lang, "Нәтижесі туралы құжат", "Документ по результатам"),
@@ -63,4 +80,4 @@ def _none(lang: str) -> str:
 
 
 def certificate(span, lang: str) -> list[Block]:
-    return inspections_blocks(span.rows.get("inspections", []), lang, _none)
+    return inspections_blocks(span.rows.get("inspections", []), lang, _none, span.text.get("basis"))

@@ -4,13 +4,14 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import ru_plural
+from ...certificate.wording import counted, lower_first, ru_plural, sentence, trim_end
 from ...i18n import number, percent, short_date
 
-KK_MONTHS = ["Қаңтар", "Ақпан", "Наурыз", "Сәуір", "Мамыр", "Маусым", "Шілде", "Тамыз", "Қыркүйек", "Қазан",
-             "Қараша", "Желтоқсан"]
-RU_MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь",
-             "Ноябрь", "Декабрь"]
+# «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
+KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
+                "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
+RU_MONTHS_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+                "ноябре", "декабре"]
 CATEGORY_NAMES = [("category_pedagog", "педагог", "педагог"),
                   ("category_moderator", "педагог-модератор", "педагог-модератор"),
                   ("category_expert", "педагог-сарапшы", "педагог-эксперт"),
@@ -24,13 +25,15 @@ STAFF = {"teacher": ("педагог қызметкер", ("педагогиче
          "administrative": ("әкімшілік қызметкер", ("административный работник", "административных работника",
                                                     "административных работников"))}
 WORKERS = ("работник", "работника", "работников")
+WORKERS_ACCUSATIVE = ("работника", "работников", "работников")  # «наложены на 1 работника, на 5 работников»
+CASES = ("случай", "случая", "случаев")
 PENALTIES = {"warning": ("ескерту", "замечание"), "reprimand": ("сөгіс", "выговор"),
              "severe_reprimand": ("қатаң сөгіс", "строгий выговор"), "dismissal": ("жұмыстан босату", "увольнение")}
 
 
 def _people(n: int, lang: str, kk: str, ru_forms: tuple[str, str, str]) -> str:
-    """«76 педагог қызметкер» / «76 педагогических работников»."""
-    return f"{number(n, lang)} {kk if lang == 'kk' else ru_plural(n, *ru_forms)}"
+    """«76 педагог қызметкер» / «76 педагогических работников» (Babel's plural forms)."""
+    return counted(n, lang, kk, ru_forms)
 
 
 def staffing(span, lang: str) -> list[Block]:
@@ -42,7 +45,8 @@ def staffing(span, lang: str) -> list[Block]:
         parts = []
         for r in staff:
             units = "" if r.staff_units is None else f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})"
-            parts.append(f"{r.position_title} – {number(r.persons, lang)} {say(lang, 'адам', 'чел.')}{units}")
+            parts.append(f"{lower_first(r.position_title)} – {number(r.persons, lang)} {say(lang, 'адам', 'чел.')}"
+                         f"{units}")
         blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды. Олар: {list}.",
                                "Административный штат составляет {n} чел.: {list}.",
                                n=number(people, lang), list=", ".join(parts))))
@@ -59,16 +63,18 @@ def staffing(span, lang: str) -> list[Block]:
     higher, special = span.fact("teachers_higher_education"), span.fact("teachers_special_secondary")
     if teachers and (higher is not None or special is not None):
         pieces = []
-        if higher is not None:
+        if higher:
             pieces.append(say(lang, "{n} ({share}) – жоғары білімді", "{n} ({share}) – с высшим образованием",
                               n=_people(higher, lang, *teacher_forms), share=percent(higher / teachers, lang)))
-        if special is not None:
+        if special:
             pieces.append(say(lang, "{n} ({share}) – арнаулы орта білімді",
                               "{n} ({share}) – со средним специальным образованием",
                               n=_people(special, lang, *teacher_forms), share=percent(special / teachers, lang)))
-        blocks.append(Para(say(lang, "Педагогикалық ұжымның сапалық құрамы: {list}.",
-                               "Качественный состав педагогического коллектива: {list}.", list=", ".join(pieces))))
-    categories = [(kk, ru, span.fact(name)) for name, kk, ru in CATEGORY_NAMES if span.fact(name) is not None]
+        if pieces:  # a share of 0 is no part of the make-up («0 педагог (0,00 %)» is never printed)
+            blocks.append(Para(say(lang, "Педагогикалық ұжымның сапалық құрамы: {list}.",
+                                   "Качественный состав педагогического коллектива: {list}.",
+                                   list=", ".join(pieces))))
+    categories = [(kk, ru, span.fact(name)) for name, kk, ru in CATEGORY_NAMES if span.fact(name)]
     if categories:
         listed = ", ".join(f"«{kk if lang == 'kk' else ru}» – {number(n, lang)}" for kk, ru, n in categories)
         blocks.append(Para(say(lang, "Біліктілік санаттары бойынша педагог қызметкерлер саны: {list}.",
@@ -78,8 +84,10 @@ def staffing(span, lang: str) -> list[Block]:
     if vacancies is not None:
         text = (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
                 say(lang, "Бос орындар саны – {n}.", "Количество вакансий – {n}.", n=number(vacancies, lang)))
-        if span.fact("vacancies_published"):
-            text += " " + span.fact("vacancies_published")
+        published = trim_end(span.fact("vacancies_published"))
+        if published:
+            text += " " + sentence(say(lang, "Бос орындар туралы ақпарат жарияланады: {where}",
+                                       "Сведения о вакансиях размещаются: {where}", where=lower_first(published)))
         blocks.append(Para(text))
     return blocks
 
@@ -117,33 +125,50 @@ def staff_units(span, lang: str) -> list[Block]:
     return [Para(text + ".")]
 
 
+def _when(year: int, month: int, lang: str) -> str:
+    return (f"{year} жылғы {KK_MONTHS_IN[month - 1]}" if lang == "kk"
+            else f"в {RU_MONTHS_IN[month - 1]} {year} года")
+
+
+MOVES = (("dismissed", "Жұмыстан {n} босатылды", "Уволено {n}"),
+         ("hired", "Жұмысқа {n} қабылданды", "Принято на работу {n}"),
+         ("long_leave", "Ұзақ демалысқа (бала күтімі, декрет) {n} шықты",
+          "В длительный отпуск (по беременности и родам, по уходу за ребёнком) ушли {n}"),
+         ("returned", "Демалыстан {n} оралды", "Из отпуска вышли {n}"))
+
+
 def movements(span, lang: str) -> list[Block]:
+    """Dismissals, hires and long leaves, each in date order with the year («2024 жылғы қарашада – 4 педагог
+    қызметкер»), one month and staff category merged; a long leave is not a dismissal."""
     blocks = []
-    months = KK_MONTHS if lang == "kk" else RU_MONTHS
-    rows_all = span.rows.get("movements", [])
-    # A span over an academic year names the year with each month, so October 2024 reads before January 2025.
-    several_years = len({r.year for r in rows_all}) > 1
-    for direction, titles in (("dismissed", ("Жұмыстан босатылды", "Уволено")),
-                              ("hired", ("Жұмысқа қабылданды", "Принято на работу")),
-                              ("long_leave", ("Ұзақ демалысқа (бала күтімі, декрет) шықты",
-                                              "Ушли в длительный отпуск (по беременности и родам, по уходу за "
-                                              "ребёнком)")),
-                              ("returned", ("Демалыстан оралды", "Вышли из отпуска"))):
-        rows = [r for r in rows_all if r.direction == direction]
+    for direction, kk_title, ru_title in MOVES:
+        rows = [r for r in span.rows.get("movements", []) if r.direction == direction]
         if not rows:
             continue
-        by_month: dict[tuple[int, int], list[str]] = defaultdict(list)
+        by_month: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
         for r in rows:
-            reason = f" ({r.reason})" if r.reason else ""
-            by_month[(r.year, r.month)].append(_people(r.count, lang, *STAFF.get(r.staff_category, ("", WORKERS)))
-                                               + reason)
-        total = sum(r.count for r in rows)
-        lines = "; ".join(f"{months[m - 1]}{f' {y}' if several_years else ''} – {', '.join(items)}"
-                          for (y, m), items in sorted(by_month.items()))
-        blocks.append(Para(say(lang, "{title}: барлығы – {n}. {lines}.", "{title}: всего {n}. {lines}.",
-                               title=titles[0] if lang == "kk" else titles[1],
-                               n=_people(total, lang, "қызметкер", WORKERS), lines=lines)))
+            year = getattr(r, "year", None) or (getattr(r, "half_year", None) or (None, None))[0]
+            by_month[(year or 0, r.month)][(r.staff_category, trim_end(r.reason))] += r.count
+        lines = []
+        for (year, month), groups in sorted(by_month.items()):
+            items = []
+            for (category, reason), count in groups.items():
+                kk, ru_forms = STAFF.get(category, ("қызметкер", WORKERS))
+                items.append(counted(count, lang, kk, ru_forms) + (f" ({reason})" if reason else ""))
+            when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
+            lines.append(f"{when} – {', '.join(items)}")
+        total = counted(sum(r.count for r in rows), lang, "қызметкер", WORKERS)
+        title = say(lang, kk_title, ru_title, n=total)
+        if lang == "ru" and sum(r.count for r in rows) % 10 == 1 and sum(r.count for r in rows) % 100 != 11:
+            title = title.replace(" ушли ", " ушёл ").replace(" вышли ", " вышел ")
+        blocks.append(Para(f"{title}: {'; '.join(lines)}."))
     return blocks
+
+
+MONTHS = [("қаңтарда", "в январе"), ("ақпанда", "в феврале"), ("наурызда", "в марте"), ("сәуірде", "в апреле"),
+          ("мамырда", "в мае"), ("маусымда", "в июне"), ("шілдеде", "в июле"), ("тамызда", "в августе"),
+          ("қыркүйекте", "в сентябре"), ("қазанда", "в октябре"), ("қарашада", "в ноябре"),
+          ("желтоқсанда", "в декабре")]
 
 
 def discipline_counts(span, lang: str) -> list[Block]:
@@ -186,19 +211,26 @@ def discipline(span, lang: str) -> list[Block]:
         lifted = sum(1 for r in rows if r.lifted_early)
         text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",
                    "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания наложены на {n}: "
-                   "{list}.", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "", WORKERS),
+                   "{list}.", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "",
+                                                                                     WORKERS_ACCUSATIVE),
                    list="; ".join(parts))
         if lifted:
             text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
         blocks.append(Para(text))
     ethics, conflicts = span.fact("ethics_council_cases"), span.fact("conflict_of_interest_cases")
     if ethics is not None:
-        blocks.append(Para(say(lang, "Педагогикалық әдеп кеңесінде қаралған жағдайлар саны – {n}.",
-                               "Количество случаев, рассмотренных советом по педагогической этике, – {n}.",
-                               n=number(ethics, lang))))
+        blocks.append(Para(
+            say(lang, "Педагогикалық әдеп кеңесінде қаралған жағдайлар болған жоқ.",
+                "Случаев, рассмотренных советом по педагогической этике, не было.") if ethics == 0 else
+            say(lang, "Педагогикалық әдеп кеңесінде {n} жағдай қаралды.",
+                "Советом по педагогической этике {verb} {n}.", n=counted(ethics, lang, "", CASES).strip(),
+                verb=ru_plural(ethics, "рассмотрен", "рассмотрено", "рассмотрено"))))
     if conflicts is not None:
-        text = say(lang, "Мүдделер қақтығысы жағдайларының саны – {n}.",
-                   "Количество случаев конфликта интересов – {n}.", n=number(conflicts, lang))
+        text = (say(lang, "Мүдделер қақтығысы жағдайлары болған жоқ.", "Случаев конфликта интересов не было.")
+                if conflicts == 0 else
+                say(lang, "Мүдделер қақтығысының {n} жағдайы анықталды.", "{verb} {n} конфликта интересов.",
+                    n=counted(conflicts, lang, "", CASES).strip(),
+                    verb=ru_plural(conflicts, "Выявлен", "Выявлено", "Выявлено")))
         if span.fact("conflict_of_interest_description"):
             text += " " + span.fact("conflict_of_interest_description")
         blocks.append(Para(text))

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
+from .certificate import frame as certificate_frame
 from .forms import ExposedPositionForm
 from .models import ExposedPosition
 
@@ -19,5 +20,7 @@ section = register(Section(
     ),
     required_rows=("positions",),
     figures=lambda data: {"exposed_positions": data.count("positions")},
+    certificate_part="frame",
+    certificate_frame=certificate_frame,
 ))
 bp = make_blueprint(section, __name__)

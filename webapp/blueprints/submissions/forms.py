@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, TextAreaField
+from wtforms import BooleanField, RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from ...reporting.fields import MAX_TEXT
+from ...reporting.fields import MAX_TEXT, choices
 
 
 class StartForm(FlaskForm):
@@ -21,3 +21,10 @@ class ImportForm(FlaskForm):
     """A half-year's analysis as an `adal-submission` JSON document (docs/submission-format.md)."""
 
     document = FileField(_l("Analysis as a JSON file"), validators=[FileRequired(_l("Choose the file."))])
+
+
+class TextLanguageForm(FlaskForm):
+    """The official language the school types its texts in first; each text may carry the other beside it."""
+
+    text_lang = RadioField(_l("The school types its texts first in"),
+                           choices=choices([("kk", "Қазақша"), ("ru", "Русский")]), validators=[InputRequired()])

@@ -20,7 +20,7 @@ from ...reporting.models import Status
 from ...reporting.queries import place_or_404, progress, section_data
 from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, deadlines_for
-from .forms import ImportForm, ReopenForm, StartForm
+from .forms import ImportForm, ReopenForm, StartForm, TextLanguageForm
 
 bp = Blueprint("submissions", __name__, url_prefix="/schools/<school>/<period>")
 
@@ -37,6 +37,8 @@ def _overview(place, status=200, **forms):
         "sections": SECTIONS,
         "start_form": forms.get("start_form") or StartForm(),
         "reopen_form": forms.get("reopen_form") or ReopenForm(formdata=None),
+        "text_lang_form": forms.get("text_lang_form") or TextLanguageForm(
+            formdata=None, data={"text_lang": place.submission.text_lang if place.submission else "kk"}),
         "previous": workflow.previous_submission(place.school, place.period),
         "review_errors": forms.get("review_errors", {}),
         "typed_reasons": forms.get("typed_reasons", {}),
@@ -89,6 +91,22 @@ def start(school: str, period: str):
     except IntegrityError:  # started by a twin request at the same instant (uq_submission_school_period)
         db.session.rollback()
         return _back(place, opened)
+
+
+@bp.post("/text-language")
+@login_required
+def text_language(school: str, period: str):
+    """Say which language the texts were typed in first: what was typed stays where it is and is read as that
+    language; the other language's versions become the other ones (a relabelling, not a translation)."""
+    place = place_or_404(school, period)
+    if not place.can_edit():
+        abort(404 if place.submission is None else 409)
+    form = TextLanguageForm()
+    if not form.validate_on_submit():
+        return _overview(place, status=422, text_lang_form=form)
+    place.submission.text_lang = form.text_lang.data
+    db.session.commit()
+    return _back(place, _("Saved."))
 
 
 @bp.post("/submit")

@@ -1,0 +1,75 @@
+"""The certificate's paper layout (issue 11): a tall table row breaks across pages with the header row repeated,
+the fonts cover every character printed (no .notdef), the signature never stands alone on the last page, and a
+paragraph typed with line breaks keeps its first-line indent."""
+
+import io
+from types import SimpleNamespace
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from webapp.certificate.assemble import Certificate
+from webapp.certificate.blocks import Heading, Para, Table
+from webapp.certificate.render import html, pdf
+
+KAZAKH = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І"
+
+
+def certificate(blocks, lang: str = "ru") -> Certificate:
+    return Certificate(lang=lang, school=SimpleNamespace(code="rudny-7", name="Школа"), periods=[],
+                       parent_body="", legal_name="КГУ «Школа-гимназия №7»", city="г. Рудный",
+                       title_lines=["АНАЛИТИЧЕСКАЯ СПРАВКА"], dated="", approval=None, blocks=blocks,
+                       signature=("Руководитель школы", "Бирманова К.И."), appendix=None, draft=False,
+                       filename="layout", period_words="")
+
+
+def pages(data: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_a_tall_row_breaks_across_pages_under_a_repeated_header(app):
+    findings = " ".join(f"выявленный факт {i} подтверждён документами проверки;" for i in range(150))
+    assert len(findings) > 6000
+    table = Table(["№", "Выявленный коррупционный риск", "Мероприятие", "Ответственный исполнитель"],
+                  [["1", findings, "Мера", "Заместитель директора"], ["2", "Короткий риск", "Мера Б", "Бухгалтер"]],
+                  widths=[1, 8, 4, 4])
+    with app.test_request_context():
+        text = pages(pdf(certificate([Para("Вводный абзац."), table])))
+    with_rows = [page for page in text if "выявленный факт" in page]
+    assert len(with_rows) >= 2  # the row breaks rather than leaving a blank page before it
+    assert all("Ответственный исполнитель" in page for page in with_rows)
+    assert "выявленный факт 0 " in with_rows[0] and "выявленный факт 149" in " ".join(with_rows)
+
+
+def test_the_pdf_fonts_cover_every_character_it_prints(app):
+    with app.test_request_context():
+        data = pdf(certificate([Heading("Қазақ әріптері", 3), Para(f"{KAZAKH} – 22 266 028,65 ₸ «т.б.» №7")],
+                               lang="kk"))
+    covered = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            program = next(descriptor[key] for key in ("/FontFile2", "/FontFile3", "/FontFile") if key in descriptor)
+            cmap = TTFont(io.BytesIO(program.get_object().get_data())).getBestCmap() or {}
+            covered |= {chr(code) for code, glyph in cmap.items() if glyph != ".notdef"}
+    printed = set("".join(pages(data))) - {" "}
+    assert printed and printed <= covered, sorted(printed - covered)
+    assert set(KAZAKH.replace(" ", "")) | {"₸"} <= printed
+
+
+@pytest.mark.parametrize("lines", range(34, 46))
+def test_the_signature_never_stands_alone_on_the_last_page(app, lines):
+    blocks = [Para(f"Строка {i} текста справки.") for i in range(1, lines + 1)]
+    with app.test_request_context():
+        text = pages(pdf(certificate(blocks)))
+    last = text[-1]
+    assert "Бирманова К.И." in last and f"Строка {lines} текста справки." in last
+
+
+def test_a_typed_line_break_starts_an_indented_paragraph(app):
+    with app.test_request_context():
+        page = html(certificate([Para("Первый абзац.\nВторой абзац.", label="Обоснование:")]), for_pdf=True)
+    assert '<p><span class="label">Обоснование:</span> Первый абзац.</p><p>Второй абзац.</p>' in page

@@ -1,0 +1,38 @@
+"""What the general part gives the certificate's frame: the order launching the analysis, the dates, who signs
+and approves, the information sources used (numbered as in clause 15 of the Typical Rules) and the working group."""
+
+from ...certificate.blocks import Block, Para, Table, say
+from .forms import INFORMATION_SOURCES
+
+
+def sources(span, lang: str) -> list[tuple[int, str]]:
+    """(clause 15 number, wording) of every source ticked, in the Rules' order."""
+    return [(number, source[lang]) for number, source in enumerate(INFORMATION_SOURCES, start=1)
+            if span.facts.get(f"source_{number}")]
+
+
+def working_group(span, lang: str) -> list[Block]:
+    rows = span.rows.get("working_group", [])
+    if not rows:
+        return []
+    roles = {"head": say(lang, "жұмыс тобының жетекшісі", "руководитель рабочей группы"),
+             "member": say(lang, "мүшесі", "член"), "secretary": say(lang, "хатшысы", "секретарь")}
+    return [Para(say(lang, "Ішкі талдауды жұмыс тобы жүргізді:", "Анализ проведён рабочей группой в составе:")),
+            Table([say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность"),
+                   say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
+                  [[str(i), r.name, r.position_title or "", roles.get(r.role, r.role or "")]
+                   for i, r in enumerate(rows, 1)], widths=[1, 5, 6, 4])]
+
+
+def frame(span, lang: str) -> dict:
+    """The frame's slots this section fills (see certificate.assemble)."""
+    approval = None
+    if span.fact("approver_name"):
+        approval = {"position": span.fact("approver_position", ""), "name": span.fact("approver_name"),
+                    "date": span.fact("approval_date")}
+    signature = None
+    if span.fact("signatory_name") or span.fact("signatory_position"):
+        signature = (span.fact("signatory_position"), span.fact("signatory_name"))
+    return {"order": (span.fact("order_number"), span.fact("order_date")),
+            "certificate_date": span.fact("certificate_date"), "approval": approval, "signature": signature,
+            "sources": sources(span, lang), "working_group": working_group(span, lang)}
