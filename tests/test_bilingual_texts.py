@@ -61,7 +61,8 @@ def test_the_clerk_writes_a_text_in_both_languages_side_by_side(app, school):
         assert (order.title, order.translations) == (TITLE_KK, {"title": TITLE_RU})
 
     html = school.get(f"{BASE}/acts/", headers={"HX-Request": ""}).get_data(as_text=True)
-    risks = re.search(r'<fieldset class="field bilingual[^"]*">\s*<legend>[^<]*</legend>(.*?)</fieldset>', html, re.S)
+    risks = next(m for m in re.finditer(r'<fieldset class="field bilingual[^"]*">\s*<legend[^>]*>[^<]*</legend>'
+                                        r'(.*?)</fieldset>', html, re.S) if 'for="risks"' in m.group(1))
     versions = re.findall(r'<div class="version[^"]*" lang="(kk|ru)">\s*<label for="([^"]+)">', risks.group(1))
     assert versions == [("kk", "risks"), ("ru", "risks__tr")]
     assert RISKS_RU in risks.group(1) and RISKS_KK in risks.group(1)
