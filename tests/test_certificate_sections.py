@@ -359,7 +359,8 @@ def test_hires_are_told_in_date_order_with_their_year_across_an_academic_year(ap
             StaffMovement(month=11, direction="hired", staff_category="teacher", count=4)]})
         spring = half("personnel", rows={"movements": [
             StaffMovement(month=1, direction="hired", staff_category="support", count=2),
-            StaffMovement(month=3, direction="long_leave", staff_category="teacher", count=1, reason="декреттік демалысқа"),
+            StaffMovement(month=3, direction="long_leave", staff_category="teacher", count=1,
+                          reason="декреттік демалысқа"),
             StaffMovement(month=4, direction="dismissed", staff_category="teacher", count=1)]})
         span = merge(section_by_code("personnel"), [autumn, spring], "kk", ["kk", "kk"], [(2024, 2), (2025, 1)])
         text = words(section_by_code("personnel").certificate(span, "kk"))
@@ -367,7 +368,7 @@ def test_hires_are_told_in_date_order_with_their_year_across_an_academic_year(ap
                 "2 кіші қызметкер.") in text
         # A long leave is not a dismissal: one dismissed, the leave told apart.
         assert "Жұмыстан 1 қызметкер босатылды: 2025 жылғы сәуірде – 1 педагог қызметкер." in text
-        assert "Ұзақ демалысқа 1 қызметкер шықты: 2025 жылғы наурызда" in text
+        assert "Ұзақ демалысқа (бала күтімі, декрет) 1 қызметкер шықты: 2025 жылғы наурызда" in text
         span = merge(section_by_code("personnel"), [autumn, spring], "ru", ["kk", "kk"], [(2024, 2), (2025, 1)])
         ru = words(section_by_code("personnel").certificate(span, "ru"))
         assert "в ноябре 2024 года – 4 педагогических работника; в январе 2025 года – 2 технических работника" in ru
