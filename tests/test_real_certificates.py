@@ -231,8 +231,9 @@ def test_movements_carry_their_year_and_long_leave_is_not_turnover(clerk, depart
         assert "2026" in assert_fragment(response) and "2 026" not in text_of(response)
     assert compared(department)["turnover"] == "2,0"  # the two dismissed, not the teacher on maternity leave
     kk = certificate(department, "kk")
-    assert "Ұзақ демалысқа (бала күтімі, декрет) шықты: барлығы – 1 қызметкер. Қазан – 1 педагог қызметкер." in kk
-    assert "Демалыстан оралды: барлығы – 1 қызметкер. Желтоқсан – 1 педагог қызметкер." in kk
+    # Each month with its year, lowercase, as the seed tells it (issue 11).
+    assert "Ұзақ демалысқа (бала күтімі, декрет) 1 қызметкер шықты: 2026 жылғы қазанда – 1 педагог қызметкер." in kk
+    assert "Демалыстан 1 қызметкер оралды: 2026 жылғы желтоқсанда – 1 педагог қызметкер." in kk
     # A month after the half-year's end is refused.
     refused = clerk.post(url("personnel", "rows/movements"), data={
         "movements-year": "2027", "movements-month": "1", "movements-direction": "hired",
