@@ -121,9 +121,9 @@ def test_a_slow_connection_beside_an_invalid_figure_keeps_every_keystroke(page: 
                                                   "uploadThroughput": -1})
     page.locator("#teachers_total").click()
     page.keyboard.type("63,5")  # not a whole number: refused
-    page.keyboard.press("Tab")
+    page.locator("#support_staff_total").click()  # leaving the field sends it
     page.keyboard.type("20", delay=150)  # typed while the refusal is on its way back
-    page.keyboard.press("Tab")
+    page.locator("#teachers_higher_education").click()
     page.keyboard.type("55", delay=150)
     page.keyboard.press("Tab")
     expect(page.locator("#teachers_total-error")).to_be_visible()
@@ -212,3 +212,58 @@ def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(pag
     dialog.get_by_role("button", name="Кіру").click()
     expect(page.locator("#deadline-2026-H1")).to_contain_text("2026 ж. 3 шілде")
     expect(page).to_have_url(re.compile(r"/units/rudny$"))
+
+
+def test_submit_signed_out_asks_once_and_the_re_sent_refusal_is_shown(page: Page, started):
+    """One click, one confirmation: the re-sends after a token refresh and signing in never ask again (QA 9 #1)."""
+    log_in(page, "rudny-7")
+    page.goto("/schools/rudny-7/2026-H2/")
+    other_tab = page.context.new_page()
+    other_tab.goto("/units/rudny-7")
+    other_tab.locator("form.logout button").click()
+    expect(other_tab).to_have_url(re.compile(r"/login$"))
+    other_tab.close()
+    confirms = []
+    page.on("dialog", lambda dialog: (confirms.append(dialog.type), dialog.accept()))
+    page.get_by_role("button", name="Тапсыру", exact=True).click()
+    dialog = page.locator("#sign-in-dialog")
+    expect(dialog).to_be_visible()
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(page.locator("#messages")).to_contain_text("Кейбір бөлімдер дайын емес")
+    assert confirms == ["confirm"]
+
+
+def test_a_refused_row_add_after_a_saved_one_says_not_saved(page: Page, started):
+    """The row list and the page never say «saved» while a refused add sits in the form (QA 9 #2)."""
+    log_in(page, "rudny-7")
+    page.goto("/schools/rudny-7/2026-H2/inspections/")
+    state, page_state = page.locator("#rows-inspections-state"), page.locator("#save-state")
+    page.fill("#inspections-body", "Прокуратура")
+    fill_date(page, "#inspections-result_date", "06.10.2026")
+    page.locator("#add-inspections button[type=submit]").click()
+    expect(state).to_contain_text("Жол қосылды")
+    expect(page_state).to_have_text(SAVED)
+
+    page.fill("#inspections-body", "Қате күн")
+    page.fill("#inspections-result_date", "31.02.2026")
+    page.locator("#add-inspections button[type=submit]").click()
+    expect(page.locator("#inspections-result_date")).to_have_attribute("aria-invalid", "true")
+    expect(state).to_contain_text("белгіленген өрісті түзетіңіз")
+    expect(page_state).to_contain_text("белгіленген өрісті түзетіңіз")
+    expect(page.locator("#inspections-body")).to_have_value("Қате күн")
+
+    # A row edit saved meanwhile does not make the page «saved» while the refused add is still in the form.
+    row = page.locator("#rows-inspections tbody tr").first
+    row.get_by_role("link", name="Өңдеу").click()
+    row.locator("[name$=subject]").fill("Қаржы")
+    row.get_by_role("button", name="Сақтау").click()
+    expect(page.locator("#rows-inspections tbody tr").first).to_contain_text("Қаржы")
+    expect(page_state).to_contain_text("белгіленген өрісті түзетіңіз")
+    expect(state).to_contain_text("белгіленген өрісті түзетіңіз")
+
+    page.fill("#inspections-result_date", "28.02.2026")  # fixed: added, and now everything is saved
+    page.locator("#add-inspections button[type=submit]").click()
+    expect(page.locator("#rows-inspections tbody tr")).to_have_count(2)
+    expect(state).to_contain_text("Жол қосылды")
+    expect(page_state).to_have_text(SAVED)

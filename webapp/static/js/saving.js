@@ -467,9 +467,41 @@
     return Date.now().toString(36) + Math.random().toString(36).slice(2);
   }
 
+  /* The id of the state line under a form's row table (`rows-<list>-state`): found by id, as answers replace
+     the forms and rows around it. */
   function rowList(form) {
-    const section = form.closest("section");
-    return section ? section.querySelector(".rows-state") : null;
+    const table = form.closest("table.rows");
+    if (table) return table.id + "-state";
+    return form.id && form.id.startsWith("add-") ? "rows-" + form.id.slice(4) + "-state" : "";
+  }
+
+  /* Row forms whose last answer was a refusal (422) or a conflict (409) and that still hold the clerk's values:
+     key (the add form's or the edited row's id) -> {list, kind}. While one is there, neither its row list nor
+     the page says «saved». */
+  const refusedRows = new Map();
+
+  function refusedKey(form) {
+    const row = form.closest("tr");
+    return form.dataset.rowForm === "add" ? form.id : row ? row.id : "";
+  }
+
+  function stillRefused(key) {
+    const element = document.getElementById(key);
+    return Boolean(element && (element.matches("form") || element.querySelector("form[data-row-form=edit]")));
+  }
+
+  function refusedIn(list) {
+    for (const [key, refused] of refusedRows) {
+      if (!stillRefused(key)) refusedRows.delete(key);
+      else if (refused.list === list) return refused.kind;
+    }
+    return "";
+  }
+
+  function showList(list, kind, message) {
+    const refused = kind === "saved" ? refusedIn(list) : "";
+    if (refused) setState(document.getElementById(list), refused, text(refused));
+    else setState(document.getElementById(list), kind, message);
   }
 
   function submitRow(form, submitter) {
@@ -477,7 +509,8 @@
     if (job && job.running) return;
     if (!job) {
       if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
-      job = {form, kind: form.dataset.rowForm || "edit", running: false, failure: null, list: rowList(form)};
+      job = {form, kind: form.dataset.rowForm || "edit", running: false, failure: null, list: rowList(form),
+             refusedKey: refusedKey(form)};
       if (job.kind === "add") job.key = form.dataset.requestKey || newKey();
       rowJobs.set(form, job);
     }
@@ -497,7 +530,7 @@
     job.running = true;
     job.failure = null;
     form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
-    setState(job.list, "saving", text("saving"));
+    showList(job.list, "saving", text("saving"));
     showPage();
     try {
       const response = await send(form.action, data, "text/html");
@@ -511,18 +544,20 @@
       if (element) htmx.swap(element, html, {swapStyle, swapDelay: 0, settleDelay: 0}, {contextElement: form});
       restoreTyped(typedLater);
       if (response.ok) {
+        refusedRows.delete(job.refusedKey);
         const time = response.headers.get("X-Saved-At") || "";
         const message = job.kind === "add" ? "rowAdded" : job.kind === "delete" ? "rowRemoved" : "savedAt";
-        setState(job.list, "saved", text(message, {time}));
+        showList(job.list, "saved", text(message, {time}));
         lastSaved = time || lastSaved;
       } else {
-        setState(job.list, response.status === 409 ? "conflict" : "invalid",
-                 text(response.status === 409 ? "conflict" : "invalid"));
+        const kind = response.status === 409 ? "conflict" : "invalid";
+        if (job.refusedKey) refusedRows.set(job.refusedKey, {list: job.list, kind});
+        showList(job.list, kind, text(kind));
       }
     } catch (failure) {
       job.failure = failure instanceof Failure ? failure : new Failure("server");
       const [kind, message] = failureState(job.failure);
-      setState(job.list, kind, message);
+      showList(job.list, kind, message);
       failed(job.failure);
     } finally {
       job.running = false;
@@ -568,6 +603,10 @@
       const [kind, message] = job.failure ? failureState(job.failure) : ["saving", text("saving")];
       if (!worst || order.indexOf(kind) < order.indexOf(worst[0])) worst = [kind, message];
     }
+    for (const [key, refused] of refusedRows) {
+      if (!stillRefused(key)) refusedRows.delete(key);
+      else if (!worst || order.indexOf(refused.kind) < order.indexOf(worst[0])) worst = [refused.kind, text(refused.kind)];
+    }
     if (worst) setState(element, worst[0], worst[1]);
     else setState(element, lastSaved ? "saved" : "", lastSaved ? text("savedAt", {time: lastSaved}) : "");
     const button = element.querySelector("button");
@@ -583,7 +622,7 @@
 
   function hasUnsaved() {
     for (const state of trackers.values()) if (unsaved(state).size) return true;
-    return rowJobs.size > 0;
+    return rowJobs.size > 0 || refusedRows.size > 0;
   }
 
   function remember() {
@@ -642,7 +681,8 @@
         if (element && form.contains(element)) element.value = value;
       }
       form.dataset.requestKey = add.key;
-      const job = {form, kind: "add", key: add.key, running: false, failure: null, list: rowList(form)};
+      const job = {form, kind: "add", key: add.key, running: false, failure: null, list: rowList(form),
+                   refusedKey: form.id};
       rowJobs.set(form, job);
       runRow(job);
     }
@@ -713,14 +753,28 @@
   });
 
   // Other pages' htmx requests: signed out or an expired token keeps the page; no connection is said.
+  // The re-send is the same click: its hx-confirm was answered already and is not asked again.
+  const resending = new WeakSet();
+  document.addEventListener("htmx:confirm", (event) => {
+    const element = event.detail.elt;
+    if (!resending.has(element)) return;
+    resending.delete(element);
+    event.preventDefault();
+    event.detail.issueRequest(true);
+  });
   document.addEventListener("htmx:responseError", (event) => {
     const xhr = event.detail.xhr;
     const element = event.detail.elt;
-    const again = () => htmx.trigger(element, element.tagName === "FORM" ? "submit" : "click");
+    const again = () => {
+      resending.add(element);
+      htmx.trigger(element, element.tagName === "FORM" ? "submit" : "click");
+      resending.delete(element); // used by then, or the click did not reach htmx: the next click asks again
+    };
     if (xhr.status === 401) signIn().then(again);
     else if (xhr.getResponseHeader("X-Auth-Problem") === "csrf") refreshToken().then(again, () => notice());
   });
   document.addEventListener("htmx:sendError", () => notice());
+  document.addEventListener("htmx:afterSettle", () => showPage()); // e.g. a refused row edit cancelled
 
   function notice() {
     const messages = document.getElementById("messages");
