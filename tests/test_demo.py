@@ -95,19 +95,22 @@ def test_cli_loads_only_into_an_empty_database(app):
     assert "'demo'" in result.output
 
 
+STRONG = "steppe lantern horizon 1978"  # passes the password policy (issue 16)
+
+
 def test_cli_creates_real_accounts_and_refuses_bad_ones(app):
     runner = app.test_cli_runner()
     ok = runner.invoke(args=["create-user", "rudny-7-clerk", "--role", "school", "--unit", "rudny-7",
-                             "--password", "long enough"])
+                             "--password", STRONG])
     assert ok.exit_code == 0, ok.output
     with app.app_context():
         user = db.session.execute(db.select(User).filter_by(username="rudny-7-clerk")).scalar_one()
-        assert user.role is Role.SCHOOL and user.org_unit.code == "rudny-7" and user.check_password("long enough")
-    for args in (["x1", "--role", "school", "--unit", "rudny", "--password", "long enough"],
-                 ["x2", "--role", "admin", "--unit", "rudny", "--password", "long enough"],
-                 ["x3", "--role", "department", "--unit", "nowhere", "--password", "long enough"],
+        assert user.role is Role.SCHOOL and user.org_unit.code == "rudny-7" and user.check_password(STRONG)
+    for args in (["x1", "--role", "school", "--unit", "rudny", "--password", STRONG],
+                 ["x2", "--role", "admin", "--unit", "rudny", "--password", STRONG],
+                 ["x3", "--role", "department", "--unit", "nowhere", "--password", STRONG],
                  ["x4", "--role", "department", "--unit", "rudny", "--password", "short"],
-                 ["rudny-7-clerk", "--role", "school", "--unit", "rudny-7", "--password", "long enough"]):
+                 ["rudny-7-clerk", "--role", "school", "--unit", "rudny-7", "--password", STRONG]):
         result = runner.invoke(args=["create-user", *args])
         assert result.exit_code != 0, args
 
