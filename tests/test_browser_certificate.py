@@ -32,13 +32,15 @@ def analyses(live_app, live_data):
 def fold(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"(?<=\S-)\s*\n\s*", "", text)
+    # «№» comes from the fallback font in Chromium's PDF, and text extraction puts a space after it.
+    text = text.replace("№ ", "№")
     return re.sub(r"\s+", " ", text)
 
 
 def test_school_prints_its_certificate_from_chromium(page: Page, analyses):
     log_in(page, "rudny-7")
     page.goto(URL)
-    print_button = page.locator(".toolbar button[onclick*='print']")
+    print_button = page.locator(".toolbar button[data-print]")
     expect(print_button).to_be_visible()
     expect(page.locator(".sheet")).to_contain_text("ТАЛДАМАЛЫҚ АНЫҚТАМА")
     toolbar_text = fold(page.locator(".toolbar").inner_text())
