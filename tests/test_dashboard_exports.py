@@ -132,7 +132,7 @@ def test_the_xlsx_has_its_title_block_and_the_total_and_median_rows_styled_apart
     total, median = rows[-2], rows[-1]
     assert total[1].value == "Барлығы" and total[1].font.bold and total[1].fill.fgColor.rgb.endswith("E8EEF4")
     assert median[1].value == "Медиана мектеп" and median[1].font.italic
-    share, money = headers.index("Бір көзден, %"), headers.index("Сатып алу, барлығы")
+    share, money = headers.index("Бір көзден, сомасы бойынша, %"), headers.index("Сатып алу, барлығы")
     # Sums first, so the city's share weighs every tenge: 75 000 of 300 000.
     assert total[share].value == pytest.approx(25.0) and total[money].value == pytest.approx(300000)
     assert median[share].value == pytest.approx(25.0) and median[share].number_format == "0.0"
