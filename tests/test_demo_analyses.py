@@ -116,7 +116,7 @@ def test_seed_personnel_as_in_the_certificate(demo):
         [(s.position_title, s.persons, s.staff_units) for s in staff]
     assert sorted((m.month, m.direction, m.staff_category, m.count) for m in moves) == [
         (1, "hired", "support", 2), (1, "hired", "teacher", 2), (2, "hired", "support", 2),
-        (3, "dismissed", "teacher", 1), (4, "dismissed", "support", 1), (4, "dismissed", "teacher", 1),
+        (3, "long_leave", "teacher", 1), (4, "dismissed", "support", 1), (4, "dismissed", "teacher", 1),
         (5, "dismissed", "support", 1), (5, "hired", "support", 2)]
     assert [(w.person, w.order_number, w.order_date) for w in warnings][:2] == [
         ("Айназарова Ж", "77", date(2024, 10, 11)), ("Ермағанбетова С.А.", "86", date(2024, 11, 1))]
