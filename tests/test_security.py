@@ -367,7 +367,7 @@ def test_the_database_file_and_instance_folder_are_private(tmp_path):
 # --- 9. The run command ---------------------------------------------------------------------------------
 
 def make_dry_run(*variables: str) -> str:
-    return subprocess.run(["make", "-n", "run", *variables], cwd=PROJECT_ROOT, capture_output=True, text=True,
+    return subprocess.run(["make", "--no-print-directory", "-n", "run", *variables], cwd=PROJECT_ROOT, capture_output=True, text=True,
                           check=True).stdout
 
 

@@ -67,6 +67,15 @@ def upgrade():
         batch_op.alter_column('year', existing_type=sa.Integer(), nullable=False)
     with op.batch_alter_table('submission_figures', schema=None) as batch_op:
         batch_op.add_column(sa.Column('staff_units', sa.Numeric(precision=9, scale=2), nullable=True))
+    # Staff units typed into the personnel section (its facts) count from now on; none were asked for before
+    # this revision, so only a database taken back and forth has any.
+    units = ("json_extract(e.facts, '$.staff_units_total')" if op.get_bind().dialect.name == "sqlite"
+             else "(e.facts ->> 'staff_units_total')")
+    op.execute(f"""
+        UPDATE submission_figures SET staff_units = (
+          SELECT CAST({units} AS NUMERIC(9, 2)) FROM section_entry e
+          WHERE e.submission_id = submission_figures.submission_id AND e.section = 'personnel'
+            AND NOT e.nothing_to_report)""")
     op.execute("""
         UPDATE submission_figures SET staff_moves = (
           SELECT COALESCE(SUM(m.count), 0) FROM personnel_movement m
