@@ -308,3 +308,19 @@ def test_working_group_without_roles(clerk, department):
         "working_group-name": "Тажиева А.", "working_group-position_title": "комплаенс-офицер",
         "working_group-role": "secretary"})
     assert len(warnings_of(clerk, "general")) == 1
+
+
+@pytest.mark.parametrize(("method", "kk_line", "ru_line"), [
+    ("commodity_exchange", "Тауар биржалары арқылы 3 шарт – 450 000,00 теңге.",
+     "Через товарные биржи 3 договора – 450 000,00 тенге."),
+    ("rating_tender", "Рейтингтік-балдық жүйені пайдалана отырып конкурс бойынша 3 шарт – 450 000,00 теңге.",
+     "По конкурсу с использованием рейтингово-балльной системы 3 договора – 450 000,00 тенге."),
+])
+def test_the_laws_other_methods_are_listed_and_print_under_the_laws_name(clerk, department, method, kk_line,
+                                                                         ru_line):
+    form = full_page(clerk, "procurement").get_data(as_text=True)
+    assert f'value="{method}"' in form
+    assert_fragment(add_method(clerk, method, "3", "450 000"))
+    assert compared(department)["contracts_total"] == "3"
+    assert kk_line in certificate(department, "kk")
+    assert ru_line in certificate(department, "ru")

@@ -4,19 +4,30 @@ from wtforms import SelectField
 from ...reporting.fields import CountField, LongText, MoneyField, ShortText, choices
 from ...reporting.forms import SectionForm
 
-# The procurement methods as the Public Procurement Law («О государственных закупках») and published certificates
-# name them (the Kyzylorda dispensary's 2025 certificate lists pre-qualification and a framework agreement's second
-# stage beside the usual four): open tender, tender with pre-qualification, tender using a framework agreement,
-# auction, request for price quotations, purchase through the electronic shop, single source, and any other
-# method under its own name.
 METHODS = [("open_tender", _l("open tender")),
            ("prequalification_tender", _l("tender with pre-qualification")),
            ("framework_tender", _l("tender using a framework agreement")),
+           ("rating_tender", _l("tender using a rating-and-points system")),
            ("auction", _l("auction")),
            ("price_request", _l("request for price quotations")),
            ("e_shop", _l("electronic shop")),
+           ("commodity_exchange", _l("through commodity exchanges")),
            ("single_source", _l("single source")),
            ("other", _l("other method (type its name)"))]
+"""The methods of public procurement, as the law names them.
+
+Source: the Law of the Republic of Kazakhstan «О государственных закупках» / «Мемлекеттік сатып алу туралы» of
+1 July 2024 № 106-VIII (in force from 1 January 2025; adilet Z2400000106), article 16 «Способы осуществления
+государственных закупок»: tender (open; with pre-qualification; using a framework agreement; using a
+rating-and-points system), auction, request for price quotations, from a single source, through commodity
+exchanges, through the electronic shop. The article's number and the list were written from memory: neither
+the project's research (shared/notes/domain.md) nor shared/reference/ cites this law, and its text could not be
+read from here, so check both on adilet before relying on them. The tender forms also appear as separate lines
+in published certificates (the Kyzylorda dispensary's 2025 certificate: pre-qualification 1, framework
+agreement's second stage 3) and as separate methods on goszakup.gov.kz. «other» keeps a method under its own
+name (e.g. a purchase under a special procedure). The codes are stored and exported (docs/submission-format.md):
+add codes, never rename them.
+"""
 
 
 class ProcurementFactsForm(SectionForm):
