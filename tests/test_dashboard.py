@@ -111,12 +111,16 @@ def indicator_cells(html: str, code: str) -> dict[str, str]:
     return dict(zip(KEYS, (plain(cell) for cell in cells[2:]), strict=True))
 
 
-def footer_cells(html: str, css: str) -> dict[str, str]:
-    """The total (css="total") or median (css="median") row under the comparison."""
+def footer_cells(html: str, css: str, given: bool = False) -> dict[str, str]:
+    """The total (css="total") or median (css="median") row under the comparison: each cell's value, or with
+    given=True the line under it saying how many schools gave the figure ("" when all did)."""
     found = re.search(rf'<tr class="{css}">(.*?)</tr>', html, re.S)
     assert found, css
     cells = re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.S)
-    return dict(zip(KEYS, (plain(cell) for cell in cells[2:]), strict=True))
+    note = re.compile(r'<span class="given muted">(.*?)</span>', re.S)
+    if given:
+        return dict(zip(KEYS, (plain(" ".join(note.findall(cell))) for cell in cells[2:]), strict=True))
+    return dict(zip(KEYS, (plain(note.sub("", cell)) for cell in cells[2:]), strict=True))
 
 
 def shown_codes(html: str) -> list[str]:
@@ -217,6 +221,33 @@ def test_city_percentage_counts_only_schools_that_gave_both_figures(app, as_user
     html = as_user("rudny").get("/units/rudny/dashboard/compare?period=2025-H1").get_data(as_text=True)
     assert footer_cells(html, "total")["higher_education_pct"] == "90,8 %"
     assert indicator_cells(html, "rudny-1")["higher_education_pct"] == "—"
+
+
+def test_a_total_says_how_many_schools_gave_the_figure(app, as_user):
+    """Totals leave out blank figures: the total row says of how many schools it is made, in kk and ru."""
+    load_seed(app)
+    analysis(app, "rudny-1", "2025-H1", staffing(None, 50))  # teachers with higher education, no teachers total
+    schools = len(RUDNY_SCHOOLS)
+    department = as_user("rudny")
+    html = department.get("/units/rudny/dashboard/compare?period=2025-H1").get_data(as_text=True)
+    assert footer_cells(html, "total")["higher_education_pct"] == "90,8 %"
+    notes = footer_cells(html, "total", given=True)
+    assert notes["higher_education_pct"] == f"Көрсеткішті {schools} мектептің 1 мектебі берді"
+    department.post("/language", data={"lang": "ru"})
+    html = department.get("/units/rudny/dashboard/compare?period=2025-H1").get_data(as_text=True)
+    assert footer_cells(html, "total", given=True)["higher_education_pct"] == f"Показатель есть у 1 из {schools} школ"
+    # The share's note counts schools that gave both figures; a plain count those that gave it.
+    assert footer_cells(html, "total", given=True)["teachers"] == f"Показатель есть у 1 из {schools} школ"
+
+
+def test_combined_totals_add_up_the_schools_that_gave_each_figure(app):
+    load_seed(app)
+    analysis(app, "rudny-1", "2025-H1", staffing(40, None))
+    with app.app_context():
+        totals = queries.totals(unit("rudny"), period("2025-H1"))
+        assert (totals.gave("teachers"), totals.gave("higher_education_pct")) == (2, 1)
+        combined = queries.Totals.combine([totals, totals])
+        assert (combined.gave("teachers"), combined.schools) == (4, 2 * len(RUDNY_SCHOOLS))
 
 
 # =====================================================================================================

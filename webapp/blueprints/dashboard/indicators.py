@@ -53,6 +53,13 @@ class Indicator:
         both = and_(numerator.is_not(None), denominator.is_not(None))
         return [func.sum(numerator).filter(both), func.sum(denominator).filter(both)]
 
+    def given_part(self):
+        """SQL aggregate: how many schools gave the figure (both figures of a share), as the totals count them."""
+        numerator = getattr(F, self.numerator)
+        if self.denominator is None:
+            return func.count(numerator)
+        return func.count(numerator).filter(getattr(F, self.denominator).is_not(None))
+
     @property
     def part_count(self) -> int:
         return 2 if self.denominator else 1

@@ -153,6 +153,7 @@ class Totals:
     late: int = 0
     parts: list = field(default_factory=list)  # the summed figures the indicator values are made of
     indicators: list[Indicator] = field(default_factory=lambda: INDICATORS)
+    given: list = field(default_factory=list)  # per indicator: how many schools gave its figure (blank = left out)
 
     @property
     def drafts(self) -> int:
@@ -179,6 +180,12 @@ class Totals:
         self.__dict__["_values"] = (self.parts, values)
         return values
 
+    def gave(self, key: str) -> int | None:
+        """How many of the schools gave the figure the indicator `key` is made of (None when not counted)."""
+        if not self.given:
+            return None
+        return dict(zip((i.key for i in self.indicators), self.given, strict=True))[key]
+
     @classmethod
     def combine(cls, groups: list[Totals]) -> Totals:
         """Several groups as one: counts and summed figures add up (so ratios stay weighted by their bases)."""
@@ -190,6 +197,9 @@ class Totals:
                 combined.parts = [(a or 0) + (b or 0) if (a is not None or b is not None) else None
                                   for a, b in zip(combined.parts or [None] * len(group.parts), group.parts,
                                                   strict=True)]
+            if group.given:
+                combined.given = [a + b for a, b in zip(combined.given or [0] * len(group.given), group.given,
+                                                        strict=True)]
         return combined
 
 
@@ -216,12 +226,15 @@ def _totals_columns(indicators: list[Indicator]) -> list:
         func.count(case((Submission.status == Status.RETURNED, 1))),
         func.count(case((Submission.on_time.is_(False), 1))),
         *[part for indicator in indicators for part in indicator.total_parts()],
+        *[indicator.given_part() for indicator in indicators],
     ]
 
 
 def _totals_from(row, indicators: list[Indicator] = INDICATORS) -> Totals:
     schools, started, sent, accepted, returned, late, *parts = row
-    return Totals(schools, started, sent, accepted, returned, late, list(parts), indicators)
+    size = sum(indicator.part_count for indicator in indicators)
+    return Totals(schools, started, sent, accepted, returned, late, list(parts[:size]), indicators,
+                  list(parts[size:]))
 
 
 def _aggregate(unit: OrgUnit | None, period: Period, group_by=None, joins=()):
