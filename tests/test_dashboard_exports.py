@@ -108,6 +108,15 @@ def test_a_school_name_that_looks_like_a_formula_is_text_in_every_export(app, as
     assert any(cell.data_type == "n" and cell.value == 25.0 for cell in row)
 
 
+def test_a_formula_behind_a_pasted_control_character_is_still_marked_in_the_xlsx(app, as_user):
+    """The XLSX drops control characters a file cannot hold; what is left, «=1+2», is marked as typed text too, so
+    opening the cell (F2, Enter) in Excel does not turn it into a live formula."""
+    rename(app, "rudny-3", "\x01=1+2")
+    sheet = load_workbook(io.BytesIO(as_user("rudny").get(f"{COMPARE}.xlsx?period=2026-H1").data)).active
+    cell = next(row for row in sheet.iter_rows() if row[0].value == "rudny-3")[1]
+    assert cell.value == "=1+2" and cell.data_type == "s" and cell.quotePrefix
+
+
 def test_an_ordinary_name_is_left_as_it_is(app, as_user):
     rows = plain_csv(as_user("rudny").get(f"{COMPARE}.csv?period=2026-H1"))
     assert all(not row[1].startswith("'") for row in rows)

@@ -7,6 +7,8 @@ shown to the department on the school's row.
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from datetime import timedelta
 from email import message_from_bytes, policy
 
@@ -205,3 +207,63 @@ def test_send_reminders_exits_1_and_names_the_failures(app, inbox):
     assert result.exit_code == 1
     assert "failed: rudny-4 rudny-4@adal.example: ConnectionRefusedError" in result.output
     assert all(not m.delivered for m in records(app, kind=MessageKind.DEADLINE_1))
+
+
+@pytest.fixture
+def silent_server():
+    """A mail server that takes the connection and never says a word (hung, or a firewall that swallows SMTP):
+    counts the connections it is offered."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+
+    def take():
+        while True:
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                return
+
+    thread = threading.Thread(target=take, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1], accepted
+    listener.close()
+    for connection in accepted:
+        connection.close()
+
+
+def test_a_mail_server_that_does_not_answer_costs_one_timeout_per_click_not_one_per_school(app, as_user,
+                                                                                           silent_server):
+    """Reminding 20 late schools through a hung server used to wait out 20 timeouts: the web worker was killed
+    first, and nothing at all was recorded. Now the first silence marks the rest failed at once."""
+    port, accepted = silent_server
+    app.extensions["mailman"].port, app.extensions["mailman"].timeout = port, 1
+    schools = ["rudny-3", "rudny-4", "rudny-5", "rudny-6"]
+    client = as_user("rudny")
+    started = time.monotonic()
+    response = client.post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": schools})
+    assert response.status_code == 303
+    assert len(accepted) == 1 and time.monotonic() - started < 3
+    sent = records(app, kind=MessageKind.REMINDER)
+    assert len(sent) == len(schools) and not any(m.delivered for m in sent)
+    assert all("timed out" in m.error for m in sent)
+    assert "4 хат жеткізілмеді" in text_of(client.get(response.location))
+
+
+def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox):
+    """One address the server refuses is that school's failure only: the next school still gets its message."""
+    async def refuse_rudny_4(server, session, envelope, address, rcpt_options):
+        if address.startswith("rudny-4@"):
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    inbox.handle_RCPT = refuse_rudny_4
+    as_user("rudny").post("/units/rudny/dashboard/reminders",
+                          data={"period": PERIOD, "school": ["rudny-4", "rudny-5", "rudny-6"]})
+    by_address = {m.address: m for m in records(app, kind=MessageKind.REMINDER)}
+    assert not by_address["rudny-4@adal.example"].delivered
+    assert "SMTPRecipientsRefused" in by_address["rudny-4@adal.example"].error
+    assert by_address["rudny-5@adal.example"].delivered and by_address["rudny-6@adal.example"].delivered
+    assert len(inbox.to("rudny-5@adal.example")) == 1 and len(inbox.to("rudny-6@adal.example")) == 1

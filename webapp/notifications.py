@@ -135,14 +135,40 @@ def _compose(kind: MessageKind, school: OrgUnit, period: Period, lang: str, **de
         return str(subject), "\n".join(str(line) for line in lines)
 
 
+class Delivery:
+    """The messages of one click or one cron run. Once the mail server is unreachable or stops answering, the
+    messages after it are recorded as failed with the same error at once rather than each waiting out its own
+    timeout: a department reminding 20 late schools through a hung server would otherwise outlast the web
+    worker's timeout, and nothing at all would be recorded. A refused address fails only its own message."""
+
+    PER_MESSAGE = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError, ValueError)
+
+    def __init__(self) -> None:
+        self.server_down: str | None = None
+
+    def send(self, message: EmailMessage) -> str | None:
+        """Hand `message` to the mail server: None when it was accepted, else why not."""
+        if self.server_down:
+            return self.server_down
+        try:
+            return None if message.send(fail_silently=False) == 1 else "not accepted by the mail server"
+        except (OSError, ValueError) as error:  # smtplib's errors are OSErrors
+            problem = f"{type(error).__name__}: {error}"[:2000]
+            if not isinstance(error, self.PER_MESSAGE):
+                self.server_down = problem
+            return problem
+
+
 def notify_school(school: OrgUnit, period: Period, kind: MessageKind, *, sent_by: User | None = None,
-                  **details) -> list[SentMessage]:
+                  delivery: Delivery | None = None, **details) -> list[SentMessage]:
     """Send `kind` to every active account of `school` with an e-mail address, each in its own language, and
     record each attempt (in the caller's transaction). No address at all: one failed record says so.
 
     details: deadline (date), reasons ({section code: reason}), department (the sender's name, kk/ru by language).
+    delivery: shared by the schools of one click or run, so a silent mail server is waited for once.
     Returns the records. Never raises for a delivery failure: the failure is recorded and logged instead.
     """
+    delivery = delivery or Delivery()
     records = []
     accounts = [user for user in _school_accounts(school) if (user.email or "").strip()]
     if not accounts:
@@ -156,16 +182,12 @@ def notify_school(school: OrgUnit, period: Period, kind: MessageKind, *, sent_by
         record = SentMessage(school_id=school.id, period_id=period.id, kind=kind, recipient_id=user.id,
                              address=user.email.strip(), language=lang, subject=subject,
                              sent_by_id=sent_by.id if sent_by else None)
-        try:
-            message = EmailMessage(subject, body, to=[record.address],
-                                   from_email=current_app.config["MAIL_DEFAULT_SENDER"],
-                                   headers={"Content-Language": lang})
-            record.delivered = message.send(fail_silently=False) == 1
-            if not record.delivered:
-                record.error = "not accepted by the mail server"
-        except (smtplib.SMTPException, OSError, ValueError) as error:
-            record.delivered, record.error = False, f"{type(error).__name__}: {error}"[:2000]
-            log.warning("mail to %s (%s) failed: %s", record.address, school.code, error)
+        message = EmailMessage(subject, body, to=[record.address], from_email=current_app.config["MAIL_DEFAULT_SENDER"],
+                               headers={"Content-Language": lang})
+        record.error = delivery.send(message)
+        record.delivered = record.error is None
+        if record.error:
+            log.warning("mail to %s (%s) failed: %s", record.address, school.code, record.error)
         records.append(record)
     db.session.add_all(records)
     return records
@@ -195,7 +217,7 @@ def send_deadline_reminders(today: date) -> list[SentMessage]:
     from .blueprints.dashboard.queries import SENT, deadlines_by_department
     from .reporting.models import Submission
 
-    records = []
+    records, delivery = [], Delivery()
     ahead = {7: MessageKind.DEADLINE_7, 1: MessageKind.DEADLINE_1}
     for period in db.session.scalars(select(Period).where(Period.deadline >= today - timedelta(days=90))).all():
         deadlines = deadlines_by_department(None, period)  # department id -> its schools' deadline
@@ -213,7 +235,8 @@ def send_deadline_reminders(today: date) -> list[SentMessage]:
             kind = due[school.parent_id]
             if school.id in handed_in or (school.id, kind) in told:
                 continue
-            records += notify_school(school, period, kind, deadline=deadlines[school.parent_id])
+            records += notify_school(school, period, kind, delivery=delivery,
+                                     deadline=deadlines[school.parent_id])
     return records
 
 

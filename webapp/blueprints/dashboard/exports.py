@@ -155,9 +155,10 @@ def to_csv(sheet: Sheet, separator: str = ",", decimal: str = ".", bom: bool = F
 
 def _text_cell(cell, text: str) -> None:
     """A string cell, never a formula; the quote-prefix mark where Excel would otherwise read a formula."""
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters a clerk pasted would fail the file
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters a clerk pasted would fail the file
+    cell.value = text
     cell.data_type = "s"
-    if text.startswith(FORMULA_TRIGGERS):
+    if text.startswith(FORMULA_TRIGGERS):  # judged on what is left: "\x01=1+2" is written as "=1+2"
         cell.quotePrefix = True
 
 

@@ -22,7 +22,7 @@ from ...access import visible_unit_or_404
 from ...extensions import db
 from ...i18n import current_language
 from ...models import OrgKind, OrgUnit, Period, Role
-from ...notifications import MessageKind, messages_by_school, notify_school
+from ...notifications import Delivery, MessageKind, messages_by_school, notify_school
 from ...rendering import is_fragment_request, render, see_other
 from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, today
@@ -303,11 +303,11 @@ def remind(code: str):
     if len(schools) != len(chosen):
         abort(404)
     deadline = queries.deadlines_by_department(unit, period).get(unit.id, period.deadline)
-    failed = 0
+    failed, delivery = 0, Delivery()
     for school in schools:
         db.session.add(Reminder(school_id=school.id, period_id=period.id, sent_by_id=current_user.id))
         records = notify_school(school, period, MessageKind.REMINDER, sent_by=current_user, department=unit,
-                                deadline=deadline)
+                                deadline=deadline, delivery=delivery)
         failed += sum(1 for record in records if not record.delivered)
     db.session.commit()
     flash(_("%(count)s schools reminded by e-mail.", count=len(schools)), "success")
