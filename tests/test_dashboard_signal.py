@@ -65,6 +65,18 @@ def test_a_russian_keyboard_finds_kazakh_names(app, as_user, query, expected):
     assert "<html" in page and shown_codes(page) == expected  # the full page at the pushed URL
 
 
+@pytest.mark.parametrize("lang, query, expected", [
+    ("ru", "уалиханов", ["rudny-11"]),  # shown as «имени Ч.Валиханова», known by its Kazakh name «Ш.Уәлиханов»
+    ("ru", "Сәтбаев", ["rudny-14"]),  # «имени К.Сатпаева»
+    ("kk", "валиханов", ["rudny-11"]),  # the Russian spelling in the Kazakh interface
+    ("kk", "сатпаев", ["rudny-14"]),
+])
+def test_a_school_is_found_by_its_name_in_either_language(as_user, lang, query, expected):
+    client = as_user("rudny")
+    client.post("/language", data={"lang": lang})
+    assert compare_codes(client, q=query) == expected
+
+
 # --- History: one user action, one entry ------------------------------------------------------------
 
 def test_asking_again_for_the_view_already_shown_pushes_no_second_history_entry(as_user):

@@ -113,12 +113,14 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
 
 def refine(comparison: Comparison, search: str = "", state: str = "", sort: str = "", descending: bool = False,
            flagged_only: bool = False) -> list[SchoolRow]:
-    """The rows shown: matching the search (name or code, any case, Kazakh letters folded), the status, sorted by a
-    column."""
+    """The rows shown: matching the search (the name in either language or the code, any case, Kazakh letters
+    folded: «уалиханов» finds «Ш.Уәлиханов атындағы…» also where the page shows «…имени Ч.Валиханова»), the
+    status, sorted by a column."""
     rows = comparison.rows
     needle = folded(search.strip())
     if needle:
-        rows = [row for row in rows if needle in folded(row.name) or needle in folded(row.code)]
+        rows = [row for row in rows
+                if needle in folded(row.name) or needle in folded(row.other_name) or needle in folded(row.code)]
     if state in STATES:
         rows = [row for row in rows if row.state == state]
     if flagged_only:

@@ -81,6 +81,7 @@ class SchoolRow:
     messages: list = field(default_factory=list)  # e-mails about this half-year, newest first (the department page)
     flags: list = field(default_factory=list)
     outliers: dict[str, str] = field(default_factory=dict)  # indicator key -> why it stands out
+    other_name: str = ""  # the name in the other official language: the search finds either
 
     @property
     def state(self) -> str:
@@ -95,10 +96,10 @@ class SchoolRow:
 def school_rows(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> list[SchoolRow]:
     """Every school under `unit` with its status and indicator values for `period` (one query); each section's
     state and risk too `with_sections` (the grids and the heat map), which the other pages need not decode."""
-    name = OrgUnit.name_ru if lang == "ru" else OrgUnit.name_kk
+    name, other_name = (OrgUnit.name_ru, OrgUnit.name_kk) if lang == "ru" else (OrgUnit.name_kk, OrgUnit.name_ru)
     states = (Sections.states, Sections.risks) if with_sections else (literal(None), literal(None))
     stmt = (
-        select(OrgUnit.id, OrgUnit.code, name, OrgUnit.parent_id, Submission.id, Submission.status,
+        select(OrgUnit.id, OrgUnit.code, name, other_name, OrgUnit.parent_id, Submission.id, Submission.status,
                Submission.on_time, Submission.submitted_at, *states, F.sections_ready,
                *[indicator.school_value() for indicator in INDICATORS])
         .select_from(OrgUnit)
@@ -109,11 +110,12 @@ def school_rows(unit: OrgUnit | None, period: Period, lang: str, with_sections: 
     if with_sections:
         stmt = stmt.outerjoin(Sections, Sections.submission_id == F.submission_id)
     rows = []
-    for school_id, code, school_name, parent_id, sub_id, status, on_time, sent, states, risks, ready, *values \
-            in db.session.execute(stmt):
+    for school_id, code, school_name, other, parent_id, sub_id, status, on_time, sent, states, risks, ready, \
+            *values in db.session.execute(stmt):
         rows.append(SchoolRow(
             school_id, code, school_name, parent_id, sub_id, status, on_time, sent,
             dict(zip((i.key for i in INDICATORS), values, strict=True)), states or {}, risks or {}, ready or 0,
+            other_name=other or "",
         ))
     rows.sort(key=lambda row: natural_key(row.code))
     return rows
