@@ -510,10 +510,11 @@ def test_the_region_sees_each_school_flagged_by_its_own_departments_threshold(ap
 
 
 def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(app, as_user):
-    """Single-source shares 10, 12, 14, 16, 18 and 90 %: quartiles 12,5 / 15,0 / 17,5 %, so the upper fence is
+    """Single-source shares 10, 12, 14, 16, 18 and 90 % sent: quartiles 12,5 / 15,0 / 17,5 %, so the upper fence is
     17,5 + 1,5 × 5 = 25 % and only the 90 % school stands out."""
     for number, share in zip((1, 2, 3, 4, 5, 6), (10, 12, 14, 16, 18, 90), strict=True):
-        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)))
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)),
+                 Status.SUBMITTED, on_time=True)
     html = as_user("rudny").get(COMPARE).get_data(as_text=True)
     reason = "90,0 % медианадан (15,0 %) әлдеқайда жоғары (мектептердің ортаңғы жартысы: 12,5 % – 17,5 %)"
     cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[2 + KEYS.index("single_source_pct")]
@@ -533,9 +534,10 @@ def test_in_a_regions_list_of_all_schools_each_stands_out_against_its_own_city(a
     """Rudny's 90 % school stands out among Rudny's 10–18 %, although the region's pooled shares (with four
     Lisakovsk schools at 90 %) would make 90 % ordinary; Lisakovsk's own four are too few to judge."""
     for number, share in zip((1, 2, 3, 4, 5, 6), (10, 12, 14, 16, 18, 90), strict=True):
-        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)))
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)),
+                 Status.SUBMITTED, on_time=True)
     for number in (1, 2, 3, 4):
-        analysis(app, f"lisakovsk-{number}", "2026-H1", buying("90000", "10000"))
+        analysis(app, f"lisakovsk-{number}", "2026-H1", buying("90000", "10000"), Status.SUBMITTED, on_time=True)
     html = as_user("kostanay").get("/units/kostanay/dashboard/compare?period=2026-H1&level=schools"
                                    ).get_data(as_text=True)
     cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[2 + KEYS.index("single_source_pct")]

@@ -18,6 +18,7 @@ from test_dashboard import (
     compare_codes,
     flags_on_risks_page,
     plain,
+    school_row,
     set_status,
     shown_codes,
 )
@@ -127,6 +128,21 @@ def test_a_draft_is_not_flagged_but_listed_as_not_yet_submitted(app, as_user):
     flags = flags_on_risks_page(client.get(RISKS).get_data(as_text=True))
     assert flags == {"rudny-4": ["өткен жарты жылдықтың орындалған ұсынымдары 0,0 % < 50,0 %"]}
     assert compare_codes(client, "&flagged=1") == ["rudny-4"]
+
+
+def test_a_drafts_figure_is_not_marked_far_from_the_median_until_it_is_submitted(app, as_user):
+    """Five schools sent single-source shares of 10–18 %; a sixth is still typing its draft (90 % so far). The
+    page says drafts are judged once sent: so neither a dot nor a line under the table for the draft yet."""
+    for number, share in zip((1, 2, 3, 4, 5), (10, 12, 14, 16, 18), strict=True):
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)),
+                 Status.SUBMITTED, on_time=True)
+    analysis(app, "rudny-6", "2026-H1", buying("90000", "10000"))
+    client = as_user("rudny")
+    html = client.get(COMPARE).get_data(as_text=True)
+    assert "outlier" not in school_row(html, "rudny-6") and "Медианадан алыс мәндер" not in html
+    set_status(app, "rudny-6", "2026-H1", Status.SUBMITTED)
+    html = client.get(COMPARE).get_data(as_text=True)
+    assert "outlier" in school_row(html, "rudny-6") and "Медианадан алыс мәндер" in html
 
 
 # --- The heat map ------------------------------------------------------------------------------------

@@ -97,6 +97,8 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
             values = [row.values[key] for row in city_rows if row.values[key] is not None]
             city_quartiles = quartiles[key] if len(by_city) == 1 else queries.quartiles(values)
             for row in city_rows:
+                if row.status not in JUDGED:  # a draft is judged once sent, as by the flags
+                    continue
                 reason = outlier_reason(row.values[key], city_quartiles, indicator, format_value, len(values))
                 if reason:
                     row.outliers[key] = reason
