@@ -14,14 +14,15 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from support import app_config, reset_database, text_of
 from test_dashboard import analysis, period, unit
 
 from webapp import create_app
 from webapp.blueprints.dashboard import queries
+from webapp.blueprints.units.queries import today
 from webapp.extensions import db
-from webapp.models import AuditEvent, OrgUnit, User
+from webapp.models import AuditEvent, OrgUnit, Period, PeriodDeadline, User
 from webapp.notifications import MessageKind, SentMessage
 from webapp.reporting.models import Status
 
@@ -267,3 +268,32 @@ def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox):
     assert "SMTPRecipientsRefused" in by_address["rudny-4@adal.example"].error
     assert by_address["rudny-5@adal.example"].delivered and by_address["rudny-6@adal.example"].delivered
     assert len(inbox.to("rudny-5@adal.example")) == 1 and len(inbox.to("rudny-6@adal.example")) == 1
+
+
+def test_a_reminder_after_the_deadline_says_how_late_not_due_by_a_past_day(app, as_user, inbox):
+    """Reminded in November of a June deadline, a school read «… 20.06 дейін тапсыруы тиіс» (must send by a day
+    long gone). Past the deadline the message says the deadline passed and by how many days."""
+    with app.app_context():
+        deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
+        late = (today() - deadline).days
+    assert late > 1
+    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": ["rudny-4", "rudny-5"]})
+    (kk,) = inbox.to("rudny-4@adal.example")
+    due = deadline.strftime("%d.%m.%Y")
+    assert f"{due} дейін тапсыруы тиіс еді; мерзімнен {late} күн өтті." in body(kk)
+    (ru,) = inbox.to("rudny-5@adal.example")
+    one, few = late % 10 == 1 and late % 100 != 11, 2 <= late % 10 <= 4 and not 12 <= late % 100 <= 14
+    days = "день" if one else "дня" if few else "дней"
+    assert f"должна была сдать внутренний анализ коррупционных рисков за первое полугодие 2026 года до {due}; " \
+           f"срок пропущен на {late} {days}." in body(ru)
+
+
+def test_a_reminder_before_the_deadline_still_says_due_by(app, as_user, inbox):
+    with app.app_context():  # the deadline moved into the future for this half-year
+        db.session.execute(update(Period).where(Period.code == PERIOD).values(deadline=today() + timedelta(days=5)))
+        db.session.execute(delete(PeriodDeadline))
+        db.session.commit()
+    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    (kk,) = inbox.to("rudny-4@adal.example")
+    assert (today() + timedelta(days=5)).strftime("%d.%m.%Y") + " дейін тапсыруы тиіс." in body(kk)
+    assert "өтті" not in body(kk)

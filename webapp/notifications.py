@@ -113,9 +113,18 @@ def _compose(kind: MessageKind, school: OrgUnit, period: Period, lang: str, **de
         deadline = short_date(details.get("deadline"), lang)
         if kind is MessageKind.REMINDER:
             subject = _("Reminder: the internal analysis for %(period)s", period=period.code)
-            lines = [_("%(department)s reminds %(school)s that the internal analysis of corruption risks for the "
-                       "%(half)s is due by %(deadline)s.", department=details.get("department", ""), school=name,
-                       half=half, deadline=deadline)]
+            late = _days_late(details.get("deadline"))
+            if late:  # a deadline long gone is not "due by" it: say how late
+                lines = [ngettext("%(department)s reminds %(school)s that the internal analysis of corruption risks "
+                                  "for the %(half)s was due by %(deadline)s; it is %(num)s day late.",
+                                  "%(department)s reminds %(school)s that the internal analysis of corruption risks "
+                                  "for the %(half)s was due by %(deadline)s; it is %(num)s days late.", late,
+                                  department=details.get("department", ""), school=name, half=half,
+                                  deadline=deadline)]
+            else:
+                lines = [_("%(department)s reminds %(school)s that the internal analysis of corruption risks for the "
+                           "%(half)s is due by %(deadline)s.", department=details.get("department", ""),
+                           school=name, half=half, deadline=deadline)]
         elif kind is MessageKind.RETURNED:
             subject = _("%(period)s: sections returned for correction", period=period.code)
             lines = [_("The education department returned sections of the analysis of %(school)s for the %(half)s "
@@ -157,6 +166,13 @@ class Delivery:
             if not isinstance(error, self.PER_MESSAGE):
                 self.server_down = problem
             return problem
+
+
+def _days_late(deadline: date | None) -> int:
+    """Days since `deadline` in the schools' time zone; 0 on the day itself, before it, or without one."""
+    from .blueprints.units.queries import today
+
+    return max((today() - deadline).days, 0) if deadline else 0
 
 
 def notify_school(school: OrgUnit, period: Period, kind: MessageKind, *, sent_by: User | None = None,
