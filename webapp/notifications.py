@@ -269,6 +269,9 @@ def send_reminders_command(today: datetime | None) -> None:
     from .blueprints.units.queries import today as local_today
 
     day = today.date() if today else local_today()
+    if not current_app.config.get("PUBLIC_URL"):  # no request to take the host from: the links would lead nowhere
+        click.echo("warning: PUBLIC_URL is not set, so the links in the messages read http://localhost/…; set it "
+                   "to the address schools open (e.g. https://adal.example.kz).", err=True)
     with current_app.test_request_context(current_app.config.get("PUBLIC_URL") or "/"):
         records = send_deadline_reminders(day)
         db.session.commit()
