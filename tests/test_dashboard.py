@@ -238,6 +238,11 @@ def test_a_total_says_how_many_schools_gave_the_figure(app, as_user):
     assert footer_cells(html, "total", given=True)["higher_education_pct"] == f"Показатель есть у 1 из {schools} школ"
     # The share's note counts schools that gave both figures; a plain count those that gave it.
     assert footer_cells(html, "total", given=True)["teachers"] == f"Показатель есть у 1 из {schools} школ"
+    # The region's cities: each city's total and the region's total say the same.
+    region = as_user("kostanay")
+    region.post("/language", data={"lang": "ru"})
+    page = text_of(region.get("/units/kostanay/dashboard/?period=2025-H1&indicator=higher_education_pct"))
+    assert f"90,8 % Показатель есть у 1 из {schools} школ" in page
 
 
 def test_combined_totals_add_up_the_schools_that_gave_each_figure(app):
