@@ -10,7 +10,7 @@ import re
 import pytest
 from support import text_of
 from support_org_sections import BASE, full_page, url
-from test_real_certificates import compared, exported
+from test_real_certificates import compared, exported, input_value
 
 from webapp.reporting.fields import _NumberField, unbound_fields
 from webapp.reporting.sections import SECTIONS
@@ -33,13 +33,6 @@ def clerk(as_user):
     client = as_user("rudny-7", htmx=True)
     assert client.post(f"{BASE}/start", data={"carry_over": ""}).status_code in (204, 303)
     return client
-
-
-def input_value(html: str, name: str) -> str | None:
-    tag = re.search(rf'<input[^>]*\bname="{re.escape(name)}"[^>]*>', html)
-    assert tag, name
-    value = re.search(r'\bvalue="([^"]*)"', tag.group(0))
-    return value.group(1) if value else None
 
 
 def save_blank(clerk, zero: bool = False) -> None:

@@ -57,6 +57,14 @@ def exported(department) -> dict[str, str]:
     return dict(zip(KEYS, line[4:4 + len(KEYS)], strict=True))
 
 
+def input_value(html: str, name: str) -> str | None:
+    """The value an input of the page shows (None: the input has no value)."""
+    tag = re.search(rf'<input[^>]*\bname="{re.escape(name)}"[^>]*>', html)
+    assert tag, name
+    value = re.search(r'\bvalue="([^"]*)"', tag.group(0))
+    return value.group(1) if value else None
+
+
 def certificate(department, lang: str) -> str:
     response = department.get(CERTIFICATE.format(lang=lang))
     assert response.status_code == 200
@@ -210,6 +218,9 @@ def test_disciplinary_counts_without_names(clerk, department):
                                                 "staff_total": "100"})
     assert warnings_of(clerk, "personnel") == []
     assert compared(department)["disciplinary_rate"] == "4,0"
+    assert exported(department)["disciplinary_rate"] == "4.0"
+    page = full_page(clerk, "personnel").get_data(as_text=True)
+    assert 'name="disciplinary_total"' in page and input_value(page, "disciplinary_lifted_early") == "2"
     kk = certificate(department, "kk")
     assert ("Тәртіптік практика: талданатын кезеңде 4 тәртіптік жаза берілді. Мерзімінен бұрын алынғаны – 2."
             in kk)
@@ -230,6 +241,11 @@ def test_movements_carry_their_year_and_long_leave_is_not_turnover(clerk, depart
             "movements-staff_category": "teacher", "movements-count": count, "movements-reason": ""})
         assert "2026" in assert_fragment(response) and "2 026" not in text_of(response)
     assert compared(department)["turnover"] == "2,0"  # the two dismissed, not the teacher on maternity leave
+    assert exported(department)["turnover"] == "2.0"
+    ru = certificate(department, "ru")
+    assert ("В длительный отпуск (по беременности и родам, по уходу за ребёнком) ушёл 1 работник: в октябре 2026 "
+            "года – 1 педагогический работник.") in ru
+    assert "Из отпуска вышел 1 работник: в декабре 2026 года – 1 педагогический работник." in ru
     kk = certificate(department, "kk")
     # Each month with its year, lowercase, as the seed tells it (issue 11).
     assert "Ұзақ демалысқа (бала күтімі, декрет) 1 қызметкер шықты: 2026 жылғы қазанда – 1 педагог қызметкер." in kk
@@ -255,6 +271,9 @@ def test_four_services_with_only_a_total_of_recipients(clerk, department):
     clerk.post(url("services", "facts"), data={"recipients_total": "1 905"})
     assert warnings_of(clerk, "services") == []
     assert compared(department)["service_recipients"] == "1 905"
+    assert exported(department)["service_recipients"] == "1905"
+    shown = input_value(full_page(clerk, "services").get_data(as_text=True), "recipients_total")
+    assert re.sub(r"\s", "", shown) == "1905"
     kk = certificate(department, "kk")
     assert "Мемлекеттік қызметтер барлығы 1 905 адамға көрсетілді." in kk
     # No service is said not to have been provided.
@@ -282,6 +301,9 @@ def test_appeals_by_applicant_kind_and_a_split_that_does_not_add_up(clerk, depar
                                               "from_legal_entities": "35"})
     assert any("38" in message and "40" in message for message in warnings_of(clerk, "appeals"))
     assert compared(department)["appeals_received"] == "40"
+    assert exported(department)["appeals_received"] == "40"
+    page = full_page(clerk, "appeals").get_data(as_text=True)
+    assert (input_value(page, "from_individuals"), input_value(page, "from_legal_entities")) == ("3", "35")
     kk = certificate(department, "kk")
     assert "40 өтініш келіп түсті. Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35." in kk
     ru = certificate(department, "ru")

@@ -249,7 +249,7 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
     if rng.random() < 0.8:
         methods.append(MethodSpec("e_shop", rng.uniform(0.01, 0.05), rng.choice([None, rng.randint(2, 15)])))
     if rng.random() < 0.1:
-        methods.append(MethodSpec("other", rng.uniform(0.01, 0.04), 1, "Тауар биржасы арқылы"))
+        methods.append(MethodSpec("commodity_exchange", rng.uniform(0.01, 0.04), 1))
     if len(methods) == 1:
         methods.append(MethodSpec("e_shop", 0.03, rng.randint(2, 10)))
     # Shares add up to 1; at the single-source school the other methods share what single source leaves.
@@ -720,7 +720,79 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "conclusion": _conclusion(profile, half, rng, previous, areas),
         "positions": {"rows": {"positions": profile.positions}},
     }
+    for shape in REAL_SHAPES.get(profile.code, ()):
+        shape(content, half, random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:{shape.__name__}"))
     return content
+
+
+# --- Figures in the shapes other published certificates give them (issue 10) -----------------------------
+# Each shape reshapes a complete half-year after it is generated, with its own random stream, so every other
+# school (and every other figure of these schools) stays as it was.
+
+def _amounts_unpublished(content: dict, half: Half, rng: random.Random) -> None:
+    """Contracts per method published, amounts not (the Kyzylorda dispensary's 2025 certificate), and the
+    tender forms the law names beside the usual methods."""
+    section = content["procurement"]
+    rows = section["rows"]["methods"]
+    rows += [{"method": "prequalification_tender", "contracts": rng.randint(1, 2), "other_name": None, "note": None},
+             {"method": "framework_tender", "contracts": rng.randint(1, 4), "other_name": None,
+              "note": "Негіздемелік келісімнің екінші кезеңі"}]
+    for row in rows:
+        row["amount"] = None
+        row["contracts"] = row["contracts"] or rng.randint(2, 12)
+    described = "; ".join(f"{kk.METHOD_NAMES[r['method']]} – {r['contracts']} шарт" for r in rows)
+    section["narrative"]["basis"] = kk.PROCUREMENT["basis_counts_only"].format(
+        contracts=sum(r["contracts"] for r in rows), methods=described)
+
+
+def _services_total_only(content: dict, half: Half, rng: random.Random) -> None:
+    """«4 public services, N recipients in total»: the total published, no split per service."""
+    section = content["services"]
+    rows = section["rows"]["services"]
+    section["facts"]["recipients_total"] = sum(r["recipients"] for r in rows)
+    for row in rows:
+        row["recipients"] = row["electronic"] = None
+
+
+def _discipline_counted(content: dict, half: Half, rng: random.Random) -> None:
+    """«N disciplinary actions, M lifted early», by kind of penalty, no names or orders."""
+    personnel = content["personnel"]
+    rows = personnel["rows"]["disciplinary"]
+    by_kind = {kind: sum(1 for r in rows if r["penalty"] == kind) for kind in ("warning", "reprimand",
+                                                                               "severe_reprimand")}
+    personnel["facts"].update(disciplinary_total=len(rows),
+                              disciplinary_warning=by_kind["warning"], disciplinary_reprimand=by_kind["reprimand"],
+                              disciplinary_severe_reprimand=by_kind["severe_reprimand"],
+                              disciplinary_lifted_early=sum(1 for r in rows if r["lifted_early"]))
+    personnel["rows"]["disciplinary"] = []
+
+
+def _appeals_by_applicant(content: dict, half: Half, rng: random.Random) -> None:
+    """Appeals received split by applicant: individuals, legal entities, anonymous (adding up)."""
+    appeals = content["appeals"]
+    received = len(appeals["rows"]["appeals"])
+    legal = rng.randint(0, received // 3)
+    anonymous = rng.choice([0, 0, 1]) if received - legal > 1 else 0
+    appeals["facts"].update(received_count=appeals["facts"].get("received_count", received),
+                            from_individuals=received - legal - anonymous, from_legal_entities=legal,
+                            anonymous=anonymous or None)  # as published: no anonymous line when there were none
+
+
+def _long_leave(content: dict, half: Half, rng: random.Random) -> None:
+    """A teacher goes on maternity leave in 2025-H1 and returns a year later: neither is turnover."""
+    direction = {"2025-H1": "long_leave", "2026-H1": "returned"}.get(half.code)
+    months = [m for m in range(2, 6) if date(half.year, m, 1) <= half.cutoff]
+    if direction is None or not months:
+        return
+    movements = content["personnel"]["rows"]["movements"]
+    movements.append({"year": half.year, "month": rng.choice(months), "direction": direction,
+                      "staff_category": "teacher", "count": 1, "reason": None})
+    movements.sort(key=lambda m: (m["year"], m["month"]))
+
+
+REAL_SHAPES = {"lisakovsk-4": (_amounts_unpublished,), "rudny-13": (_services_total_only,),
+               "rudny-12": (_discipline_counted, _appeals_by_applicant),
+               "lisakovsk-2": (_long_leave, _appeals_by_applicant)}
 
 
 def partial(content: dict, rng: random.Random) -> dict:
