@@ -17,7 +17,7 @@ from test_dashboard_scale import add_schools, city  # noqa: F401  (city is a fix
 
 from webapp.extensions import db
 from webapp.models import OrgUnit
-from webapp.reporting.models import Status
+from webapp.reporting.models import SectionEntry, Status
 
 COMPARE = "/units/rudny/dashboard/compare"
 
@@ -200,3 +200,24 @@ def test_the_exports_issue_the_same_number_of_queries_for_5_or_50_more_schools(c
             assert last.encode() in response.data
         counts.append(len(statements))
     assert counts[0] == counts[1] <= 25, counts
+
+
+def test_the_risks_export_gives_the_typed_texts_in_the_readers_language_where_the_school_wrote_one(app, as_user):
+    """A school typed its procurement risks in Kazakh and in Russian: a Russian-speaking analyst's download reads
+    the Russian version (as the certificate in Russian does); a text with no Russian version stays as typed."""
+    analysis(app, "rudny-2", "2026-H1", {"procurement": {"narrative": {
+        "risks": "Бір көзден сатып алу", "basis": "Шарттар", "recommendations": "Конкурс өткізу",
+        "violation_found": False}}}, Status.SUBMITTED, on_time=True)
+    with app.app_context():
+        db.session.execute(update(SectionEntry).where(SectionEntry.section == "procurement").values(
+            translations={"risks": "Закупки из одного источника"}))
+        db.session.commit()
+    url = "/units/rudny/dashboard/risks.csv?period=2026-H1"
+    client = as_user("rudny")
+
+    def procurement_texts():  # the only section of rudny-2 with typed texts
+        return next(row for row in plain_csv(client.get(url)) if row[0] == "rudny-2" and row[5])[5:8]
+
+    assert procurement_texts() == ["Бір көзден сатып алу", "", "Конкурс өткізу"]
+    client.post("/language", data={"lang": "ru"})
+    assert procurement_texts() == ["Закупки из одного источника", "", "Конкурс өткізу"]

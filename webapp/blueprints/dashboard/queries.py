@@ -20,6 +20,7 @@ from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
 from ...reporting.figures import SubmissionFigures as F
 from ...reporting.figures import SubmissionSections as Sections
 from ...reporting.models import SectionEntry, Status, Submission
+from ...reporting.texts import version
 from .indicators import INDICATORS, Indicator
 from .models import Reminder
 
@@ -343,12 +344,18 @@ def submissions_grid(unit: OrgUnit, periods: list[Period]) -> dict[tuple[int, in
     return {(school, period): rest for school, period, *rest in db.session.execute(stmt)}
 
 
-def section_texts(unit: OrgUnit, period: Period) -> dict[tuple[int, str], tuple]:
+EXPORTED_TEXTS = ("risks", "violation_description", "recommendations")
+
+
+def section_texts(unit: OrgUnit, period: Period, lang: str) -> dict[tuple[int, str], tuple]:
     """(school id, section code) -> (risks, violation description, recommendations) typed by the schools under
-    `unit` for `period` (one query; the risks export)."""
-    stmt = (select(Submission.school_id, SectionEntry.section, SectionEntry.risks,
-                   SectionEntry.violation_description, SectionEntry.recommendations)
+    `unit` for `period`, each in `lang` where the school wrote that version, else as typed (one query; the risks
+    export)."""
+    stmt = (select(Submission.school_id, SectionEntry.section, Submission.text_lang, SectionEntry.translations,
+                   *[getattr(SectionEntry, name) for name in EXPORTED_TEXTS])
             .join(SectionEntry, SectionEntry.submission_id == Submission.id)
             .join(OrgUnit, OrgUnit.id == Submission.school_id)
             .where(Submission.period_id == period.id, in_scope(unit)))
-    return {(school, section): rest for school, section, *rest in db.session.execute(stmt)}
+    return {(school, section): tuple(version(text, (translations or {}).get(name), text_lang, lang)[0]
+                                     for name, text in zip(EXPORTED_TEXTS, texts, strict=True))
+            for school, section, text_lang, translations, *texts in db.session.execute(stmt)}

@@ -336,7 +336,8 @@ def risks_export(code: str, file_format: str):
     unit = _group_unit(code)
     period = _period(_periods())
     result = compare(unit, period, current_language(), with_sections=True)
-    sheet = risks_sheet(heat_map(result, SECTIONS), queries.section_texts(unit, period), unit, period)
+    sheet = risks_sheet(heat_map(result, SECTIONS), queries.section_texts(unit, period, current_language()), unit,
+                        period)
     return _download(sheet, f"{unit.code}_{period.code}_risks", file_format, unit)
 
 
