@@ -23,6 +23,7 @@ from sqlalchemy import func, select, update
 from support import text_of
 
 from webapp.blueprints.dashboard import queries
+from webapp.blueprints.dashboard.columns import SCHOOL_COLUMNS
 from webapp.blueprints.dashboard.flags import FLAG_RULES
 from webapp.blueprints.dashboard.indicators import INDICATORS
 from webapp.blueprints.dashboard.models import FlagThreshold, Reminder
@@ -107,8 +108,9 @@ def school_row(html: str, code: str) -> str:
 def indicator_cells(html: str, code: str) -> dict[str, str]:
     """The comparison row of one school: indicator key -> the text of its cell."""
     cells = re.findall(r"<td[^>]*>(.*?)</td>", school_row(html, code), re.S)
-    assert len(cells) == 2 + len(INDICATORS)  # status, flags, then one per indicator
-    return dict(zip(KEYS, (plain(cell) for cell in cells[2:]), strict=True))
+    first = 2 + len(SCHOOL_COLUMNS)  # status, flags, the overdue plan measures, then one per indicator
+    assert len(cells) == first + len(INDICATORS)
+    return dict(zip(KEYS, (plain(cell) for cell in cells[first:]), strict=True))
 
 
 def footer_cells(html: str, css: str, given: bool = False) -> dict[str, str]:
@@ -118,9 +120,10 @@ def footer_cells(html: str, css: str, given: bool = False) -> dict[str, str]:
     assert found, css
     cells = re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.S)
     note = re.compile(r'<span class="given muted">(.*?)</span>', re.S)
+    first = 2 + len(SCHOOL_COLUMNS)  # status, flags, the overdue plan measures, then one per indicator
     if given:
-        return dict(zip(KEYS, (plain(" ".join(note.findall(cell))) for cell in cells[2:]), strict=True))
-    return dict(zip(KEYS, (plain(note.sub("", cell)) for cell in cells[2:]), strict=True))
+        return dict(zip(KEYS, (plain(" ".join(note.findall(cell))) for cell in cells[first:]), strict=True))
+    return dict(zip(KEYS, (plain(note.sub("", cell)) for cell in cells[first:]), strict=True))
 
 
 def shown_codes(html: str) -> list[str]:
@@ -522,7 +525,8 @@ def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(a
                  Status.SUBMITTED, on_time=True)
     html = as_user("rudny").get(COMPARE).get_data(as_text=True)
     reason = "90,0 % медианадан (15,0 %) әлдеқайда жоғары (мектептердің ортаңғы жартысы: 12,5 % – 17,5 %)"
-    cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[2 + KEYS.index("single_source_pct")]
+    cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[
+            2 + len(SCHOOL_COLUMNS) + KEYS.index("single_source_pct")]
     assert 'class="num outlier"' in cell and f'title="{reason}"' in cell
     for code in ("rudny-1", "rudny-2", "rudny-3", "rudny-4", "rudny-5"):
         assert "outlier" not in school_row(html, code)
@@ -545,7 +549,8 @@ def test_in_a_regions_list_of_all_schools_each_stands_out_against_its_own_city(a
         analysis(app, f"lisakovsk-{number}", "2026-H1", buying("90000", "10000"), Status.SUBMITTED, on_time=True)
     html = as_user("kostanay").get("/units/kostanay/dashboard/compare?period=2026-H1&level=schools"
                                    ).get_data(as_text=True)
-    cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[2 + KEYS.index("single_source_pct")]
+    cell = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)[
+            2 + len(SCHOOL_COLUMNS) + KEYS.index("single_source_pct")]
     assert 'class="num outlier"' in cell and "медианадан (15,0 %)" in cell
     for code in ("lisakovsk-1", "lisakovsk-2", "lisakovsk-3", "lisakovsk-4"):
         assert "outlier" not in school_row(html, code)

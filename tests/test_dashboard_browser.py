@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from support import browser_log_in as log_in
 from support import serious_accessibility_problems
 
+from webapp.blueprints.dashboard.columns import SCHOOL_COLUMNS
 from webapp.blueprints.dashboard.indicators import INDICATORS
 from webapp.demo.units import DEPARTMENTS, OTHER_SCHOOLS, REGION, demo_school_codes
 from webapp.extensions import db
@@ -160,8 +161,10 @@ def test_city_sorts_by_single_source_opens_a_flagged_school_and_downloads_xlsx(p
     expect(page).to_have_url(compare_url)
     expect(rows.first).to_have_attribute("id", first_row_code)
     codes = [code.removeprefix("school-") for code in rows.evaluate_all("rows => rows.map(r => r.id)")]
-    headers = [text.strip() for text in page.locator(f"{table} thead th:nth-child(n+4) a").all_text_contents()]
-    cells = rows.evaluate_all("rows => rows.map(r => [...r.cells].slice(3).map(c => c.textContent))")
+    extra = len(SCHOOL_COLUMNS)  # the overdue plan measures, between the flags and the indicators
+    headers = [text.strip() for text in
+               page.locator(f"{table} thead th:nth-child(n+{4 + extra}) a").all_text_contents()]
+    cells = rows.evaluate_all(f"rows => rows.map(r => [...r.cells].slice({3 + extra}).map(c => c.textContent))")
 
     with page.expect_download() as download_info:
         page.locator("#comparison a[href*='compare.xlsx']").click()
@@ -174,7 +177,8 @@ def test_city_sorts_by_single_source_opens_a_flagged_school_and_downloads_xlsx(p
     start = next(number for number, line in enumerate(lines) if line[0] == "Код")  # under the title block
     header, data, footer = lines[start], lines[start + 1:-2], lines[-2:]  # then the total and median rows
     assert [line[1] for line in footer] == ["Барлығы", "Медиана мектеп"]
-    assert len(header) == 4 + len(INDICATORS) + 1  # code, school, status, on time, indicators…, flags
+    # code, school, status, on time, indicators…, flags, overdue plan measures
+    assert len(header) == 4 + len(INDICATORS) + 1 + extra
     assert list(header[4:4 + len(INDICATORS)]) == headers, "the file's columns differ from the table's"
     assert len(data) == len(codes), "the file has another number of schools than the table"
     assert [line[0] for line in data] == codes, "the file is not in the table's (sorted) order"

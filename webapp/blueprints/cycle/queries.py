@@ -118,21 +118,26 @@ class OverdueMeasure:
     report: MeasureReport | None
 
 
+def _overdue(stmt, today: date):
+    """`stmt` (selecting from PlanMeasure) joined to its cycle, school and latest quarterly report, keeping the
+    measures of approved plans that are overdue: reported so, or past their deadline and not reported done."""
+    latest = (select(MeasureReport.measure_id, func.max(MeasureReport.quarter).label("quarter"))
+              .group_by(MeasureReport.measure_id).subquery())
+    return (stmt.join(Cycle, PlanMeasure.cycle_id == Cycle.id).join(OrgUnit, Cycle.school_id == OrgUnit.id)
+            .outerjoin(latest, latest.c.measure_id == PlanMeasure.id)
+            .outerjoin(MeasureReport, (MeasureReport.measure_id == PlanMeasure.id)
+                       & (MeasureReport.quarter == latest.c.quarter))
+            .where(Cycle.approval_order_number.is_not(None),
+                   ((MeasureReport.state == MeasureState.OVERDUE)
+                    | ((PlanMeasure.deadline < today)
+                       & ((MeasureReport.id.is_(None)) | (MeasureReport.state != MeasureState.DONE))))))
+
+
 def overdue_measures(unit: OrgUnit, today: date, limit: int = 500) -> list[OverdueMeasure]:
     """Measures of approved plans under `unit` that are overdue: reported so, or past their deadline and not
     reported done. Three queries whatever the number of schools."""
-    latest = (select(MeasureReport.measure_id, func.max(MeasureReport.quarter).label("quarter"))
-              .group_by(MeasureReport.measure_id).subquery())
     rows = db.session.execute(
-        select(PlanMeasure, Cycle, MeasureReport)
-        .join(Cycle, PlanMeasure.cycle_id == Cycle.id).join(OrgUnit, Cycle.school_id == OrgUnit.id)
-        .outerjoin(latest, latest.c.measure_id == PlanMeasure.id)
-        .outerjoin(MeasureReport, (MeasureReport.measure_id == PlanMeasure.id)
-                   & (MeasureReport.quarter == latest.c.quarter))
-        .where(OrgUnit.path.startswith(unit.path), Cycle.approval_order_number.is_not(None),
-               ((MeasureReport.state == MeasureState.OVERDUE)
-                | ((PlanMeasure.deadline < today)
-                   & ((MeasureReport.id.is_(None)) | (MeasureReport.state != MeasureState.DONE)))))
+        _overdue(select(PlanMeasure, Cycle, MeasureReport), today).where(OrgUnit.path.startswith(unit.path))
         .order_by(OrgUnit.code, PlanMeasure.position, PlanMeasure.id).limit(limit)
     ).all()
     cycles = {cycle.id: cycle for _m, cycle, _r in rows}
@@ -140,6 +145,15 @@ def overdue_measures(unit: OrgUnit, today: date, limit: int = 500) -> list[Overd
         db.session.scalars(select(Cycle).where(Cycle.id.in_(cycles))
                            .options(selectinload(Cycle.school), selectinload(Cycle.period))).all()
     return [OverdueMeasure(cycle.school, cycle.period, measure, report) for measure, cycle, report in rows]
+
+
+def overdue_counts(scope, today: date) -> dict[int, int]:
+    """School id → how many of its action plans' measures (any half-year's approved plan) are overdue today,
+    for the schools `scope` selects (an SQL condition over OrgUnit); one query whatever their number."""
+    rows = db.session.execute(
+        _overdue(select(Cycle.school_id, func.count(PlanMeasure.id)).select_from(PlanMeasure), today)
+        .where(scope).group_by(Cycle.school_id))
+    return dict(rows.all())
 
 
 def published_in(unit: OrgUnit) -> list[Cycle]:

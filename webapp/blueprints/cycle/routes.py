@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from ...access import visible_unit_or_404
+from ...blueprints.dashboard.columns import SchoolColumn, register_column
 from ...blueprints.units.queries import ancestors, today
 from ...extensions import db
 from ...i18n import current_language
@@ -34,6 +35,11 @@ from .forms import (
 from .models import PlanMeasure, Proposal, ProposalState, ProtocolItem, StoredFile
 
 bp = Blueprint("cycle", __name__)
+# The department's comparison of schools shows each school's overdue measures, with a filter on them.
+register_column(SchoolColumn(
+    key="overdue", label=_l("Overdue plan measures"), filter_label=_l("only schools with overdue plan measures"),
+    counts=lambda scope: queries.overdue_counts(scope, today()),
+    link=lambda unit, school: url_for("cycle.overdue", code=unit, school=school)))
 PREFIX = "/schools/<school>/<period>/cycle"
 # The stages' tabs, in the order of the process.
 TABS = [("cycle.announcement", _l("Announcement")), ("cycle.proposals", _l("Proposals")),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ...models import OrgUnit, Period
 from ...reporting.models import Status
 from . import queries
+from .columns import SCHOOL_COLUMNS
 from .flags import flags_of, outlier_reason, thresholds_by_department, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .queries import SchoolRow, Totals
@@ -80,8 +81,15 @@ class Comparison:
 
 
 def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> Comparison:
-    """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds)."""
+    """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds
+    and one per extra column)."""
     rows = queries.school_rows(unit, period, lang, with_sections)
+    if SCHOOL_COLUMNS and rows:
+        scope = queries.in_scope(unit)
+        for column in SCHOOL_COLUMNS:
+            counts = column.counts(scope)
+            for row in rows:
+                row.extra[column.key] = counts.get(row.id, 0)
     format_value = formatter(lang)
     thresholds = thresholds_for(unit)
     quartiles = {indicator.key: queries.quartiles([row.values[indicator.key] for row in rows
@@ -114,10 +122,11 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
 
 
 def refine(comparison: Comparison, search: str = "", state: str = "", sort: str = "", descending: bool = False,
-           flagged_only: bool = False) -> list[SchoolRow]:
+           flagged_only: bool = False, having: tuple[str, ...] = ()) -> list[SchoolRow]:
     """The rows shown: matching the search (the name in either language or the code, any case, Kazakh letters
     folded: «уалиханов» finds «Ш.Уәлиханов атындағы…» also where the page shows «…имени Ч.Валиханова»), the
-    status, sorted by a column."""
+    status, only flagged schools, only schools counting some of each extra column in `having`, sorted by a
+    column."""
     rows = comparison.rows
     needle = folded(search.strip())
     if needle:
@@ -127,6 +136,8 @@ def refine(comparison: Comparison, search: str = "", state: str = "", sort: str 
         rows = [row for row in rows if row.state == state]
     if flagged_only:
         rows = [row for row in rows if row.flags]
+    for key in having:
+        rows = [row for row in rows if row.extra.get(key)]
     if sort in BY_KEY:
         # Schools without the figure go last whichever way the column is sorted.
         present = [row for row in rows if row.values[sort] is not None]
@@ -137,6 +148,8 @@ def refine(comparison: Comparison, search: str = "", state: str = "", sort: str 
         rows = sorted(rows, key=lambda row: alphabetical(row.name), reverse=descending)
     elif sort == "status":
         rows = sorted(rows, key=lambda row: STATES.index(row.state), reverse=descending)
+    elif any(column.key == sort for column in SCHOOL_COLUMNS):
+        rows = sorted(rows, key=lambda row: row.extra.get(sort, 0), reverse=descending)
     elif sort == "flags":
         rows = sorted(rows, key=lambda row: len(row.flags), reverse=descending)
     comparison.shown = rows

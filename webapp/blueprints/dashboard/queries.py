@@ -83,6 +83,7 @@ class SchoolRow:
     flags: list = field(default_factory=list)
     outliers: dict[str, str] = field(default_factory=dict)  # indicator key -> why it stands out
     other_name: str = ""  # the name in the other official language: the search finds either
+    extra: dict[str, int] = field(default_factory=dict)  # columns.SCHOOL_COLUMNS key -> the school's count
 
     @property
     def state(self) -> str:

@@ -28,6 +28,7 @@ from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, today
 from . import queries
 from .charts_data import group_bars, school_bars, trend_series
+from .columns import SCHOOL_COLUMNS
 from .comparison import STATES, compare, refine
 from .exports import FORMATS, comparison_sheet, completeness_sheet, render_sheet, risks_sheet, status_label
 from .flags import FLAG_RULES, own_thresholds, set_threshold, thresholds_for
@@ -99,7 +100,7 @@ def _context(unit: OrgUnit | None, **extra) -> dict:
     period = _period(periods)
     return {"unit": unit, "periods": periods, "period": period, "trail": _trail(unit), "indicators": INDICATORS,
             "indicator": _indicator(), "indicators_by_key": BY_KEY, "format_value": formatter(current_language()),
-            "sections": SECTIONS, "today": today(), **extra}
+            "sections": SECTIONS, "today": today(), "school_columns": SCHOOL_COLUMNS, **extra}
 
 
 # --- Pages -----------------------------------------------------------------------------------------
@@ -222,7 +223,8 @@ def _is_current_url() -> bool:
 def _table_args() -> dict:
     return {"search": request.args.get("q", ""), "state": request.args.get("status", ""),
             "sort": request.args.get("sort", ""), "descending": request.args.get("desc") == "1",
-            "flagged_only": request.args.get("flagged") == "1"}
+            "flagged_only": request.args.get("flagged") == "1",
+            "having": tuple(c.key for c in SCHOOL_COLUMNS if request.args.get(c.key) == "1")}
 
 
 @bp.get("/units/<code>/dashboard/compare.<any('excel.csv', csv, xlsx):file_format>")
