@@ -129,10 +129,11 @@ def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[B
     return blocks
 
 
-def _proposals(school: OrgUnit, periods: list[Period], lang: str) -> list[str]:
-    from ..blueprints.cycle.certificate import proposal_sources
+def _cycle_parts(school: OrgUnit, periods: list[Period], lang: str) -> dict:
+    """What the public cycle adds: the citizens' proposals among the sources, the head's recorded approval."""
+    from ..blueprints.cycle.certificate import certificate_parts
 
-    return proposal_sources(school.id, [p.id for p in periods], lang)
+    return certificate_parts(school.id, [p.id for p in periods], lang)
 
 
 def _frame(spans: dict[str, SpanData], lang: str) -> dict:
@@ -195,7 +196,8 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»);
     # the citizens' proposals on the announcement follow, unnumbered.
     sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
-    blocks += series(sources + _proposals(school, periods, lang), indent=False)
+    cycle = _cycle_parts(school, periods, lang)
+    blocks += series(sources + cycle["sources"], indent=False)
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
                               "I. Коррупционные риски в нормативных правовых актах"), 2))
     for section in SECTIONS:
@@ -211,7 +213,18 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     blocks.append(Heading(str(_("Conclusion")), 2))
     blocks += frame.get("conclusion") or []
 
+    # The head's order recorded in the cycle makes the certificate final; its position and name fall back to
+    # the approver the general part names.
     approval = frame.get("approval")
+    if cycle["approval"]:
+        recorded = cycle["approval"]
+        approval = {"position": recorded["position"] or (approval or {}).get("position", ""),
+                    "name": recorded["name"] or (approval or {}).get("name") or school.head_name or "",
+                    "date": recorded["date"],
+                    # «2025 жылғы 19 желтоқсандағы №301 бұйрығымен» / «приказом от 19 декабря 2025 года №301»
+                    "order": say(lang, f"{order_reference(recorded['order_number'], recorded['date'], 'kk')} "
+                                       "бұйрығымен",
+                                 f"приказом {order_reference(recorded['order_number'], recorded['date'], 'ru')}")}
     if approval:
         approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"),
                     "date": written_date(iso_date(approval.get("date")), lang)}

@@ -253,6 +253,8 @@ class _Writer:
         left = Emu(int(TEXT_WIDTH * 0.55))
         lines = [(approval.get("word"), True), (approval.get("position"), False),
                  (f"__________ {approval.get('name') or ''}", False), (approval.get("date"), False)]
+        if approval.get("order"):
+            lines.append((approval["order"], False))
         for i, (text, bold) in enumerate(lines):
             paragraph = self._paragraph(text or "", bold=bold, left=left, align=WD_ALIGN_PARAGRAPH.LEFT)
             paragraph.paragraph_format.space_after = Pt(12) if i == len(lines) - 1 else Pt(0)

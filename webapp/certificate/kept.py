@@ -4,7 +4,9 @@
 is accepted, so a draft is never kept); `forget_changed` (a session hook) deletes a school's kept renders in the
 same flush as any write that could change what its certificate shows: its submissions, their sections and rows
 (reopen, return, any edit), the school or a unit above it (names, parent body) and their certificate texts,
-and any half-year. Renders made by older certificate code are ignored through `VERSION`.
+any half-year, and any other row that says which school's certificate it feeds (`certificate_school_id`:
+the public cycle's approval and citizens' proposals). Renders made by older certificate code are ignored
+through `VERSION`.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def forget_changed(session: Session, flush_context) -> None:
     changed = [*session.new, *session.dirty, *session.deleted]
     if not changed:
         return
-    submission_ids, unit_ids, every = set(), set(), False
+    submission_ids, unit_ids, school_ids, every = set(), set(), set(), False
     for obj in changed:
         if isinstance(obj, CertificateRender):
             continue
@@ -88,9 +90,11 @@ def forget_changed(session: Session, flush_context) -> None:
             unit_ids.add(obj.org_unit_id)
         elif isinstance(obj, Period):
             every = True
+        elif getattr(obj, "certificate_school_id", None) is not None:
+            school_ids.add(obj.certificate_school_id)
         elif getattr(obj, "submission_id", None) is not None and getattr(obj, "__audited__", False):
             submission_ids.add(obj.submission_id)  # a section entry or any section's row
-    if not (submission_ids or unit_ids or every):
+    if not (submission_ids or unit_ids or school_ids or every):
         return
     connection = session.connection()
     if every:
@@ -99,6 +103,8 @@ def forget_changed(session: Session, flush_context) -> None:
     if submission_ids:
         schools = select(Submission.school_id).where(Submission.id.in_(submission_ids))
         connection.execute(delete(CertificateRender).where(CertificateRender.school_id.in_(schools)))
+    if school_ids:
+        connection.execute(delete(CertificateRender).where(CertificateRender.school_id.in_(school_ids)))
     if unit_ids:
         paths = connection.execute(select(OrgUnit.path).where(OrgUnit.id.in_(unit_ids))).scalars().all()
         if paths:

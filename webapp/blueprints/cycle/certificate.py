@@ -1,12 +1,37 @@
-"""The certificate's side of the public cycle: the citizens' proposals among its information sources."""
+"""The certificate's side of the public cycle: the citizens' proposals among its information sources, and the
+head's approval (order №, date) in the «БЕКІТЕМІН / УТВЕРЖДАЮ» block once the cycle records it.
+
+`certificate_parts` is the one hook the certificate package calls (webapp/certificate/assemble.py)."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
 from ...extensions import db
+from ...models import Period
 from ...reporting.sections import section_by_code
 from .models import Cycle, Proposal, ProposalState
+
+
+def certificate_parts(school_id: int, period_ids: list[int], lang: str) -> dict:
+    """What the cycle adds to the certificate of the span: {"sources": [lines], "approval": dict or None}
+    (two queries)."""
+    return {"sources": proposal_sources(school_id, period_ids, lang),
+            "approval": approval(school_id, period_ids)}
+
+
+def approval(school_id: int, period_ids: list[int]) -> dict | None:
+    """The head's approval of the span's latest approved half-year as the certificate's approval block reads
+    it: {"position", "name", "date", "order_number"}; None while no half-year of the span is approved."""
+    cycle = db.session.scalar(
+        select(Cycle).join(Period, Cycle.period_id == Period.id)
+        .where(Cycle.school_id == school_id, Cycle.period_id.in_(period_ids),
+               Cycle.approval_order_number.is_not(None), Cycle.approval_order_date.is_not(None))
+        .order_by(Period.year.desc(), Period.half.desc()).limit(1))
+    if cycle is None:
+        return None
+    return {"position": cycle.approver_position or "", "name": cycle.approver_name or "",
+            "date": cycle.approval_order_date, "order_number": cycle.approval_order_number}
 
 
 def proposal_sources(school_id: int, period_ids: list[int], lang: str) -> list[str]:

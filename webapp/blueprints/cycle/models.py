@@ -85,6 +85,11 @@ class Cycle(db.Model):
         return f"{self.school.code if self.school else self.school_id} {self.period.code if self.period else ''}"
 
     @property
+    def certificate_school_id(self) -> int | None:
+        """The certificate this row feeds (its approval block): kept renders of it are dropped on change."""
+        return self.school_id
+
+    @property
     def announced(self) -> bool:
         return self.announced_on is not None
 
@@ -122,6 +127,11 @@ class Proposal(db.Model):
     @property
     def audit_label(self) -> str:
         return f"proposal {self.id}"
+
+    @property
+    def certificate_school_id(self) -> int | None:
+        """The certificate this proposal feeds (its information sources)."""
+        return _school_of(self.cycle_id)
 
 
 class ProtocolItem(db.Model):

@@ -66,7 +66,10 @@ def redact(certificate: Certificate, names: dict[str, str]) -> Certificate:
     if appendix is not None:
         appendix = Table(appendix.headers, [[text(c) for c in row] for row in appendix.rows],
                          caption=appendix.caption, widths=appendix.widths)
-    approval = dict(certificate.approval, name=text(certificate.approval["name"])) if certificate.approval else None
+    # The approver is always a person: initials whatever form the name was typed in.
+    approval = certificate.approval
+    if approval and isinstance(approval.get("name"), str):
+        approval = dict(approval, name=initials(approval["name"]))
     return dataclasses.replace(certificate, blocks=blocks, appendix=appendix, approval=approval,
                                signature=(certificate.signature[0], text(certificate.signature[1])))
 
@@ -77,14 +80,6 @@ def public_certificate(school: OrgUnit, period: Period, lang: str) -> Certificat
 
 
 def published_certificate(cycle, lang: str) -> Certificate:
-    """The published certificate: the public version, carrying the head's approval recorded in the cycle when
-    the analysis itself names no approver."""
-    certificate = public_certificate(cycle.school, cycle.period, lang)
-    if certificate.approval is None and cycle.approved:
-        from ...certificate.assemble import order_reference
-
-        approval = {"word": "БЕКІТЕМІН" if lang == "kk" else "УТВЕРЖДАЮ", "position": cycle.approver_position or "",
-                    "name": initials(cycle.approver_name),
-                    "date": order_reference(cycle.approval_order_number, cycle.approval_order_date, lang)}
-        certificate = dataclasses.replace(certificate, approval=approval)
-    return certificate
+    """The published certificate: the public version, with the head's approval recorded in the cycle (the
+    certificate carries it once the cycle is approved)."""
+    return public_certificate(cycle.school, cycle.period, lang)
