@@ -64,13 +64,17 @@ def accepted(app):
         return make_analysis()
 
 
-@pytest.fixture
-def approved(app, accepted, as_user):
+def approve_plan(as_user):
     """rudny-7's 2025-H2 plan (one measure, deadline 31.03.2026) approved by the head; the school's client."""
     school = as_user("rudny-7")
     assert school.post(STAFF + "plan/measures", data=MEASURE).status_code == 303
     assert school.post(STAFF + "plan", data=APPROVAL).status_code == 303
     return school
+
+
+@pytest.fixture
+def approved(app, accepted, as_user):
+    return approve_plan(as_user)
 
 
 def measure_id(app) -> int:
@@ -355,3 +359,41 @@ def test_file_checks_by_content():
     for bad in (b"", b"PK\x03\x04not a zip", b"#!/bin/sh\nrm -rf /"):
         with pytest.raises(files.FileRejected):
             files.check("x.pdf", bad)
+
+
+# --- The approval on the school's own certificate ------------------------------------------------------------
+
+def test_the_heads_approval_shows_on_the_schools_certificate_in_every_format(app, accepted, as_user):
+    from docx import Document
+    from pypdf import PdfReader
+
+    school = as_user("rudny-7")
+    url = "/schools/rudny-7/certificate/?from=2025-H2&to=2025-H2&lang={lang}&format={kind}"
+    before = school.get(url.format(lang="kk", kind="pdf"))  # accepted: rendered once and kept
+    assert before.status_code == 200 and "БЕКІТЕМІН" not in before.data.decode("latin-1")
+    assert school.post(STAFF + "plan/measures", data=MEASURE).status_code == 303
+    assert school.post(STAFF + "plan", data=APPROVAL).status_code == 303
+
+    def pdf(lang):
+        data = school.get(url.format(lang=lang, kind="pdf")).data
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+    def docx(lang):
+        document = Document(io.BytesIO(school.get(url.format(lang=lang, kind="docx")).data))
+        return " ".join(p.text for p in document.paragraphs)
+
+    kk = ["БЕКІТЕМІН", "Директор", "Жұмабаев Ерлан Серікұлы", '2025 жылғы "19" желтоқсан',
+          "2025 жылғы 19 желтоқсандағы №301 бұйрығымен"]
+    ru = ["УТВЕРЖДАЮ", "Жұмабаев Ерлан Серікұлы", '"19" декабря 2025 года',
+          "приказом от 19 декабря 2025 года №301"]
+    html = text_of(school.get(url.format(lang="kk", kind="html")))
+    assert all(line in html for line in kk), html[:600]
+    assert all(line in text_of(school.get(url.format(lang="ru", kind="html"))) for line in ru)
+    assert all(line in docx("kk") for line in kk) and all(line in docx("ru") for line in ru)
+    assert all(line in pdf("kk") for line in kk)  # the kept render of before the approval was dropped
+    assert all(line in pdf("ru") for line in ru)
+    # The public version carries the same block with the approver's initials.
+    assert school.post(STAFF + "publication", data={"publish": "1"}).status_code == 303
+    public = text_of(app.test_client().get("/open/rudny-7/2025-H2/published?lang=ru"))
+    assert "УТВЕРЖДАЮ" in public and "Ж. Е. С." in public and "приказом от 19 декабря 2025 года №301" in public
+    assert "Жұмабаев" not in public

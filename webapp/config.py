@@ -42,6 +42,15 @@ class Defaults:
     TASK_QUEUE_URL = None
     TASK_QUEUE_NAME = "adal"
 
+    # Where evidence files and attachments go: "local" (instance/files/, the default) or "s3", an S3-compatible
+    # object store (AWS, MinIO, Yandex/PS Cloud…) through boto3 (`pip install adal[s3]`). Credentials come the
+    # usual boto3 way (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the machine's role), never from here.
+    FILE_STORAGE = "local"
+    FILE_S3_BUCKET = None
+    FILE_S3_PREFIX = "adal/"  # keys under this prefix, so the bucket may hold other things
+    FILE_S3_ENDPOINT_URL = None  # e.g. https://minio.example.kz; None for AWS itself
+    FILE_S3_REGION = None
+
     # Number of proxies in front of the app whose X-Forwarded-* headers are trusted.
     PROXY_FIX_X_FOR = 0
     PROXY_FIX_X_PROTO = 0

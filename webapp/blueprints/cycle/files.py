@@ -1,8 +1,10 @@
 """Evidence files and attachments: checked (size, type by content, not by name), stored behind one small
 interface, and served only as downloads to those allowed to see the school.
 
-`LocalStore` keeps the bytes under instance/files/ (the default); a deployment may set `FILE_STORE` to any
-object with the same three methods, e.g. a thin wrapper over an S3-compatible client.
+The store is chosen by configuration (`FILE_STORAGE`): `LocalStore` keeps the bytes under instance/files/ (the
+default); `S3Store` keeps them in an S3-compatible bucket through boto3 (`FILE_S3_BUCKET`, `FILE_S3_ENDPOINT_URL`,
+`FILE_S3_REGION`, `FILE_S3_PREFIX`). Tests or a deployment may also put any object with the same three methods
+in `FILE_STORE`.
 """
 
 from __future__ import annotations
@@ -39,9 +41,7 @@ class LocalStore:
         self.root = Path(root)
 
     def _path(self, key: str) -> Path:
-        if not key.isalnum():
-            raise ValueError("bad file key")
-        return self.root / key[:2] / key
+        return self.root / checked_key(key)[:2] / key
 
     def save(self, key: str, content: bytes) -> None:
         path = self._path(key)
@@ -55,10 +55,60 @@ class LocalStore:
         self._path(key).unlink(missing_ok=True)
 
 
+def checked_key(key: str) -> str:
+    """Keys are random hex (new_key); anything else never reaches a store."""
+    if not key.isalnum():
+        raise ValueError("bad file key")
+    return key
+
+
+class S3Store:
+    """Files as objects of an S3-compatible bucket, one per key under `prefix` (boto3, imported only here)."""
+
+    def __init__(self, bucket: str, prefix: str = "", client=None, **client_options):
+        if client is None:
+            import boto3
+
+            client = boto3.client("s3", **{k: v for k, v in client_options.items() if v is not None})
+        self.client, self.bucket, self.prefix = client, bucket, prefix
+
+    def _key(self, key: str) -> str:
+        return self.prefix + checked_key(key)
+
+    def save(self, key: str, content: bytes) -> None:
+        self.client.put_object(Bucket=self.bucket, Key=self._key(key), Body=content,
+                               ContentType="application/octet-stream")
+
+    def load(self, key: str) -> bytes:
+        return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
+
+    def delete(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
+
+
 def store() -> FileStore:
-    """The configured store (FILE_STORE), or files under the instance folder."""
-    configured = current_app.config.get("FILE_STORE")
-    return configured if configured is not None else LocalStore(Path(current_app.instance_path) / "files")
+    """The configured store: FILE_STORE if given, else the one FILE_STORAGE names ("local" or "s3"), built once
+    per app (a boto3 client is costly to build and safe to share between threads)."""
+    app = current_app
+    configured = app.config.get("FILE_STORE")
+    if configured is not None:
+        return configured
+    kind = app.config.get("FILE_STORAGE") or "local"
+    cached = app.extensions.get("adal_file_store")
+    if cached is not None and cached[0] == kind:
+        return cached[1]
+    if kind == "s3":
+        if not app.config.get("FILE_S3_BUCKET"):
+            raise RuntimeError("FILE_STORAGE = 's3' needs FILE_S3_BUCKET")
+        built = S3Store(app.config["FILE_S3_BUCKET"], app.config.get("FILE_S3_PREFIX") or "",
+                        endpoint_url=app.config.get("FILE_S3_ENDPOINT_URL"),
+                        region_name=app.config.get("FILE_S3_REGION"))
+    elif kind == "local":
+        built = LocalStore(Path(app.instance_path) / "files")
+    else:
+        raise RuntimeError(f"unknown FILE_STORAGE {kind!r} (local or s3)")
+    app.extensions["adal_file_store"] = (kind, built)
+    return built
 
 
 class FileRejected(ValueError):
