@@ -10,16 +10,25 @@ import re
 
 # The closing word of a two-word Kazakh patronymic carries no initial of its own.
 PATRONYMIC_WORDS = {"ұлы", "улы", "қызы", "кызы", "uly", "kyzy", "оглы", "кизи"}
-# A full name with a patronymic inside free text: Surname Name Patronymic (Cyrillic or Latin).
-_WORD = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+)?"
-_PATRONYMIC = (r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы"
-               r"|uly|kyzy)(?![a-zа-яёәғқңөұүһі])")
-FULL_NAME_IN_TEXT = re.compile(rf"(?<![\w-]){_WORD}\s+{_WORD}\s+{_PATRONYMIC}")
-# «Туйебаев А.Е.», «Туйебаев А. Е.», «А.Е. Туйебаев»: a surname with initials. A school's namesake written
-# «имени Б.Майлина» (no space, one initial) is left alone.
-_INITIAL = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\."
-SURNAME_INITIALS_IN_TEXT = re.compile(
-    rf"(?<![\w-])(?:{_WORD}\s+{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}\s?{_INITIAL}\s+{_WORD}(?![\w-]))")
+_CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_LOW = "[a-zа-яёәғқңөұүһі]"
+_WORD = rf"{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?"  # a capitalised word, or two joined by a hyphen (double surname)
+_END = r"(?![\w-])"
+_PATRONYMIC = (rf"{_CAP}{_LOW}+(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|uly|kyzy){_END}"
+               rf"|{_CAP}{_LOW}+\s+(?:ұлы|улы|қызы|кызы){_END}")  # «Серікұлы», «Болат қызы»
+# What surnames end with, to tell «Подписал А.С. Иванова» (initials, then the surname) from «Иванова А.С.»
+# (the surname, then initials) when a capitalised word stands on both sides of the initials.
+_SURNAME = (rf"(?:{_CAP}{_LOW}+-)?{_CAP}{_LOW}*(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ко"
+            rf"|ук|юк|ых|их|ян|бай|бек|бекова|баев|баева|ұлы|улы|қызы|кызы){_END}")
+_INITIAL = rf"{_CAP}\."
+_INITIALS = rf"(?>{_INITIAL}(?:\s?{_INITIAL})?)(?!\w)"  # atomic: «А.С.» is never cut back to «А.»
+_PERSON = (rf"{_WORD}\s+{_WORD}\s+(?:{_PATRONYMIC})"  # Surname Name Patronymic
+           rf"|{_SURNAME}\s+{_INITIALS}"  # Surname I.I.
+           rf"|{_WORD}\s+{_INITIALS}(?!\s+{_SURNAME})"  # Word I.I., unless a surname follows
+           rf"|{_INITIAL}\s?{_INITIAL}\s+{_WORD}{_END}")  # I.I. Surname
+# A school's namesake written «Б.Майлин» (no space, one initial) or «Ы. Алтынсарин» (one initial) is left alone.
+# A sentence's full stop right after a name is taken along, so «… Сергеевна.» gives «… А. С.», not «А. С..».
+PERSON_IN_TEXT = re.compile(rf"(?<![\w-])(?:{_PERSON})(?P<stop>\.)?")
 
 
 def initials(name: str | None) -> str:
@@ -42,15 +51,26 @@ def initials(name: str | None) -> str:
 
 def reduce_names(text: str | None, known: dict[str, str] | None = None) -> str:
     """`text` with every known full name replaced (longest first) and any other full name with a
-    patronymic, or surname with initials, reduced to initials.
+    patronymic, or surname with initials, reduced to initials, in one pass: what one replacement wrote is
+    never read again («Директор Ж. Е. С.» stays so).
 
     `known` maps a name as typed in the analysis to its public form (initials, or a neutral word for a
     disciplined employee, whose name is never published).
     """
     if not text:
         return text or ""
-    for name in sorted(known or {}, key=len, reverse=True):
-        if name.strip():
-            text = re.sub(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", known[name], text)
-    text = FULL_NAME_IN_TEXT.sub(lambda m: initials(m.group(0)), text)
-    return SURNAME_INITIALS_IN_TEXT.sub(lambda m: initials(m.group(0)), text)
+    names = {name.strip(): public for name, public in (known or {}).items() if name and name.strip()}
+    pattern = PERSON_IN_TEXT
+    if names:
+        typed = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:(?P<known>{typed})(?![\w-])|{_PERSON})(?P<stop>\.)?")
+
+    def public(match: re.Match) -> str:
+        if names and match.group("known"):
+            written = names[match.group("known")]
+        else:
+            written = initials(match.group(0).removesuffix(match.group("stop") or ""))
+        stop = match.group("stop") or ""
+        return written if written.endswith(".") and stop else written + stop
+
+    return pattern.sub(public, text)
