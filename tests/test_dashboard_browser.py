@@ -177,7 +177,7 @@ def test_city_sorts_by_single_source_opens_a_flagged_school_and_downloads_xlsx(p
     start = next(number for number, line in enumerate(lines) if line[0] == "Код")  # under the title block
     header, data, footer = lines[start], lines[start + 1:-2], lines[-2:]  # then the total and median rows
     assert [line[1] for line in footer] == ["Барлығы", "Медиана мектеп"]
-    # code, school, status, on time, indicators…, flags, overdue plan measures
+    # code, school, status, on time, indicators…, overdue plan measures, flags
     assert len(header) == 4 + len(INDICATORS) + 1 + extra
     assert list(header[4:4 + len(INDICATORS)]) == headers, "the file's columns differ from the table's"
     assert len(data) == len(codes), "the file has another number of schools than the table"

@@ -88,24 +88,24 @@ def comparison_sheet(comparison: Comparison) -> Sheet:
     """The comparison of schools as shown (search, filter, sort), with the total and median rows under it."""
     columns = SCHOOL_COLUMNS
     headers = [_("Code"), _("School"), _("Status"), _("On time")] + [
-        f"{indicator.label}" for indicator in INDICATORS] + [_("Flags")] + [str(c.label) for c in columns]
+        f"{indicator.label}" for indicator in INDICATORS] + [str(c.label) for c in columns] + [_("Flags")]
     rows = []
     for row in comparison.shown:
         on_time = None if row.on_time is None else (_("yes") if row.on_time else _("no"))
         values = [export_number(i.kind, row.values[i.key]) for i in INDICATORS]
         rows.append([row.code, row.name, status_label(row.state), on_time, *values,
-                     "; ".join(flag.text for flag in row.flags), *[row.extra.get(c.key, 0) for c in columns]])
+                     *[row.extra.get(c.key, 0) for c in columns], "; ".join(flag.text for flag in row.flags)])
     totals = comparison.totals
     total_values = totals.values
     footer = [
         [None, _("Total"), _("%(sent)s of %(schools)s sent", sent=totals.sent, schools=totals.schools), None,
-         *[export_number(i.kind, total_values.get(i.key)) for i in INDICATORS], None,
-         *[sum(row.extra.get(c.key, 0) for row in comparison.rows) for c in columns]],
+         *[export_number(i.kind, total_values.get(i.key)) for i in INDICATORS],
+         *[sum(row.extra.get(c.key, 0) for row in comparison.rows) for c in columns], None],
         [None, _("Median school"), None, None,
          *[export_number(i.kind, q[1]) if (q := comparison.quartiles.get(i.key)) else None for i in INDICATORS],
-         None, *[None for _c in columns]],
+         *[None for _c in columns], None],
     ]
-    formats = [None] * 4 + [NUMBER_FORMATS[i.kind] for i in INDICATORS] + [None] + ["0" for _c in columns]
+    formats = [None] * 4 + [NUMBER_FORMATS[i.kind] for i in INDICATORS] + ["0" for _c in columns] + [None]
     title = _("Comparison of schools")
     return Sheet(f"{title} {comparison.period.code}", headers, rows, formats, footer,
                  about_lines(title, comparison.unit, comparison.period))
