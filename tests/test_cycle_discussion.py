@@ -167,3 +167,36 @@ def test_who_reaches_the_discussion_and_the_protocol(app, analysis, as_user, acc
     assert other.get(STAFF + "discussion/protocol?lang=kk").status_code == status
     assert other.post(STAFF + "discussion", data=PROTOCOL).status_code == 404  # only the school writes
     assert other.post(STAFF + "discussion/items", data={"heard": "x", "decision": "y"}).status_code == 404
+
+
+def test_signed_protocol_scan_is_attached_and_only_those_who_see_the_school_get_it(app, analysis, as_user, client):
+    import io
+
+    school = as_user("rudny-7")
+    scan = {"file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "хаттама қолы қойылған.pdf")}
+    url = STAFF + "discussion/signed"
+    assert school.post(url, data=scan, content_type="multipart/form-data").status_code == 404  # no protocol yet
+    school.post(STAFF + "discussion", data=PROTOCOL)
+    wrong = school.post(url, data={"file": (io.BytesIO(b"<html>x</html>"), "a.pdf")},
+                        content_type="multipart/form-data")
+    assert wrong.status_code == 422 and "Тек PDF, PNG, JPEG және DOCX файлдары қабылданады." in text_of(wrong)
+    empty = school.post(url, data={}, content_type="multipart/form-data")
+    assert empty.status_code == 422 and "Қол қойылған хаттаманың файлын таңдаңыз." in text_of(empty)
+    scan = {"file": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "хаттама қолы қойылған.pdf")}
+    assert school.post(url, data=scan, content_type="multipart/form-data").status_code == 303
+    with app.app_context():
+        cycle = db.session.scalars(select(Cycle)).one()
+        file_id = cycle.protocol_file_id
+        assert cycle.protocol_file.filename == "хаттама қолы қойылған.pdf"
+        assert db.session.scalars(select(AuditEvent).filter_by(object_type="cycle_file")).all()
+        attached = db.session.scalars(select(AuditEvent).filter_by(object_type="cycle", action="update")).all()
+        assert any("protocol_file_id" in e.changes for e in attached)
+    # The department reviewing the analysis sees it with the protocol and downloads it; others do not.
+    department = as_user("rudny")
+    page = text_of(department.get(STAFF + "discussion"))
+    assert "Қол қойылған хаттама" in page and "хаттама қолы қойылған.pdf" in page
+    assert department.get(f"/schools/rudny-7/files/{file_id}").data == b"%PDF-1.4\n%%EOF\n"
+    assert as_user("lisakovsk").get(f"/schools/rudny-7/files/{file_id}").status_code == 404
+    assert department.post(url, data={"file": (io.BytesIO(b"%PDF-1.4\n"), "x.pdf")},
+                           content_type="multipart/form-data").status_code == 404  # only the school attaches
+    assert client.post(url).status_code in (302, 400)  # no account: the login page (or the CSRF refusal)

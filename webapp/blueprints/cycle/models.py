@@ -65,6 +65,8 @@ class Cycle(db.Model):
     chair_position: Mapped[str | None] = mapped_column(String(300))
     participants: Mapped[int | None] = mapped_column(Integer)
     protocol_recorded_on: Mapped[date | None] = mapped_column(Date)
+    # The protocol as signed, scanned (PDF or image), kept with the half-year's documents.
+    protocol_file_id: Mapped[int | None] = mapped_column(ForeignKey("cycle_file.id", ondelete="SET NULL"))
 
     # 3. Approval: the head's order makes the certificate and the plan final.
     approval_order_number: Mapped[str | None] = mapped_column(String(40))
@@ -77,6 +79,7 @@ class Cycle(db.Model):
 
     school: Mapped[OrgUnit] = relationship()
     period: Mapped[Period] = relationship()
+    protocol_file: Mapped[StoredFile | None] = relationship()
 
     __table_args__ = (UniqueConstraint("school_id", "period_id", name="uq_cycle_school_period"),)
 

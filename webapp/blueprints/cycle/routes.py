@@ -52,7 +52,7 @@ def allow_evidence_files(endpoint, values):
     """A quarterly report may carry an evidence file of up to 10 MB, above the app's 2 MB request limit (the
     reverse proxy must let these through: nginx `client_max_body_size 11m` for …/cycle/followup/…). Set before
     anything reads the body (URL value preprocessors run before the app's before_request functions)."""
-    if endpoint == "cycle.report" and request.method == "POST":
+    if endpoint in ("cycle.report", "cycle.protocol_scan") and request.method == "POST":
         request.max_content_length = files.MAX_FILE_BYTES + 256 * 1024
 
 
@@ -189,6 +189,7 @@ def _discussion_page(stage: Stage, status: int = 200, block: str | None = None, 
         "items": queries.protocol_items(cycle),
         "considered": [p for p in queries.proposals(cycle) if p.state in (ProposalState.ACCEPTED,
                                                                            ProposalState.REJECTED)],
+        "scan_error": forms.get("scan_error"),
     }
     return render("cycle/discussion.html", block=block, status=status, **context, **stage.context)
 
@@ -243,6 +244,26 @@ def delete_item(school: str, period: str, item_id: int):
     db.session.delete(stage.own(ProtocolItem, item_id))
     db.session.commit()
     return _list_changed(stage, _discussion_page, "cycle.discussion", "items")
+
+
+@bp.post(f"{PREFIX}/discussion/signed")
+@login_required
+def protocol_scan(school: str, period: str):
+    """Attach the signed protocol, scanned (PDF, PNG, JPEG or DOCX up to 10 MB), replacing an earlier scan."""
+    stage = Stage(school, period, write=True)
+    if not stage.cycle.protocol_recorded_on:
+        abort(404)
+    upload = request.files.get("file")
+    try:
+        if not (upload and upload.filename):
+            raise files.FileRejected(_("Choose the file of the signed protocol."))
+        stage.cycle.protocol_file = services.store_file(stage.cycle, upload)
+    except files.FileRejected as error:
+        db.session.rollback()
+        return _discussion_page(Stage(school, period), status=422, block="scan", scan_error=str(error))
+    db.session.commit()
+    flash(_("The signed protocol is attached."), "success")
+    return see_other(stage.url("cycle.discussion") + "#scan")
 
 
 @bp.get(f"{PREFIX}/discussion/protocol")
