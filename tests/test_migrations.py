@@ -61,8 +61,16 @@ def test_upgrading_from_each_revision_keeps_and_fills_the_data(populated, revisi
     with app.app_context():
         downgrade(directory=MIGRATIONS, revision=revision)
         kept_analyses = db.inspect(db.engine).has_table("submission")
+        kept_cycles = db.inspect(db.engine).has_table("cycle")
         upgrade(directory=MIGRATIONS)
         assert verify_chain(db.session)[1] is None  # existing audit events chained by the upgrade
+        if kept_analyses and not kept_cycles:
+            # Going back before the public cycle (0009) drops its tables, plans included; the demo's plans
+            # again, so the comparison's overdue-measures column reads as fresh.
+            from webapp.demo.cycles import load_cycles
+
+            load_cycles()
+            db.session.commit()
         db.session.remove()
     if kept_analyses:
         assert dashboards(app) == fresh
