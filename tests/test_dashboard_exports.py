@@ -138,7 +138,7 @@ def test_the_xlsx_has_its_title_block_and_the_total_and_median_rows_styled_apart
     header = next(number for number, row in enumerate(rows) if row[0].value == "Код")
     headers = [cell.value for cell in rows[header]]
     assert sheet.freeze_panes == f"C{header + 2}"
-    total, median = rows[-2], rows[-1]
+    total, median, given = rows[-3], rows[-2], rows[-1]
     assert total[1].value == "Барлығы" and total[1].font.bold and total[1].fill.fgColor.rgb.endswith("E8EEF4")
     assert median[1].value == "Медиана мектеп" and median[1].font.italic
     share, money = headers.index("Бір көзден, сомасы бойынша, %"), headers.index("Сатып алу, барлығы")
@@ -146,8 +146,10 @@ def test_the_xlsx_has_its_title_block_and_the_total_and_median_rows_styled_apart
     assert total[share].value == pytest.approx(25.0) and total[money].value == pytest.approx(300000)
     assert median[share].value == pytest.approx(25.0) and median[share].number_format == "0.0"
     assert total[2].value == f"{len(RUDNY_SCHOOLS)} ішінен 3 жіберді"
+    # Of how many schools each total is made: the three that gave their procurement.
+    assert given[1].value == "Көрсеткішті берген мектептер" and given[money].value == f"3 / {len(RUDNY_SCHOOLS)}"
     # The schools are all between the header and the total.
-    assert rows[-3][0].value is not None and len(rows) - header - 3 == len(RUDNY_SCHOOLS)
+    assert rows[-4][0].value is not None and len(rows) - header - 4 == len(RUDNY_SCHOOLS)
 
 
 def test_the_compare_command_writes_the_csv_for_excel_too(app, tmp_path, as_user):

@@ -53,7 +53,8 @@ class Sheet:
     headers: list[str]
     rows: list[list]
     number_formats: list[str | None]  # per column: an Excel number format, None for text
-    footer: list[list] = field(default_factory=list)  # total and median rows (XLSX only: the CSVs stay tables)
+    footer: list[list] = field(default_factory=list)  # total, median and «gave the figure» rows (XLSX only: the
+    # CSVs stay tables)
     about: list[str] = field(default_factory=list)  # unit, half-year, moment of export (XLSX only)
 
 
@@ -104,6 +105,10 @@ def comparison_sheet(comparison: Comparison) -> Sheet:
         [None, _("Median school"), None, None,
          *[export_number(i.kind, q[1]) if (q := comparison.quartiles.get(i.key)) else None for i in INDICATORS],
          *[None for _c in columns], None],
+        # Under the totals, as on the page: of how many schools each is made («12 / 15»; blanks are left out).
+        [None, _("Schools that gave the figure"), None, None,
+         *[f"{totals.gave(i.key)} / {totals.schools}" if totals.gave(i.key) is not None else None
+           for i in INDICATORS], *[None for _c in columns], None],
     ]
     formats = [None] * 4 + [NUMBER_FORMATS[i.kind] for i in INDICATORS] + ["0" for _c in columns] + [None]
     title = _("Comparison of schools")
