@@ -153,6 +153,14 @@ def test_flood_from_one_address_is_limited(app, announced, client):
     assert other_address.status_code == 303
 
 
+@pytest.mark.parametrize("address", ["/open/no-such-school/2026-H2/", "/open/rudny-8/2026-H2/"])
+def test_floods_and_oversize_posts_without_a_public_page_are_refused_not_500(client, address):
+    """A school that does not exist or has announced nothing: 413 and 429 like anywhere (the handlers looked
+    the page up again and turned its 404 into a 500)."""
+    assert client.post(address, data={"text": "x" * 100_000}).status_code == 413
+    assert [client.post(address, data={"text": "x"}).status_code for _ in range(6)] == [404] * 5 + [429]
+
+
 def test_proposals_close_when_the_school_stops_them_or_the_date_passes(app, announced, client):
     announced.post(STAFF + "proposals/open", data={"open": "0"})
     page = client.get(PUBLIC)

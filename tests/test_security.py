@@ -390,3 +390,21 @@ def test_the_debugger_only_when_asked_and_never_beyond_the_loopback():
 def test_readme_run_command_is_the_makefile_one():
     readme = Path(PROJECT_ROOT / "README.md").read_text()
     assert "make run" in readme and "flask run --debug" not in readme
+
+
+# --- Values in URLs that no column holds ----------------------------------------------------------------
+
+@pytest.mark.parametrize("url", [
+    "/jobs/99999999999999999999999/", "/jobs/2147483648/download", "/schools/rudny-7/files/99999999999999999999",
+    "/schools/rudny-7/files/2147483648", "/units/rudny%00", "/units/rudny%00/dashboard/",
+    "/schools/rudny-7%00/2025-H1/", "/schools/rudny-7/2025%01H1/", "/admin/periods/%00",
+])
+def test_ids_and_codes_no_column_holds_are_unknown_pages(as_user, url):
+    """An id beyond 2³¹ − 1 or a code with a NUL is a 404 on both databases (SQLite's driver overflowed and
+    PostgreSQL refused them: 500s)."""
+    assert as_user("admin").get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/open/rudny-7%00/2025-H1/", "/open/city/%00/"])
+def test_public_pages_with_a_nul_in_the_address_are_unknown_pages(client, url):
+    assert client.get(url).status_code == 404

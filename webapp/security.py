@@ -10,6 +10,7 @@ import secrets
 import time
 
 from flask import Flask, g, render_template, request, session
+from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 # Scripts only from our own files (htmx is configured with allowEval false, so it needs no 'unsafe-eval');
 # styles from our own files, plus a <style> carrying this response's nonce (the certificate's print layout).
@@ -80,8 +81,30 @@ def session_within_lifetime(app: Flask) -> bool:
     return isinstance(logged_in_at, int) and 0 <= time.time() - logged_in_at < lifetime
 
 
+class IdConverter(IntegerConverter):
+    """`<int:…>` in a URL: at most 2³¹ − 1, what an id column holds on PostgreSQL (and SQLite's driver takes);
+    a larger number is an unknown page (404), never a database error."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):  # noqa: A002 (werkzeug's names)
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+class TextConverter(UnicodeConverter):
+    """A code in a URL (`<school>`, `<period>`…): one with a control character matches no page (404), so a NUL
+    never reaches PostgreSQL, which refuses it in text with an error."""
+
+    def to_python(self, value: str) -> str:
+        from .reporting.fields import clean_text
+
+        if clean_text(value) != value:
+            raise ValidationError()
+        return value
+
+
 def init_app(app: Flask) -> None:
-    """Wire the headers, the nonce helper for templates and the 413 page."""
+    """Wire the URL converters (before any route is added), the headers, the nonce helper for templates and
+    the 413 page."""
+    app.url_map.converters.update(int=IdConverter, default=TextConverter, string=TextConverter)
     app.after_request(security_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
     from .rendering import hidden_fields

@@ -8,9 +8,10 @@ Nothing a citizen wrote is ever shown here. The proposal form resists floods (a 
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from werkzeug.exceptions import NotFound
 
 from ...extensions import db, limiter
 from ...i18n import current_language
@@ -98,19 +99,26 @@ def draft(school: str, period: str):
     return render("public/draft.html", cycle=cycle, c=certificate)
 
 
+def _refused(status: int, title: str, notice: str, form_data=None):
+    """The announcement again with `notice` (a 429 or 413 of the proposal form); where the school or half-year
+    has no public page, the plain error page with the same status (a 404 raised in here would be a 500)."""
+    try:
+        cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
+    except NotFound:
+        return render_template("errors/error.html", status=status, title=title, message=notice), status
+    return _page(cycle, ProposalForm(formdata=form_data), status=status, notice=notice)
+
+
 @public_bp.errorhandler(429)
 def flooded(error):
     """Too many proposals from one address: the page again, saying when to come back, nothing kept."""
-    cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
-    form = ProposalForm()
-    return _page(cycle, form, status=429, notice=_("Too many proposals from your address. Please try again later."))
+    return _refused(429, _("Too many attempts"), _("Too many proposals from your address. Please try again later."),
+                    form_data=request.form)
 
 
 @public_bp.errorhandler(413)
 def oversize(error):
-    cycle = queries.public_cycle_or_404(request.view_args["school"], request.view_args["period"])
-    return _page(cycle, ProposalForm(formdata=None), status=413,
-                 notice=_("The proposal is too long. Please shorten it to 3,000 characters."))
+    return _refused(413, _("Too large"), _("The proposal is too long. Please shorten it to 3,000 characters."))
 
 
 def _published_or_404(school: str, period: str) -> Cycle:
