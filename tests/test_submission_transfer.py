@@ -123,3 +123,45 @@ def test_department_downloads_and_uploads_on_the_half_year_page(app, seed, as_us
     assert school.post("/schools/rudny-9/2025-H1/import", data={
         "document": (io.BytesIO(downloaded.data), "a.json")}, content_type="multipart/form-data").status_code == 404
     assert as_user("lisakovsk").get("/schools/rudny-7/2025-H1/export.json").status_code == 404
+
+
+def test_an_import_the_storage_cannot_hold_is_refused_with_the_reason(app, seed):
+    """Each of these was a 500 at the upload (or a NUL stored on SQLite): a text with a control character, an
+    explanation that is no text or too long, rows that are no object, sums beyond their column."""
+    broken = copy.deepcopy(seed)
+    sections = broken["sections"]
+    sections["procurement"]["narrative"]["risks"] = "ашық\u0000 конкурс"
+    sections["appeals"]["warnings_explanation"] = 5
+    sections["personnel"]["warnings_explanation"] = "x" * 10_001
+    sections["services"]["rows"] = "none"
+    with app.app_context(), app.test_request_context():
+        with pytest.raises(SubmissionImportError) as refused:
+            import_submission(broken, unit("rudny-8"))
+        db.session.rollback()
+        assert sorted(p.where for p in refused.value.errors) == [
+            "appeals.warnings_explanation", "personnel.warnings_explanation", "services.rows"]
+
+        del sections["appeals"]["warnings_explanation"], sections["personnel"]["warnings_explanation"]
+        del sections["services"]["rows"]
+        methods = sections["procurement"]["rows"]["methods"]
+        methods[:] = [{**methods[0], "contracts": 2**31 - 1}, {**methods[0], "contracts": 2**31 - 1}]
+        with pytest.raises(SubmissionImportError) as refused:
+            import_submission(broken, unit("rudny-8"))
+        db.session.rollback()
+        assert [p.where for p in refused.value.errors] == ["procurement.figures"]
+        assert submission_of("rudny-8", "2025-H1") is None
+
+        methods[0]["contracts"] = methods[1]["contracts"] = 7
+        imported = import_submission(broken, unit("rudny-8"))
+        db.session.commit()
+        entry = db.session.execute(select(SectionEntry).filter_by(submission_id=imported.id,
+                                                                  section="procurement")).scalar_one()
+        assert entry.risks == "ашық конкурс"
+
+
+def test_a_document_nested_a_million_deep_is_not_json_to_the_upload(seed, as_user):
+    import io
+
+    response = as_user("rudny").post("/schools/rudny-8/2025-H1/import", data={
+        "document": (io.BytesIO(b"[" * 1_000_000 + b"]" * 1_000_000), "a.json")}, content_type="multipart/form-data")
+    assert response.status_code == 422

@@ -366,7 +366,7 @@ def submission_import_command(document: Path, school_code: str | None, period_co
             raise click.BadParameter(f"no half-year {period_code!r}", param_hint="'--period'")
     try:
         content = json.loads(document.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise click.ClickException(f"{document} is not JSON: {error}") from None
     g.audit_actor = "cli:submission-import"
     with current_app.test_request_context():

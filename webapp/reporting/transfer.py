@@ -28,6 +28,8 @@ from wtforms import BooleanField
 
 from ..extensions import db
 from ..models import OrgUnit, Period
+from .fields import MAX_TEXT, clean_text
+from .figures import FigureOutOfRange, refresh
 from .forms import NarrativeForm
 from .models import SectionEntry, Submission
 from .queries import section_data
@@ -115,7 +117,7 @@ def _formdata(form_class, values: dict, prefix: str = "") -> MultiDict:
         elif isinstance(f, BooleanField):
             data.add(prefix + f.name, "y")
         else:
-            data.add(prefix + f.name, str(value))
+            data.add(prefix + f.name, clean_text(str(value)))  # as the form post: no NUL or control character
     return data
 
 
@@ -190,7 +192,11 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
             else:
                 facts = _checked(section.facts_form, spec["facts"], f"{code}.facts", errors, period)
         lists = []
-        for list_name, rows in (spec.get("rows") or {}).items():
+        row_lists = spec.get("rows") or {}
+        if not isinstance(row_lists, dict):
+            errors.append(ImportProblem(f"{code}.rows", "must be an object keyed by list name"))
+            row_lists = {}
+        for list_name, rows in row_lists.items():
             row_list = section.row_list(list_name)
             if row_list is None:
                 errors.append(ImportProblem(f"{code}.rows.{list_name}", "unknown list"))
@@ -201,10 +207,15 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
             forms = [_checked(row_list.form, row, f"{code}.rows.{list_name}[{i}]", errors, period)
                      for i, row in enumerate(rows, start=1)]
             lists.append((row_list, forms))
+        explanation = spec.get("warnings_explanation")
+        if explanation is not None and not isinstance(explanation, str):
+            errors.append(ImportProblem(f"{code}.warnings_explanation", "must be a text or null"))
+        elif explanation and len(explanation) > MAX_TEXT:
+            errors.append(ImportProblem(f"{code}.warnings_explanation", f"at most {MAX_TEXT} characters"))
         # The export writes "warnings_explanation" for every section that has an entry, even an empty one.
         entry_wanted = narrative is not None or facts is not None or "warnings_explanation" in spec
         planned.append((section, narrative if entry_wanted else None, facts, entry_wanted,
-                        spec.get("warnings_explanation"), lists))
+                        clean_text(explanation), lists))
     if errors:
         raise SubmissionImportError(errors)
 
@@ -228,4 +239,10 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
                 form.populate_obj(row)
                 db.session.add(row)
     db.session.flush()
+    try:  # the figures now rather than at the caller's commit, so sums too large are listed like the rest
+        refresh(db.session, {submission.id: {None}})
+    except FigureOutOfRange as error:
+        raise SubmissionImportError([ImportProblem(
+            f"{error.section_code}.figures",
+            f"{error.name} sums to {error.value}, more than the {error.maximum} that can be stored")]) from None
     return submission

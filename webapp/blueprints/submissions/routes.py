@@ -235,7 +235,7 @@ def import_document(school: str, period: str):
         return _overview(place, status=422, import_form=form)
     try:
         document = json.loads(form.document.data.read().decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested a million deep
         form.document.errors = [_("The file is not a JSON document.")]
         return _overview(place, status=422, import_form=form)
     try:
