@@ -236,7 +236,8 @@ def test_unknown_usernames_answer_in_the_time_of_a_wrong_password(tmp_path):
 
 # --- 4. Password policy ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("password", ["12345678", "password", "password1234", "qwertyuiop123", "rudny-7rudny-7"])
+@pytest.mark.parametrize("password", ["12345678", "password", "password1234", "qwertyuiop123", "rudny-7rudny-7",
+                                      "пароль123456", "йцукенгшщзхъ", "фывапролджэ1"])  # пароль = gfhjkm, йцукен = qwerty
 def test_common_or_short_passwords_are_refused_next_to_the_field(as_user, password):
     admin = as_user("admin")
     response = admin.post("/admin/users/new", data={

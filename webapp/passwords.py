@@ -5,6 +5,8 @@ no composition rules, and refused when it is common or guessable. "Common" is zx
 strength estimator): it knows the 30,000 most common passwords of the public breach lists, English words and
 names, keyboard walks, repeats, sequences and dates, and it is told the account's own username and name.
 A score below 3 ("safely unguessable: moderate protection from offline attack", < 10¹⁰ guesses) is refused.
+zxcvbn knows Latin letters only, so a Cyrillic password is also scored as typed on the keys it uses: «пароль» is
+«gfhjkm» and «йцукен» is «qwerty» on the Russian and Kazakh layouts (ЙЦУКЕН), both near the top of breach lists.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from zxcvbn import zxcvbn
 MIN_LENGTH = 12
 MAX_LENGTH = 128
 MIN_SCORE = 3  # zxcvbn's 0–4 scale
+# The Russian letters of the ЙЦУКЕН layout (shared by the Kazakh one) → the Latin keys under them (QWERTY).
+_CYRILLIC_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё"
+_LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
+_AS_TYPED = str.maketrans(_CYRILLIC_KEYS + _CYRILLIC_KEYS.upper(), _LATIN_KEYS + _LATIN_KEYS.upper())
 
 
 def password_problem(password: str, *, user_inputs: tuple[str, ...] = ()) -> str | None:
@@ -30,7 +36,8 @@ def password_problem(password: str, *, user_inputs: tuple[str, ...] = ()) -> str
     if len(password) > MAX_LENGTH:
         return _l("At most %(count)s characters.", count=MAX_LENGTH)
     words = [word for value in user_inputs if value for word in (value, *value.replace("-", " ").split())]
-    if zxcvbn(password, user_inputs=[*words, "adal"])["score"] < MIN_SCORE:
+    candidates = {password, password.translate(_AS_TYPED)}
+    if min(zxcvbn(candidate, user_inputs=[*words, "adal"])["score"] for candidate in candidates) < MIN_SCORE:
         return _l("This password is too common or easy to guess. Use a few unrelated words or a longer phrase.")
     return None
 
