@@ -19,7 +19,7 @@ from support import PROJECT_ROOT, app_config, login, reset_database, text_of
 
 from webapp import create_app
 from webapp.extensions import db
-from webapp.models import User
+from webapp.models import AuditEvent, User
 
 TEMPLATES = PROJECT_ROOT / "webapp" / "templates"
 STRANGER = "192.0.2.66"  # TEST-NET-1 addresses: only labels in the WSGI environment here
@@ -92,6 +92,22 @@ def test_changing_ones_own_password_ends_every_other_session(app, as_user):
     assert not is_signed_in(thief) and not is_signed_in(other_browser)
     assert login(app.test_client(), "rudny-7", "demo").status_code == 422
     assert login(app.test_client(), "rudny-7", "Esil ozeni tan 2026").status_code == 303
+
+
+def test_a_signed_in_session_cannot_guess_the_current_password(app, as_user):
+    """A session left open or stolen met no limit at /account/password: an oracle for the password it then
+    changes. Wrong current passwords count like failed logins, per account (from any address), and are audited."""
+    thief = as_user("rudny-7")
+    guess = {"new": "Esil ozeni tan 2026", "again": "Esil ozeni tan 2026"}
+    statuses = [thief.post("/account/password", data={"current": f"guess {n}", **guess},
+                           environ_base={"REMOTE_ADDR": f"192.0.2.{n}"}).status_code for n in range(6)]
+    assert statuses == [422] * 5 + [429]
+    limited = thief.post("/account/password", data={"current": "demo", **guess})
+    assert limited.status_code == 429 and "Esil" not in limited.get_data(as_text=True)
+    assert login(app.test_client(), "rudny-7", "demo").status_code == 303  # the owner still logs in
+    with app.app_context():
+        failures = db.session.scalars(db.select(AuditEvent).filter_by(action="password_failed")).all()
+        assert len(failures) == 5 and failures[0].actor == "rudny-7"
 
 
 def test_deactivating_an_account_ends_its_sessions(app, as_user):

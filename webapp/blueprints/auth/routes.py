@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
@@ -29,6 +29,16 @@ def _failed_login(response) -> bool:
 def _address_and_username_key() -> str:
     """Failures are counted per address and username: a stranger elsewhere cannot lock the owner out."""
     return f"login:{get_remote_address()}:{request.form.get('username', '').strip().lower()[:80]}"
+
+
+def _account_key() -> str:
+    """Wrong current passwords are counted per account: a session left open or stolen cannot be used to guess
+    the password (and then change it), whatever the number of addresses it is used from."""
+    return f"password:{current_user.id if current_user.is_authenticated else get_remote_address()}"
+
+
+def _wrong_current_password(response) -> bool:
+    return bool(g.get("wrong_current_password"))
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -110,7 +120,11 @@ def login():
 
 @bp.errorhandler(429)
 def login_limited(error):
-    """Too many failed logins: the same page, with the reason and no form errors to guess from."""
+    """Too many failed logins (or wrong current passwords): the same page, with the reason and no form errors
+    to guess from."""
+    if request.endpoint == "auth.change_password":
+        form = PasswordChangeForm(formdata=None, user=current_user)
+        return render_template("auth/password.html", form=form, limited=True), 429
     if wants_json():
         return jsonify(ok=False, error=_("Too many failed attempts. Wait a few minutes and try again.")), 429
     form = LoginForm(next=request.args.get("next"))
@@ -136,12 +150,21 @@ def logout():
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=_account_key, methods=["POST"],
+               deduct_when=_wrong_current_password)
 @login_required
 def change_password():
-    """One's own password: a new one ends every other session of the account (other browsers, copied cookies)."""
+    """One's own password: a new one ends every other session of the account (other browsers, copied cookies).
+    Wrong current passwords count like failed logins (and are audited like them)."""
     user = current_user._get_current_object()
     form = PasswordChangeForm(user=user)
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    if form.current.data and form.current.errors:
+        g.wrong_current_password = True
+        audit.record(db.session, "password_failed", user,
+                     changes={"address": [None, get_remote_address()]})
+        db.session.commit()
+    if valid:
         user.set_password(form.new.data)  # a new session key with it: every session ends…
         db.session.commit()
         start_session()
