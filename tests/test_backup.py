@@ -4,6 +4,7 @@ a certificate's bytes), on SQLite (online backup API) and PostgreSQL (pg_dump / 
 from __future__ import annotations
 
 import io
+import sqlite3
 import stat
 import zipfile
 
@@ -82,3 +83,25 @@ def test_a_backup_never_overwrites_and_a_bad_file_is_refused(tmp_path):
     result = runner.invoke(args=["restore", str(existing), "--yes"])
     assert result.exit_code != 0 and "failed" in result.output or "not a SQLite database" in result.output
     assert row_counts(app)["user_account"] > 20  # untouched
+
+
+def test_a_file_that_is_not_an_adal_backup_is_never_restored(tmp_path):
+    """An empty file, or the rate-limit database beside ours, was «restored» over the whole database (every
+    table gone); now it is refused, and nothing changes."""
+    url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'adal.sqlite'}"
+    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=url), instance_path=str(tmp_path / "instance"))
+    reset_database(app)
+    runner = app.test_cli_runner()
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    other = tmp_path / "other.sqlite"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE limits (key TEXT, count INTEGER)")
+    connection.commit()
+    connection.close()
+    for wrong in (empty, other):
+        result = runner.invoke(args=["restore", str(wrong), "--yes"])
+        assert result.exit_code != 0, result.output
+        assert "not a backup of Adal" in result.output or "not a SQLite database" in result.output or \
+            "failed" in result.output
+        assert row_counts(app)["user_account"] > 20  # untouched

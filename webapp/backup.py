@@ -9,6 +9,7 @@ on the command line.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 from datetime import UTC, datetime
@@ -17,6 +18,11 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from .extensions import db
+
+
+# Tables every Adal database has had since its first revision: a file without them is not one of our backups
+# (an empty file, the rate-limit or task-queue database beside it), and restoring it would empty the database.
+CORE_TABLES = ("org_unit", "user_account", "audit_event")
 
 
 class BackupError(RuntimeError):
@@ -91,9 +97,14 @@ def restore(url: str, source: Path) -> None:
     if parsed.get_backend_name() == "sqlite":
         try:
             backup_copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            backup_copy.execute("PRAGMA schema_version").fetchone()
+            tables = {name for (name,) in backup_copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as error:
             raise BackupError(f"{source} is not a SQLite database: {error}") from error
+        try:
+            _check_core_tables(source, tables)
+        except BackupError:
+            backup_copy.close()
+            raise
         live = sqlite3.connect(_sqlite_path(parsed), timeout=30)
         try:
             with live:
@@ -102,7 +113,18 @@ def restore(url: str, source: Path) -> None:
             live.close()
             backup_copy.close()
     elif parsed.get_backend_name() == "postgresql":
+        listing = subprocess.run(["pg_restore", "--list", str(source)], capture_output=True, text=True)
+        if listing.returncode != 0:
+            raise BackupError(f"pg_restore failed: {listing.stderr.strip()}")
+        _check_core_tables(source, set(re.findall(r"^\d+; \d+ \d+ TABLE (?!DATA )\S+ (\S+)", listing.stdout, re.M)))
         _pg_command("pg_restore", parsed, "--clean", "--if-exists", "--no-owner", "--single-transaction",
                     str(source))
     else:
         raise BackupError(f"no restore for {parsed.get_backend_name()} databases")
+
+
+def _check_core_tables(source: Path, tables: set[str]) -> None:
+    missing = [name for name in CORE_TABLES if name not in tables]
+    if missing:
+        raise BackupError(f"{source} is not a backup of Adal's database (no {', '.join(missing)} table); "
+                          "nothing was restored")
