@@ -225,3 +225,16 @@ def test_accepting_an_analysis_has_the_worker_keep_its_years_pdf_and_docx(jobs_a
     assert [tuple(k) for k in kinds] == [("kk", "docx"), ("kk", "pdf"), ("ru", "docx"), ("ru", "pdf")]
     download = client_for(jobs_app, "rudny").get(f"/schools/{code}/certificate/?to=2026-H1&lang=ru&format=pdf")
     assert download.status_code == 200 and download.data.startswith(b"%PDF")
+
+
+def test_the_same_zip_asked_for_again_while_it_is_built_is_the_same_job(app, as_user):
+    """A double click, a retry or a script posting in a loop queued one full build per request (each a few
+    minutes of the one worker's time); the same zip still queued or running is that job's page again."""
+    city = as_user("rudny")
+    first = start_batch(city, "rudny")
+    assert first.status_code == 303
+    assert [start_batch(city, "rudny").location for _ in range(3)] == [first.location] * 3
+    other = start_batch(city, "rudny", lang="ru")
+    assert other.status_code == 303 and other.location != first.location
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Job)) == 2

@@ -38,10 +38,15 @@ def batch_file_name(unit: OrgUnit, span: list[Period], lang: str, kind: str) -> 
     return f"{unit.code}_{span_code}_{lang}_{kind}.zip"
 
 
+def batch_params(span: list[Period], lang: str, kind: str) -> dict:
+    """What a batch job is asked for: the same params are the same zip."""
+    return {"from": span[0].code, "to": span[-1].code, "lang": lang, "format": kind}
+
+
 def new_batch_job(unit: OrgUnit, span: list[Period], lang: str, kind: str, user) -> Job:
     """A queued job for `unit`'s certificates over `span` (added to the session; the caller commits)."""
     job = Job(kind=KIND, org_unit=unit, user_id=getattr(user, "id", None), status=JobStatus.QUEUED,
-              params={"from": span[0].code, "to": span[-1].code, "lang": lang, "format": kind},
+              params=batch_params(span, lang, kind),
               total=len(schools_under(unit)))
     db.session.add(job)
     return job

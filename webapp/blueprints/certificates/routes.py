@@ -12,7 +12,7 @@ from ...certificate.span import academic_year_span
 from ...extensions import db
 from ...i18n import current_language
 from ...jobs import enqueue
-from ...jobs.models import KEEP_FILES_FOR, Job
+from ...jobs.models import KEEP_FILES_FOR, Job, JobStatus
 from ...models import OrgKind, Period, utcnow
 from ...rendering import render as render_page
 from ...rendering import see_other
@@ -82,6 +82,12 @@ def start(code: str):
     kind = request.form.get("format", "pdf")
     if kind not in render.FORMATS:
         abort(404)
+    params = batch.batch_params(span, lang, kind)
+    waiting = db.session.scalars(select(Job).where(Job.org_unit_id == unit.id, Job.kind == batch.KIND,
+                                                   Job.status.in_((JobStatus.QUEUED, JobStatus.RUNNING)))).all()
+    same = next((job for job in waiting if job.params == params), None)
+    if same is not None:  # a double click, a retry or a flood: the zip already on its way, not another one
+        return see_other(url_for("jobs.show", job_id=same.id))
     job = batch.new_batch_job(unit, span, lang, kind, current_user)
     db.session.commit()
     enqueue(batch.certificate_batch.__name__, job.id)
