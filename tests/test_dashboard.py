@@ -449,7 +449,7 @@ def test_department_raises_and_lowers_a_threshold(app, as_user, htmx):
 
 
 @pytest.mark.parametrize("htmx", [True, False])
-@pytest.mark.parametrize("typed", ["abc", "", "-1", "NaN"])
+@pytest.mark.parametrize("typed", ["abc", "", "-1", "NaN", "٣", "1e3", "24,555"])  # not a number, or rounded
 def test_an_invalid_threshold_comes_back_next_to_its_field_and_nothing_is_saved(app, as_user, htmx, typed):
     client = as_user("rudny", htmx=htmx)
     client.post("/units/rudny/dashboard/thresholds", data=thresholds_form(turnover="25", period="2026-H1"))

@@ -8,7 +8,6 @@ templates.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import Blueprint, abort, current_app, flash, request, url_for
@@ -24,6 +23,7 @@ from ...i18n import current_language
 from ...models import OrgKind, OrgUnit, Period, Role
 from ...notifications import Delivery, MessageKind, messages_by_school, notify_school
 from ...rendering import is_fragment_request, render, see_other
+from ...reporting.fields import NumberError, parse_number
 from ...reporting.sections import SECTIONS
 from ..units.queries import ancestors, today
 from . import queries
@@ -358,14 +358,15 @@ def thresholds(code: str):
     own = own_thresholds(unit)
     values, errors = {}, {}
     for rule in FLAG_RULES:
-        raw = (request.form.get(rule.key) or "").strip().replace(",", ".").replace("\u00a0", "").replace(" ", "")
+        # Read as every figure is: «24,5», «1 000»; not «٣», «1e3» or a third decimal the column would round away.
         try:
-            value = Decimal(raw)
-            if not value.is_finite() or value < 0 or value > 1_000_000:
-                raise InvalidOperation
-            values[rule.key] = value
-        except InvalidOperation:
+            value = parse_number(request.form.get(rule.key), decimals=2)
+        except NumberError:
+            value = None
+        if value is None or value > 1_000_000:
             errors[rule.key] = _("Enter a number from 0 upwards.")
+        else:
+            values[rule.key] = value
     context = _context(unit)
     if errors:
         result = compare(unit, context["period"], current_language(), with_sections=True)
