@@ -328,6 +328,17 @@ def test_late_submission_is_recorded_as_late(app, as_user):
     assert submission_of(app, period="2026-H1").on_time is False
 
 
+def test_the_half_year_page_counts_days_past_the_deadline_only_until_the_analysis_is_sent(app, as_user):
+    client = as_user("rudny-7")
+    client.post("/schools/rudny-7/2026-H1/start", data={})
+    assert "күн бұрын өтті" in text_of(client.get("/schools/rudny-7/2026-H1/"))  # the deadline passed, not sent
+    make_ready(app, period="2026-H1")
+    client.post("/schools/rudny-7/2026-H1/submit")
+    for account in ("rudny-7", "rudny"):
+        page = text_of(as_user(account).get("/schools/rudny-7/2026-H1/"))
+        assert "кешіктіріліп" in page and "күн бұрын өтті" not in page  # «late», not a running countdown
+
+
 def test_every_change_is_audited_with_old_and_new_values(school, app, as_user):
     school.post(PERSONNEL + "/facts", data={"teachers_total": "76"})
     school.post(PERSONNEL + "/facts", data={"teachers_total": "77"})
