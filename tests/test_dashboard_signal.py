@@ -234,3 +234,11 @@ def test_the_risks_page_as_a_whole_and_its_thresholds_fragment(heat, as_user):
     page = as_user("rudny").post("/units/rudny/dashboard/thresholds", data={"period": "2026-H1", "single_source": "x"})
     assert page.status_code == 422 and 'class="data grid heatmap"' in page.get_data(as_text=True)
     assert SEED_NAME in heat
+
+
+def test_each_heat_map_column_is_named_apart_though_two_sections_share_a_number(heat):
+    """Personnel and procurement are both 2.2 (as in the seed): their columns must not both read «2.2»."""
+    table = heat[heat.index('class="data grid heatmap"'):]
+    headings = [plain(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table.split("</thead>")[0], re.S)]
+    assert "2.2 Кадр" in headings and "2.2 Қаржы-шаруашылық" in headings
+    assert len(headings) == len(set(headings))

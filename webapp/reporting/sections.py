@@ -122,6 +122,16 @@ class Section:
     def label(self) -> str:
         return f"{self.number}. {self.title}" if self.number else str(self.title)
 
+    @property
+    def heading(self) -> str:
+        """A table column's heading: the certificate's number, with the title's first word where two sections share
+        a number (personnel and procurement are both 2.2, as in the seed) or where there is none."""
+        title = str(self.title).split()[0].rstrip(":,.")
+        if not self.number:
+            return title
+        shared = sum(1 for s in SECTIONS if s.number == self.number) > 1
+        return f"{self.number} {title}" if shared else self.number
+
     def warnings(self, data: SectionData) -> list[str]:
         if data.entry is None or data.entry.nothing_to_report:
             return []
