@@ -38,7 +38,9 @@ def upgrade():
     with op.batch_alter_table('submission_figures', schema=None) as batch_op:
         batch_op.add_column(sa.Column('contracts_total', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('contracts_single_source', sa.Integer(), nullable=True))
-    # A count is known when no row of the submission leaves it blank.
+    # A count is known when no row of the submission leaves it blank. Every submission with rows, not only those
+    # with a procurement total: a database taken back from this revision keeps contracts whose amounts it could
+    # not hold (it stores them as 0 and leaves the total unknown), and coming back they count again.
     op.execute("""
         UPDATE submission_figures SET
           contracts_total = (SELECT CASE WHEN COUNT(*) = COUNT(p.contracts) THEN COALESCE(SUM(p.contracts), 0) END
@@ -47,7 +49,7 @@ def upgrade():
             SELECT CASE WHEN COUNT(*) = COUNT(p.contracts) THEN COALESCE(SUM(p.contracts), 0) END
             FROM procurement_method p WHERE p.submission_id = submission_figures.submission_id
               AND p.method = 'single_source')
-        WHERE procurement_total IS NOT NULL""")
+        WHERE EXISTS (SELECT 1 FROM procurement_method p WHERE p.submission_id = submission_figures.submission_id)""")
     # Appeals counts saved blank were stored as 0 received; blank is «not given».
     received = ("json_extract(e.facts, '$.received_count')" if op.get_bind().dialect.name == "sqlite"
                 else "(e.facts ->> 'received_count')")
@@ -88,6 +90,13 @@ def upgrade():
         batch_op.alter_column('role', existing_type=sa.String(length=20), nullable=True)
 
 
+# Methods added by this revision (and later ones) that an older revision cannot hold, with the name it prints.
+LONGER_METHODS = {"prequalification_tender": "Алдын ала біліктілік іріктеу арқылы конкурс",
+                  "framework_tender": "Негіздемелік келісімді пайдалана отырып конкурс",
+                  "rating_tender": "Рейтингтік-балдық жүйені пайдалана отырып конкурс",
+                  "commodity_exchange": "Тауар биржалары арқылы"}
+
+
 def downgrade():
     op.execute("UPDATE general_working_group SET role = 'member' WHERE role IS NULL")
     with op.batch_alter_table('general_working_group', schema=None) as batch_op:
@@ -103,6 +112,12 @@ def downgrade():
         batch_op.drop_column('contracts_single_source')
         batch_op.drop_column('contracts_total')
     op.execute("UPDATE procurement_method SET note = other_name WHERE method = 'other' AND other_name IS NOT NULL")
+    # The older revision knows neither these methods nor codes this long (VARCHAR(20)): each becomes «other»
+    # under its name, in the note that revision prints as an «other» method's name (its own note kept after it).
+    for code, name in LONGER_METHODS.items():
+        op.execute(sa.text("UPDATE procurement_method SET method = 'other', "
+                           "note = :name || COALESCE(' – ' || note, '') WHERE method = :code")
+                   .bindparams(code=code, name=name))
     op.execute("UPDATE procurement_method SET amount = 0 WHERE amount IS NULL")
     with op.batch_alter_table('procurement_method', schema=None) as batch_op:
         batch_op.drop_column('other_name')

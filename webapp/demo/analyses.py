@@ -731,7 +731,12 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
 
 def _amounts_unpublished(content: dict, half: Half, rng: random.Random) -> None:
     """Contracts per method published, amounts not (the Kyzylorda dispensary's 2025 certificate), and the
-    tender forms the law names beside the usual methods."""
+    tender forms the law names beside the usual methods. From 2025-H2: before, the school published its sums.
+
+    (A database taken back to a revision before issue 10 can hold no unknown amount: its downgrade stores them as
+    0, and they come back as 0 — see migrations/versions/0010_….)"""
+    if half.code < "2025-H2":
+        return
     section = content["procurement"]
     rows = section["rows"]["methods"]
     rows += [{"method": "prequalification_tender", "contracts": rng.randint(1, 2), "other_name": None, "note": None},
