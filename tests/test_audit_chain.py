@@ -4,8 +4,9 @@ every download of a certificate, zip or export: who, what, when."""
 from __future__ import annotations
 
 from sqlalchemy import text
-from support import login
+from support import app_config, login
 
+from webapp import create_app
 from webapp.audit import verify_chain
 from webapp.extensions import db
 from webapp.models import AuditEvent
@@ -101,3 +102,11 @@ def test_downloads_are_recorded_who_what_when(app, as_user):
     assert downloads[2].changes["file"][1].endswith(".docx") and downloads[2].org_unit_id is not None
     assert all(e.at is not None for e in downloads)
     assert verify(app)[1] is None
+
+
+def test_verifying_a_database_without_an_audit_log_says_so_without_a_traceback(tmp_path):
+    empty = create_app(app_config(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'empty.sqlite'}"),
+                       instance_path=str(tmp_path / "instance"))
+    result = empty.test_cli_runner().invoke(args=["audit", "verify"])
+    assert result.exit_code == 2 and "No audit log in this database" in result.output
+    assert "Traceback" not in result.output

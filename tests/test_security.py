@@ -379,6 +379,7 @@ def test_the_database_file_and_instance_folder_are_private(tmp_path):
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
     assert stat.S_IMODE((instance / "secret_key").stat().st_mode) == 0o600
     assert stat.S_IMODE((instance / "ratelimit.sqlite").stat().st_mode) == 0o600
+    assert stat.S_IMODE((instance / "tasks.sqlite").stat().st_mode) == 0o600  # the jobs' queue
 
 
 # --- 9. The run command ---------------------------------------------------------------------------------

@@ -267,9 +267,16 @@ def audit_group() -> None:
 def audit_verify_command() -> None:
     """Check the audit log's hash chain; name the first broken link and exit 1 if any event was altered,
     deleted or reordered."""
+    from sqlalchemy.exc import DBAPIError
+
     from .audit import verify_chain
 
-    checked, problem = verify_chain(db.session)
+    try:
+        checked, problem = verify_chain(db.session)
+    except DBAPIError:  # no audit tables: a database never migrated, or not Adal's
+        click.echo("No audit log in this database: is it Adal's, and migrated (flask --app wsgi db upgrade)?",
+                   err=True)
+        raise SystemExit(2) from None
     if problem:
         click.echo(f"Audit log BROKEN after {checked} intact events: {problem}", err=True)
         raise SystemExit(1)

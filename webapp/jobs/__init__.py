@@ -19,6 +19,8 @@ from flask import Flask, current_app
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
 
+from ..config import create_private_sqlite_file
+
 log = logging.getLogger(__name__)
 
 # name → function(*args), run inside an application context by the worker. Filled by @background_task.
@@ -43,6 +45,7 @@ def make_queue(app: Flask) -> Huey:
     if url and not url.startswith("sqlite:///"):
         raise ValueError(f"TASK_QUEUE_URL must be redis://… or sqlite:///…, not {url!r}")
     filename = url.removeprefix("sqlite:///") if url else str(Path(app.instance_path) / "tasks.sqlite")
+    create_private_sqlite_file(f"sqlite:///{filename}")  # queued jobs name schools and accounts: owner only
     return SqliteHuey(name, filename=filename, results=False)
 
 
