@@ -81,12 +81,13 @@ def test_a_rewritten_chain_with_recomputed_hashes_still_breaks_at_the_head(app):
 
 def test_failed_logins_are_recorded_with_the_username_and_address(app, client):
     login(client, "rudny-7", "wrong password")
-    client.post("/login", data={"username": "nobody-here", "password": "x"}, environ_base={"REMOTE_ADDR": "192.0.2.5"})
+    client.post("/login", data={"username": "Kt7#pass-word!", "password": "x"},
+                environ_base={"REMOTE_ADDR": "192.0.2.5"})  # a password typed into the username box
     known, unknown = events(app, "login_failed")
     assert (known.object_label, known.object_id, known.actor) == ("rudny-7", str(known.object_id), "system")
     assert known.object_id is not None
     assert (unknown.object_label, unknown.object_id, unknown.changes) == \
-           ("nobody-here", None, {"address": [None, "192.0.2.5"]})
+           ("kt… (14)", None, {"address": [None, "192.0.2.5"]})  # no account has it: only its start is kept
     assert verify(app)[1] is None
 
 

@@ -109,7 +109,9 @@ def login():
             if wants_json():
                 return jsonify(ok=True, token=generate_csrf())
             return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
-        audit.record(db.session, "login_failed", user, object_type="user_account", label=username,
+        # A name no account has is often a password typed into the wrong box: the log keeps only its start.
+        label = username if user is not None else f"{username[:2]}… ({len(username)})"
+        audit.record(db.session, "login_failed", user, object_type="user_account", label=label,
                      changes={"address": [None, get_remote_address()]})
         db.session.commit()
         form.password.errors.append(_("Wrong username or password."))
