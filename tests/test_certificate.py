@@ -167,6 +167,35 @@ def test_the_certificate_issues_the_same_number_of_queries_however_many_rows(dem
     assert re.search(r"Бұйрық 39", text_of(client.get(URL + "&lang=kk")))
 
 
+def test_a_certificate_over_six_half_years_costs_the_queries_of_one(demo, as_user):
+    """Every half-year of the span has its analysis and an order of its own; the six-half-year certificate lists
+    the six orders, read with as many queries as the one-half-year certificate (not 17 more per half-year)."""
+    from webapp.blueprints.acts.models import Order
+
+    with demo.app_context():
+        school = db.session.execute(db.select(OrgUnit).filter_by(code="rudny-7")).scalar_one()
+        for period in db.session.scalars(db.select(Period).order_by(Period.year, Period.half)):
+            submission = db.session.execute(db.select(Submission).filter_by(
+                school_id=school.id, period_id=period.id)).scalar_one_or_none()
+            if submission is None:
+                submission = Submission(school_id=school.id, period_id=period.id)
+                db.session.add(submission)
+                db.session.flush()
+            db.session.add(Order(submission_id=submission.id, position=500, number=f"span-{period.code}",
+                                 date=period.starts_on, title=f"Бұйрық {period.code}"))
+        db.session.commit()
+    client = as_user("rudny")
+    counts = {}
+    for first, last in (("2025-H1", "2025-H1"), ("2024-H1", "2026-H2")):
+        with count_queries(demo) as statements:
+            response = client.get(f"/schools/rudny-7/certificate/?from={first}&to={last}&lang=kk")
+        assert response.status_code == 200
+        counts[first, last] = len(statements)
+    text = text_of(response)
+    assert all(f"span-{code}" in text for code in ("2024-H1", "2024-H2", "2025-H1", "2025-H2", "2026-H1", "2026-H2"))
+    assert counts[("2025-H1", "2025-H1")] == counts[("2024-H1", "2026-H2")], counts
+
+
 def test_the_department_starts_every_schools_certificate_as_one_background_zip(demo, as_user):
     """The zip itself is built by the worker (tests/test_jobs.py); here: the form, the job, who may start one."""
     page = as_user("rudny").get("/units/rudny").get_data(as_text=True)

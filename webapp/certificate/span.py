@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..models import Period
 from ..reporting.forms import NarrativeForm, translatable_names
 from ..reporting.models import Submission
-from ..reporting.queries import section_data
+from ..reporting.queries import section_data_many
 from ..reporting.sections import SECTIONS, Section, SectionData
 from ..reporting.texts import Missing, entry_text, has_marks, label, localized_facts, localized_row, untranslated
 
@@ -120,8 +120,9 @@ def _list_missing(span: SpanData, lang: str) -> None:
 
 def span_data(submissions: list[Submission], lang: str | None = None) -> dict[str, SpanData]:
     """Every section merged over `submissions` (oldest first), its typed texts in `lang` if given: one query
-    per table per half-year."""
-    per_period = [section_data(s) for s in submissions]
+    per table for the whole span, however many half-years it covers."""
+    by_submission = section_data_many([s.id for s in submissions])
+    per_period = [by_submission[s.id] for s in submissions]
     text_langs = [s.text_lang or "kk" for s in submissions]
     halves = [(s.period.year, s.period.half) for s in submissions]
     return {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs, halves) for s in SECTIONS}
