@@ -72,6 +72,25 @@ def count_queries(app):
         event.remove(engine, "before_cursor_execute", before_cursor_execute)
 
 
+@contextmanager
+def running_worker(app):
+    """A real Huey consumer (one worker thread, as `flask --app wsgi worker` runs it) for `app`'s queue. The app
+    needs a database its threads can share: a file or PostgreSQL, not in-memory SQLite."""
+    import signal
+
+    from webapp.jobs import make_consumer
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    consumer = make_consumer(app)
+    consumer.start()
+    try:
+        yield consumer
+    finally:
+        consumer.stop(graceful=True)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
 def text_of(response) -> str:
     """The page's visible text with whitespace (and Babel's narrow/normal no-break spaces) folded."""
     html = response.get_data(as_text=True)

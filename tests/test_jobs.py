@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import signal
 import socket
 import time
 import uuid
@@ -14,13 +13,12 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from support import TEST_DATABASE_URL, app_config, login, reset_database, text_of
+from support import TEST_DATABASE_URL, app_config, login, reset_database, running_worker, text_of
 
 from webapp import create_app
 from webapp.certificate.batch import schools_under
 from webapp.demo import load_demo
 from webapp.extensions import db
-from webapp.jobs import make_consumer
 from webapp.jobs.models import Job, JobFile, JobStatus
 from webapp.models import AuditEvent, utcnow
 
@@ -69,14 +67,8 @@ def jobs_app(request, tmp_path_factory):
 
 @pytest.fixture
 def worker(jobs_app):
-    """A real Huey consumer (one worker thread, as `flask --app wsgi worker` runs it) for the test's app."""
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    consumer = make_consumer(jobs_app)
-    consumer.start()
-    yield consumer
-    consumer.stop(graceful=True)
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
+    with running_worker(jobs_app) as consumer:
+        yield consumer
 
 
 def client_for(app, username: str, htmx: bool = False):
@@ -238,3 +230,38 @@ def test_the_same_zip_asked_for_again_while_it_is_built_is_the_same_job(app, as_
     assert other.status_code == 303 and other.location != first.location
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Job)) == 2
+
+
+def test_a_job_whose_worker_died_is_marked_failed_and_its_page_says_so(jobs_app):
+    """A worker killed mid-job leaves it «running» for ever; after JOBS_STALLED_MINUTES without a step the job
+    page (and any worker that starts, or runs its minutely sweep) marks it failed and says why in plain words."""
+    from webapp.jobs.models import sweep_stalled_jobs
+    from webapp.models import OrgUnit
+
+    long_ago, just_now = utcnow() - timedelta(minutes=25), utcnow() - timedelta(seconds=30)
+    with jobs_app.app_context():
+        city = db.session.scalars(db.select(OrgUnit).filter_by(code="lisakovsk")).one()
+        params = {"from": "2025-H1", "to": "2025-H1", "lang": "kk", "format": "pdf"}
+        dead = Job(kind="certificates", org_unit=city, params=params, status=JobStatus.RUNNING, total=15, done=4,
+                   started_at=long_ago, progressed_at=long_ago + timedelta(minutes=10))
+        alive = Job(kind="certificates", org_unit=city, params=params, status=JobStatus.RUNNING, total=15, done=4,
+                    started_at=long_ago, progressed_at=just_now)
+        db.session.add_all([dead, alive])
+        db.session.commit()
+        dead_id, alive_id = dead.id, alive.id
+
+    page = client_for(jobs_app, "lisakovsk", htmx=True).get(f"/jobs/{dead_id}/")
+    text = text_of(page)
+    assert "Сәтсіз аяқталды" in text  # Failed
+    assert "Фондық өңдеу бұл тапсырманы аяқтамай тоқтап қалды: 10 минуттан астам" in text
+    assert "hx-trigger" not in page.get_data(as_text=True)  # the page stops polling
+    alive_page = client_for(jobs_app, "lisakovsk", htmx=True).get(f"/jobs/{alive_id}/")
+    assert "hx-trigger" in alive_page.get_data(as_text=True) and "тоқтап қалды" not in text_of(alive_page)
+    with jobs_app.app_context():
+        assert (db.session.get(Job, dead_id).status, db.session.get(Job, dead_id).stalled) == (JobStatus.FAILED, True)
+        assert db.session.get(Job, alive_id).status is JobStatus.RUNNING
+        # The worker's own sweep finds the same ones: the live job only once it, too, stops moving.
+        db.session.get(Job, alive_id).progressed_at = long_ago
+        db.session.commit()
+        assert sweep_stalled_jobs() == 1
+        assert db.session.get(Job, alive_id).status is JobStatus.FAILED

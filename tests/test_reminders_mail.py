@@ -1,27 +1,31 @@
 """Reminders that reach people (issue 12): the department's reminder, a returned analysis with its reasons, an
 acceptance and the deadline approaching arrive by e-mail at a real SMTP server (aiosmtpd, started here), in
 each account's language, with a link to the exact page; every message is recorded, and a failed delivery is
-shown to the department on the school's row.
+shown to the department on the school's row. Reminders go out from the background worker (a real Huey
+consumer here, issue 13): the request only queues them, and the job page shows their progress.
 """
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
-import time
 from datetime import timedelta
 from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import delete, func, select, update
-from support import app_config, reset_database, text_of
+from support import TEST_DATABASE_URL, app_config, reset_database, running_worker, text_of
 from test_dashboard import analysis, period, unit
+from test_jobs import wait_for
 
 from webapp import create_app
 from webapp.blueprints.dashboard import queries
+from webapp.blueprints.dashboard.models import Reminder
 from webapp.blueprints.units.queries import today
 from webapp.extensions import db
+from webapp.jobs.models import Job, JobStatus
 from webapp.models import AuditEvent, OrgUnit, Period, PeriodDeadline, User
 from webapp.notifications import MessageKind, SentMessage
 from webapp.reporting.models import Status
@@ -63,9 +67,11 @@ def inbox():
 
 @pytest.fixture
 def app(tmp_path, inbox):
-    """The app sending through the test's SMTP server (overrides conftest's `app` for this module)."""
-    app = create_app(app_config(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=inbox.port,
-                                MAIL_DEFAULT_SENDER="adal@rudny-edu.example"),
+    """The app sending through the test's SMTP server (overrides conftest's `app` for this module), on a database
+    the worker's thread can share."""
+    url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'adal.sqlite'}"
+    app = create_app(app_config(SQLALCHEMY_DATABASE_URI=url, MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
+                                MAIL_PORT=inbox.port, MAIL_DEFAULT_SENDER="adal@rudny-edu.example"),
                      instance_path=str(tmp_path / "instance"))
     reset_database(app)
     with app.app_context():
@@ -75,6 +81,21 @@ def app(tmp_path, inbox):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def worker(app):
+    with running_worker(app) as consumer:
+        yield consumer
+
+
+def finished_job(app, job_page: str) -> Job:
+    """Follow the department's job page (as its htmx polling does) until the worker has finished the job."""
+    return wait_for(app, int(re.search(r"/jobs/(\d+)/$", job_page).group(1)), "rudny", timeout=60)
+
+
+def remind(client, **data):
+    return client.post("/units/rudny/dashboard/reminders", data={"period": PERIOD, **data})
 
 
 def subject(message) -> str:
@@ -91,10 +112,30 @@ def records(app, **filters) -> list[SentMessage]:
         return db.session.scalars(select(SentMessage).filter_by(**filters).order_by(SentMessage.id)).all()
 
 
-def test_the_departments_reminder_arrives_in_each_schools_language_with_the_link(app, as_user, inbox):
-    response = as_user("rudny").post("/units/rudny/dashboard/reminders",
-                                     data={"period": PERIOD, "school": ["rudny-4", "rudny-5"]})
+def test_the_departments_reminder_is_queued_and_the_job_page_shows_its_progress(app, as_user, inbox):
+    """No worker runs: the request answers at once, the schools count as reminded, nothing is sent yet."""
+    client = as_user("rudny")
+    response = remind(client, school=["rudny-4", "rudny-5"])
+    assert response.status_code == 303 and re.search(r"/jobs/\d+/$", response.location)
+    page = client.get(response.location)
+    text = text_of(page)
+    assert "2 мектепке еске салынды, хаттар жіберілуде." in text  # the flash: reminded, e-mails on their way
+    assert "Еске салу хаттары" in text and "Кезекте күтуде" in text and "2 ішінен 0" in text  # queued, 0 of 2
+    assert 'hx-trigger="every 1s"' in page.get_data(as_text=True)
+    assert inbox.messages == [] and records(app) == []
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Reminder)) == 2  # the rows say «reminded»
+    assert as_user("lisakovsk").get(response.location).status_code == 404  # another department's job
+
+
+def test_the_departments_reminder_arrives_in_each_schools_language_with_the_link(app, as_user, inbox, worker):
+    response = remind(as_user("rudny"), school=["rudny-4", "rudny-5"])
     assert response.status_code == 303
+    job = finished_job(app, response.location)
+    assert (job.status, job.done, job.total, job.failures) == (JobStatus.DONE, 2, 2, [])
+    done = as_user("rudny", htmx=True).get(response.location)
+    assert "<html" not in done.get_data(as_text=True) and "2 ішінен 2" in text_of(done)
+    assert "hx-trigger" not in done.get_data(as_text=True)
     (kk,) = inbox.to("rudny-4@adal.example")
     assert subject(kk) == f"Еске салу: {PERIOD} ішкі талдауы"
     assert kk["From"] == "adal@rudny-edu.example" and kk["Content-Language"] == "kk"
@@ -111,15 +152,18 @@ def test_the_departments_reminder_arrives_in_each_schools_language_with_the_link
     assert "еске салу" in page and "rudny-4@adal.example жеткізілді" in page
 
 
-def test_a_failed_delivery_is_recorded_and_shown_never_hidden(app, as_user, inbox):
+def test_a_failed_delivery_is_recorded_and_shown_never_hidden(app, as_user, inbox, worker):
     app.extensions["mailman"].port = free_port()  # nobody listens there
     client = as_user("rudny")
-    response = client.post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    response = remind(client, school="rudny-4")
     assert response.status_code == 303
+    job = finished_job(app, response.location)
     (record,) = records(app, kind=MessageKind.REMINDER)
     assert not record.delivered and "ConnectionRefusedError" in record.error
-    page = client.get(response.location)
-    assert "1 хат жеткізілмеді" in text_of(page)  # the flash says so
+    assert job.status is JobStatus.DONE and job.failures[0][0] == "rudny-4"
+    assert "1 хат жеткізілмеді, қалғандары жіберілді: rudny-4: rudny-4@adal.example: ConnectionRefusedError" \
+        in text_of(client.get(response.location))  # the job page names it
+    page = client.get(DASHBOARD)
     html = page.get_data(as_text=True)
     assert 'class="message message-failed"' in html and "жеткізілмеді" in text_of(page)
     assert inbox.messages == []
@@ -128,11 +172,11 @@ def test_a_failed_delivery_is_recorded_and_shown_never_hidden(app, as_user, inbo
                                  .where(AuditEvent.object_type == "reminder")) == 1
 
 
-def test_a_school_without_an_address_is_a_failure_the_department_sees(app, as_user, inbox):
+def test_a_school_without_an_address_is_a_failure_the_department_sees(app, as_user, inbox, worker):
     with app.app_context():
         db.session.execute(update(User).where(User.username == "rudny-4").values(email=None))
         db.session.commit()
-    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    finished_job(app, remind(as_user("rudny"), school="rudny-4").location)
     (record,) = records(app, kind=MessageKind.REMINDER)
     assert not record.delivered and record.address is None
     assert "Мектептің электрондық поштасы бар есептік жазбасы жоқ." in text_of(as_user("rudny").get(DASHBOARD))
@@ -166,14 +210,26 @@ def test_a_refused_review_sends_nothing(app, as_user, inbox):
     assert inbox.messages == [] and records(app) == []
 
 
-def test_send_reminders_mails_7_days_and_1_day_before_the_deadline_once(app, inbox):
+def test_send_reminders_only_queues_them_for_the_worker(app, inbox):
+    with app.app_context():
+        deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
+    result = app.test_cli_runner().invoke(args=["send-reminders", "--today",
+                                                (deadline - timedelta(days=7)).isoformat()])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"messages to \d+ schools queued as job \d+", result.output)
+    assert inbox.messages == [] and records(app) == []  # no worker yet: nothing sent, the command did not wait
+    quiet = app.test_cli_runner().invoke(args=["send-reminders", "--today", (deadline - timedelta(days=3)).isoformat()])
+    assert quiet.exit_code == 0 and "no school is due a reminder" in quiet.output
+
+
+def test_send_reminders_mails_7_days_and_1_day_before_the_deadline_once(app, inbox, worker):
     analysis(app, "rudny-3", PERIOD, {}, Status.SUBMITTED, on_time=True)  # sent already: not reminded
     with app.app_context():
         deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
         rudny = set(db.session.scalars(select(OrgUnit.code).where(OrgUnit.parent_id == unit("rudny").id)))
     runner = app.test_cli_runner()
     week_before = (deadline - timedelta(days=7)).isoformat()
-    result = runner.invoke(args=["send-reminders", "--today", week_before])
+    result = runner.invoke(args=["send-reminders", "--today", week_before, "--wait", "60"])
     assert result.exit_code == 0, result.output
     week = records(app, kind=MessageKind.DEADLINE_7)
     with app.app_context():
@@ -185,26 +241,26 @@ def test_send_reminders_mails_7_days_and_1_day_before_the_deadline_once(app, inb
     (ru,) = inbox.to("rudny-5@adal.example")
     assert subject(ru) == f"{PERIOD}: до отправки анализа осталось 7 дней"
 
-    again = runner.invoke(args=["send-reminders", "--today", week_before])  # cron ran twice: nothing new
+    again = runner.invoke(args=["send-reminders", "--today", week_before, "--wait", "60"])  # cron ran twice
     assert again.exit_code == 0 and len(records(app, kind=MessageKind.DEADLINE_7)) == len(week)
     assert len(inbox.to("rudny-4@adal.example")) == 1
 
     day_before = (deadline - timedelta(days=1)).isoformat()
-    assert runner.invoke(args=["send-reminders", "--today", day_before]).exit_code == 0
+    assert runner.invoke(args=["send-reminders", "--today", day_before, "--wait", "60"]).exit_code == 0
     last = inbox.to("rudny-5@adal.example")[-1]
     assert subject(last) == f"{PERIOD}: до отправки анализа остался 1 день"
     quiet_day = (deadline - timedelta(days=3)).isoformat()
     before = len(inbox.messages)
-    assert runner.invoke(args=["send-reminders", "--today", quiet_day]).exit_code == 0
+    assert runner.invoke(args=["send-reminders", "--today", quiet_day, "--wait", "60"]).exit_code == 0
     assert len(inbox.messages) == before
 
 
-def test_send_reminders_exits_1_and_names_the_failures(app, inbox):
+def test_send_reminders_exits_1_and_names_the_failures(app, inbox, worker):
     with app.app_context():
         deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
     app.extensions["mailman"].port = free_port()
     result = app.test_cli_runner().invoke(args=["send-reminders", "--today",
-                                                (deadline - timedelta(days=1)).isoformat()])
+                                                (deadline - timedelta(days=1)).isoformat(), "--wait", "120"])
     assert result.exit_code == 1
     assert "failed: rudny-4 rudny-4@adal.example: ConnectionRefusedError" in result.output
     assert all(not m.delivered for m in records(app, kind=MessageKind.DEADLINE_1))
@@ -235,24 +291,26 @@ def silent_server():
 
 
 def test_a_mail_server_that_does_not_answer_costs_one_timeout_per_click_not_one_per_school(app, as_user,
-                                                                                           silent_server):
+                                                                                           silent_server, worker):
     """Reminding 20 late schools through a hung server used to wait out 20 timeouts: the web worker was killed
-    first, and nothing at all was recorded. Now the first silence marks the rest failed at once."""
+    first, and nothing at all was recorded. Now the request only queues them, and in the background job the
+    first silence marks the rest failed at once (one connection tried, not one per school)."""
     port, accepted = silent_server
     app.extensions["mailman"].port, app.extensions["mailman"].timeout = port, 1
     schools = ["rudny-3", "rudny-4", "rudny-5", "rudny-6"]
     client = as_user("rudny")
-    started = time.monotonic()
-    response = client.post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": schools})
+    response = remind(client, school=schools)
     assert response.status_code == 303
-    assert len(accepted) == 1 and time.monotonic() - started < 3
+    job = finished_job(app, response.location)
+    assert len(accepted) == 1
     sent = records(app, kind=MessageKind.REMINDER)
     assert len(sent) == len(schools) and not any(m.delivered for m in sent)
     assert all("timed out" in m.error for m in sent)
+    assert [code for code, _error in job.failures] == schools
     assert "4 хат жеткізілмеді" in text_of(client.get(response.location))
 
 
-def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox):
+def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox, worker):
     """One address the server refuses is that school's failure only: the next school still gets its message."""
     async def refuse_rudny_4(server, session, envelope, address, rcpt_options):
         if address.startswith("rudny-4@"):
@@ -261,8 +319,7 @@ def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox):
         return "250 OK"
 
     inbox.handle_RCPT = refuse_rudny_4
-    as_user("rudny").post("/units/rudny/dashboard/reminders",
-                          data={"period": PERIOD, "school": ["rudny-4", "rudny-5", "rudny-6"]})
+    finished_job(app, remind(as_user("rudny"), school=["rudny-4", "rudny-5", "rudny-6"]).location)
     by_address = {m.address: m for m in records(app, kind=MessageKind.REMINDER)}
     assert not by_address["rudny-4@adal.example"].delivered
     assert "SMTPRecipientsRefused" in by_address["rudny-4@adal.example"].error
@@ -270,14 +327,14 @@ def test_a_refused_recipient_does_not_stop_the_others(app, as_user, inbox):
     assert len(inbox.to("rudny-5@adal.example")) == 1 and len(inbox.to("rudny-6@adal.example")) == 1
 
 
-def test_a_reminder_after_the_deadline_says_how_late_not_due_by_a_past_day(app, as_user, inbox):
+def test_a_reminder_after_the_deadline_says_how_late_not_due_by_a_past_day(app, as_user, inbox, worker):
     """Reminded in November of a June deadline, a school read «… 20.06 дейін тапсыруы тиіс» (must send by a day
     long gone). Past the deadline the message says the deadline passed and by how many days."""
     with app.app_context():
         deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
         late = (today() - deadline).days
     assert late > 1
-    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": ["rudny-4", "rudny-5"]})
+    finished_job(app, remind(as_user("rudny"), school=["rudny-4", "rudny-5"]).location)
     (kk,) = inbox.to("rudny-4@adal.example")
     due = deadline.strftime("%d.%m.%Y")
     assert f"{due} дейін тапсыруы тиіс еді; мерзімнен {late} күн өтті." in body(kk)
@@ -288,12 +345,12 @@ def test_a_reminder_after_the_deadline_says_how_late_not_due_by_a_past_day(app, 
            f"срок пропущен на {late} {days}." in body(ru)
 
 
-def test_a_reminder_before_the_deadline_still_says_due_by(app, as_user, inbox):
+def test_a_reminder_before_the_deadline_still_says_due_by(app, as_user, inbox, worker):
     with app.app_context():  # the deadline moved into the future for this half-year
         db.session.execute(update(Period).where(Period.code == PERIOD).values(deadline=today() + timedelta(days=5)))
         db.session.execute(delete(PeriodDeadline))
         db.session.commit()
-    as_user("rudny").post("/units/rudny/dashboard/reminders", data={"period": PERIOD, "school": "rudny-4"})
+    finished_job(app, remind(as_user("rudny"), school="rudny-4").location)
     (kk,) = inbox.to("rudny-4@adal.example")
     assert (today() + timedelta(days=5)).strftime("%d.%m.%Y") + " дейін тапсыруы тиіс." in body(kk)
     assert "өтті" not in body(kk)

@@ -41,6 +41,8 @@ class Defaults:
     # by several app servers and workers. The name keeps several apps (or test runs) apart on one Redis.
     TASK_QUEUE_URL = None
     TASK_QUEUE_NAME = "adal"
+    # A running job whose worker has not reported a step for this many minutes is marked failed (the worker died).
+    JOBS_STALLED_MINUTES = 10
 
     # Where evidence files and attachments go: "local" (instance/files/, the default) or "s3", an S3-compatible
     # object store (AWS, MinIO, Yandex/PS Cloud…) through boto3 (`pip install adal[s3]`). Credentials come the

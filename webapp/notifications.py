@@ -31,6 +31,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 from .i18n import FORMAT_LOCALES, period_label, short_date
+from .jobs import background_task, enqueue
+from .jobs.models import Job, JobStatus
 from .models import OrgKind, OrgUnit, Period, Role, User, enum_column, utcnow
 
 log = logging.getLogger(__name__)
@@ -226,14 +228,14 @@ def _localised(details: dict, lang: str) -> dict:
 
 # --- Deadlines approaching (cron / systemd timer) ------------------------------------------------------
 
-def send_deadline_reminders(today: date) -> list[SentMessage]:
-    """Schools that have not sent their analysis and whose deadline is 7 days or 1 day away get a message, once
-    (a school already told about that deadline is skipped, so the command may run several times a day).
-    Returns the records of what was sent (or failed)."""
+def due_deadline_reminders(today: date) -> list[tuple[OrgUnit, Period, MessageKind, date]]:
+    """(school, half-year, message, deadline) for every school that has not sent its analysis and whose deadline
+    is 7 days or 1 day away, unless it was already told about that deadline (so the command may run several
+    times a day, and the worker checks again just before sending)."""
     from .blueprints.dashboard.queries import SENT, deadlines_by_department
     from .reporting.models import Submission
 
-    records, delivery = [], Delivery()
+    due_list = []
     ahead = {7: MessageKind.DEADLINE_7, 1: MessageKind.DEADLINE_1}
     for period in db.session.scalars(select(Period).where(Period.deadline >= today - timedelta(days=90))).all():
         deadlines = deadlines_by_department(None, period)  # department id -> its schools' deadline
@@ -242,44 +244,129 @@ def send_deadline_reminders(today: date) -> list[SentMessage]:
         if not due:
             continue
         schools = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgKind.SCHOOL,
-                                                           OrgUnit.parent_id.in_(list(due)))).all()
+                                                           OrgUnit.parent_id.in_(list(due)))
+                                     .order_by(OrgUnit.code)).all()
         handed_in = set(db.session.scalars(select(Submission.school_id).where(
             Submission.period_id == period.id, Submission.status.in_(SENT))))
         told = set(db.session.execute(select(SentMessage.school_id, SentMessage.kind).where(
             SentMessage.period_id == period.id, SentMessage.kind.in_(list(ahead.values())))).all())
-        for school in schools:
-            kind = due[school.parent_id]
-            if school.id in handed_in or (school.id, kind) in told:
-                continue
-            records += notify_school(school, period, kind, delivery=delivery,
-                                     deadline=deadlines[school.parent_id])
-    return records
+        due_list += [(school, period, due[school.parent_id], deadlines[school.parent_id]) for school in schools
+                     if school.id not in handed_in and (school.id, due[school.parent_id]) not in told]
+    return due_list
+
+
+# --- Sending in the background -----------------------------------------------------------------------
+# A department reminding its 37 schools, or the morning's deadline reminders for the whole country, is one
+# SMTP conversation per address: a slow or unreachable mail server must never hold a request (or the cron job's
+# shell) for minutes. The web and the command queue a job; the worker sends school by school, committing each
+# school's records and the job's progress, which the job page shows («12 of 37», failures by school).
+
+REMINDERS = "reminders"
+
+
+def queue_reminders(schools: list[OrgUnit], period: Period, *, department: OrgUnit, sent_by: User | None,
+                    deadline: date) -> Job:
+    """A job sending the department's reminder to `schools` (added to the session; commit, then `enqueue`)."""
+    job = Job(kind=REMINDERS, org_unit=department, user_id=getattr(sent_by, "id", None), total=len(schools),
+              params={"message": MessageKind.REMINDER.value, "period": period.code,
+                      "schools": [school.code for school in schools], "deadline": deadline.isoformat(),
+                      "base_url": _base_url()})
+    db.session.add(job)
+    return job
+
+
+def queue_deadline_reminders(today: date) -> Job | None:
+    """A job sending the deadline reminders due `today` (None when none are); committed, and queued."""
+    due = due_deadline_reminders(today)
+    if not due:
+        return None
+    job = Job(kind=REMINDERS, org_unit=None, total=len(due),
+              params={"message": "deadline", "today": today.isoformat(), "base_url": _base_url()})
+    db.session.add(job)
+    db.session.commit()
+    enqueue("send_reminders", job.id)
+    return job
+
+
+def _base_url() -> str:
+    """Where links in the messages point: PUBLIC_URL, else the host this request came to."""
+    from flask import has_request_context, request
+
+    return current_app.config.get("PUBLIC_URL") or (request.host_url if has_request_context() else "/")
+
+
+@background_task
+def send_reminders(job_id: int) -> None:
+    """Run job `job_id`: each school's messages sent and recorded, progress committed after every school."""
+    job = db.session.get(Job, job_id)
+    if job is None or job.status is not JobStatus.QUEUED:
+        return  # already run (a queue may deliver twice) or deleted
+    params = job.params
+    with current_app.test_request_context(params.get("base_url") or "/"):
+        if params["message"] == "deadline":
+            work = due_deadline_reminders(date.fromisoformat(params["today"]))
+            details = [{"deadline": deadline} for _school, _period, _kind, deadline in work]
+        else:
+            period = db.session.scalars(select(Period).filter_by(code=params["period"])).one()
+            schools = db.session.scalars(select(OrgUnit).where(OrgUnit.code.in_(params["schools"]))
+                                         .order_by(OrgUnit.code)).all()
+            work = [(school, period, MessageKind(params["message"]), None) for school in schools]
+            details = [{"deadline": date.fromisoformat(params["deadline"]), "department": job.org_unit}] * len(work)
+        sent_by = db.session.get(User, job.user_id) if job.user_id else None
+        job.start(len(work))
+        db.session.commit()
+        failures, delivery = [], Delivery()  # a silent mail server waited for once, not once per school
+        for (school, period, kind, _deadline), extra in zip(work, details, strict=True):
+            records = notify_school(school, period, kind, sent_by=sent_by, delivery=delivery, **extra)
+            failures += [[school.code, f"{record.address or '—'}: {record.error}"]
+                         for record in records if not record.delivered]
+            job.advance(failures)
+            db.session.commit()
+        job.status, job.finished_at = JobStatus.DONE, utcnow()
+        db.session.commit()
 
 
 @click.command("send-reminders")
 @with_appcontext
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Pretend it is this day (YYYY-MM-DD); default: today in the schools' time zone.")
-def send_reminders_command(today: datetime | None) -> None:
-    """E-mail every school whose deadline is 7 days or 1 day away and that has not sent its analysis.
+@click.option("--wait", "wait_seconds", type=int, default=0, metavar="SECONDS",
+              help="Wait up to this long for the worker to send them; then report, and exit 1 on a failure.")
+def send_reminders_command(today: datetime | None, wait_seconds: int) -> None:
+    """Queue an e-mail to every school whose deadline is 7 days or 1 day away and that has not sent its analysis;
+    the worker (`flask --app wsgi worker`) sends them.
 
     Meant for cron or a systemd timer, e.g. daily at 09:00: `flask --app wsgi send-reminders`.
-    Exits with status 1 when a message could not be delivered (each failure is printed and recorded).
+    With --wait, exits with status 1 when a message could not be delivered (each failure is printed; all are
+    recorded and shown to the departments).
     """
+    import time
+
     from .blueprints.units.queries import today as local_today
 
     day = today.date() if today else local_today()
     if not current_app.config.get("PUBLIC_URL"):  # no request to take the host from: the links would lead nowhere
         click.echo("warning: PUBLIC_URL is not set, so the links in the messages read http://localhost/…; set it "
                    "to the address schools open (e.g. https://adal.example.kz).", err=True)
-    with current_app.test_request_context(current_app.config.get("PUBLIC_URL") or "/"):
-        records = send_deadline_reminders(day)
-        db.session.commit()
-        failed = [record for record in records if not record.delivered]
-        for record in failed:
-            click.echo(f"failed: {record.school.code} {record.address or '-'}: {record.error}", err=True)
-    click.echo(f"{day}: {len(records) - len(failed)} messages delivered, {len(failed)} failed.")
-    if failed:
+    job = queue_deadline_reminders(day)
+    if job is None:
+        click.echo(f"{day}: no school is due a reminder.")
+        return
+    click.echo(f"{day}: messages to {job.total} schools queued as job {job.id}.")
+    if not wait_seconds:
+        return
+    until = time.monotonic() + wait_seconds
+    while not job.finished and time.monotonic() < until:
+        time.sleep(0.5)
+        db.session.refresh(job)
+    if not job.finished:
+        click.echo(f"job {job.id}: {job.done} of {job.total} schools after {wait_seconds} s; is a worker running?",
+                   err=True)
+        raise SystemExit(2)
+    for code, error in job.failures:
+        click.echo(f"failed: {code} {error}", err=True)
+    click.echo(f"{day}: {job.done} schools done, {len(job.failures)} messages failed.")
+    if job.failures:
         raise SystemExit(1)
 
 

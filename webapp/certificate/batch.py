@@ -84,7 +84,7 @@ def _run(job: Job) -> None:
     codes = [p.code for p in periods]
     span = periods[codes.index(params["from"]):codes.index(params["to"]) + 1]
     schools = schools_under(job.org_unit)
-    job.status, job.started_at, job.total, job.done = JobStatus.RUNNING, utcnow(), len(schools), 0
+    job.start(len(schools))
     db.session.commit()
     failures = []
     archive_bytes = io.BytesIO()
@@ -99,8 +99,9 @@ def _run(job: Job) -> None:
                 db.session.rollback()
                 failures.append([code, str(error)[:300] or type(error).__name__])
             job = db.session.get(Job, job.id)
-            job.done += 1
-            job.failures = list(failures)
+            if job.status is not JobStatus.RUNNING:
+                return  # given up on as stalled meanwhile (this worker was stopped, not dead): leave it so
+            job.advance(failures)
             db.session.commit()
     content = archive_bytes.getvalue()
     db.session.add(JobFile(job_id=job.id, content=content))

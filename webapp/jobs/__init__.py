@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, current_app
-from huey import RedisHuey, SqliteHuey
+from huey import RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 
 from ..config import create_private_sqlite_file
@@ -55,6 +55,7 @@ def init_app(app: Flask) -> None:
     wrappers = {}
     for name, function in TASKS.items():
         wrappers[name] = huey.task(name=name)(_in_app_context(app, function))
+    huey.periodic_task(crontab(), name="sweep_stalled_jobs")(_in_app_context(app, _sweep))
     app.extensions["huey"] = huey
     app.extensions["huey_tasks"] = wrappers
 
@@ -68,14 +69,25 @@ def _in_app_context(app: Flask, function: Callable) -> Callable:
     return run
 
 
+def _sweep() -> None:
+    from .models import sweep_stalled_jobs
+
+    if swept := sweep_stalled_jobs():
+        log.warning("%s running jobs had made no progress for too long: marked failed", swept)
+
+
 def enqueue(name: str, *args) -> None:
     """Queue task `name` with `args` for the worker (call after the commit that the task reads)."""
     current_app.extensions["huey_tasks"][name](*args)
 
 
 def make_consumer(app: Flask, workers: int = 1):
-    """A Huey consumer for `app`'s queue with `workers` threads (WeasyPrint runs in them; 1 suits 2 cores)."""
+    """A Huey consumer for `app`'s queue with `workers` threads (WeasyPrint runs in them; 1 suits 2 cores).
+
+    Jobs left running by a worker that died are swept first, and again every minute."""
+    with app.app_context():
+        _sweep()
     return app.extensions["huey"].create_consumer(
-        workers=workers, worker_type="thread", periodic=False, initial_delay=0.1, max_delay=1.0,
+        workers=workers, worker_type="thread", periodic=True, initial_delay=0.1, max_delay=1.0,
         check_worker_health=True,
     )

@@ -20,8 +20,9 @@ from ... import audit
 from ...access import visible_unit_or_404
 from ...extensions import db
 from ...i18n import current_language
+from ...jobs import enqueue
 from ...models import OrgKind, OrgUnit, Period, Role
-from ...notifications import Delivery, MessageKind, messages_by_school, notify_school
+from ...notifications import messages_by_school, queue_reminders
 from ...rendering import is_fragment_request, render, see_other
 from ...reporting.fields import NumberError, parse_number
 from ...reporting.sections import SECTIONS
@@ -305,18 +306,14 @@ def remind(code: str):
     if len(schools) != len(chosen):
         abort(404)
     deadline = queries.deadlines_by_department(unit, period).get(unit.id, period.deadline)
-    failed, delivery = 0, Delivery()
-    for school in schools:
+    for school in schools:  # marked reminded at once (the school sees it at home); the e-mails follow
         db.session.add(Reminder(school_id=school.id, period_id=period.id, sent_by_id=current_user.id))
-        records = notify_school(school, period, MessageKind.REMINDER, sent_by=current_user, department=unit,
-                                deadline=deadline, delivery=delivery)
-        failed += sum(1 for record in records if not record.delivered)
+    job = queue_reminders(schools, period, department=unit, sent_by=current_user, deadline=deadline)
     db.session.commit()
-    flash(_("%(count)s schools reminded by e-mail.", count=len(schools)), "success")
-    if failed:
-        flash(ngettext("%(num)s message could not be delivered; see the schools' rows.",
-                       "%(num)s messages could not be delivered; see the schools' rows.", failed), "error")
-    return see_other(url_for("dashboard.show", code=unit.code, period=period.code) + "#behind")
+    enqueue("send_reminders", job.id)
+    flash(ngettext("%(num)s school reminded; the e-mail is on its way.",
+                   "%(num)s schools reminded; the e-mails are on their way.", len(schools)), "success")
+    return see_other(url_for("jobs.show", job_id=job.id))
 
 
 @bp.get("/units/<code>/dashboard/risks")
