@@ -539,6 +539,24 @@ def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(a
     assert footer_cells(html, "median")["single_source_pct"] == "15,0 %"
 
 
+def test_outliers_are_told_in_the_language_the_user_switches_to(app, as_user):
+    """The words of a long comparison are translated once a request, never kept beyond it."""
+    for number, share in zip((1, 2, 3, 4, 5, 6), (10, 12, 14, 16, 18, 90), strict=True):
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)))
+    client = as_user("rudny")
+
+    def reason() -> str:
+        html = client.get(COMPARE).get_data(as_text=True)
+        cells = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)
+        return re.search(r'title="([^"]*)"', cells[2 + KEYS.index("single_source_pct")]).group(1)
+
+    assert reason() == "90,0 % медианадан (15,0 %) әлдеқайда жоғары (мектептердің ортаңғы жартысы: 12,5 % – 17,5 %)"
+    client.post("/language", data={"lang": "ru", "next": COMPARE})
+    assert reason() == "90,0 % намного выше медианы 15,0 % (средняя половина школ: 12,5 % – 17,5 %)"
+    client.post("/language", data={"lang": "kk", "next": COMPARE})
+    assert "әлдеқайда жоғары" in reason()
+
+
 def test_in_a_regions_list_of_all_schools_each_stands_out_against_its_own_city(app, as_user):
     """Rudny's 90 % school stands out among Rudny's 10–18 %, although the region's pooled shares (with four
     Lisakovsk schools at 90 %) would make 90 % ordinary; Lisakovsk's own four are too few to judge."""

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal, format_percent
-from flask import current_app, has_request_context, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,9 +21,21 @@ LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
 
 def select_language() -> str:
     """The user's saved choice, else this browser session's, else the browser's, else Kazakh."""
-    languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # a CLI command or a bulk load: the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    # Asked for every number a page formats (hundreds on a dashboard): the answer is kept for the request, as
+    # long as what it depends on (the signed-in user and their choice, the session's) has not changed.
+    user = g.get("_login_user")
+    key = (id(user), getattr(user, "locale", None), session.get("lang"))
+    kept = g.get("_language")
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    g._language = (key, language := _select_language())
+    return language
+
+
+def _select_language() -> str:
+    languages = current_app.config["LANGUAGES"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("lang") in languages:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from ...models import OrgUnit, Period
 from ...reporting.models import Status
 from . import queries
 from .columns import SCHOOL_COLUMNS
-from .flags import flags_of, outlier_reason, thresholds_by_department, thresholds_for
+from .flags import fences, flags_of, outlier_reason, thresholds_by_department, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .queries import SchoolRow, Totals
 
@@ -70,14 +72,23 @@ class Comparison:
     def outlying(self) -> list[SchoolRow]:
         return [row for row in self.shown if row.outliers]
 
-    def cells(self) -> list[tuple[SchoolRow, list[tuple[str, str | None]]]]:
-        """The shown rows with each indicator as (text, why it stands out), formatted here in one pass.
+    def cells(self) -> list[tuple[SchoolRow, Markup]]:
+        """The shown rows, each with its indicators' table cells as one piece of HTML, made here in one pass.
 
-        A region's table has ~8,000 cells: called from the template, every format and lookup would also pay
-        Jinja's call overhead, several times the formatting itself.
+        A region's table has ~9,000 cells: made in the template, every format, lookup and escape would also pay
+        Jinja's call overhead, several times the formatting itself. A formatted figure holds only digits,
+        separators, signs and units, so only the outlier's explanation needs escaping.
         """
         fmt, keys = self.format_value, [(i, i.key) for i in INDICATORS]
-        return [(row, [(fmt(i, row.values[key]), row.outliers.get(key)) for i, key in keys]) for row in self.shown]
+        result = []
+        for row in self.shown:
+            values, outliers, cells = row.values, row.outliers, []
+            for indicator, key in keys:
+                text, why = fmt(indicator, values[key]), outliers.get(key)
+                cells.append(f'<td class="num">{text}</td>' if why is None else f'<td class="num outlier" '
+                             f'title="{escape(why)}">{text}<span aria-hidden="true"> ●</span></td>')
+            result.append((row, Markup("".join(cells))))
+        return result
 
 
 def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> Comparison:
@@ -104,12 +115,16 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
             key = indicator.key
             values = [row.values[key] for row in city_rows if row.values[key] is not None]
             city_quartiles = quartiles[key] if len(by_city) == 1 else queries.quartiles(values)
-            for row in city_rows:
-                if row.status not in JUDGED:  # a draft is judged once sent, as by the flags
-                    continue
-                reason = outlier_reason(row.values[key], city_quartiles, indicator, format_value, len(values))
-                if reason:
-                    row.outliers[key] = reason
+            limits = fences(city_quartiles, len(values))
+            if limits is None:
+                continue
+            low, high = limits
+            for row in city_rows:  # most values lie within the fences: only the others are told in words
+                value = row.values[key]
+                if value is not None and not low <= value <= high and row.status in JUDGED:  # drafts once sent
+                    reason = outlier_reason(value, city_quartiles, indicator, format_value, len(values), limits)
+                    if reason:
+                        row.outliers[key] = reason
     departments = {row.department_id for row in rows}
     # A department's own page needs only its thresholds; a region's judges each school by its department's.
     by_department = thresholds_by_department(departments) if len(departments) > 1 else {}

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from flask import g
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -44,7 +46,7 @@ class FlagRule:
         shown, limit = format_value(indicator, value), format_value(indicator, threshold)
         if shown == limit:  # 20,01 % > 20 %: say by how much rather than "20,0 % > 20,0 %"
             shown = format_value(indicator, value, precise=True)
-        return f"{self.label} {shown} {sign} {limit}"
+        return f"{_translated()['rules'][self.key]} {shown} {sign} {limit}"
 
 
 FLAG_RULES: list[FlagRule] = [
@@ -114,24 +116,52 @@ def flags_of(values: dict[str, float | None], thresholds: dict[str, float], form
             for rule in FLAG_RULES if rule.fires(values.get(rule.indicator_key), thresholds[rule.key])]
 
 
+def _translated() -> dict:
+    """The words flags and outliers are told with, translated once a request: a region's comparison judges
+    ~9,000 values, and each gettext call asks Flask-Babel for the request's translations again."""
+    kept = g.setdefault("flag_words", {})
+    locale = str(get_locale())  # one request (or a command) may speak several languages in turn
+    words = kept.get(locale)
+    if words is None:
+        words = kept[locale] = {
+            "rules": {rule.key: str(rule.label) for rule in FLAG_RULES},
+            "above": _("far above"), "below": _("far below"),
+            # Without arguments gettext returns the translated pattern, filled in below for each outlier.
+            "outlier": _("%(value)s is %(direction)s the median %(median)s (middle half of schools: %(q1)s – %(q3)s)"),
+        }
+    return words
+
+
 # --- Outliers --------------------------------------------------------------------------------------
 
 FENCE = 1.5  # Tukey's fences: beyond 1.5 interquartile ranges from the middle half
 
 
-def outlier_reason(value: float | None, quartiles: tuple[float, float, float] | None, indicator: Indicator,
-                   format_value, count: int) -> str | None:
-    """Why `value` stands out among the city's schools, or None. Needs at least 5 schools to say."""
-    if value is None or quartiles is None or count < 5:
+def fences(quartiles: tuple[float, float, float] | None, count: int) -> tuple[float, float] | None:
+    """(low, high): values outside stand out among the city's schools; None when nothing can (under 5 schools,
+    or most of them alike: often all 0, where any other value would "stand out"; the flags judge those)."""
+    if quartiles is None or count < 5:
         return None
-    q1, median, q3 = quartiles
+    q1, _median, q3 = quartiles
     spread = q3 - q1
-    if spread == 0:  # most schools alike (often all 0): any other value would "stand out"; the flags judge those
+    if spread == 0:
         return None
-    low, high = q1 - FENCE * spread, q3 + FENCE * spread
+    return q1 - FENCE * spread, q3 + FENCE * spread
+
+
+def outlier_reason(value: float | None, quartiles: tuple[float, float, float] | None, indicator: Indicator,
+                   format_value, count: int, limits: tuple[float, float] | None = None) -> str | None:
+    """Why `value` stands out among the city's schools, or None. Needs at least 5 schools to say. `limits`: the
+    fences of these quartiles, when the caller judges many values against them."""
+    limits = limits or fences(quartiles, count)
+    if value is None or limits is None:
+        return None
+    low, high = limits
+    q1, median, q3 = quartiles
     if low <= value <= high or value == median:
         return None
-    direction = _("far above") if value > high else _("far below")
-    return _("%(value)s is %(direction)s the median %(median)s (middle half of schools: %(q1)s – %(q3)s)",
-             value=format_value(indicator, value), direction=direction, median=format_value(indicator, median),
-             q1=format_value(indicator, q1), q3=format_value(indicator, q3))
+    words = _translated()
+    return words["outlier"] % {"value": format_value(indicator, value),
+                               "direction": words["above"] if value > high else words["below"],
+                               "median": format_value(indicator, median), "q1": format_value(indicator, q1),
+                               "q3": format_value(indicator, q3)}
