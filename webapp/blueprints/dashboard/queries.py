@@ -127,12 +127,20 @@ def school_values(unit: OrgUnit | None, period: Period, indicator: Indicator) ->
     """(department or region id, value) of one indicator for every school under `unit` that has it."""
     value = indicator.school_value()
     key, joins = _child_key(unit)
-    # Straight from the half-year's figures (their own period column is indexed) to the schools above them.
-    stmt = select(key, value).select_from(F).join(OrgUnit, OrgUnit.id == F.school_id)
-    for target, on in joins:
-        stmt = stmt.join(target, on)
-    stmt = stmt.where(F.period_id == period.id, in_scope(unit), value.is_not(None))
-    return [(group, float(v)) for group, v in db.session.execute(stmt)]
+    if unit is None:
+        # The whole country: straight through the half-year's figures (their period column is indexed) to the
+        # schools above them.
+        stmt = select(key, value).select_from(F).join(OrgUnit, OrgUnit.id == F.school_id)
+        for target, on in joins:
+            stmt = stmt.join(target, on)
+        stmt = stmt.where(F.period_id == period.id, in_scope(unit), value.is_not(None))
+    else:
+        # A region's 375 schools of 7,500: from the schools (parent index), each one's figures looked up by
+        # (half-year, school). As a join, PostgreSQL would read all the half-year's figure rows and hash them
+        # against the schools; a value looked up per school cannot be planned that way, on either database.
+        own = select(value).where(F.school_id == OrgUnit.id, F.period_id == period.id).scalar_subquery()
+        stmt = select(key, own).select_from(OrgUnit).where(in_scope(unit))
+    return [(group, float(v)) for group, v in db.session.execute(stmt) if v is not None]
 
 
 def school_trend(school: OrgUnit, periods: list[Period]) -> dict[int, dict[str, float | None]]:
