@@ -280,6 +280,8 @@ def main() -> int:
     parser.add_argument("--load-seconds", type=int, default=5,
                         help="wrk's seconds per page through gunicorn -w 2 (autosave runs twice as long); 0 skips it")
     parser.add_argument("--no-batch", action="store_true", help="skip the city PDF batch (cold and kept)")
+    parser.add_argument("--only", action="append", metavar="PAGE",
+                        help="measure only this page (repeatable, e.g. --only 'national view'); the floor always")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -336,6 +338,8 @@ def main() -> int:
         if review:
             cases.append(("review overview", "department", "get", f"/schools/{review[0]}/{review[1]}/"))
 
+        if args.only:
+            cases = [case for case in cases if case[0] in args.only]
         floor = measure_floor(app, period.id, max(args.repeat, 30))
         results = [floor]
         for name, role, method, page_url, *rest in cases:
@@ -350,7 +354,7 @@ def main() -> int:
             results.append(result)
         extra = {}
         if args.load_seconds:
-            extra = through_servers(app, url, accounts, p, save_period, certificate, args.load_seconds)
+            extra = through_servers(app, url, accounts, p, save_period, certificate, args.load_seconds, args.only)
         if not args.no_batch:
             print("city PDF batch, as the worker runs it (cold, then from the kept renders) …", flush=True)
             extra["city_batch"] = city_batch(app, department, p)
@@ -372,7 +376,7 @@ def main() -> int:
 
 
 def through_servers(app, url: str, accounts: dict, p: str, save_period: str | None, certificate: str,
-                    seconds: int) -> dict:
+                    seconds: int, only: list[str] | None = None) -> dict:
     """Throughput through gunicorn -w 2 with wrk (each page as a ratio to the trivial route and to the login
     page of the same run) and 16 schools autosaving at once."""
     if shutil.which("wrk") is None:
@@ -387,6 +391,9 @@ def through_servers(app, url: str, accounts: dict, p: str, save_period: str | No
               f"/units/{region}/dashboard/compare?period={p}&level=schools&sort=single_source_pct&desc=1"),
              ("region page", "region", f"/units/{region}"),
              ("certificate html", "department", certificate)]
+    if only:  # the two references always, then the pages asked for (autosave only if asked for as "section save")
+        pages = pages[:2] + [page for page in pages[2:] if page[0] in only]
+        save_period = save_period if "section save" in only else None
     extra = {}
     with gunicorn(url) as base:
         print(f"through gunicorn -w 2 at {base} (wrk -t2 -c8, {seconds} s a page) …", flush=True)
