@@ -542,7 +542,8 @@ def test_a_value_far_from_the_citys_middle_half_is_highlighted_with_the_reason(a
 def test_outliers_are_told_in_the_language_the_user_switches_to(app, as_user):
     """The words of a long comparison are translated once a request, never kept beyond it."""
     for number, share in zip((1, 2, 3, 4, 5, 6), (10, 12, 14, 16, 18, 90), strict=True):
-        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)))
+        analysis(app, f"rudny-{number}", "2026-H1", buying(str(share * 1000), str((100 - share) * 1000)),
+                 Status.SUBMITTED, on_time=True)
     client = as_user("rudny")
 
     def reason() -> str:
