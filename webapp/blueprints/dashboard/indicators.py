@@ -146,7 +146,9 @@ def number_formatter(lang: str | None = None) -> Callable[[float | None, int], s
     def fmt(value: float | None, digits: int = 0) -> str:
         if value is None:
             return "—"
-        text = f"{value:,.{digits}f}"
+        if isinstance(value, float | int):  # grouped with "_", one replacement fewer for each of a long
+            return f"{value:_.{digits}f}".replace(".", decimal).replace("_", group)  # comparison's ~9,700 cells
+        text = f"{value:,.{digits}f}"  # Decimal knows no "_" grouping
         return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
     return fmt
