@@ -549,7 +549,7 @@ def test_outliers_are_told_in_the_language_the_user_switches_to(app, as_user):
     def reason() -> str:
         html = client.get(COMPARE).get_data(as_text=True)
         cells = re.findall(r"<td[^>]*>.*?</td>", school_row(html, "rudny-6"), re.S)
-        return re.search(r'title="([^"]*)"', cells[2 + KEYS.index("single_source_pct")]).group(1)
+        return re.search(r'title="([^"]*)"', cells[2 + len(SCHOOL_COLUMNS) + KEYS.index("single_source_pct")]).group(1)
 
     assert reason() == "90,0 % медианадан (15,0 %) әлдеқайда жоғары (мектептердің ортаңғы жартысы: 12,5 % – 17,5 %)"
     client.post("/language", data={"lang": "ru", "next": COMPARE})

@@ -356,15 +356,17 @@ def test_a_reminder_before_the_deadline_still_says_due_by(app, as_user, inbox, w
     assert "өтті" not in body(kk)
 
 
-def test_send_reminders_without_a_public_url_warns_that_its_links_point_nowhere(app, inbox):
+def test_send_reminders_without_a_public_url_warns_that_its_links_point_nowhere(app, inbox, worker):
     """From cron there is no request to take the host from: without PUBLIC_URL the links read http://localhost/…,
     which no school can open. The run says so (and still sends: the message itself is worth having)."""
     with app.app_context():
         deadline = queries.deadlines_by_department(unit("rudny"), period(PERIOD))[unit("rudny").id]
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["send-reminders", "--today", (deadline - timedelta(days=7)).isoformat()])
+    result = runner.invoke(args=["send-reminders", "--today", (deadline - timedelta(days=7)).isoformat(),
+                                 "--wait", "60"])
     assert result.exit_code == 0 and "PUBLIC_URL" in result.output and "http://localhost/" in result.output
     app.config["PUBLIC_URL"] = "https://adal.example.kz"
-    result = runner.invoke(args=["send-reminders", "--today", (deadline - timedelta(days=1)).isoformat()])
+    result = runner.invoke(args=["send-reminders", "--today", (deadline - timedelta(days=1)).isoformat(),
+                                 "--wait", "60"])
     assert result.exit_code == 0 and "PUBLIC_URL" not in result.output
     assert f"https://adal.example.kz/schools/rudny-4/{PERIOD}/" in body(inbox.to("rudny-4@adal.example")[-1])

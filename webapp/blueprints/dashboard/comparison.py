@@ -15,7 +15,7 @@ from ...models import OrgUnit, Period
 from ...reporting.models import Status
 from . import queries
 from .columns import SCHOOL_COLUMNS
-from .flags import fences, flags_of, outlier_reason, thresholds_by_department, thresholds_for
+from .flags import fences, flags_of, outlier_reason, rule_labels, thresholds_by_department, thresholds_for
 from .indicators import BY_KEY, INDICATORS, formatter
 from .queries import SchoolRow, Totals
 
@@ -128,9 +128,10 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
     departments = {row.department_id for row in rows}
     # A department's own page needs only its thresholds; a region's judges each school by its department's.
     by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
+    labels = rule_labels()
     for row in rows:
         if row.status in JUDGED:
-            row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value)
+            row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value, labels)
     comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)
     comparison.shown = rows
     return comparison

@@ -39,14 +39,14 @@ class FlagRule:
             return False
         return value > threshold if self.above else value < threshold
 
-    def explain(self, value: float | None, threshold: float, format_value) -> str:
+    def explain(self, value: float | None, threshold: float, format_value, labels: dict | None = None) -> str:
         """«single-source share 45,0 % > 20,0 %»"""
         sign = ">" if self.above else "<"
         indicator = self.indicator
         shown, limit = format_value(indicator, value), format_value(indicator, threshold)
         if shown == limit:  # 20,01 % > 20 %: say by how much rather than "20,0 % > 20,0 %"
             shown = format_value(indicator, value, precise=True)
-        return f"{_translated()['rules'][self.key]} {shown} {sign} {limit}"
+        return f"{(labels or _translated()['rules'])[self.key]} {shown} {sign} {limit}"
 
 
 FLAG_RULES: list[FlagRule] = [
@@ -111,9 +111,17 @@ def set_threshold(unit: OrgUnit, rule: FlagRule, value: Decimal, existing: FlagT
     db.session.add(threshold)
 
 
-def flags_of(values: dict[str, float | None], thresholds: dict[str, float], format_value) -> list[Flag]:
-    return [Flag(rule, rule.explain(values.get(rule.indicator_key), thresholds[rule.key], format_value))
+def flags_of(values: dict[str, float | None], thresholds: dict[str, float], format_value,
+             labels: dict | None = None) -> list[Flag]:
+    """The rules `values` trip; `labels`: the rules' words in the current language, when the caller judges many
+    schools (`rule_labels()`)."""
+    return [Flag(rule, rule.explain(values.get(rule.indicator_key), thresholds[rule.key], format_value, labels))
             for rule in FLAG_RULES if rule.fires(values.get(rule.indicator_key), thresholds[rule.key])]
+
+
+def rule_labels() -> dict[str, str]:
+    """rule key -> its words in the current language."""
+    return _translated()["rules"]
 
 
 def _translated() -> dict:
