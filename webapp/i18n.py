@@ -23,14 +23,15 @@ def select_language() -> str:
     """The user's saved choice, else this browser session's, else the browser's, else Kazakh."""
     if not has_request_context():  # a CLI command or a bulk load: the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    # Asked for every number a page formats (hundreds on a dashboard): the answer is kept for the request, as
-    # long as what it depends on (the signed-in user and their choice, the session's) has not changed.
+    # Asked for every number a page formats (hundreds on a dashboard): the answer is kept with the request (not
+    # in `g`, which a test's app context shares between requests), as long as what it depends on (the signed-in
+    # user and their choice, the session's) has not changed.
     user = g.get("_login_user")
     key = (id(user), getattr(user, "locale", None), session.get("lang"))
-    kept = g.get("_language")
+    kept = request.environ.get("adal.language")
     if kept is not None and kept[0] == key:
         return kept[1]
-    g._language = (key, language := _select_language())
+    request.environ["adal.language"] = (key, language := _select_language())
     return language
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from flask import g
+from flask import g, has_request_context, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -127,7 +127,9 @@ def rule_labels() -> dict[str, str]:
 def _translated() -> dict:
     """The words flags and outliers are told with, translated once a request: a region's comparison judges
     ~9,000 values, and each gettext call asks Flask-Babel for the request's translations again."""
-    kept = g.setdefault("flag_words", {})
+    # Kept with the request (a test's app context shares `g` between requests), or the command's app context.
+    kept = (request.environ.setdefault("adal.flag_words", {}) if has_request_context()
+            else g.setdefault("adal_flag_words", {}))
     locale = str(get_locale())  # one request (or a command) may speak several languages in turn
     words = kept.get(locale)
     if words is None:
