@@ -16,6 +16,7 @@ import pytest
 from support import text_of
 from support_org_sections import BASE, assert_fragment, full_page, url, warnings_of
 
+from webapp.blueprints.dashboard.columns import SCHOOL_COLUMNS
 from webapp.blueprints.dashboard.indicators import INDICATORS
 
 KEYS = [indicator.key for indicator in INDICATORS]
@@ -46,7 +47,8 @@ def compared(department) -> dict[str, str]:
     html = department.get(COMPARE).get_data(as_text=True)
     row = re.search(r'<tr id="school-rudny-7">(.*?)</tr>', html, re.S).group(1)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-    return dict(zip(KEYS, (plain(cell) for cell in cells[2:]), strict=True))
+    first = 2 + len(SCHOOL_COLUMNS)  # status, flags, the overdue plan measures, then one per indicator
+    return dict(zip(KEYS, (plain(cell) for cell in cells[first:]), strict=True))
 
 
 def exported(department) -> dict[str, str]:
