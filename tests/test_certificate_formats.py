@@ -119,6 +119,29 @@ def test_russian_pdf_has_russian_titles_and_the_same_figures(demo, as_user):
     assert "Кадр саясаты" not in text
 
 
+@pytest.mark.parametrize("lang, title, author, language", [
+    ("kk", "ТАЛДАМАЛЫҚ АНЫҚТАМА", "«Рудный қаласы білім бөлімінің Б.Майлин атындағы №7 мектеп-гимназиясы» КММ", "kk"),
+    ("ru", "АНАЛИТИЧЕСКАЯ СПРАВКА", "Школа-гимназия №7 имени Б.Майлина", "ru")])
+def test_pdf_and_docx_name_their_title_author_and_language(demo, as_user, lang, title, author, language):
+    """What a reader's document properties show: the certificate's title (not a file code), the school as
+    its author and the language; the PDF is tagged (PDF/UA-1) and shows its title in the window."""
+    client = as_user("rudny")
+    reader = PdfReader(io.BytesIO(get(client, "pdf", lang=lang).data))
+    info, root = reader.metadata, reader.trailer["/Root"]
+    assert title in info.title and "rudny-7_" not in info.title
+    assert author in info.author
+    assert str(root["/Lang"]).startswith(language)
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+    document = Document(io.BytesIO(get(client, "docx", lang=lang).data))
+    properties = document.core_properties
+    assert title in properties.title and author in properties.author
+    assert properties.language.startswith(language)
+    names = zipfile.ZipFile(io.BytesIO(get(client, "docx", lang=lang).data)).namelist()
+    assert not [name for name in names if "thumbnail" in name.lower()]
+
+
 # --- DOCX ---------------------------------------------------------------------------------------------------------
 
 def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_user):

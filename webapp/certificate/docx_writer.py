@@ -18,6 +18,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
@@ -203,6 +204,12 @@ class _Writer:
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
         props.created = props.modified = now
         props.revision = 1
+        # python-docx's template carries a thumbnail of an empty page, which a file browser would show as the
+        # certificate's preview: dropped.
+        package = self.doc.part.package
+        for rel_id, rel in list(package.rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                package.rels.pop(rel_id)
 
     def _header_footer(self) -> None:
         """The page number at the top centre from the second page (the first page's header has none); the
