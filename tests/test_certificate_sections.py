@@ -57,6 +57,21 @@ def _orders(lang: str) -> list[str]:
     return cited
 
 
+@pytest.mark.parametrize("lang, court, inspections, risks, recommendations", [
+    ("kk", "2.8. Сот практикасын талдау", "2.9.", "Сыбайлас жемқорлық тәуекелдері:", "Жою бойынша ұсыныстар:"),
+    ("ru", "2.8. Анализ судебной практики", "2.9.", "Коррупционные риски:", "Рекомендации по устранению:")])
+def test_seed_court_practice_says_only_what_the_seed_says(app, as_user, seed_certificate, lang, court, inspections,
+                                                          risks, recommendations):
+    """2.8 of rudny-7 is the seed's basis and its one case: no risks or recommendations made up for it, and the
+    section still counts as complete (a court case is a fact; risks are stated when a school sees some)."""
+    text = seed_certificate(lang)
+    court_part = text[text.index(court):text.index(inspections, text.index(court))]
+    assert "7527-25-00-2/5493" in court_part
+    assert risks not in court_part and recommendations not in court_part
+    page = as_user("rudny-7").get("/schools/rudny-7/2025-H1/courts/").get_data(as_text=True)
+    assert "state-filled" in page
+
+
 def test_seed_school_in_kazakh(seed_certificate):
     text = seed_certificate("kk")
     expected = [

@@ -414,9 +414,7 @@ MONITORING_EVENT = {"held_on": "2024-05-13", "kind": "Мектеп-гимназ�
 COURT_CASE = {"case_number": "7527-25-00-2/5493", "decided_on": "2025-05-23", "court": "Алматы қ.",
               "counterparty": "«SHAKIRT GROUP» ЖШС", "subject": "Мемлекеттік сатып алуға қатысты",
               "outcome": "in_favour"}
-# Not in the seed: the section needs risks and recommendations besides the case.
-COURTS_RISKS = "мемлекеттік сатып алу шарттары бойынша өнім берушілермен даулардың туындауы."
-COURTS_RECOMMENDATIONS = "мемлекеттік сатып алу шарттарының талаптарын және олардың орындалуын тұрақты бақылау."
+# The seed names no risks and no recommendations for 2.8: the case only, and so does the demo.
 
 INSPECTION = {"body": "Рудный қаласының прокуратурасы", "period_checked": "2024–2025",
               "subject": "Бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру",
@@ -563,10 +561,8 @@ def content(period: str) -> dict:
                                  "monitoring"),
         "control": _bilingual({"narrative": _nothing(TEXTS["control"]["basis"]),
                                "facts": {"performs_functions": "no"}}, "control"),
-        "courts": _bilingual({"narrative": {"risks": COURTS_RISKS, "basis": TEXTS["courts"]["basis"],
-                                            "recommendations": COURTS_RECOMMENDATIONS, "violation_found": False},
-                              "rows": {"cases": [_row(COURT_CASE, **ru.COURT_CASE)]}}, "courts",
-                             risks=ru.COURTS_RISKS, recommendations=ru.COURTS_RECOMMENDATIONS) if later else
+        "courts": _bilingual({"narrative": {"basis": TEXTS["courts"]["basis"], "violation_found": False},
+                              "rows": {"cases": [_row(COURT_CASE, **ru.COURT_CASE)]}}, "courts") if later else
                   _bilingual({"narrative": _nothing(TEXTS["courts"]["basis"])}, "courts"),
         "inspections": (_bilingual({"narrative": _triplet("inspections"),
                                     "rows": {"inspections": [_row(INSPECTION, **ru.INSPECTION)]}}, "inspections")

@@ -95,6 +95,9 @@ class Section:
     number: str  # "2.2" as on the certificate ("" for the general part and the conclusion)
     title: Any  # lazy string, translated into kk and ru
     triplet: bool = True  # risks / basis / recommendations, a violation finding, "nothing to report"
+    # The triplet's texts a complete section needs; a section of plain facts (court cases) may ask for the basis
+    # only, so a school states risks and recommendations there when it sees some, and none are made up.
+    required_texts: tuple[str, ...] = ("risks", "basis", "recommendations")
     may_be_empty: bool = True  # a school may attest "nothing to report" (Appendix 4 too; not the general part)
     facts_form: type[FlaskForm] | None = None
     required_facts: tuple[str, ...] = ()  # figures a complete section must have
@@ -157,7 +160,7 @@ class Section:
         needed = []
         if self.triplet:
             labels = field_labels(NarrativeForm)
-            for name in ("risks", "basis", "recommendations"):
+            for name in self.required_texts:
                 if not (getattr(entry, name, None) or "").strip():
                     needed.append((labels[name], name))
             if entry is None or entry.violation_found is None:

@@ -10,6 +10,7 @@ section = register(Section(
     code="courts",
     number="2.8",
     title=_l("Court practice"),
+    required_texts=("basis",),
     hint=_l("Civil cases the school was a party to: case number, court, the other party, subject and outcome."),
     row_lists=(
         RowList("cases", CourtCase, CourtCaseForm, _l("Court cases"), order_by=("decided_on",)),
