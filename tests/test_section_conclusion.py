@@ -28,7 +28,7 @@ def school(as_user):
 
 
 def recommendation(**fields) -> dict:
-    values = {"text": FIRST, "deadline_kind": "permanent", **fields}
+    values = {"text": FIRST, "deadline_kind": "permanent", "section": "acts", "responsible": "Директор", **fields}
     return {f"recommendations-{name}": value for name, value in values.items()}
 
 
@@ -157,3 +157,82 @@ def test_another_school_cannot_reach_the_rows(app, as_user, school):
     other.post("/schools/rudny-1/2026-H2/start", data={"carry_over": ""})
     assert other.get(f"/schools/rudny-1/2026-H2/conclusion/rows/recommendations/{row_id}").status_code == 404
     assert other.post(f"/schools/rudny-1/2026-H2/conclusion/rows/recommendations/{row_id}/delete").status_code == 404
+
+
+# --- The action plan: every measure answers a risk and has someone responsible; every violation a measure ------
+
+@pytest.mark.parametrize("htmx", [True, False])
+@pytest.mark.parametrize("fields, error", [({"responsible": " "}, "responsible"),
+                                           ({"section": "", "risk": ""}, "risk")])
+def test_a_measure_without_its_risk_or_responsible_person_is_refused_with_the_values_kept(app, as_user, htmx,
+                                                                                        fields, error):
+    client = as_user("rudny-7", htmx=htmx)
+    client.post(f"{BASE}/start", data={"carry_over": ""})
+    response = client.post(f"{URL}/rows/recommendations", data=recommendation(**fields))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and ("<html" in html) is not htmx
+    assert f'id="recommendations-{error}-error"' in html and FIRST in html
+    with app.app_context():
+        assert db.session.scalars(select(Recommendation)).all() == []
+    # The risk in words will do instead of a section.
+    assert client.post(f"{URL}/rows/recommendations",
+                       data=recommendation(section="", risk="Сыйлық қабылдау")).status_code in (200, 303)
+
+
+def violation_in_procurement(client):
+    return client.post(f"{BASE}/procurement/narrative", data={
+        "risks": "Бір көзден сатып алу", "basis": "Прокуратура тексерді.", "recommendations": "Жою.",
+        "violation_found": "yes", "violation_description": "Шарт конкурссыз жасалған."})
+
+
+def note_of(html: str) -> str:
+    return re.search(r'<p id="violation-note".*?</p>', html, re.S).group(0)
+
+
+def test_a_violation_without_a_measure_is_a_note_at_entry_and_blocks_the_submission(app, as_user, school):
+    from test_sections import make_ready
+
+    saved = violation_in_procurement(school)  # htmx: saved, and the note beside the violation out of band
+    assert saved.status_code == 200
+    note = note_of(saved.get_data(as_text=True))
+    assert 'hx-swap-oob="true"' in note and "hidden" not in note and "#add-recommendations" in note
+    page = as_user("rudny-7").get(f"{BASE}/procurement/")  # the whole page shows it beside the field too
+    assert "#add-recommendations" in note_of(page.get_data(as_text=True))
+    answer = school.post(f"{BASE}/procurement/narrative", data={"violation_found": "yes", "_fields": "violation_found"},
+                         headers={"Accept": "application/json"}).get_json()  # the page's own script
+    assert "#add-recommendations" in answer["fragments"]["violation-note"]
+
+    make_ready(app)
+    violation_in_procurement(school)
+    refused = school.post(f"{BASE}/submit")
+    assert refused.status_code == 409
+    assert "conclusion/#add-recommendations" in refused.get_data(as_text=True)
+    assert "measure 1" not in text_of(refused)
+
+    # A measure answering the section lifts both.
+    school.post(f"{URL}/rows/recommendations", data=recommendation(section="procurement", responsible="Бас есепші"))
+    assert "hidden" in note_of(as_user("rudny-7").get(f"{BASE}/procurement/").get_data(as_text=True))
+    assert school.post(f"{BASE}/submit").status_code in (204, 303)
+
+
+def test_measures_lacking_a_risk_or_a_responsible_person_block_the_submission(app, as_user, school):
+    from test_sections import make_ready, submission_of
+
+    make_ready(app)
+    with app.app_context():  # e.g. a plan written before measures named them
+        db.session.add(Recommendation(submission_id=submission_of(app).id, position=1, text=FIRST,
+                                      deadline_kind="permanent"))
+        db.session.commit()
+    refused = as_user("rudny-7", htmx=False).post(f"{BASE}/submit")
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and html.count("conclusion/#row-recommendations-") == 2
+
+
+@pytest.mark.parametrize("lang, heading, label", [
+    ("kk", "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары", "Кадр саясаты"),
+    ("ru", "План мероприятий по устранению коррупционных рисков", "Кадровая политика")])
+def test_the_plan_in_the_certificate_names_the_section_each_measure_answers(as_user, school, lang, heading, label):
+    school.post(f"{URL}/rows/recommendations", data=recommendation(section="personnel", responsible="Директор"))
+    text = text_of(as_user("rudny").get(f"/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2&lang={lang}"))
+    plan = text[text.index(heading):]
+    assert f"2.2. {label}" in plan and "Директор" in plan

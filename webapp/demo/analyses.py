@@ -193,7 +193,7 @@ class Profile:
     website: str
     social: str
     positions: list[dict]
-    recommendations: list[tuple[str, str, str | None]]
+    recommendations: list[tuple[str, str, str | None, str | None]]  # text, deadline kind, responsible, section
     texts: dict[str, dict]  # per section: chosen risks / recommendations and, for the seed school, basis
     working_group: list[dict]
     staff_names: list[str]
@@ -316,7 +316,8 @@ def _seed_profile() -> Profile:
         budget={1: 12_433_156, 2: 9_874_312},
         methods=[MethodSpec("price_request", 0.9967, 29), MethodSpec("e_shop", 0.0033, None)],
         website=seed.WEBSITE, social=seed.INSTAGRAM, positions=seed.POSITIONS,
-        recommendations=[(text, kind, None) for text, kind in seed.RECOMMENDATIONS], texts=texts, working_group=[],
+        recommendations=[(text, kind, None, None) for text, kind in seed.RECOMMENDATIONS], texts=texts,
+        working_group=[],
         staff_names=["Жүсіпова А.Қ.", "Тоқтарова Г.М.", "Ким Е.В.", "Серікбаев Н.Т.", "Омарова Д.С."],
         order_rate=0.9, launch_order=("241", 1),
         odds={"courts": 0, "inspections": 0, "fiscal": 0, "interactions": 0, "media": 0, "monitoring": 1},
@@ -636,9 +637,13 @@ def _media(profile: Profile, rng: random.Random) -> dict:
 def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict | None,
                 violation_areas: list[str]) -> dict:
     deadline = half.shifted(1).end - timedelta(days=5)
-    recommendations = [{"text": text, "deadline_kind": kind, "responsible": responsible,
+    recommendations = [{"text": text, "deadline_kind": kind, "responsible": responsible, "section": section,
                         "deadline_date": deadline if kind == "date" else None}
-                       for text, kind, responsible in profile.recommendations]
+                       for text, kind, responsible, section in profile.recommendations]
+    # Each violation found gets its measure in the plan, with a date to have it put right by.
+    recommendations += [{"text": kk.VIOLATION_MEASURES[area][0], "deadline_kind": "date", "deadline_date": deadline,
+                         "responsible": kk.VIOLATION_MEASURES[area][1], "section": area}
+                        for area in violation_areas]
     followups = []
     for row in ((previous or {}).get("conclusion", {}).get("rows", {}).get("recommendations", [])):
         status = "done" if profile.order_templates else rng.choices(["done", "in_progress", "not_done"], [75, 20, 5])[0]

@@ -22,6 +22,17 @@ from .models import SectionEntry
 
 
 @dataclass(frozen=True)
+class PlanColumns:
+    """The row fields of an action plan (a row list each of whose rows is a measure): which section's risk a
+    measure answers (a section code), the risk in words, and the person responsible for carrying it out.
+    A measure names the section or the risk, and a responsible person (reporting/plan.py)."""
+
+    section: str = "section"
+    risk: str = "risk"
+    responsible: str = "responsible"
+
+
+@dataclass(frozen=True)
 class RowList:
     """A list of typed rows a school adds to, edits and removes inline (e.g. disciplinary actions)."""
 
@@ -33,6 +44,7 @@ class RowList:
     carry_over: bool = False  # copied when the next half-year starts from this one
     order_by: tuple[str, ...] = ("position",)  # "as at" lists keep entry order; dated lists sort by date
     as_at: bool = False  # over several half-years: the latest list stands (staff, positions), not all joined
+    plan: PlanColumns | None = None  # the list is the action plan: a violation found anywhere needs a measure here
 
     def fields(self) -> list:
         """The form's data fields that show as table columns (needs a request context)."""

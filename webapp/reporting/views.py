@@ -25,6 +25,7 @@ from .fields import TRANSLATION_SUFFIX, CountField, DecimalNumberField
 from .figures import FigureOutOfRange
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
+from .plan import violation_note
 from .queries import Place, place_or_404, section_data
 from .saving import (
     FieldSave,
@@ -97,6 +98,7 @@ def _page_context(section: Section, place: Place, data: SectionData, **overrides
         "explanation_form": ExplanationForm(obj=entry, formdata=None),
         "add_forms": {r.name: row_form(r, place, formdata=None) for r in section.row_lists},
         "read_only_reason": None if editable else place.read_only_reason(),
+        "violation_note": violation_note(data) if entry is not None else None,
     }
     context.update(overrides)
     return context
@@ -117,10 +119,10 @@ def _refresh(section: Section, place: Place) -> SectionData:
     return section_data(place.submission, [section])[section.code]
 
 
-def _saved_blocks(section: Section, place: Place, main_block: str | None):
+def _saved_blocks(section: Section, place: Place, main_block: str | None, *extra: str):
     """A successful in-place save: the main block (if any) plus the section status out of band."""
     context = _page_context(section, place, _refresh(section, place), saved=True)
-    return render(PAGE, blocks=([main_block] if main_block else []) + ["status_oob"], **context)
+    return render(PAGE, blocks=([main_block] if main_block else []) + ["status_oob", *extra], **context)
 
 
 def _invalid(section: Section, place: Place, block: str, target: str, template: str = PAGE, **forms):
@@ -260,7 +262,8 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
         return _autosave_json(section, place, data, spec, outcome)
     if outcome.status == 200:
         if is_fragment_request():  # only the indicator, never the text being typed
-            return _saved_blocks(section, place, f"{spec.block}_saved_oob" if spec is not EXPLANATION else None)
+            return _saved_blocks(section, place, f"{spec.block}_saved_oob" if spec is not EXPLANATION else None,
+                                 *(["violation_note_oob"] if spec is NARRATIVE and section.triplet else []))
         return _back_to_page(section, place, _("Saved."))
     for name, theirs in outcome.conflicts.items():
         form[name].errors = [_("Someone else saved this field meanwhile: «%(theirs)s». Save again to keep yours.",
@@ -289,6 +292,9 @@ def _autosave_json(section: Section, place: Place, data: SectionData, spec: Auto
         "version": data.entry.version if data.entry else 0,
         "saved_at": now_hm(),
         "status_html": render_block(PAGE, "status", **context),
+        # Notes shown beside a field, by element id: the page's script puts each in place.
+        "fragments": ({"violation-note": render_block(PAGE, "violation_note", **context)}
+                      if spec is NARRATIVE and section.triplet else {}),
     }
     return _saved_headers(make_response(jsonify(body), outcome.status))
 

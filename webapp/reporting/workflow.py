@@ -17,6 +17,7 @@ from ..models import OrgUnit, Period, utcnow
 from ..notifications import MessageKind, notify_school
 from .fields import TRANSLATION_SUFFIX
 from .models import Review, SectionEntry, Status, Submission
+from .plan import plan_problems
 from .queries import section_data
 from .sections import SECTIONS
 
@@ -87,9 +88,11 @@ class Blocker:
 
 
 def blockers(submission: Submission) -> list[Blocker]:
-    """What keeps a submission from being sent: sections not filled in, warnings neither fixed nor explained."""
+    """What keeps a submission from being sent: sections not filled in, warnings neither fixed nor explained,
+    an action plan that leaves a violation unanswered or a measure without its risk or responsible person."""
     problems = []
-    for code, data in section_data(submission).items():
+    all_data = section_data(submission)
+    for code, data in all_data.items():
         state = data.section.state(data)
         if state == "missing":
             may_be_empty = data.section.may_be_empty
@@ -99,6 +102,7 @@ def blockers(submission: Submission) -> list[Blocker]:
             problems.append(Blocker(code, _("has warnings to fix or explain")))
         if data.entry is not None and data.entry.carried_over:
             problems.append(Blocker(code, _("copied from the last half-year: confirm or edit it")))
+    problems += [Blocker(code, message, missing) for code, message, missing in plan_problems(all_data)]
     return problems
 
 

@@ -3,6 +3,7 @@ their deadlines, the action plan table and how last half-year's recommendations 
 
 from ...certificate.blocks import Block, NumberedList, Para, Table, say
 from ...i18n import short_date
+from ...reporting.sections import section_by_code
 
 DEADLINES = {"permanent": ("тұрақты", "постоянно"), "twice_a_year": ("жылына екі рет", "два раза в год")}
 STATUSES = {"done": ("орындалды", "исполнено"), "in_progress": ("орындалуда", "на исполнении"),
@@ -14,6 +15,16 @@ def deadline_text(row, lang: str) -> str:
         return short_date(row.deadline_date)
     kk, ru = DEADLINES.get(row.deadline_kind, (row.deadline_kind or "", row.deadline_kind or ""))
     return kk if lang == "kk" else ru
+
+
+def answered_risk(row) -> str:
+    """The plan's risk column: the risk in words, after the section it answers when one is chosen
+    («2.2. Кадр саясаты: …»); the section's title is read in the certificate's language (assembled under it)."""
+    section = section_by_code(row.section) if getattr(row, "section", None) else None
+    label = section.label if section is not None else ""
+    if label and row.risk:
+        return f"{label}: {row.risk}"
+    return label or row.risk or ""
 
 
 def conclusion_blocks(span, lang: str) -> list[Block]:
@@ -32,7 +43,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
         label = say(lang, "орындау мерзімі", "срок исполнения")
         blocks.append(NumberedList([f"{row.text.rstrip('.;')}, {label}: {deadline_text(row, lang)}."
                                     for row in recommendations]))
-        if any(row.risk or row.responsible for row in recommendations):
+        if any(row.risk or row.section or row.responsible for row in recommendations):
             blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары:",
                                    "План мероприятий по устранению коррупционных рисков:")))
             blocks.append(Table(
@@ -40,7 +51,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                  say(lang, "Анықталған сыбайлас жемқорлық тәуекелі", "Выявленный коррупционный риск"),
                  say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
                  say(lang, "Орындау мерзімі", "Срок исполнения")],
-                [[str(i), row.risk or "", row.text, row.responsible or "", deadline_text(row, lang)]
+                [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
                  for i, row in enumerate(recommendations, 1)], widths=[1, 5, 7, 4, 3]))
     followups = span.rows.get("followups", [])
     if followups:

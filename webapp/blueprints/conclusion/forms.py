@@ -4,6 +4,7 @@ from wtforms.validators import InputRequired, Length
 
 from ...reporting.fields import LongText, ReportDateField, ShortText, TranslatableTextArea, choices
 from ...reporting.forms import SectionForm
+from ...reporting.plan import PlanMeasureForm
 
 # The seed words them «тұрақты» and «жылына екі рет».
 DEADLINE_KINDS = [("permanent", _l("permanent")), ("twice_a_year", _l("twice a year")),
@@ -40,10 +41,14 @@ class ConclusionFactsForm(SectionForm):
                          description=_l("E.g. all employees."))
 
 
-class RecommendationForm(SectionFormWithDeadline):
+class RecommendationForm(PlanMeasureForm, SectionFormWithDeadline):
+    """A measure of the action plan: the section or risk it answers and who carries it out (reporting/plan.py)."""
+
     text = TranslatableTextArea(_l("Recommendation"), validators=[InputRequired(), Length(max=2000)],
                                 render_kw={"rows": 2})
-    risk = ShortText(_l("Risk it addresses"), max_length=1000)
+    section = SelectField(_l("Section it answers"), choices=[], coerce=_none_if_empty)
+    risk = ShortText(_l("Risk it addresses"), max_length=1000,
+                     description=_l("The risk in words, or leave it to the section chosen above."))
     deadline_kind = SelectField(_l("Deadline to carry it out"), choices=choices(DEADLINE_KINDS))
     deadline_date = DeadlineDateField(_l("Deadline date"))
     responsible = ShortText(_l("Responsible"), max_length=300)

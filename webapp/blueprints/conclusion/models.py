@@ -15,6 +15,7 @@ class Recommendation(SectionRow, db.Model):
 
     text: Mapped[str] = mapped_column(String(2000))
     risk: Mapped[str | None] = mapped_column(String(1000))
+    section: Mapped[str | None] = mapped_column(String(30))  # the code of the section whose risk it answers
     deadline_kind: Mapped[str] = mapped_column(String(20))  # permanent / twice_a_year / date
     deadline_date: Mapped[date | None] = mapped_column(Date)  # only when deadline_kind is "date"
     responsible: Mapped[str | None] = mapped_column(String(300))

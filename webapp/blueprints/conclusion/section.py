@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...extensions import db
 from ...reporting.models import Submission
-from ...reporting.sections import RowList, Section, SectionData, register
+from ...reporting.sections import PlanColumns, RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
 from .certificate import frame as certificate_frame
 from .forms import ConclusionFactsForm, FollowUpForm, RecommendationForm
@@ -55,7 +55,7 @@ section = register(Section(
     row_lists=(
         # Over several half-years the latest plan stands, and the latest report on the one before it.
         RowList("recommendations", Recommendation, RecommendationForm, _l("Recommendations of the working group"),
-                as_at=True),
+                as_at=True, plan=PlanColumns()),
         RowList("followups", FollowUp, FollowUpForm, _l("Recommendations of the last half-year"), as_at=True),
     ),
     required_rows=("recommendations",),

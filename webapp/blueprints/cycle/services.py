@@ -73,7 +73,7 @@ def plan_from_recommendations(cycle: Cycle, submission) -> int:
                              measure=entry.recommendations.strip()[:2000], completion_form=default_form,
                              responsible=default_responsible, deadline=None))
     for row in data["conclusion"].rows.get("recommendations", []):
-        measures.append(dict(section=None, risk=(row.risk or _("General"))[:1000], measure=row.text[:2000],
+        measures.append(dict(section=row.section, risk=(row.risk or _("General"))[:1000], measure=row.text[:2000],
                              completion_form=default_form, responsible=(row.responsible or default_responsible),
                              deadline=row.deadline_date if row.deadline_kind == "date" else None))
     if cycle.id is None:

@@ -367,6 +367,11 @@
       const panel = document.getElementById("section-status");
       if (panel) htmx.swap(panel, answer.status_html, {swapStyle: "outerHTML", swapDelay: 0, settleDelay: 0});
     }
+    // Notes beside a field that do not stop the save (a violation the action plan does not answer yet).
+    for (const [id, html] of Object.entries(answer.fragments || {})) {
+      const note = document.getElementById(id);
+      if (note) htmx.swap(note, html, {swapStyle: "outerHTML", swapDelay: 0, settleDelay: 0});
+    }
   }
 
   function showConflict(state, name, theirs, mine) {
