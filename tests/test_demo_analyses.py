@@ -1,6 +1,7 @@
 """The demo analyses: the seed certificate where it belongs, statuses and variety, reproducible, loadable twice,
 and nothing submitted that the app itself would have refused to send."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -424,3 +425,55 @@ def test_the_writer_refuses_what_a_school_could_not_have_typed(app):
         assert (method.position, method.amount, method.contracts) == (1, Decimal("41440.50"), None)
         assert rows(ExposedPosition, "rudny-7", "2026-H2")[0].position_title == "Директор"
         assert rows(Recommendation, "rudny-7", "2026-H2")[0].deadline_date == date(2027, 6, 25)
+
+
+FIGURE = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+
+
+def _section_texts(blocks) -> list[tuple[str, str, str]]:
+    """(heading, basis text, the rest of the section's text) of every numbered section of a certificate."""
+    from webapp.certificate.blocks import Heading, NumberedList, Para, Table
+
+    sections, current = [], None
+    for block in blocks:
+        if isinstance(block, Heading):
+            current = [block.text, "", []] if block.level == 3 else None
+            if current is not None:
+                sections.append(current)
+        elif current is not None:
+            if isinstance(block, Para) and block.label in ("Негіздеме:", "Обоснование:"):
+                current[1] = block.text
+            elif isinstance(block, Para):
+                current[2].append(block.text)
+            elif isinstance(block, Table):
+                current[2] += [cell for row in block.rows for cell in row]
+            elif isinstance(block, NumberedList):
+                current[2] += block.items
+    return [(heading, basis, " ".join(rest)) for heading, basis, rest in sections]
+
+
+@pytest.mark.parametrize("school", ["rudny-1", "rudny-3", "lisakovsk-2"])
+def test_a_generated_school_states_each_figure_once(demo, school):
+    """Where a section prints its own figures, the basis the school typed does not state them again (the
+    generated demo used to give staff, contracts, appeals and publications two or three times, and a half-year
+    with «no court cases» spoke over one that had a case)."""
+    from webapp.certificate import assemble
+
+    with demo.test_request_context():
+        unit = db.session.scalars(select(OrgUnit).filter_by(code=school)).one()
+        periods = db.session.scalars(select(Period).where(Period.code.in_(["2024-H2", "2025-H1"]))
+                                     .order_by(Period.year, Period.half)).all()
+        certificate = assemble(unit, periods, "kk")
+    checked = 0
+    for heading, basis, rest in _section_texts(certificate.blocks):
+        if not rest:
+            continue
+        checked += 1
+        repeated = {figure for figure in FIGURE.findall(basis) if re.search(rf"(?<![\d,.]){re.escape(figure)}"
+                                                                              rf"(?![\d,])", rest)}
+        assert repeated == set(), (heading, basis)
+        assert "болған жоқ" not in basis or not rest.strip(), (heading, basis)
+    assert checked >= 8
+    sentences = [s for block in certificate.blocks if getattr(block, "text", None)
+                 for s in re.split(r"(?<=[.;])\s+", block.text) if FIGURE.search(s) and len(s) > 25]
+    assert [s for s in set(sentences) if sentences.count(s) > 1] == []

@@ -68,7 +68,8 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
     for name in NARRATIVE:
         span.text[name] = None
         for part, main_lang in reversed(list(zip(parts, text_langs, strict=True))):
-            if part.entry is None:
+            # A half-year with nothing to report («no court cases») does not speak for one that had some.
+            if part.entry is None or (part.entry.nothing_to_report and not span.nothing_to_report):
                 continue
             if not lang:
                 text, lacking = (getattr(part.entry, name) or "").strip() or None, False

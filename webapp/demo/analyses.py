@@ -316,7 +316,8 @@ def _seed_profile() -> Profile:
         budget={1: 12_433_156, 2: 9_874_312},
         methods=[MethodSpec("price_request", 0.9967, 29), MethodSpec("e_shop", 0.0033, None)],
         website=seed.WEBSITE, social=seed.INSTAGRAM, positions=seed.POSITIONS,
-        recommendations=[(text, kind, None, None) for text, kind in seed.RECOMMENDATIONS], texts=texts,
+        recommendations=[(text, kind, seed.RESPONSIBLE, section) for (text, kind), section
+                         in zip(seed.RECOMMENDATIONS, seed.RECOMMENDATION_SECTIONS, strict=True)], texts=texts,
         working_group=[],
         staff_names=["Жүсіпова А.Қ.", "Тоқтарова Г.М.", "Ким Е.В.", "Серікбаев Н.Т.", "Омарова Д.С."],
         order_rate=0.9, launch_order=("241", 1),

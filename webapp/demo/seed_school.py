@@ -446,6 +446,11 @@ RECOMMENDATIONS = [
     ("жеке және заңды тұлғалардың өтініштерін уақытылы қарау, мемлекеттік қызметті дұрыс көрсету, ресми сайт "
      "пен әлеуметтік желілерде ресми ақпараттарды жаңарту", "permanent"),
 ]
+# The plan names who carries out each measure and which section's risk it answers. The seed addresses all ten
+# to every employee (AUDIENCE), so they are the responsible; the section is the one whose risk the text speaks of.
+RESPONSIBLE = "Барлық жұмыскерлер"
+RECOMMENDATION_SECTIONS = ["acts", "personnel", "personnel", "transparency", "transparency", "personnel",
+                           "services", "personnel", "personnel", "appeals"]
 # Not in the seed: the conclusion's own risks line sums up the sections' risks.
 CONCLUSION_RISKS = ("нормативтік құжаттарды толық меңгермеу, мемлекеттік қызмет көрсету мерзімдерін бұзу, кадр "
                     "саясаты мен мемлекеттік сатып алудағы, өтініштерді қараудағы тәуекелдер.")
@@ -579,9 +584,11 @@ def content(period: str) -> dict:
             "facts": {"overall_finding": TEXTS["conclusion"]["finding"], "audience": AUDIENCE,
                       "overall_finding__tr": ru.TEXTS["conclusion"]["finding"], "audience__tr": ru.AUDIENCE},
             # No follow-ups: the seed reports none (2025-H2 follows up 2025-H1's plan).
-            "rows": {"recommendations": [_row({"text": text, "deadline_kind": kind}, text=russian)
-                                         for (text, kind), russian in zip(RECOMMENDATIONS, ru.RECOMMENDATIONS,
-                                                                          strict=True)]},
+            "rows": {"recommendations": [_row({"text": text, "deadline_kind": kind, "section": section,
+                                               "responsible": RESPONSIBLE}, text=russian, responsible=ru.RESPONSIBLE)
+                                         for (text, kind), russian, section in zip(RECOMMENDATIONS, ru.RECOMMENDATIONS,
+                                                                                   RECOMMENDATION_SECTIONS,
+                                                                                   strict=True)]},
         },
         "positions": {"rows": {"positions": [_row(position, **russian)
                                              for position, russian in zip(POSITIONS, ru.POSITIONS, strict=True)]}},
