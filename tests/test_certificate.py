@@ -72,10 +72,10 @@ def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):
         number, on = order.split()
         assert f"№{number}, {on}" in text, order
     html = response.get_data(as_text=True)
-    recommendations = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</ol>")[0]
-    assert recommendations.count("<li>") == 10
-    assert recommendations.count("орындау мерзімі: тұрақты") == 9
-    assert recommendations.count("орындау мерзімі: жылына екі рет") == 1
+    # The seed's ten recommendations, each once, as the action plan: its section, all employees, its deadline.
+    plan = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</table>")[0]
+    assert plan.count("<td>Барлық жұмыскерлер</td>") == 10
+    assert plan.count("<td>тұрақты</td>") == 9 and plan.count("<td>жылына екі рет</td>") == 1
 
 
 def test_the_seed_citation_mix_up_is_not_repeated(demo, as_user):

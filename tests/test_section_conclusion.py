@@ -228,11 +228,17 @@ def test_measures_lacking_a_risk_or_a_responsible_person_block_the_submission(ap
     assert refused.status_code == 409 and html.count("conclusion/#row-recommendations-") == 2
 
 
-@pytest.mark.parametrize("lang, heading, label", [
-    ("kk", "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары", "Кадр саясаты"),
-    ("ru", "План мероприятий по устранению коррупционных рисков", "Кадровая политика")])
-def test_the_plan_in_the_certificate_names_the_section_each_measure_answers(as_user, school, lang, heading, label):
+@pytest.mark.parametrize("lang, heading, label, deadline", [
+    ("kk", "жұмыс тобы мынадай ұсынымдар шығарды", "Кадр саясаты", "орындау мерзімі"),
+    ("ru", "рабочая группа выработала следующие рекомендации", "Кадровая политика", "срок исполнения")])
+def test_the_plan_in_the_certificate_names_the_section_each_measure_answers(as_user, school, lang, heading, label,
+                                                                           deadline):
+    """A plan whose measures all name their risk and responsible person is printed once, as the plan table
+    (not a numbered list and then the same measures again in a table)."""
     school.post(f"{URL}/rows/recommendations", data=recommendation(section="personnel", responsible="Директор"))
-    text = text_of(as_user("rudny").get(f"/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2&lang={lang}"))
+    response = as_user("rudny").get(f"/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2&lang={lang}")
+    text = text_of(response)
     plan = text[text.index(heading):]
     assert f"2.2. {label}" in plan and "Директор" in plan
+    assert plan.count(FIRST) == 1 and f"{deadline}:" not in plan
+    assert "<ol" not in response.get_data(as_text=True).split(heading)[1].split("</table>")[0]

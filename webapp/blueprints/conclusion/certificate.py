@@ -40,19 +40,25 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                                "выработала следующие рекомендации:")))
         if span.fact("audience"):
             blocks.append(Para(f"{span.fact('audience')}:"))
-        label = say(lang, "орындау мерзімі", "срок исполнения")
-        blocks.append(NumberedList([f"{row.text.rstrip('.;')}, {label}: {deadline_text(row, lang)}."
-                                    for row in recommendations]))
-        if any(row.risk or row.section or row.responsible for row in recommendations):
-            blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары:",
-                                   "План мероприятий по устранению коррупционных рисков:")))
-            blocks.append(Table(
-                [say(lang, "№", "№"),
-                 say(lang, "Анықталған сыбайлас жемқорлық тәуекелі", "Выявленный коррупционный риск"),
-                 say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
-                 say(lang, "Орындау мерзімі", "Срок исполнения")],
-                [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
-                 for i, row in enumerate(recommendations, 1)], widths=[1, 5, 7, 4, 3]))
+        table = Table(
+            [say(lang, "№", "№"),
+             say(lang, "Анықталған сыбайлас жемқорлық тәуекелі", "Выявленный коррупционный риск"),
+             say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
+             say(lang, "Орындау мерзімі", "Срок исполнения")],
+            [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
+             for i, row in enumerate(recommendations, 1)], widths=[1, 5, 7, 4, 3])
+        if all((row.risk or row.section) and row.responsible for row in recommendations):
+            # A plan whose every measure names its risk and who carries it out is the list itself: each
+            # recommendation is stated once, in the table, with its deadline.
+            blocks.append(table)
+        else:
+            label = say(lang, "орындау мерзімі", "срок исполнения")
+            blocks.append(NumberedList([f"{row.text.rstrip('.;')}, {label}: {deadline_text(row, lang)}."
+                                        for row in recommendations]))
+            if any(row.risk or row.section or row.responsible for row in recommendations):
+                blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары:",
+                                       "План мероприятий по устранению коррупционных рисков:")))
+                blocks.append(table)
     followups = span.rows.get("followups", [])
     if followups:
         blocks.append(Para(say(lang, "Алдыңғы жарты жылдықтың ұсынымдарының орындалуы:",
