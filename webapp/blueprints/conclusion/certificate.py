@@ -46,7 +46,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
              say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
              say(lang, "Орындау мерзімі", "Срок исполнения")],
             [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
-             for i, row in enumerate(recommendations, 1)], widths=[1, 5, 7, 4, 3])
+             for i, row in enumerate(recommendations, 1)], widths=[1, 5, 6, 5, 4])
         if all((row.risk or row.section) and row.responsible for row in recommendations):
             # A plan whose every measure names its risk and who carries it out is the list itself: each
             # recommendation is stated once, in the table, with its deadline.
