@@ -267,3 +267,17 @@ def test_a_refused_row_add_after_a_saved_one_says_not_saved(page: Page, started)
     expect(page.locator("#rows-inspections tbody tr")).to_have_count(2)
     expect(state).to_contain_text("Жол қосылды")
     expect(page_state).to_have_text(SAVED)
+
+
+def test_marking_a_violation_shows_the_plan_note_beside_it_without_a_reload(page: Page, started):
+    """Issue 11: a violation the action plan does not answer yet is named beside the answer as soon as it saves,
+    with a link to add the measure; answering «no» takes the note away again."""
+    log_in(page, "rudny-7")
+    page.goto("/schools/rudny-7/2026-H2/procurement/")
+    note = page.locator("#violation-note")
+    expect(note).to_be_hidden()
+    page.locator("input[name=violation_found][value=yes]").check()
+    expect(note).to_be_visible()
+    expect(note.locator("a")).to_have_attribute("href", re.compile(r"/conclusion/#add-recommendations$"))
+    page.locator("input[name=violation_found][value=no]").check()
+    expect(note).to_be_hidden()
