@@ -29,11 +29,16 @@ endif
 worker: install ## Only the background worker (certificate zips), e.g. beside another server
 	$(FLASK) worker
 
+# The suite runs in parallel, a worker per core (pytest-xdist), each test file whole in one worker: module fixtures
+# are built once and a file's tests keep their order. TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+PARALLEL     := -n $(TEST_WORKERS) --dist loadfile
+
 test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
-	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== again on PostgreSQL ($$TEST_DATABASE_URL)"; \
-	  $(BIN)/python -m pytest $(PYTEST_ARGS); \
+	  $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS); \
 	fi
 
 bench: install ## Time the main pages on the national-scale data set (generated once into bench-results/)

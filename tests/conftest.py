@@ -11,6 +11,13 @@ import threading
 import pytest
 from support import TEST_DATABASE_URL, app_config, login, reset_database
 
+# Under pytest-xdist each worker queues jobs and counts logins in a Redis database of its own (7, 8, …), so that
+# one worker's test emptying or filling its queue never meets another's.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    _redis = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+    _base, _, _index = _redis.rpartition("/")
+    os.environ["TEST_REDIS_URL"] = f"{_base}/{int(_index or 0) + int(os.environ['PYTEST_XDIST_WORKER'][2:])}"
+
 from webapp import create_app
 from webapp.extensions import db
 

@@ -12,7 +12,31 @@ from sqlalchemy import MetaData, event
 from webapp.demo import load_demo
 from webapp.extensions import db, limiter
 
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def _worker_database(url: str | None) -> str | None:
+    """Under pytest-xdist each worker gets a PostgreSQL database of its own (test_gw0, test_gw1, … beside the
+    configured one, created on first use), since every test empties and refills the schema it runs on."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker or not url.startswith("postgresql"):
+        return url
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                      {"name": name}).scalar():
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+TEST_DATABASE_URL = _worker_database(os.environ.get("TEST_DATABASE_URL"))
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
