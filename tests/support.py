@@ -13,7 +13,6 @@ from webapp.demo import load_demo
 from webapp.extensions import db, limiter
 
 
-
 def _worker_database(url: str | None) -> str | None:
     """Under pytest-xdist each worker gets a PostgreSQL database of its own (test_gw0, test_gw1, … beside the
     configured one, created on first use), since every test empties and refills the schema it runs on."""
@@ -65,14 +64,84 @@ def drop_everything() -> None:
 
 
 def reset_database(app) -> None:
-    """Empty schema, then the demo data: every test starts from the same known state."""
+    """Empty schema, then the demo data: every test starts from the same known state.
+
+    The first reset of a process builds it (schema, then `load_demo`) and keeps a copy; later resets restore the
+    copy, which is what makes a test's set-up cheap: SQLite's backup API copies the kept database over the app's
+    (a fresh in-memory database per app), and on PostgreSQL the tables are emptied in one TRUNCATE and refilled
+    with the kept rows. A PostgreSQL schema that a test dropped or changed (the migrations' tests) is noticed by a
+    marker table of this process's and built again.
+    """
     with app.app_context():
-        drop_everything()
-        db.create_all()
-        load_demo(analyses=False)
-        db.session.commit()
+        if not _restore_kept_state():
+            drop_everything()
+            db.create_all()
+            load_demo(analyses=False)
+            db.session.commit()
+            db.session.remove()
+            _keep_state()
         db.session.remove()
     limiter.reset()
+
+
+_KEPT: dict[str, object] = {}  # dialect -> a sqlite3 connection holding the copy, or PostgreSQL's (marker, rows)
+_MARKER = "test_kept_state"
+
+
+def _keep_state() -> None:
+    import sqlite3
+    import uuid
+
+    engine = db.engine
+    if engine.dialect.name == "sqlite":
+        kept = sqlite3.connect(":memory:", check_same_thread=False)
+        with engine.connect() as connection:
+            connection.connection.driver_connection.backup(kept)
+        _KEPT["sqlite"] = kept
+        return
+    token = uuid.uuid4().hex
+    with engine.begin() as connection:
+        rows = {table.name: [dict(row._mapping) for row in connection.execute(table.select())]
+                for table in db.metadata.sorted_tables}
+        connection.exec_driver_sql(f"CREATE TABLE {_MARKER} (token text)")
+        connection.exec_driver_sql(f"INSERT INTO {_MARKER} VALUES ('{token}')")
+    _KEPT["postgresql"] = (token, rows)
+
+
+def _restore_kept_state() -> bool:
+    """Restore the kept state into the app's database: True when done, False when it must be built."""
+    from sqlalchemy.exc import DBAPIError
+
+    engine = db.engine
+    kept = _KEPT.get(engine.dialect.name)
+    if kept is None:
+        return False
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            kept.backup(connection.connection.driver_connection)
+        return True
+    token, rows = kept
+    tables = db.metadata.sorted_tables
+    try:
+        with engine.begin() as connection:
+            if connection.exec_driver_sql(f"SELECT token FROM {_MARKER}").scalar() != token:
+                return False
+            # DELETE, children first: on mostly empty tables far cheaper than TRUNCATE's new files per table.
+            connection.exec_driver_sql("; ".join(f'DELETE FROM "{t.name}"' for t in reversed(tables)))
+            counters = []
+            for table in tables:
+                if rows[table.name]:
+                    connection.execute(table.insert(), rows[table.name])
+                key = table.c.get("id")
+                if key is not None and key.autoincrement in (True, "auto") and key.type.python_type is int:
+                    top = max((row["id"] for row in rows[table.name]), default=None)
+                    counters.append(f"setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                                    f"{top or 1}, {'true' if top else 'false'})")  # ids as after a fresh build
+            connection.exec_driver_sql("SELECT " + ", ".join(counters))
+    except DBAPIError:  # no marker table, or a table a test dropped or changed
+        db.session.remove()
+        return False
+    return True
 
 
 def login(client, username: str, password: str = "demo"):
