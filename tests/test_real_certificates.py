@@ -313,6 +313,13 @@ def test_appeals_by_applicant_kind_and_a_split_that_does_not_add_up(clerk, depar
     clerk.post(url("appeals", "facts"), data={"received_count": "40", "from_individuals": "3",
                                               "from_legal_entities": "35", "anonymous": "2"})
     assert warnings_of(clerk, "appeals") == []
+    # A kind with none typed as 0 adds up, and is not printed as «– 0».
+    clerk.post(url("appeals", "facts"), data={"received_count": "38", "from_individuals": "3",
+                                              "from_legal_entities": "35", "anonymous": "0"})
+    assert warnings_of(clerk, "appeals") == []
+    kk = certificate(department, "kk")
+    assert "Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35." in kk and "анонимді" not in kk
+    assert "анонимных" not in certificate(department, "ru")
 
 
 # --- Working group without roles (the protocol without a number: issue 14's public cycle) ------------

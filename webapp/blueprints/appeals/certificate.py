@@ -88,9 +88,10 @@ APPLICANTS = (("from_individuals", "жеке тұлғалардан", "от фи
 
 def _applicants(span, lang: str) -> str:
     """«Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35.»: as given, even when it does not add up
-    (the section's warning asks the school to explain that)."""
+    (the section's warning asks the school to explain that). A kind with none is left out: the certificate never
+    prints «– 0» (issue 11)."""
     parts = [f"{say(lang, kk, ru)} – {number(span.fact(name), lang)}" for name, kk, ru in APPLICANTS
-             if span.fact(name) is not None]
+             if span.fact(name)]
     if not parts:
         return ""
     return say(lang, "Оның ішінде: {list}.", "Из них: {list}.", list=", ".join(parts))
