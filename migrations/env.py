@@ -1,9 +1,8 @@
 import logging
 from logging.config import fileConfig
 
-from flask import current_app
-
 from alembic import context
+from flask import current_app
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -114,10 +113,12 @@ def fill_derived_data(connectable):
         current = set(MigrationContext.configure(connection).get_current_heads())
     if not current or current != set(ScriptDirectory.from_config(config).get_heads()):
         return
+    from webapp.data_version import bump
     from webapp.extensions import db
     from webapp.reporting.figures import fill_missing_figures
 
     filled = fill_missing_figures()
+    bump(db.session)  # whatever a revision changed, a dashboard kept from before is not served again
     db.session.commit()
     if filled:
         logger.info('Dashboard figures computed for %d existing analyses.', filled)

@@ -20,7 +20,7 @@ import pytest
 from babel.numbers import format_currency, format_percent
 from openpyxl import load_workbook
 from sqlalchemy import event, func, select, update
-from support import text_of
+from support import count_queries, text_of
 
 from webapp.blueprints.dashboard import queries
 from webapp.blueprints.dashboard.columns import SCHOOL_COLUMNS
@@ -1154,6 +1154,7 @@ def test_the_regions_spread_of_a_city_is_read_from_the_regions_schools_alone(app
         def capture(conn, cursor, statement, parameters, *rest):
             captured.append((statement, parameters))
 
+        app.config["DASHBOARD_CACHE"] = False  # the page above kept its result: run the statement itself
         with app.test_request_context():
             event.listen(db.engine, "before_cursor_execute", capture)
             try:
@@ -1195,3 +1196,44 @@ def test_the_national_dashboard_is_the_admins_only(as_user, user):
     client = as_user(user)
     for url in ("/dashboard/", "/dashboard/?period=2025-H1", "/dashboard/?period=2025-H1&indicator=teachers"):
         assert client.get(url).status_code == 404, url
+
+
+def test_a_second_view_of_unchanged_data_is_kept_and_a_save_shows_at_once(app, clerk, as_user):
+    """The national and region views keep their sums while no figure changes; any save (or a rebuild of the
+    figures) makes the next view of every app server sum afresh."""
+    admin, region = as_user("admin"), as_user("kostanay")
+    national_url = "/dashboard/?period=2026-H2&indicator=higher_education_pct"
+    region_url = "/units/kostanay/dashboard/?period=2026-H2&indicator=higher_education_pct"
+    with count_queries(app) as first:
+        assert "75,0 %" not in text_of(admin.get(national_url))
+    with count_queries(app) as second:
+        page = text_of(admin.get(national_url))
+    assert len(second) < len(first)
+    assert "75,0 %" not in page
+
+    assert clerk.post(f"{SCHOOL_BASE}/personnel/facts", data={
+        "teachers_total": "80", "support_staff_total": "20", "teachers_higher_education": "60"}).status_code == 200
+    assert "75,0 %" in text_of(admin.get(national_url))
+    assert "75,0 %" in text_of(region.get(region_url))
+    clerk.post(f"{SCHOOL_BASE}/personnel/facts", data={
+        "teachers_total": "80", "support_staff_total": "20", "teachers_higher_education": "72"})
+    for client, url in ((admin, national_url), (region, region_url)):
+        page = text_of(client.get(url))
+        assert "90,0 %" in page and "75,0 %" not in page
+
+    with count_queries(app) as kept:
+        admin.get(national_url)
+    assert len(kept) == len(second)
+    result = app.test_cli_runner().invoke(args=["rebuild-figures"])
+    assert result.exit_code == 0, result.output
+    with count_queries(app) as after_rebuild:
+        admin.get(national_url)
+    assert len(after_rebuild) == len(first)
+
+    def accepted_in_total() -> str:  # the footer row: schools, sent, accepted, …
+        html = admin.get(national_url).get_data(as_text=True)
+        return re.search(r'<tr><th scope="row">[^<]*</th>(?:<td class="num">([^<]*)</td>){3}', html).group(1)
+
+    assert accepted_in_total() == "0"
+    set_status(app, "rudny-7", "2026-H2", Status.ACCEPTED)  # a bulk UPDATE through the session, as loaders write
+    assert accepted_in_total() == "1"

@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
     audit,
+    data_version,
     i18n,
     ratelimit_storage,  # noqa: F401  (registers the adal-sqlite:// rate-limit storage)
     reporting,
@@ -46,6 +47,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     reporting.register(app)
     app.before_request(reporting.fields.clean_request_text)  # no NUL or control character reaches a form
     audit.register()  # after reporting: its commit hook must run after the figures' one
+    data_version.register()  # after audit: the version's row is locked only for the commit's last step
 
     from .models import User
 

@@ -15,10 +15,11 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from .data_version import renew_token
 from .extensions import db
-
 
 # Tables every Adal database has had since its first revision: a file without them is not one of our backups
 # (an empty file, the rate-limit or task-queue database beside it), and restoring it would empty the database.
@@ -121,6 +122,9 @@ def restore(url: str, source: Path) -> None:
                     str(source))
     else:
         raise BackupError(f"no restore for {parsed.get_backend_name()} databases")
+    with db.engine.begin() as connection:  # dashboards kept by running servers are of the replaced data
+        if inspect(connection).has_table("data_version"):
+            renew_token(connection)
 
 
 def _check_core_tables(source: Path, tables: set[str]) -> None:

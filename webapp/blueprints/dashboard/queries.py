@@ -15,6 +15,7 @@ from flask import g
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
+from ...data_version import remember
 from ...extensions import db
 from ...models import OrgKind, OrgUnit, Period, PeriodDeadline
 from ...reporting.figures import SubmissionFigures as F
@@ -111,15 +112,18 @@ def school_rows(unit: OrgUnit | None, period: Period, lang: str, with_sections: 
     )
     if with_sections:
         stmt = stmt.outerjoin(Sections, Sections.submission_id == F.submission_id)
+    found = remember(("school_rows", _unit_id(unit), period.id, lang, with_sections),
+                     lambda: tuple(sorted((tuple(row) for row in db.session.execute(stmt)),
+                                          key=lambda row: natural_key(row[1]))))
     rows = []
+    keys = [i.key for i in INDICATORS]
     for school_id, code, school_name, other, parent_id, sub_id, status, on_time, sent, states, risks, ready, \
-            *values in db.session.execute(stmt):
+            *values in found:
         rows.append(SchoolRow(
             school_id, code, school_name, parent_id, sub_id, status, on_time, sent,
-            dict(zip((i.key for i in INDICATORS), values, strict=True)), states or {}, risks or {}, ready or 0,
+            dict(zip(keys, values, strict=True)), dict(states or {}), dict(risks or {}), ready or 0,
             other_name=other or "",
         ))
-    rows.sort(key=lambda row: natural_key(row.code))
     return rows
 
 
@@ -140,7 +144,12 @@ def school_values(unit: OrgUnit | None, period: Period, indicator: Indicator) ->
         # against the schools; a value looked up per school cannot be planned that way, on either database.
         own = select(value).where(F.school_id == OrgUnit.id, F.period_id == period.id).scalar_subquery()
         stmt = select(key, own).select_from(OrgUnit).where(in_scope(unit))
-    return [(group, float(v)) for group, v in db.session.execute(stmt) if v is not None]
+    return remember(("school_values", _unit_id(unit), period.id, indicator.key),
+                    lambda: tuple((group, float(v)) for group, v in db.session.execute(stmt) if v is not None))
+
+
+def _unit_id(unit: OrgUnit | None) -> int | None:
+    return None if unit is None else unit.id
 
 
 def school_trend(school: OrgUnit, periods: list[Period]) -> dict[int, dict[str, float | None]]:
@@ -262,7 +271,7 @@ def _aggregate(unit: OrgUnit | None, period: Period, group_by=None, joins=()):
 
 def totals(unit: OrgUnit | None, period: Period) -> Totals:
     """The whole subtree in one row (one query)."""
-    return _totals_from(_aggregate(unit, period).one())
+    return _totals_from(remember(("totals", _unit_id(unit), period.id), lambda: tuple(_aggregate(unit, period).one())))
 
 
 @dataclass
@@ -277,7 +286,9 @@ def child_rows(unit: OrgUnit | None, period: Period, indicator: Indicator | None
     parent_filter = OrgUnit.parent_id.is_(None) if unit is None else OrgUnit.parent_id == unit.id
     children = db.session.scalars(select(OrgUnit).where(parent_filter).order_by(OrgUnit.code)).all()
     key, joins = _child_key(unit)
-    grouped = {row[0]: _totals_from(row[1:]) for row in _aggregate(unit, period, key, joins)}
+    summed = remember(("grouped", _unit_id(unit), period.id),
+                      lambda: tuple(tuple(row) for row in _aggregate(unit, period, key, joins)))
+    grouped = {row[0]: _totals_from(row[1:]) for row in summed}
     rows = [ChildRow(child, grouped.get(child.id, Totals())) for child in children]
     if indicator is not None:
         values: dict[int, list[float]] = {}
@@ -303,8 +314,9 @@ def trend(unit: OrgUnit | None, periods: list[Period], indicators: list[Indicato
                 .join(Submission, and_(Submission.school_id == OrgUnit.id, Submission.period_id.in_(period_ids)))
                 .join(F, F.submission_id == Submission.id).where(in_scope(unit)))
     stmt = stmt.group_by(F.period_id)
-    return {period_id: Totals(parts=list(values), indicators=indicators)
-            for period_id, *values in db.session.execute(stmt)}
+    rows = remember(("trend", _unit_id(unit), tuple(period_ids), tuple(i.key for i in indicators)),
+                    lambda: tuple(tuple(row) for row in db.session.execute(stmt)))
+    return {period_id: Totals(parts=list(values), indicators=indicators) for period_id, *values in rows}
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float] | None:
