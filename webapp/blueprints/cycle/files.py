@@ -134,7 +134,7 @@ def sniff(content: bytes) -> str | None:
         try:
             with zipfile.ZipFile(BytesIO(content)) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile:
+        except Exception:  # noqa: BLE001 — untrusted bytes: any archive zipfile cannot read is not a DOCX
             return None
         if "word/document.xml" in names and "[Content_Types].xml" in names:
             return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

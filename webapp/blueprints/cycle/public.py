@@ -123,7 +123,8 @@ def oversize(error):
 
 def _published_or_404(school: str, period: str) -> Cycle:
     cycle = queries.public_cycle_or_404(school, period)
-    if cycle.published_at is None:
+    # Reopened by the department, the analysis is being changed: the public never reads unaccepted text.
+    if cycle.published_at is None or not queries.accepted(queries.submission_of(cycle)):
         abort(404)
     return cycle
 

@@ -16,6 +16,7 @@ from ...certificate.assemble import Certificate, assemble
 from ...certificate.blocks import Heading, NumberedList, Para, Table
 from ...extensions import db
 from ...models import OrgUnit, Period
+from ...reporting.fields import TRANSLATION_SUFFIX
 from ...reporting.models import SectionEntry, Submission
 from ..general.models import WorkingGroupMember
 from ..personnel.models import DisciplinaryAction
@@ -30,17 +31,25 @@ def known_names(school: OrgUnit, periods: list[Period], lang: str) -> dict[str, 
                                       Submission.period_id.in_([p.id for p in periods]))
     names: dict[str, str] = {}
     people = [school.head_name]
-    people += db.session.scalars(select(WorkingGroupMember.name).where(WorkingGroupMember.submission_id.in_(ids)))
+    for name, translations in db.session.execute(
+            select(WorkingGroupMember.name, WorkingGroupMember.translations)
+            .where(WorkingGroupMember.submission_id.in_(ids))):
+        people += [name, (translations or {}).get("name")]
     for facts in db.session.scalars(select(SectionEntry.facts).where(SectionEntry.submission_id.in_(ids),
                                                                      SectionEntry.section == "general")):
-        people += [(facts or {}).get("signatory_name"), (facts or {}).get("approver_name")]
+        facts = facts or {}
+        people += [facts.get(f"{field}{suffix}") for field in ("signatory_name", "approver_name")
+                   for suffix in ("", TRANSLATION_SUFFIX)]
     for person in people:
-        if person and person.strip():
+        if isinstance(person, str) and person.strip():
             names[person.strip()] = initials(person)
-    disciplined = select(DisciplinaryAction.person).where(DisciplinaryAction.submission_id.in_(ids))
-    for person in db.session.scalars(disciplined):
-        if person and person.strip():
-            names[person.strip()] = EMPLOYEE[lang]  # a disciplined employee is never named, not even by initials
+    # A disciplined employee is never named, not even by initials, in either language's version of the name.
+    disciplined = select(DisciplinaryAction.person, DisciplinaryAction.translations) \
+        .where(DisciplinaryAction.submission_id.in_(ids))
+    for person, translations in db.session.execute(disciplined):
+        for name in (person, (translations or {}).get("person")):
+            if isinstance(name, str) and name.strip():
+                names[name.strip()] = EMPLOYEE[lang]
     return names
 
 

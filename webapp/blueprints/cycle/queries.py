@@ -160,7 +160,9 @@ def published_in(unit: OrgUnit) -> list[Cycle]:
     """Every published cycle of the schools under `unit`, by school and newest half-year first (one query)."""
     return db.session.scalars(
         select(Cycle).join(Cycle.school).join(Cycle.period)
-        .where(OrgUnit.path.startswith(unit.path), Cycle.published_at.is_not(None))
+        .join(Submission, (Submission.school_id == Cycle.school_id) & (Submission.period_id == Cycle.period_id))
+        .where(OrgUnit.path.startswith(unit.path), Cycle.published_at.is_not(None),
+               Submission.status == Status.ACCEPTED)  # a reopened analysis is off the list until accepted again
         .order_by(OrgUnit.code, Period.year.desc(), Period.half.desc())
         .options(contains_eager(Cycle.school), contains_eager(Cycle.period))
     ).all()
@@ -248,8 +250,9 @@ def published_summary(unit: OrgUnit, period: Period) -> Summary:
         .join(Cycle, (Cycle.school_id == SubmissionFigures.school_id)
               & (Cycle.period_id == SubmissionFigures.period_id))
         .join(OrgUnit, OrgUnit.id == SubmissionFigures.school_id)
+        .join(Submission, Submission.id == SubmissionFigures.submission_id)
         .where(OrgUnit.path.startswith(unit.path), SubmissionFigures.period_id == period.id,
-               Cycle.published_at.is_not(None))
+               Cycle.published_at.is_not(None), Submission.status == Status.ACCEPTED)
     ).one()
     figures, small = {}, set()
     for (name, people), value in zip(SUMMARY_FIGURES, row[1:], strict=True):

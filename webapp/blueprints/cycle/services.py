@@ -124,6 +124,8 @@ def approve(cycle: Cycle, form, measures: list) -> None:
     """The head's approval (order №, date) makes the certificate and the plan final; refused without a plan."""
     if not measures:
         raise CycleError(_("Add the plan's measures before it is approved."))
+    if cycle.published_at is not None:  # the public page shows this approval: it changes only once taken down
+        raise CycleError(_("The analysis is published: take the publication down before the approval changes."))
     form.populate_obj(cycle)
 
 
