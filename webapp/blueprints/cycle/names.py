@@ -49,6 +49,28 @@ def initials(name: str | None) -> str:
     return " ".join(parts)
 
 
+def name_variants(name: str) -> set[str]:
+    """The ways a name typed once is written again in free text: as typed, without its final dot, surname and
+    first name only, surname with initials (with and without dots and spaces), initials before the surname.
+
+    Input: «Ғабдуллин Тимур Маратович» → {«Ғабдуллин Тимур Маратович», «Ғабдуллин Тимур», «Ғабдуллин Т.М.»,
+    «Ғабдуллин Т. М.», «Ғабдуллин Т.М», «Ғабдуллин Т.», «Т.М. Ғабдуллин», «Т. М. Ғабдуллин», …}.
+    """
+    name = " ".join(name.split())
+    variants = {name, name.rstrip(".")}
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    if len(words) >= 2 and len(words[0]) > 1:
+        surname, given = words[0], [w for w in words[1:] if w.lower() not in PATRONYMIC_WORDS]
+        letters = [w[0] for w in given]
+        if len(given[0]) > 1:
+            variants.add(f"{surname} {given[0]}")
+        for joined in ("", " "):
+            dotted = joined.join(f"{letter}." for letter in letters)
+            variants |= {f"{surname} {dotted}", f"{surname} {dotted[:-1]}", f"{dotted} {surname}"}
+        variants.add(f"{surname} {letters[0]}.")
+    return {v for v in variants if v}
+
+
 def reduce_names(text: str | None, known: dict[str, str] | None = None) -> str:
     """`text` with every known full name replaced (longest first) and any other full name with a
     patronymic, or surname with initials, reduced to initials, in one pass: what one replacement wrote is
@@ -59,15 +81,20 @@ def reduce_names(text: str | None, known: dict[str, str] | None = None) -> str:
     """
     if not text:
         return text or ""
-    names = {name.strip(): public for name, public in (known or {}).items() if name and name.strip()}
+    # Each known name in every way it may be written again, matched whatever the letter case («ҒАБДУЛЛИН Т.М.»).
+    names = {}
+    for name, written in (known or {}).items():
+        if name and name.strip():
+            for variant in name_variants(name):
+                names[variant.casefold()] = written  # later entries (disciplined employees) win
     pattern = PERSON_IN_TEXT
     if names:
         typed = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:(?P<known>{typed})(?![\w-])|{_PERSON})(?P<stop>\.)?")
+        pattern = re.compile(rf"(?<![\w-])(?:(?i:(?P<known>{typed}))(?![\w-])|{_PERSON})(?P<stop>\.)?")
 
     def public(match: re.Match) -> str:
         if names and match.group("known"):
-            written = names[match.group("known")]
+            written = names[match.group("known").casefold()]
         else:
             written = initials(match.group(0).removesuffix(match.group("stop") or ""))
         stop = match.group("stop") or ""
