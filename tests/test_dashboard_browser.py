@@ -175,8 +175,9 @@ def test_city_sorts_by_single_source_opens_a_flagged_school_and_downloads_xlsx(p
     sheet = load_workbook(saved, read_only=True).active
     lines = list(sheet.iter_rows(values_only=True))
     start = next(number for number, line in enumerate(lines) if line[0] == "Код")  # under the title block
-    header, data, footer = lines[start], lines[start + 1:-2], lines[-2:]  # then the total and median rows
-    assert [line[1] for line in footer] == ["Барлығы", "Медиана мектеп"]
+    # then the total, the median and of how many schools each total is made
+    header, data, footer = lines[start], lines[start + 1:-3], lines[-3:]
+    assert [line[1] for line in footer] == ["Барлығы", "Медиана мектеп", "Көрсеткішті берген мектептер"]
     # code, school, status, on time, indicators…, overdue plan measures, flags
     assert len(header) == 4 + len(INDICATORS) + 1 + extra
     assert list(header[4:4 + len(INDICATORS)]) == headers, "the file's columns differ from the table's"
