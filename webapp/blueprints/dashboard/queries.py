@@ -144,8 +144,7 @@ def school_values(unit: OrgUnit | None, period: Period, indicator: Indicator) ->
         # against the schools; a value looked up per school cannot be planned that way, on either database.
         own = select(value).where(F.school_id == OrgUnit.id, F.period_id == period.id).scalar_subquery()
         stmt = select(key, own).select_from(OrgUnit).where(in_scope(unit))
-    return remember(("school_values", _unit_id(unit), period.id, indicator.key),
-                    lambda: tuple((group, float(v)) for group, v in db.session.execute(stmt) if v is not None))
+    return [(group, float(v)) for group, v in db.session.execute(stmt) if v is not None]
 
 
 def _unit_id(unit: OrgUnit | None) -> int | None:
@@ -291,12 +290,19 @@ def child_rows(unit: OrgUnit | None, period: Period, indicator: Indicator | None
     grouped = {row[0]: _totals_from(row[1:]) for row in summed}
     rows = [ChildRow(child, grouped.get(child.id, Totals())) for child in children]
     if indicator is not None:
-        values: dict[int, list[float]] = {}
-        for group, value in school_values(unit, period, indicator):
-            values.setdefault(group, []).append(value)
+        spread = remember(("spread", _unit_id(unit), period.id, indicator.key),
+                          lambda: _spread(unit, period, indicator))
         for row in rows:
-            row.quartiles = quartiles(values.get(row.unit.id, []))
+            row.quartiles = spread.get(row.unit.id)
     return rows
+
+
+def _spread(unit: OrgUnit | None, period: Period, indicator: Indicator) -> dict[int, tuple[float, float, float]]:
+    """Each child's quartiles of one indicator over its schools (kept: read, never changed, by the pages)."""
+    values: dict[int, list[float]] = {}
+    for group, value in school_values(unit, period, indicator):
+        values.setdefault(group, []).append(value)
+    return {group: quartiles(group_values) for group, group_values in values.items()}
 
 
 def trend(unit: OrgUnit | None, periods: list[Period], indicators: list[Indicator]) -> dict[int, Totals]:
