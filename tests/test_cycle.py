@@ -134,6 +134,8 @@ def test_too_long_proposal_is_refused(app, announced, client):
     assert "3 000" in text_of(huge) or "3,000" in text_of(huge)
     assert proposals_in_db(app) == []
     assert client.post(PUBLIC, data={"text": "ә" * 3000}).status_code == 303  # exactly at the cap is fine
+    # Within the character limit whatever the characters: 2,900 emoji are 35 KB once form-encoded.
+    assert client.post(PUBLIC, data={**PROPOSAL, "text": "🙂" * 2900}).status_code == 303
 
 
 def test_html_in_a_proposal_is_shown_as_text_to_the_working_group(announced, client):

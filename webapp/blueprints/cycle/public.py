@@ -25,7 +25,9 @@ from .names import initials
 public_bp = Blueprint("public", __name__, url_prefix="/open")
 
 PROPOSAL_RATE_LIMIT = "5 per hour;20 per day"  # per address; FLASK_PROPOSAL_RATE_LIMIT overrides
-MAX_POST_BYTES = 32 * 1024  # 3,000 Cyrillic characters are about 18 KB once form-encoded
+# 3,000 characters of the longest kind (an emoji: 4 bytes, 12 once form-encoded) are 36 KB, with the name and
+# contact under 64 KB: whatever a citizen may type within the limits is read, and refused at most with a 422.
+MAX_POST_BYTES = 64 * 1024
 
 
 @public_bp.url_value_preprocessor
