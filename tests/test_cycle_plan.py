@@ -264,6 +264,25 @@ def test_publish_shows_initials_only_and_unpublish_hides_it(app, approved, clien
         assert [c for c in changes if c][-2][0] is None and [c for c in changes if c][-1][1] is None
 
 
+def test_publishing_replaces_the_discussion_draft_and_taking_down_leaves_nothing_public(app, approved, client):
+    from webapp.blueprints.cycle.models import Cycle
+
+    with app.app_context():
+        db.session.scalars(select(Cycle)).one().draft_public = True
+        db.session.commit()
+    assert client.get("/open/rudny-7/2025-H2/draft").status_code == 200
+    assert approved.post(STAFF + "publication", data={"publish": "1"}).status_code == 303
+    assert client.get("/open/rudny-7/2025-H2/draft").status_code == 404
+    with app.app_context():
+        first = db.session.scalars(select(Cycle)).one().published_at
+    approved.post(STAFF + "publication", data={"publish": "1"})  # a second click
+    with app.app_context():
+        assert db.session.scalars(select(Cycle)).one().published_at == first
+    assert approved.post(STAFF + "publication", data={"publish": "0"}).status_code == 303
+    for url in ("/open/rudny-7/2025-H2/draft", "/open/rudny-7/2025-H2/published", "/open/rudny-7/2025-H2/plan"):
+        assert client.get(url).status_code == 404, url
+
+
 def test_a_reopened_analysis_leaves_the_public_pages_until_accepted_again(app, approved, client, as_user):
     """The public page is built from the analysis: once the department reopens it, the school's unaccepted
     edits must not be published; and the approval it shows changes only after the publication is taken down."""

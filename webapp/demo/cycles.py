@@ -53,7 +53,7 @@ def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> No
     """A half-year that went through every stage, with a plan followed for two quarters."""
     cycle = _cycle(school, period, announced_on=date(2025, 9, 1), analysis_from=date(2025, 9, 8),
                    analysis_to=date(2025, 12, 12), order_number="248", order_date=date(2025, 9, 1),
-                   proposals_until=date(2025, 10, 31), proposals_open=False, draft_public=True,
+                   proposals_until=date(2025, 10, 31), proposals_open=False, draft_public=False,
                    discussion_on=date(2025, 12, 10), discussion_time="15:00",
                    discussion_place="Мектептің акт залы, Рудный қ., Ленин к-сі 7", protocol_number="1",
                    chair="Серікова Гүлнар Маратқызы", chair_position="директордың оқу ісі жөніндегі орынбасары",

@@ -153,11 +153,15 @@ def publish(cycle: Cycle, submission) -> None:
         raise CycleError(_("Only an analysis the department has accepted can be published."))
     if not cycle.approved:
         raise CycleError(_("Record the head's approval first."))
-    cycle.published_at = utcnow()
+    if cycle.published_at is None:  # published again by a second click: the first date stands
+        cycle.published_at = utcnow()
+    cycle.draft_public = False  # the approved version replaces the draft put up for discussion
 
 
 def unpublish(cycle: Cycle) -> None:
+    """Take the certificate and the plan down; nothing of the analysis stays public (the draft neither)."""
     cycle.published_at = None
+    cycle.draft_public = False
 
 
 def store_file(cycle: Cycle, upload):
