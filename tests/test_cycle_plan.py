@@ -421,6 +421,14 @@ def test_names_in_free_text_of_the_public_versions(text, public):
     assert reduce_names(text) == public
 
 
+@pytest.mark.parametrize("text, public", [
+    ("Замечание объявлено учителю Габдуллину Тимуру Маратовичу.", "Замечание объявлено учителю Г. Т. М."),
+    ("Беседа с Ивановой Анной Сергеевной проведена.", "Беседа с И. А. С. проведена."),
+])
+def test_declined_russian_names_are_reduced_too(text, public):
+    assert reduce_names(text) == public
+
+
 def test_known_names_are_replaced_once_and_never_read_again():
     known = {"Жұмабаев Ерлан": "Ж. Е.", "Қасымов Бауыржан Ержанұлы": "қызметкер"}
     # A two-word name the school typed as a name; the word before it is not swallowed by a second pass.

@@ -14,7 +14,9 @@ _CAP = "[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"
 _LOW = "[a-zа-яёәғқңөұүһі]"
 _WORD = rf"{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?"  # a capitalised word, or two joined by a hyphen (double surname)
 _END = r"(?![\w-])"
-_PATRONYMIC = (rf"{_CAP}{_LOW}+(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|uly|kyzy){_END}"
+# Russian patronymics also in their other cases («Маратовичу», «Сергеевной»): free text declines names.
+_PATRONYMIC = (rf"{_CAP}{_LOW}+(?:(?:ович|евич|ьич)(?:а|у|ем|е)?|(?:овн|евн|ичн|иничн)(?:а|ы|е|у|ой)"
+               rf"|ұлы|улы|қызы|кызы|uly|kyzy){_END}"
                rf"|{_CAP}{_LOW}+\s+(?:ұлы|улы|қызы|кызы){_END}")  # «Серікұлы», «Болат қызы»
 # What surnames end with, to tell «Подписал А.С. Иванова» (initials, then the surname) from «Иванова А.С.»
 # (the surname, then initials) when a capitalised word stands on both sides of the initials.
