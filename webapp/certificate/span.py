@@ -17,8 +17,11 @@ from ..reporting.models import Submission
 from ..reporting.queries import section_data_many
 from ..reporting.sections import SECTIONS, Section, SectionData
 from ..reporting.texts import Missing, entry_text, has_marks, label, localized_facts, localized_row, untranslated
+from .stated import Names, stated_in
 
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
+# The school's texts the certificate prints before or beside a section's generated sentences.
+STATING = ("risks", "basis", "violation_description")
 
 
 @dataclass
@@ -37,6 +40,19 @@ class SpanData:
     def fact(self, name: str, default=None):
         value = self.facts.get(name)
         return default if value is None else value
+
+    def stated(self, value, names: Names, lang: str) -> bool:
+        """True when the school's own text printed in this section (risks, basis, violation found; read in
+        `lang`) already gives `value` as the figure `names` names: the generated sentence for it is left out
+        (issue 11, «a fact is stated once»; the rule in certificate.stated)."""
+        return stated_in([self.text.get(name) for name in STATING], value, names, lang)
+
+    def unless_stated(self, lang: str, *parts: tuple[str, tuple]) -> str:
+        """The sentences of `parts` ((sentence, ((value, names), …)), …) joined, each left out when every
+        figure it gives is already stated in the school's text; "" when none is left."""
+        kept = [text for text, figures in parts
+                if text and not (figures and all(self.stated(v, n, lang) for v, n in figures))]
+        return " ".join(kept)
 
 
 def _add(a, b):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Names
 from ...certificate.wording import ru_plural
 from ...i18n import number
 from .timeliness import timeliness
@@ -22,15 +23,28 @@ CHANNELS = {
 }
 
 
+# The words a school's own text names the appeals received with (certificate.stated: not said twice).
+APPEALS = Names(kk=("өтініш", "өтінім", "арыз", "шағым", "хат"), ru=("обращени", "заявлени", "жалоб", "письм"))
+
+
 def _appeals(n: int, lang: str) -> str:
     return f"{number(n, lang)} {say(lang, 'өтініш', ru_plural(n, 'обращение', 'обращения', 'обращений'))}"
 
 
-def _received(rows, total: int, lang: str) -> str:
+def _received(rows, total: int, lang: str, stated: bool = False) -> str:
+    """The appeals received and their channels; `stated`: the school's text already gives the total, so only
+    the channels are told."""
     if total == 0:
         return say(lang, "Талданатын кезеңде өтініштер келіп түскен жоқ.",
                    "В анализируемом периоде обращений не поступало.")
     channels = Counter(row.channel for row in rows)
+    if stated:
+        if not channels:
+            return ""
+        if len(channels) == 1:
+            kk, ru = CHANNELS.get(next(iter(channels)), CHANNELS["other"])
+            return say(lang, "Өтініштер {channel} келіп түсті.", "Обращения поступили {channel}.",
+                       channel=kk if lang == "kk" else ru)
     if len(channels) == 1:
         (channel, _count), = channels.items()
         kk, ru = CHANNELS.get(channel, CHANNELS["other"])
@@ -41,6 +55,9 @@ def _received(rows, total: int, lang: str) -> str:
         ordered = [c for c in CHANNELS if c in channels] + [c for c in channels if c not in CHANNELS]
         by_channel = ", ".join(f"{say(lang, *CHANNELS.get(c, CHANNELS['other']))} – {number(channels[c], lang)}"
                                for c in ordered)
+        if stated:
+            return say(lang, "Өтініштер келіп түскен арналар: {list}.", "Каналы поступления обращений: {list}.",
+                       list=by_channel)
         return say(lang, "Талданатын кезеңде {appeals} келіп түсті: {list}.",
                    "В анализируемом периоде поступило {appeals}: {list}.",
                    appeals=_appeals(total, lang), list=by_channel)
@@ -76,9 +93,10 @@ def certificate(span, lang: str) -> list[Block]:
             return []
         on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
         unanswered = None
-    text = " ".join(t for t in (_received(rows, received, lang), _applicants(span, lang),
+    stated = span.stated(received, APPEALS, lang)
+    text = " ".join(t for t in (_received(rows, received, lang, stated), _applicants(span, lang),
                                 _on_time(received, on_time, overdue, unanswered, lang)) if t)
-    return [Para(text)]
+    return [Para(text)] if text else []
 
 
 APPLICANTS = (("from_individuals", "жеке тұлғалардан", "от физических лиц"),

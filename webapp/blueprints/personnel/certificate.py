@@ -4,6 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Names
 from ...certificate.wording import counted, lower_first, ru_plural, sentence, trim_end
 from ...i18n import number, percent, short_date
 
@@ -24,6 +25,20 @@ STAFF = {"teacher": ("педагог қызметкер", ("педагогиче
          "support": ("кіші қызметкер", ("технический работник", "технических работника", "технических работников")),
          "administrative": ("әкімшілік қызметкер", ("административный работник", "административных работника",
                                                     "административных работников"))}
+# The words a school's own text names each figure with (certificate.stated: such a figure is not said twice).
+NAMED = {
+    "administrative": Names(kk=("әкімшілік",), ru=("административ", "администрац")),
+    "teachers": Names(kk=("педагог", "мұғалім"), ru=("педагог", "учител")),
+    "support": Names(kk=("кіші қызмет", "қызмет көрсетуші", "техникалық", "техперсонал"),
+                     ru=("обслуживающ", "техническ", "младш", "техперсонал")),
+    "higher": Names(kk=("жоғары",), ru=("высш",)),
+    "special": Names(kk=("арнаулы",), ru=("специальн",)),
+    "staff": Names(kk=("қызметкер", "жұмыскер"), ru=("работник", "сотрудник")),
+    "vacancies": Names(kk=("бос орын", "вакан"), ru=("ваканси", "вакантн")),
+    "penalties": Names(kk=("тәртіптік жаза", "жаза"), ru=("взыскани",)),
+    "ethics": Names(kk=("әдеп",), ru=("этик",)),
+    "conflicts": Names(kk=("мүдделер қақтығ", "мүдделер қайшы"), ru=("конфликт",)),
+}
 WORKERS = ("работник", "работника", "работников")
 WORKERS_ACCUSATIVE = ("работника", "работников", "работников")  # «наложены на 1 работника, на 5 работников»
 CASES = ("случай", "случая", "случаев")
@@ -47,30 +62,37 @@ def staffing(span, lang: str) -> list[Block]:
             units = "" if r.staff_units is None else f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})"
             parts.append(f"{lower_first(r.position_title)} – {number(r.persons, lang)} {say(lang, 'адам', 'чел.')}"
                          f"{units}")
-        blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды. Олар: {list}.",
-                               "Административный штат составляет {n} чел.: {list}.",
-                               n=number(people, lang), list=", ".join(parts))))
+        if span.stated(people, NAMED["administrative"], lang):
+            blocks.append(Para(say(lang, "Әкімшілік штаттың лауазымдары: {list}.",
+                                   "Должности административного штата: {list}.", list=", ".join(parts))))
+        else:
+            blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды. Олар: {list}.",
+                                   "Административный штат составляет {n} чел.: {list}.",
+                                   n=number(people, lang), list=", ".join(parts))))
     teachers, support = span.fact("teachers_total"), span.fact("support_staff_total")
     teacher_forms = STAFF["teacher"]
     if teachers is not None:
-        text = say(lang, "Мұғалімдерінің жалпы штат саны – {n} педагог қызметкерді құрайды.",
-                   "Общая штатная численность педагогов – {people}.", n=number(teachers, lang),
-                   people=_people(teachers, lang, *teacher_forms))
-        if support is not None:
-            text += " " + say(lang, "Кіші қызмет көрсетуші персонал саны – {n}.",
-                              "Численность обслуживающего персонала – {n} чел.", n=number(support, lang))
-        blocks.append(Para(text))
+        text = span.unless_stated(
+            lang, (say(lang, "Мұғалімдерінің жалпы штат саны – {n} педагог қызметкерді құрайды.",
+                       "Общая штатная численность педагогов – {people}.", n=number(teachers, lang),
+                       people=_people(teachers, lang, *teacher_forms)), ((teachers, NAMED["teachers"]),)),
+            (say(lang, "Кіші қызмет көрсетуші персонал саны – {n}.", "Численность обслуживающего персонала – {n} чел.",
+                 n=number(support, lang)) if support is not None else "", ((support, NAMED["support"]),)))
+        if text:
+            blocks.append(Para(text))
     higher, special = span.fact("teachers_higher_education"), span.fact("teachers_special_secondary")
     if teachers and (higher is not None or special is not None):
         pieces = []
-        if higher:
+        if higher and not span.stated(higher, NAMED["higher"], lang):
             pieces.append(say(lang, "{n} ({share}) – жоғары білімді", "{n} ({share}) – с высшим образованием",
                               n=_people(higher, lang, *teacher_forms), share=percent(higher / teachers, lang)))
-        if special:
+        if special and not span.stated(special, NAMED["special"], lang):
             pieces.append(say(lang, "{n} ({share}) – арнаулы орта білімді",
                               "{n} ({share}) – со средним специальным образованием",
                               n=_people(special, lang, *teacher_forms), share=percent(special / teachers, lang)))
-        if pieces:  # a share of 0 is no part of the make-up («0 педагог (0,00 %)» is never printed)
+        # A share of 0 is no part of the make-up («0 педагог (0,00 %)» is never printed), nor one the school's
+        # text already gives.
+        if pieces:
             blocks.append(Para(say(lang, "Педагогикалық ұжымның сапалық құрамы: {list}.",
                                    "Качественный состав педагогического коллектива: {list}.",
                                    list=", ".join(pieces))))
@@ -82,13 +104,16 @@ def staffing(span, lang: str) -> list[Block]:
     blocks += staff_units(span, lang)
     vacancies = span.fact("vacancies")
     if vacancies is not None:
-        text = (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
-                say(lang, "Бос орындар саны – {n}.", "Количество вакансий – {n}.", n=number(vacancies, lang)))
         published = trim_end(span.fact("vacancies_published"))
-        if published:
-            text += " " + sentence(say(lang, "Бос орындар туралы ақпарат жарияланады: {where}",
-                                       "Сведения о вакансиях размещаются: {where}", where=lower_first(published)))
-        blocks.append(Para(text))
+        text = span.unless_stated(
+            lang, (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
+                   say(lang, "Бос орындар саны – {n}.", "Количество вакансий – {n}.", n=number(vacancies, lang)),
+                   ((vacancies, NAMED["vacancies"]),)),
+            (sentence(say(lang, "Бос орындар туралы ақпарат жарияланады: {where}",
+                          "Сведения о вакансиях размещаются: {where}", where=lower_first(published)))
+             if published else "", ()))
+        if text:
+            blocks.append(Para(text))
     return blocks
 
 
@@ -111,7 +136,7 @@ def staff_units(span, lang: str) -> list[Block]:
         groups.append(f"{kk if lang == 'kk' else ru} – {number(Decimal(str(units)), lang)}{people}")
     total, persons = span.fact("staff_units_total"), span.fact("staff_total")
     if total is None and not groups:
-        if persons is not None:
+        if persons is not None and not span.stated(persons, NAMED["staff"], lang):
             return [Para(say(lang, "Қызметкерлердің жалпы саны – {n} адам.", "Общая численность работников – {n} чел.",
                              n=number(persons, lang)))]
         return []
@@ -185,6 +210,11 @@ def discipline_counts(span, lang: str) -> list[Block]:
         return [Para(say(lang, "Тәртіптік практика: талданатын кезеңде тәртіптік жаза берілген жоқ.",
                          "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания не "
                          "налагались."))]
+    # Left out when the school's text gives the total and each kind («5 взысканий: 3 замечания и 2 выговора»).
+    if span.stated(total, NAMED["penalties"], lang) and all(
+            span.stated(n, Names(kk=(PENALTIES[penalty][0],), ru=(PENALTIES[penalty][1][:-1],)), lang)
+            for penalty, n in kinds if n) and span.fact("disciplinary_lifted_early") is None:
+        return []
     listed = ", ".join(f"{say(lang, *PENALTIES[penalty])} – {number(n, lang)}" for penalty, n in kinds if n)
     text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} тәртіптік жаза берілді",
                "Дисциплинарная практика: в анализируемом периоде наложено {n} {penalties}",
@@ -218,7 +248,7 @@ def discipline(span, lang: str) -> list[Block]:
             text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
         blocks.append(Para(text))
     ethics, conflicts = span.fact("ethics_council_cases"), span.fact("conflict_of_interest_cases")
-    if ethics is not None:
+    if ethics is not None and not span.stated(ethics, NAMED["ethics"], lang):
         blocks.append(Para(
             say(lang, "Педагогикалық әдеп кеңесінде қаралған жағдайлар болған жоқ.",
                 "Случаев, рассмотренных советом по педагогической этике, не было.") if ethics == 0 else
@@ -226,14 +256,16 @@ def discipline(span, lang: str) -> list[Block]:
                 "Советом по педагогической этике {verb} {n}.", n=counted(ethics, lang, "", CASES).strip(),
                 verb=ru_plural(ethics, "рассмотрен", "рассмотрено", "рассмотрено"))))
     if conflicts is not None:
-        text = (say(lang, "Мүдделер қақтығысы жағдайлары болған жоқ.", "Случаев конфликта интересов не было.")
-                if conflicts == 0 else
-                say(lang, "Мүдделер қақтығысының {n} жағдайы анықталды.", "{verb} {n} конфликта интересов.",
-                    n=counted(conflicts, lang, "", CASES).strip(),
-                    verb=ru_plural(conflicts, "Выявлен", "Выявлено", "Выявлено")))
-        if span.fact("conflict_of_interest_description"):
-            text += " " + span.fact("conflict_of_interest_description")
-        blocks.append(Para(text))
+        text = span.unless_stated(
+            lang, (say(lang, "Мүдделер қақтығысы жағдайлары болған жоқ.", "Случаев конфликта интересов не было.")
+                   if conflicts == 0 else
+                   say(lang, "Мүдделер қақтығысының {n} жағдайы анықталды.", "{verb} {n} конфликта интересов.",
+                       n=counted(conflicts, lang, "", CASES).strip(),
+                       verb=ru_plural(conflicts, "Выявлен", "Выявлено", "Выявлено")),
+                   ((conflicts, NAMED["conflicts"]),)),
+            (span.fact("conflict_of_interest_description") or "", ()))
+        if text:
+            blocks.append(Para(text))
     return blocks
 
 

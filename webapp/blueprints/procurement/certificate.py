@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Names
 from ...certificate.wording import ru_plural, sentence, series, trim_end
 from ...i18n import number, percent
 
@@ -42,6 +43,13 @@ METHOD_NAMES = {
     "single_source": ("бір көзден алу", "из одного источника"),
     "other": ("өзге тәсіл", "иной способ"),
 }
+
+
+# The words a school's own text names each figure with (certificate.stated: such a figure is not said twice).
+CONTRACTS = Names(kk=("шарт", "келісімшарт"), ru=("договор", "контракт"))
+AMOUNT = Names(kk=("теңге", "сома", "₸"), ru=("тенге", "сумм", "₸"))
+COMPLAINTS = Names(kk=("шағым",), ru=("жалоб",))
+CANCELLED = Names(kk=("күші жойыл", "жойыл"), ru=("отмен",))
 
 
 def tenge(value, lang: str) -> str:
@@ -105,11 +113,19 @@ def _method_line(m: MethodOverSpan, lang: str) -> str:
     return f"{opening}{counted} – {tenge(m.amount, lang)}"
 
 
-def _totals(used: list[MethodOverSpan], lang: str) -> list[Block]:
+def _totals(span, used: list[MethodOverSpan], lang: str) -> list[Block]:
     counts = [m.contracts for m in used]
     amounts = [m.amount for m in used]
     contracts = None if None in counts else sum(counts)
     amount = None if None in amounts else sum(amounts, Decimal(0))
+    # A total the school's text already gives («…22 266 028,65 теңгеге 57 шарт жасалды») is not said again.
+    if contracts is not None and span.stated(contracts, CONTRACTS, lang):
+        contracts = None if amount is not None else contracts
+    if amount is not None and span.stated(amount, AMOUNT, lang):
+        if contracts is None or span.stated(contracts, CONTRACTS, lang):
+            return []
+        return [Para(say(lang, "Барлығы – {contracts}.", "Всего – {contracts}.",
+                         contracts=contracts_text(contracts, lang)))] if len(used) > 1 else []
     if len(used) > 1 and contracts is not None and amount is not None:
         return [Para(say(lang, "Барлығы – {contracts}, жалпы сомасы {sum}.",
                          "Всего – {contracts} на общую сумму {sum}.",
@@ -118,7 +134,7 @@ def _totals(used: list[MethodOverSpan], lang: str) -> list[Block]:
         return [Para(say(lang, "Мемлекеттік сатып алудың жалпы сомасы – {sum}.",
                          "Общая сумма государственных закупок – {sum}.", sum=tenge(amount, lang)))]
     blocks = []
-    if contracts is not None and len(used) > 1:
+    if contracts is not None and len(used) > 1 and not span.stated(contracts, CONTRACTS, lang):
         blocks.append(Para(say(lang, "Барлығы – {contracts}.", "Всего – {contracts}.",
                                contracts=contracts_text(contracts, lang))))
     if amount is None:
@@ -168,7 +184,7 @@ def _purchases(span, lang: str) -> list[Block]:
                                "В анализируемом периоде договоры государственных закупок заключены "
                                "следующими способами:")))
         blocks += series([_method_line(m, lang) for m in used])
-        blocks += _totals(used, lang)
+        blocks += _totals(span, used, lang)
         blocks += _single_source_share(used, lang)
     if unused:
         blocks.append(Para(say(lang, "Мына тәсілдермен шарттар жасалған жоқ: {list}.",
@@ -187,12 +203,12 @@ def _plan_and_complaints(span, lang: str) -> list[Block]:
                                         orders=plan))))
     complaints, cancelled = span.fact("complaints_count"), span.fact("cancellations_count")
     parts = []
-    if complaints is not None:
+    if complaints is not None and not span.stated(complaints, COMPLAINTS, lang):
         parts.append(say(lang, "мемлекеттік сатып алуға шағымдар түскен жоқ", "жалоб на государственные закупки "
                                "не поступало") if complaints == 0 else
                      say(lang, "мемлекеттік сатып алуға шағымдар саны – {n}", "жалоб на государственные закупки – {n}",
                          n=number(complaints, lang)))
-    if cancelled is not None:
+    if cancelled is not None and not span.stated(cancelled, CANCELLED, lang):
         parts.append(say(lang, "сатып алулардың күші жойылған жоқ", "закупки не отменялись") if cancelled == 0 else
                      say(lang, "күші жойылған сатып алулар – {n}", "отменено закупок – {n}", n=number(cancelled, lang)))
     if parts:

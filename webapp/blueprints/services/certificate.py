@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Names
 from ...certificate.wording import order_ref, ru_plural, sentence, series, trim_end
 from ...i18n import number
 
@@ -33,6 +34,9 @@ class _Service:
         if row.electronic is not None:
             self.electronic = (self.electronic or 0) + row.electronic
 
+
+# The words a school's own text names the services' recipients with (certificate.stated: not said twice).
+RECIPIENTS = Names(kk=("қызмет көрсет", "көрсетілді", "алушы"), ru=("оказан", "получател", "услуг"))
 
 def services_over_span(rows) -> list[_Service]:
     """Rows of the same service (by its code, or by its typed name) summed, in first-entered order."""
@@ -93,7 +97,7 @@ def certificate(span, lang: str) -> list[Block]:
                                    "Школа оказывает следующие государственные услуги:")))
         blocks += series([_line(service, lang) for service in services])
     total = span.fact("recipients_total")
-    if total is not None:
+    if total is not None and not span.stated(total, RECIPIENTS, lang):
         blocks.append(Para(say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
                                "Всего государственные услуги оказаны {n} {people}.", n=number(total, lang),
                                people=ru_plural(total, "лицу", "лицам", "лицам"))))

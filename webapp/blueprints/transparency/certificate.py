@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Names
 from ...i18n import number
+
+# The words a school's own text names its publications with (certificate.stated: not said twice).
+PUBLICATIONS = Names(kk=("жарияланым", "жарияла", "мақала", "пост", "материал"),
+                     ru=("публикац", "опубликова", "размещ", "стать", "пост", "материал"))
 
 
 def certificate(span, lang: str) -> list[Block]:
@@ -25,7 +30,7 @@ def certificate(span, lang: str) -> list[Block]:
                                "Информация о деятельности школы публикуется в официальных аккаунтах в социальных "
                                "сетях ({social}).", social=social)))
     publications = span.fact("publications_count")  # added up over the span
-    if publications is not None:
+    if publications is not None and not span.stated(publications, PUBLICATIONS, lang):
         blocks.append(Para(say(lang, "Талданатын кезеңде мектеп қызметі туралы {n} жарияланым орналастырылды.",
                                "В анализируемом периоде размещено публикаций о деятельности школы: {n}.",
                                n=number(publications, lang))))

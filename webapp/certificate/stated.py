@@ -1,0 +1,97 @@
+"""A fact is stated once (issue 11): a generated sentence that gives a figure the school's own text already
+gives is left out.
+
+Shared by every section: a section declares only the words that name each of its figures (`Names`), and asks
+`SpanData.stated(value, names, lang)` before it says a sentence. The rule is deliberately narrow, so that a
+figure is never lost: the same number must stand in one sentence of the school's text in the certificate's
+language together with a word naming that figure. A bare number, or the number about something else, is not
+enough, and 0, 1 and 2 never count (too common: «1 рет», «2 жылда», «0,5 ставка»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Digits as people write them: «85», «22 266 028,65» (spaces, no-break or thin spaces between groups of three),
+# «22266028.65», «30,5». Not a part of a longer run of digits or of a date («02.09.2024» is read as pieces that
+# are no figure's value here, as the noun must still match).
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\d])")
+_PLAIN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+# A sentence ends at «.», «!» or «?» before a space and a capital, a digit or an opening quote, or at a line
+# break; an abbreviation's point («К.И. Бирманова») may cut a sentence short, which only narrows a match.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(\dA-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+")
+_WORD = re.compile(r"[^\W\d_]+")
+SMALLEST = 3  # 0, 1 and 2 never count as a match
+
+
+@dataclass(frozen=True)
+class Names:
+    """The words that name one figure in a school's text, per language: each a stem that begins a word
+    («педагог» for «педагогтер», «педагогов»), or several stems that begin consecutive words («штат бірлік»
+    for «штат бірліктерінің»), or a sign («₸»). Lowercase."""
+
+    kk: tuple[str, ...]
+    ru: tuple[str, ...]
+
+    def of(self, lang: str) -> tuple[str, ...]:
+        return self.kk if lang == "kk" else self.ru
+
+
+def _decimal(text: str) -> Decimal | None:
+    digits = re.sub(r"[ \u00a0\u202f\u2009]", "", text).replace(",", ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def numbers_in(sentence: str) -> set[Decimal]:
+    """Every number `sentence` writes, grouped («22 266 028,65») or not; «1 250» is read both as 1250 and as
+    1 and 250, as the text alone cannot tell."""
+    found = {_decimal(m.group(0)) for m in _GROUPED.finditer(sentence)}
+    found |= {_decimal(m.group(0)) for m in _PLAIN.finditer(sentence)}
+    return {n for n in found if n is not None}
+
+
+def sentences(text: str | None) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text or "") if s and s.strip()]
+
+
+def _names_in(sentence: str, stems: tuple[str, ...]) -> bool:
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    for stem in stems:
+        if not stem.replace(" ", "").isalpha():  # a sign such as «₸» names the figure wherever it stands
+            if stem in sentence:
+                return True
+            continue
+        parts = stem.lower().split()
+        for i in range(len(words) - len(parts) + 1):
+            if all(words[i + k].startswith(part) for k, part in enumerate(parts)):
+                return True
+    return False
+
+
+def as_value(value) -> Decimal | None:
+    """A figure as a number: an int, a Decimal or the exact decimal text sums are kept as."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def stated_in(texts, value, names: Names, lang: str) -> bool:
+    """True when one sentence of one of `texts` (the school's own, in `lang`) writes `value` and a word that
+    `names` gives for `lang`. Never for a value under 3 or a figure not given."""
+    figure = as_value(value)
+    if figure is None or figure < SMALLEST:
+        return False
+    stems = names.of(lang)
+    for text in texts:
+        for sentence in sentences(text):
+            if figure in numbers_in(sentence) and _names_in(sentence, stems):
+                return True
+    return False
