@@ -12,6 +12,7 @@ from docx import Document
 from sqlalchemy import select
 from test_certificate_formats import docx_text, get, html_text
 
+from webapp.blueprints.personnel.certificate import NAMED
 from webapp.certificate.stated import Names, numbers_in, stated_in
 from webapp.demo import load_demo
 from webapp.extensions import db
@@ -108,3 +109,36 @@ def test_the_number_and_its_noun_must_stand_in_one_sentence():
 @pytest.mark.parametrize("value", [0, 1, 2])
 def test_numbers_up_to_two_never_match(value):
     assert not stated_in([f"В школе работают {value} педагога."], value, TEACHERS, "ru")
+
+
+def test_a_document_number_is_no_figure():
+    assert not stated_in(["Приказом №85 утверждён список педагогов."], 85, TEACHERS, "ru")
+    assert not stated_in(["Педагогтер тізімі № 85 бұйрықпен бекітілді."], 85, TEACHERS, "kk")
+
+
+@pytest.mark.parametrize("lang, cases, meetings", [
+    ("ru", "Советом по педагогической этике рассмотрено 4 случая.", "Совет по этике провёл 4 заседания."),
+    ("kk", "Педагогикалық әдеп кеңесінде 4 жағдай қаралды.", "Педагогикалық әдеп кеңесінің 4 отырысы өтті.")])
+def test_every_word_a_figure_needs_stands_in_the_sentence(lang, cases, meetings):
+    """The ethics council's cases are named by the council and the cases together: its meetings are another
+    figure."""
+    ethics = NAMED["ethics"]
+    assert stated_in([cases], 4, ethics, lang)
+    assert not stated_in([meetings], 4, ethics, lang)
+
+
+# rudny-7's purchases over the span: 57 contracts by price request and the e-shop's 41 440,00, in all
+# 22 307 468,65 tenge, which the generated sentence gives.
+TOTAL = {"kk": "Мемлекеттік сатып алудың жалпы сомасы – 22 307 468,65 теңге.",
+         "ru": "Общая сумма государственных закупок – 22 307 468,65 тенге."}
+
+
+@pytest.mark.parametrize("written", ["22 307 468,65", "22307468.65"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_total_sum_the_basis_gives_is_printed_once(demo, as_user, lang, written):
+    add_to_basis(demo, "procurement", f"Мемлекеттік сатып алудың жалпы сомасы {written} теңгені құрады.",
+                 f"Общая сумма закупок за период составила {written} тенге.")
+    for text in texts(as_user("rudny"), lang):
+        assert TOTAL[lang] not in text
+        assert text.count("22 307 468,65") + text.count("22307468.65") == 1
+        assert "22 266 028,65" in text  # the seed's figure by price request stays

@@ -28,9 +28,10 @@ SMALLEST = 3  # 0, 1 and 2 never count as a match
 
 @dataclass(frozen=True)
 class Names:
-    """The words that name one figure in a school's text, per language: each a stem that begins a word
-    («педагог» for «педагогтер», «педагогов»), or several stems that begin consecutive words («штат бірлік»
-    for «штат бірліктерінің»), or a sign («₸»). Lowercase."""
+    """The words that name one figure in a school's text, per language; any one of them names it. Each is a
+    stem that begins a word («педагог» for «педагогтер», «педагогов»), several stems that begin consecutive
+    words («штат бірлік» for «штат бірліктерінің»), a sign («₸»), or such terms joined by «+» that must all
+    stand in the sentence («этик+случа»: cases, not the council's meetings). Lowercase."""
 
     kk: tuple[str, ...]
     ru: tuple[str, ...]
@@ -49,9 +50,12 @@ def _decimal(text: str) -> Decimal | None:
 
 def numbers_in(sentence: str) -> set[Decimal]:
     """Every number `sentence` writes, grouped («22 266 028,65») or not; «1 250» is read both as 1250 and as
-    1 and 250, as the text alone cannot tell."""
-    found = {_decimal(m.group(0)) for m in _GROUPED.finditer(sentence)}
-    found |= {_decimal(m.group(0)) for m in _PLAIN.finditer(sentence)}
+    1 and 250, as the text alone cannot tell. A document's number («№174», «№ 85») is no figure."""
+    found = set()
+    for pattern in (_GROUPED, _PLAIN):
+        for m in pattern.finditer(sentence):
+            if not sentence[:m.start()].rstrip(" \u00a0").endswith("№"):
+                found.add(_decimal(m.group(0)))
     return {n for n in found if n is not None}
 
 
@@ -59,18 +63,18 @@ def sentences(text: str | None) -> list[str]:
     return [s for s in _SENTENCE_END.split(text or "") if s and s.strip()]
 
 
-def _names_in(sentence: str, stems: tuple[str, ...]) -> bool:
+def _term_in(sentence: str, words: list[str], term: str) -> bool:
+    if not term.replace(" ", "").isalpha():  # a sign such as «₸» names the figure wherever it stands
+        return term in sentence
+    parts = term.split()
+    return any(all(words[i + k].startswith(part) for k, part in enumerate(parts))
+               for i in range(len(words) - len(parts) + 1))
+
+
+def _names_in(sentence: str, names: tuple[str, ...]) -> bool:
     words = [w.lower() for w in _WORD.findall(sentence)]
-    for stem in stems:
-        if not stem.replace(" ", "").isalpha():  # a sign such as «₸» names the figure wherever it stands
-            if stem in sentence:
-                return True
-            continue
-        parts = stem.lower().split()
-        for i in range(len(words) - len(parts) + 1):
-            if all(words[i + k].startswith(part) for k, part in enumerate(parts)):
-                return True
-    return False
+    return any(all(_term_in(sentence, words, term.strip().lower()) for term in name.split("+"))
+               for name in names)
 
 
 def as_value(value) -> Decimal | None:

@@ -24,7 +24,7 @@ CHANNELS = {
 
 
 # The words a school's own text names the appeals received with (certificate.stated: not said twice).
-APPEALS = Names(kk=("өтініш", "өтінім", "арыз", "шағым", "хат"), ru=("обращени", "заявлени", "жалоб", "письм"))
+APPEALS = Names(kk=("өтініш", "өтінім", "арыз", "шағым"), ru=("обращени", "заявлени", "жалоб"))
 
 
 def _appeals(n: int, lang: str) -> str:

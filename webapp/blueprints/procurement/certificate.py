@@ -49,7 +49,7 @@ METHOD_NAMES = {
 CONTRACTS = Names(kk=("шарт", "келісімшарт"), ru=("договор", "контракт"))
 AMOUNT = Names(kk=("теңге", "сома", "₸"), ru=("тенге", "сумм", "₸"))
 COMPLAINTS = Names(kk=("шағым",), ru=("жалоб",))
-CANCELLED = Names(kk=("күші жойыл", "жойыл"), ru=("отмен",))
+CANCELLED = Names(kk=("күші жойыл",), ru=("отмен+закуп",))
 
 
 def tenge(value, lang: str) -> str:

@@ -36,7 +36,9 @@ class _Service:
 
 
 # The words a school's own text names the services' recipients with (certificate.stated: not said twice).
-RECIPIENTS = Names(kk=("қызмет көрсет", "көрсетілді", "алушы"), ru=("оказан", "получател", "услуг"))
+# The number of services is another figure («12 видов услуг»): only the people served name this one.
+RECIPIENTS = Names(kk=("алушы", "адамға", "өтініш беруші"), ru=("получател", "лицам", "лицу", "заявител", "гражданам",
+                                                               "человек"))
 
 def services_over_span(rows) -> list[_Service]:
     """Rows of the same service (by its code, or by its typed name) summed, in first-entered order."""

@@ -7,8 +7,7 @@ from ...certificate.stated import Names
 from ...i18n import number
 
 # The words a school's own text names its publications with (certificate.stated: not said twice).
-PUBLICATIONS = Names(kk=("жарияланым", "жарияла", "мақала", "пост", "материал"),
-                     ru=("публикац", "опубликова", "размещ", "стать", "пост", "материал"))
+PUBLICATIONS = Names(kk=("жарияланым", "жарияла", "мақала"), ru=("публикац", "опубликова", "стать"))
 
 
 def certificate(span, lang: str) -> list[Block]:
