@@ -25,7 +25,8 @@ def _content(n: int) -> dict:
     return {
         "personnel": {"facts": {"administrative_total": 5 + n % 3, "teachers_total": 40 + n,
                                 "support_staff_total": 10, "teachers_higher_education": 25 + n % 15},
-                      "rows": {"movements": [{"year": 2026, "month": 2, "direction": "hired", "staff_category": "teacher",
+                      "rows": {"movements": [{"year": 2026, "month": 2, "direction": "hired",
+                                              "staff_category": "teacher",
                                               "count": 1 + n % 4}]}},
         "procurement": {"rows": {"methods": [{"method": "price_request", "amount": str(100000 + 1000 * n)},
                                              {"method": "single_source", "amount": str(5000 * (n % 9))}]}},

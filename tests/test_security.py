@@ -255,7 +255,8 @@ def test_unknown_usernames_answer_in_the_time_of_a_wrong_password(tmp_path):
 # --- 4. Password policy ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("password", ["12345678", "password", "password1234", "qwertyuiop123", "rudny-7rudny-7",
-                                      "пароль123456", "йцукенгшщзхъ", "фывапролджэ1"])  # пароль = gfhjkm, йцукен = qwerty
+                                      # пароль = gfhjkm, йцукен = qwerty on the Latin keyboard
+                                      "пароль123456", "йцукенгшщзхъ", "фывапролджэ1"])
 def test_common_or_short_passwords_are_refused_next_to_the_field(as_user, password):
     admin = as_user("admin")
     response = admin.post("/admin/users/new", data={
@@ -387,8 +388,8 @@ def test_the_database_file_and_instance_folder_are_private(tmp_path):
 # --- 9. The run command ---------------------------------------------------------------------------------
 
 def make_dry_run(*variables: str) -> str:
-    return subprocess.run(["make", "--no-print-directory", "-n", "run", *variables], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["make", "--no-print-directory", "-n", "run", *variables], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, check=True).stdout
 
 
 def test_make_run_serves_without_the_debugger():
