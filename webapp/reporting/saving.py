@@ -170,15 +170,29 @@ def add_row_once(row, key: str | None):
     return row
 
 
+def commit_keeping_loaded() -> None:
+    """Commit without expiring what the request has loaded, so its answer is rendered from the state it has just
+    committed (the entry as written, its version) rather than from every object read again, one query each
+    (the user, the school, the half-year, the submission: four of an autosave's 18 queries)."""
+    session = db.session()
+    expire = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
+
+
 def commit_or_retry(write: Callable[[], Any]) -> Any:
-    """Run `write()` and commit; if another request changed a versioned record in between (StaleDataError),
-    roll back and run it once more, now against the fresh state (where it finds the conflict itself)."""
+    """Run `write()` and commit (keeping what is loaded); if another request changed a versioned record in
+    between (StaleDataError), roll back and run it once more, now against the fresh state (where it finds the
+    conflict itself)."""
     try:
         result = write()
-        db.session.commit()
+        commit_keeping_loaded()
         return result
     except StaleDataError:
         db.session.rollback()
     result = write()
-    db.session.commit()
+    commit_keeping_loaded()
     return result

@@ -79,8 +79,10 @@ def _editable_place(section: Section, school: str, period: str) -> Place:
     return place
 
 
-def _page_context(section: Section, place: Place, data: SectionData, **overrides) -> dict:
-    """Everything the section page and its blocks render from."""
+def _status_context(section: Section, place: Place, data: SectionData, **overrides) -> dict:
+    """What the section's status panel, its «saved» indicators and the violation note render from: all a save's
+    answer shows. The page's other forms (text, figures, every list's add form) and the breadcrumbs are left
+    out: building them cost about a third of an autosave, for a fragment that never shows them."""
     editable = place.can_edit(section.code)
     entry = data.entry
     context = {
@@ -91,17 +93,36 @@ def _page_context(section: Section, place: Place, data: SectionData, **overrides
         "editable": editable,
         "state": section.state(data),
         "warnings": section.warnings(data),
-        "breadcrumbs": ancestors(place.school) + [place.school],
-        "narrative_form": (NarrativeForm(obj=entry, period=place.period, formdata=None)
-                           if section.triplet or section.may_be_empty else None),
-        "facts_form": _facts_form(section, place, data.facts) if section.facts_form else None,
         "explanation_form": ExplanationForm(obj=entry, formdata=None),
-        "add_forms": {r.name: row_form(r, place, formdata=None) for r in section.row_lists},
         "read_only_reason": None if editable else place.read_only_reason(),
         "violation_note": violation_note(data) if entry is not None else None,
     }
     context.update(overrides)
     return context
+
+
+def _page_context(section: Section, place: Place, data: SectionData, **overrides) -> dict:
+    """Everything the section page and its blocks render from."""
+    context = _status_context(section, place, data)
+    context.update({
+        "breadcrumbs": ancestors(place.school) + [place.school],
+        "narrative_form": _stored_form(section, place, data, "narrative"),
+        "facts_form": _stored_form(section, place, data, "facts"),
+        "add_forms": {r.name: row_form(r, place, formdata=None) for r in section.row_lists},
+    })
+    context.update(overrides)
+    return context
+
+
+def _stored_form(section: Section, place: Place, data: SectionData, block: str):
+    """The section's "narrative", "facts" or "explanation" form showing what is stored (None: the section has
+    no such form)."""
+    if block == "narrative":
+        return (NarrativeForm(obj=data.entry, period=place.period, formdata=None)
+                if section.triplet or section.may_be_empty else None)
+    if block == "facts":
+        return _facts_form(section, place, data.facts) if section.facts_form else None
+    return ExplanationForm(obj=data.entry, formdata=None)
 
 
 def _facts_form(section: Section, place: Place, facts: dict, **kwargs):
@@ -119,9 +140,9 @@ def _refresh(section: Section, place: Place) -> SectionData:
     return section_data(place.submission, [section])[section.code]
 
 
-def _saved_blocks(section: Section, place: Place, main_block: str | None, *extra: str):
+def _saved_blocks(section: Section, place: Place, data: SectionData, main_block: str | None, *extra: str):
     """A successful in-place save: the main block (if any) plus the section status out of band."""
-    context = _page_context(section, place, _refresh(section, place), saved=True)
+    context = _status_context(section, place, data, saved=True)
     return render(PAGE, blocks=([main_block] if main_block else []) + ["status_oob", *extra], **context)
 
 
@@ -262,7 +283,8 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
         return _autosave_json(section, place, data, spec, outcome)
     if outcome.status == 200:
         if is_fragment_request():  # only the indicator, never the text being typed
-            return _saved_blocks(section, place, f"{spec.block}_saved_oob" if spec is not EXPLANATION else None,
+            return _saved_blocks(section, place, data,
+                                 f"{spec.block}_saved_oob" if spec is not EXPLANATION else None,
                                  *(["violation_note_oob"] if spec is NARRATIVE and section.triplet else []))
         return _back_to_page(section, place, _("Saved."))
     for name, theirs in outcome.conflicts.items():
@@ -279,12 +301,13 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
 
 def _autosave_json(section: Section, place: Place, data: SectionData, spec: Autosave, outcome):
     """What the page's script needs after a save: each field's fate, the entry's version, the new status."""
-    context = _page_context(section, place, data)
-    current = {"narrative": context["narrative_form"], "facts": context["facts_form"],
-               "explanation": context["explanation_form"]}[spec.block]
-    conflicts = {name: {"theirs": input_value(current[name]),
-                        "text": display_value(current[name], theirs) or "—"}
-                 for name, theirs in outcome.conflicts.items()}
+    context = _status_context(section, place, data)
+    conflicts = {}
+    if outcome.conflicts:
+        current = _stored_form(section, place, data, spec.block)
+        conflicts = {name: {"theirs": input_value(current[name]),
+                            "text": display_value(current[name], theirs) or "—"}
+                     for name, theirs in outcome.conflicts.items()}
     body = {
         "saved": outcome.saved,
         "errors": outcome.errors,
@@ -469,5 +492,5 @@ def delete_row(section: Section, school: str, period: str, list_name: str, row_i
                               **_row_context(section, place, row_list, row, conflict=True))
     if not is_fragment_request():
         return _back_to_page(section, place, _("Row removed."))
-    response = render(PAGE, blocks=["status_oob"], **_page_context(section, place, _refresh(section, place)))
+    response = render(PAGE, blocks=["status_oob"], **_status_context(section, place, _refresh(section, place)))
     return _saved_headers(response)
