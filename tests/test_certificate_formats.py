@@ -173,7 +173,7 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
     paragraphs = document.paragraphs
     title = next(p for p in paragraphs if p.text == "ТАЛДАМАЛЫҚ АНЫҚТАМА")
     assert title.alignment == 1 and all(run.bold for run in title.runs)  # 1 = centre
-    assert any(p.text == 'Рудный қ.\t2025 жылғы "10" маусым' for p in paragraphs)
+    assert any(p.text == "Рудный қ.\t2025 жылғы «10» маусым" for p in paragraphs)
     # A labelled paragraph: the label is a bold run, the text follows in a plain one.
     labelled = next(p for p in paragraphs if p.text.startswith("Сыбайлас жемқорлық тәуекелдері:"))
     assert labelled.runs[0].bold and not labelled.runs[-1].bold
@@ -226,7 +226,7 @@ def test_docx_writer_walks_every_kind_of_block():
 
     certificate = Certificate(
         lang="ru", school=None, periods=[], parent_body="Отдел", legal_name="КГУ «Школа №1»", city="г. Рудный",
-        title_lines=["АНАЛИТИЧЕСКАЯ СПРАВКА", "по результатам", "Отдел"], dated='"10" июня 2025 года',
+        title_lines=["АНАЛИТИЧЕСКАЯ СПРАВКА", "по результатам", "Отдел"], dated="10 июня 2025 года",
         approval={"word": "УТВЕРЖДАЮ", "position": "Руководитель отдела", "name": "Иванов И.И.",
                   "date": '"11" июня 2025 года'},
         blocks=[Heading("II. Часть", 2), Heading("2.1. Раздел", 3), Para("Первая строка\nВторая строка", "Риски:"),

@@ -298,7 +298,7 @@ def test_several_cases_and_inspections_are_tables(app):
         blocks = section_by_code("inspections").certificate(
             span_of("inspections", half("inspections", rows={"inspections": inspections})), "kk")
         assert isinstance(blocks[0], Para) and blocks[0].text == "Талданатын кезеңде жүргізілген тексерулер – 2:"
-        assert blocks[1].rows == [["1", "Прокуратура", "", "", "№1, 21.05.2025", "бұзушылықтар анықталған жоқ"],
+        assert blocks[1].rows == [["1", "Прокуратура", "", "", "№1, 21.05.2025ж.", "бұзушылықтар анықталған жоқ"],
                                   ["2", "ДГД", "", "", "", "бұзушылықтар анықталды: Кемшіліктер"]]
         fiscal = certificate_text("fiscal", "ru", half("fiscal", rows={"inspections": [
             FiscalInspection(body="УГД", period_checked="2023", subject="НДС", result_number="№5",

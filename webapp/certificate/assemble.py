@@ -21,15 +21,7 @@ from ..reporting.sections import SECTIONS
 from .blocks import Block, Heading, Para, Table, say
 from .boilerplate import texts_for
 from .span import SpanData, span_data
-from .wording import series
-
-# «2024 жылғы 02 қыркүйектегі №234 бұйрығы»: the month takes the locative-adjective ending.
-KK_MONTHS_OF = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
-                "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
-KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-             "қараша", "желтоқсан"]
-RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-                "ноября", "декабря"]
+from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, series
 
 
 @dataclass
@@ -72,29 +64,22 @@ class Certificate:
 
 
 def written_date(value: date | None, lang: str) -> str:
-    """«2025 жылғы "10" маусым» / «"10" июня 2025 года», as on the certificate header."""
+    """The date under an approval or a certificate: «2025 жылғы «10» маусым» (the day in quotes, as Kazakh
+    approval stamps write it) / «10 июня 2025 года»; the day unpadded."""
     if value is None:
         return ""
     if lang == "kk":
-        return f'{value.year} жылғы "{value.day:02d}" {KK_MONTHS[value.month - 1]}'
-    return f'"{value.day:02d}" {RU_MONTHS_OF[value.month - 1]} {value.year} года'
+        return f"{value.year} жылғы «{value.day}» {KK_MONTHS[value.month - 1]}"
+    return f"{value.day} {RU_MONTHS_OF[value.month - 1]} {value.year} года"
 
 
 def order_reference(number: str | None, on: date | None, lang: str) -> str:
-    """«2024 жылғы 02 қыркүйектегі №234» / «от 02 сентября 2024 года №234»."""
-    if not number:
-        return ""
-    if on is None:
-        return f"№{number}"
-    if lang == "kk":
-        return f"{on.year} жылғы {on.day:02d} {KK_MONTHS_OF[on.month - 1]} №{number}"
-    return f"от {on.day:02d} {RU_MONTHS_OF[on.month - 1]} {on.year} года №{number}"
+    """«2024 жылғы 2 қыркүйектегі №234» / «от 2 сентября 2024 года №234» (wording.order_ref, spelled); nothing
+    without a number."""
+    return order_ref(number, on, lang, spelled=True) if number else ""
 
 
-def iso_date(value) -> date | None:
-    if value in (None, ""):
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(value)
+iso_date = as_date
 
 
 def section_title(section) -> str:

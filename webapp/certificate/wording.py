@@ -26,9 +26,37 @@ def bare_number(value) -> str:
     return str(value or "").strip().lstrip("№").strip()
 
 
-def order_ref(number, on, lang: str) -> str:
-    """«№174, 02.09.2024ж.» / «№174 от 02.09.2024»; either part may be missing."""
+# «2024 жылғы 2 қыркүйектегі №234 бұйрығы»: the month takes the locative-adjective ending.
+KK_MONTHS_OF = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+                "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
+KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+             "қараша", "желтоқсан"]
+RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря"]
+
+
+def spelled_date(on, lang: str) -> str:
+    """«2024 жылғы 2 қыркүйектегі» / «2 сентября 2024 года»: the day unpadded, as acts are cited in prose."""
+    on = as_date(on)
+    if on is None:
+        return ""
+    if lang == "kk":
+        return f"{on.year} жылғы {on.day} {KK_MONTHS_OF[on.month - 1]}"
+    return f"{on.day} {RU_MONTHS_OF[on.month - 1]} {on.year} года"
+
+
+def order_ref(number, on, lang: str, *, spelled: bool = False) -> str:
+    """The one way the certificate cites an order, protocol or document; either part may be missing.
+
+    Short, as the seed cites the school's own orders: «№174, 02.09.2024ж.» / «№174 от 02.09.2024». `spelled`,
+    where a sentence reads date-first as acts are cited in prose: «2024 жылғы 2 қыркүйектегі №174» /
+    «от 2 сентября 2024 года №174».
+    """
     number, on = bare_number(number), as_date(on)
+    if spelled and on:
+        cited = spelled_date(on, lang)
+        cited = cited if lang == "kk" else f"от {cited}"
+        return f"{cited} №{number}" if number else cited
     if lang == "kk":
         parts = [f"№{number}" if number else "", f"{short_date(on)}ж." if on else ""]
         return ", ".join(p for p in parts if p)

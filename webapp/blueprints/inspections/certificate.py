@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...certificate.blocks import Block, Para, Table, say
-from ...certificate.wording import bare_number, lower_first, ru_past, sentence, trim_end
-from ...i18n import number, short_date
+from ...certificate.wording import lower_first, order_ref, ru_past, sentence, trim_end
+from ...i18n import number
 
 
 def result_document(row, lang: str) -> str:
-    """«№2-0904-25-01180, 21.05.2025» / «№2-0904-25-01180 от 21.05.2025»."""
-    number_, on = bare_number(row.result_number), row.result_date
-    if number_ and on:
-        return say(lang, "№{n}, {d}", "№{n} от {d}", n=number_, d=short_date(on))
-    return f"№{number_}" if number_ else (short_date(on) if on else "")
+    """«№2-0904-25-01180, 21.05.2025ж.» / «№2-0904-25-01180 от 21.05.2025»."""
+    return order_ref(row.result_number, row.result_date, lang)
 
 
 def finding(row, lang: str) -> str:
@@ -50,7 +47,7 @@ def inspection_sentence(row, lang: str, known: str | None = None) -> str:
     document = result_document(row, lang)
     if document:
         text += say(lang, "; нәтижесі туралы құжат {d} бойынша {f}", "; по результатам проверки (документ {d}) {f}",
-                    d=document + ("ж." if lang == "kk" and row.result_date else ""), f=finding(row, lang))
+                    d=document, f=finding(row, lang))
     else:
         text += f"; {finding(row, lang)}"
     return sentence(text[:1].upper() + text[1:])

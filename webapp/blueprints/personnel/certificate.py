@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
-from ...certificate.wording import counted, lower_first, ru_plural, sentence, trim_end
-from ...i18n import number, percent, short_date
+from ...certificate.wording import counted, lower_first, order_ref, ru_plural, sentence, trim_end
+from ...i18n import number, percent
 
 # «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
 KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
@@ -239,13 +239,14 @@ def discipline(span, lang: str) -> list[Block]:
         parts = []
         for (order, on, penalty), people in by_order.items():
             kk, ru = PENALTIES.get(penalty, (penalty, penalty))
-            parts.append(f"{', '.join(people)} ({kk if lang == 'kk' else ru}), №{order}, {short_date(on)}")
+            parts.append(f"{', '.join(people)} ({kk if lang == 'kk' else ru}), {order_ref(order, on, lang)}")
         lifted = sum(1 for r in rows if r.lifted_early)
-        text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",
+        text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}",
                    "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания наложены на {n}: "
-                   "{list}.", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "",
+                   "{list}", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "",
                                                                                      WORKERS_ACCUSATIVE),
                    list="; ".join(parts))
+        text = sentence(text)  # one full stop after a citation ending «…11.10.2024ж.»
         if lifted:
             text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
         blocks.append(Para(text))
