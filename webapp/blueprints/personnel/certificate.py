@@ -7,6 +7,7 @@ from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
 from ...certificate.wording import counted, lower_first, order_ref, ru_plural, sentence, trim_end
 from ...i18n import number, percent
+from ...reporting.texts import MARK_OPEN
 
 # «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
 KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
@@ -22,7 +23,9 @@ CATEGORY_NAMES = [("category_pedagog", "педагог", "педагог"),
 # Kazakh nouns stay singular after a number; Russian ones take one / few / many forms.
 STAFF = {"teacher": ("педагог қызметкер", ("педагогический работник", "педагогических работника",
                                            "педагогических работников")),
-         "support": ("кіші қызметкер", ("технический работник", "технических работника", "технических работников")),
+         # One Russian term for this group, as the staffing figures name it («обслуживающий персонал»).
+         "support": ("кіші қызметкер", ("работник обслуживающего персонала", "работника обслуживающего персонала",
+                                        "работников обслуживающего персонала")),
          "administrative": ("әкімшілік қызметкер", ("административный работник", "административных работника",
                                                     "административных работников"))}
 # The words a school's own text names each figure with (certificate.stated: such a figure is not said twice).
@@ -157,38 +160,74 @@ def _when(year: int, month: int, lang: str) -> str:
             else f"в {RU_MONTHS_IN[month - 1]} {year} года")
 
 
-MOVES = (("dismissed", "Жұмыстан {n} босатылды", "Уволено {n}"),
-         ("hired", "Жұмысқа {n} қабылданды", "Принято на работу {n}"),
-         ("long_leave", "Ұзақ демалысқа (бала күтімі, декрет) {n} шықты",
-          "В длительный отпуск (по беременности и родам, по уходу за ребёнком) ушли {n}"),
-         ("returned", "Демалыстан {n} оралды", "Из отпуска вышли {n}"))
+# A dismissal or hire sentence: (kk, ru forms for 1 / 2 / 5 by Babel's plural rules: «Уволен 1 работник, Уволены
+# 2 работника, Уволено 5 работников, Уволен 21 работник»). A reason typed («өз еркімен» / «по собственному желанию»)
+# leads the sentence, so each reason is said once for all the people who left for it.
+MOVES = (("dismissed", "жұмыстан {n} босатылды", ("уволен {n}", "уволены {n}", "уволено {n}")),
+         ("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
+                                              "принято на работу {n}")))
+# A leave or return is told per month: «2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты.»
+LEAVES = {"long_leave": ("ұзақ демалысқа", "{who} {where} шықты", "длительный отпуск",
+                         ("{who} ушёл в {where}", "{who} ушли в {where}", "{who} ушли в {where}")),
+          "returned": ("демалыстан", "{who} {where} оралды", "отпуска",
+                       ("{who} вышел из {where}", "{who} вышли из {where}", "{who} вышли из {where}"))}
+
+
+def _year(row) -> int:
+    return getattr(row, "year", None) or (getattr(row, "half_year", None) or (None, None))[0] or 0
+
+
+def _staff(counts: dict, lang: str) -> str:
+    """«1 педагог қызметкер, 2 кіші қызметкер» / «1 педагогический работник, 2 технических работника»."""
+    items = []
+    for category, count in counts.items():
+        kk, ru_forms = STAFF.get(category, ("қызметкер", WORKERS))
+        items.append(counted(count, lang, kk, ru_forms))
+    return ", ".join(items)
+
+
+def _capital(text: str) -> str:
+    """`text` to open a sentence; a typed text shown in the other language opens with its on-screen mark."""
+    lead = len(text) - len(text.lstrip(MARK_OPEN))
+    return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
 
 
 def movements(span, lang: str) -> list[Block]:
-    """Dismissals, hires and long leaves, each in date order with the year («2024 жылғы қарашада – 4 педагог
-    қызметкер»), one month and staff category merged; a long leave is not a dismissal."""
+    """Dismissals and hires grouped by their reason, each in date order with the year («2024 жылғы қарашада –
+    4 педагог қызметкер»), one month and staff category merged; a long leave is not a dismissal and is told
+    apart, month by month, as a sentence of its own."""
     blocks = []
-    for direction, kk_title, ru_title in MOVES:
-        rows = [r for r in span.rows.get("movements", []) if r.direction == direction]
-        if not rows:
-            continue
-        by_month: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
-        for r in rows:
-            year = getattr(r, "year", None) or (getattr(r, "half_year", None) or (None, None))[0]
-            by_month[(year or 0, r.month)][(r.staff_category, trim_end(r.reason))] += r.count
-        lines = []
-        for (year, month), groups in sorted(by_month.items()):
-            items = []
-            for (category, reason), count in groups.items():
-                kk, ru_forms = STAFF.get(category, ("қызметкер", WORKERS))
-                items.append(counted(count, lang, kk, ru_forms) + (f" ({reason})" if reason else ""))
-            when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
-            lines.append(f"{when} – {', '.join(items)}")
-        total = counted(sum(r.count for r in rows), lang, "қызметкер", WORKERS)
-        title = say(lang, kk_title, ru_title, n=total)
-        if lang == "ru" and sum(r.count for r in rows) % 10 == 1 and sum(r.count for r in rows) % 100 != 11:
-            title = title.replace(" ушли ", " ушёл ").replace(" вышли ", " вышел ")
-        blocks.append(Para(f"{title}: {'; '.join(lines)}."))
+    rows_all = span.rows.get("movements", [])
+    for direction, kk_verb, ru_verbs in MOVES:
+        rows = [r for r in rows_all if r.direction == direction]
+        by_reason: dict[str, dict[tuple, dict[str, int]]] = {}
+        for r in sorted(rows, key=lambda r: (_year(r), r.month)):
+            months = by_reason.setdefault(trim_end(r.reason), {})
+            counts = months.setdefault((_year(r), r.month), {})
+            counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
+        for reason, months in by_reason.items():
+            lines = []
+            for (year, month), counts in months.items():
+                when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
+                lines.append(f"{when} – {_staff(counts, lang)}")
+            total = sum(sum(counts.values()) for counts in months.values())
+            people = counted(total, lang, "қызметкер", WORKERS)
+            verb = kk_verb if lang == "kk" else ru_plural(total, *ru_verbs)
+            head = f"{reason} {verb}" if reason else verb
+            blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
+    for direction, (kk_where, kk_verb, ru_where, ru_verbs) in LEAVES.items():
+        by_month: dict[tuple, dict[str, int]] = {}
+        for r in sorted((r for r in rows_all if r.direction == direction), key=lambda r: (_year(r), r.month)):
+            counts = by_month.setdefault((_year(r), r.month, trim_end(r.reason)), {})
+            counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
+        for (year, month, reason), counts in by_month.items():
+            when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
+            who = _staff(counts, lang)
+            if lang == "kk":
+                text = kk_verb.format(who=who, where=reason or kk_where)
+            else:
+                text = ru_plural(sum(counts.values()), *ru_verbs).format(who=who, where=reason or ru_where)
+            blocks.append(Para(_capital(f"{when} {text}.")))
     return blocks
 
 
