@@ -136,3 +136,19 @@ def series(items: list[str], indent: bool = True) -> list[Block]:
         item = item.rstrip(" ;")
         paras.append(Para(item + ";" if i < len(items) else sentence(item), item=not indent))
     return paras
+
+
+
+# «2024 жылғы 13 мамырда»: when an event took place, the month in the locative.
+KK_MONTHS_ON = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
+                "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
+
+
+def on_day(value, lang: str) -> str:
+    """When an event took place: «2024 жылғы 13 мамырда» / «13 мая 2024 года»; "" without a date."""
+    on = as_date(value)
+    if on is None:
+        return ""
+    if lang == "kk":
+        return f"{on.year} жылғы {on.day} {KK_MONTHS_ON[on.month - 1]}"
+    return spelled_date(on, lang)

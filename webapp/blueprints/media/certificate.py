@@ -3,7 +3,31 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.wording import ru_plural
 from ...i18n import number
+
+
+def _found(n: int, lang: str) -> str:
+    """«… мектеп туралы 2 жағымсыз жарияланым анықталды» / «… выявлены 2 негативные публикации о школе»."""
+    return say(lang, "Талданатын кезеңде бұқаралық ақпарат құралдары мен әлеуметтік желілерде мектеп туралы {n} "
+                     "жағымсыз жарияланым анықталды",
+               "В анализируемом периоде в средствах массовой информации и социальных сетях {verb} {n} {noun} о школе",
+               n=number(n, lang), verb=ru_plural(n, "выявлена", "выявлены", "выявлено"),
+               noun=ru_plural(n, "негативная публикация", "негативные публикации", "негативных публикаций"))
+
+
+def _answered(n: int, responses: int | None, lang: str) -> str:
+    """«, оған 1 жауап берілді» / «, на неё дан 1 ответ» after `n` publications found; "" when not given."""
+    if responses is None:
+        return ""
+    one = n == 1  # «на неё» / «оған» for a single publication, «на них» / «оларға» for several (also 21)
+    if responses == 0:
+        return say(lang, ", {to} жауап берілген жоқ", ", ответы на {to} не давались",
+                   to=say(lang, "оған" if one else "оларға", "неё" if one else "них"))
+    return say(lang, ", {to} {m} жауап берілді", ", на {to} {verb} {m} {noun}", m=number(responses, lang),
+               to=say(lang, "оған" if one else "оларға", "неё" if one else "них"),
+               verb=ru_plural(responses, "дан", "даны", "дано"),
+               noun=ru_plural(responses, "ответ", "ответа", "ответов"))
 
 
 def certificate(span, lang: str) -> list[Block]:
@@ -15,18 +39,11 @@ def certificate(span, lang: str) -> list[Block]:
                                "В анализируемом периоде негативных публикаций о школе в средствах массовой "
                                "информации и социальных сетях не выявлено.")))
     elif negative is not None:
-        text = say(lang, "Талданатын кезеңде бұқаралық ақпарат құралдары мен әлеуметтік желілерде мектеп туралы {n} "
-                         "жағымсыз жарияланым анықталды",
-                   "В анализируемом периоде выявлено негативных публикаций о школе в средствах массовой информации "
-                   "и социальных сетях: {n}", n=number(negative, lang))
-        if responses:
-            text += say(lang, ", оларға {m} жауап берілді", "; дано ответов: {m}", m=number(responses, lang))
-        elif responses == 0:
-            text += say(lang, ", жауап берілген жоқ", "; ответы не давались")
-        blocks.append(Para(text + "."))
+        blocks.append(Para(_found(negative, lang) + _answered(negative, responses, lang) + "."))
     elif responses:
-        blocks.append(Para(say(lang, "Жарияланымдарға берілген жауаптар саны – {m}.",
-                               "Количество ответов на публикации – {m}.", m=number(responses, lang))))
+        blocks.append(Para(say(lang, "Жарияланымдарға {m} жауап берілді.", "На публикации {verb} {m} {noun}.",
+                               m=number(responses, lang), verb=ru_plural(responses, "дан", "даны", "дано"),
+                               noun=ru_plural(responses, "ответ", "ответа", "ответов"))))
     description = (span.fact("description") or "").strip()
     if description:
         blocks.append(Para(description))

@@ -3,12 +3,13 @@ the span, their total, the plan orders, complaints and cancellations."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
-from ...certificate.wording import ru_plural, sentence, series, trim_end
+from ...certificate.wording import lower_first, order_ref, ru_plural, sentence, series, trim_end
 from ...i18n import number, percent
 
 # How each method opens its line («Баға сұранысы бойынша 57 шарт – …», «Электронды дүкен арқылы – …») and how it is
@@ -183,7 +184,8 @@ def _purchases(span, lang: str) -> list[Block]:
         blocks.append(Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен жасалды:",
                                "В анализируемом периоде договоры государственных закупок заключены "
                                "следующими способами:")))
-        blocks += series([_method_line(m, lang) for m in used])
+        # The lines go on after a colon: each starts lowercase («баға сұранысы бойынша …; электронды дүкен …»).
+        blocks += series([lower_first(_method_line(m, lang)) for m in used])
         blocks += _totals(span, used, lang)
         blocks += _single_source_share(used, lang)
     if unused:
@@ -193,6 +195,43 @@ def _purchases(span, lang: str) -> list[Block]:
     return blocks
 
 
+# One order as a clerk lists it among the plan orders: «№1 05.01.2025», «№ 2, 05.01.2025ж.», «№68 от 14.04.2025».
+_PLAN_ORDER = re.compile(r"№\s*(?P<number>[^\s,;]+)\s*,?\s*(?:от\s+)?(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})"
+                         r"\s*(?:ж\.?)?")
+
+
+def plan_orders(text: str, lang: str) -> str:
+    """The plan orders the school typed, each cited in the certificate's one order style («№1, 05.01.2025ж.;
+    №2, …» / «№1 от 05.01.2025, №2 …»); text that is not a plain list of «№ number date» is printed as typed."""
+    items = [item.strip() for item in re.split(r"[;,](?=\s*№)", text) if item.strip()]
+    matches = [_PLAN_ORDER.fullmatch(item) for item in items]
+    if not items or not all(matches):
+        return text
+    # In Kazakh a reference holds a comma itself («№1, 05.01.2025ж.»), so the references are apart by «;».
+    return (";" if lang == "kk" else ",").join(
+        ("" if i == 0 else " ") + order_ref(m["number"], f"{m['year']}-{m['month']}-{m['day']}", lang)
+        for i, m in enumerate(matches))
+
+
+def _complaints(n: int, lang: str) -> str:
+    """«мемлекеттік сатып алуға 2 шағым түсті» / «поступили 2 жалобы на государственные закупки»; none: a negative
+    sentence."""
+    if n == 0:
+        return say(lang, "мемлекеттік сатып алуға шағымдар түскен жоқ", "жалоб на государственные закупки не поступало")
+    return say(lang, "мемлекеттік сатып алуға {n} шағым түсті", "{verb} {n} {noun} на государственные закупки",
+               n=number(n, lang), verb=ru_plural(n, "поступила", "поступили", "поступило"),
+               noun=ru_plural(n, "жалоба", "жалобы", "жалоб"))
+
+
+def _cancellations(n: int, lang: str) -> str:
+    """«2 сатып алудың күші жойылды» / «отменены 2 закупки»; none: a negative sentence."""
+    if n == 0:
+        return say(lang, "сатып алулардың күші жойылған жоқ", "закупки не отменялись")
+    return say(lang, "{n} сатып алудың күші жойылды", "{verb} {n} {noun}", n=number(n, lang),
+               verb=ru_plural(n, "отменена", "отменены", "отменено"),
+               noun=ru_plural(n, "закупка", "закупки", "закупок"))
+
+
 def _plan_and_complaints(span, lang: str) -> list[Block]:
     blocks: list[Block] = []
     plan = trim_end(span.fact("plan_orders"))
@@ -200,17 +239,13 @@ def _plan_and_complaints(span, lang: str) -> list[Block]:
         blocks.append(Para(sentence(say(lang, "Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: "
                                               "{orders}",
                                         "Приказы об утверждении и изменении плана государственных закупок: {orders}",
-                                        orders=plan))))
+                                        orders=plan_orders(plan, lang)))))
     complaints, cancelled = span.fact("complaints_count"), span.fact("cancellations_count")
     parts = []
     if complaints is not None and not span.stated(complaints, COMPLAINTS, lang):
-        parts.append(say(lang, "мемлекеттік сатып алуға шағымдар түскен жоқ", "жалоб на государственные закупки "
-                               "не поступало") if complaints == 0 else
-                     say(lang, "мемлекеттік сатып алуға шағымдар саны – {n}", "жалоб на государственные закупки – {n}",
-                         n=number(complaints, lang)))
+        parts.append(_complaints(complaints, lang))
     if cancelled is not None and not span.stated(cancelled, CANCELLED, lang):
-        parts.append(say(lang, "сатып алулардың күші жойылған жоқ", "закупки не отменялись") if cancelled == 0 else
-                     say(lang, "күші жойылған сатып алулар – {n}", "отменено закупок – {n}", n=number(cancelled, lang)))
+        parts.append(_cancellations(cancelled, lang))
     if parts:
         text = ", ".join(parts)
         blocks.append(Para(f"{text[0].upper()}{text[1:]}."))
