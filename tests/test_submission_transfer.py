@@ -8,6 +8,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from support import text_of
 
 from webapp.demo.analyses import load_analyses
 from webapp.extensions import db
@@ -37,7 +38,7 @@ def seed(app):
 
 
 def test_round_trip_into_another_school_is_equal(app, seed):
-    assert seed["format"] == "adal-submission" and seed["version"] == 1
+    assert seed["format"] == "adal-submission" and seed["version"] == 2
     assert seed["sections"]["procurement"]["rows"]["methods"][0]["amount"] == "12391716.25"
     assert seed["sections"]["personnel"]["facts"]["teachers_total"] == 76
     with app.app_context(), app.test_request_context():
@@ -165,3 +166,169 @@ def test_a_document_nested_a_million_deep_is_not_json_to_the_upload(seed, as_use
     response = as_user("rudny").post("/schools/rudny-8/2025-H1/import", data={
         "document": (io.BytesIO(b"[" * 1_000_000 + b"]" * 1_000_000), "a.json")}, content_type="multipart/form-data")
     assert response.status_code == 422
+
+
+def _blank_as_none(value):
+    """"" and None are both «not given», {} and None both «no translations»."""
+    return value if value not in ("", {}) else None
+
+
+def stored_texts(submission: Submission) -> dict:
+    """What the database holds of a half-year, read without the export: every entry's narrative, figures and
+    other-language texts, every row's fields and other-language texts, and the language typed first."""
+    from webapp.reporting.queries import section_data
+    from webapp.reporting.sections import SECTIONS
+
+    data = section_data(submission)
+    held: dict = {"text_lang": submission.text_lang}
+    for section in SECTIONS:
+        part = data[section.code]
+        if part.entry is not None:
+            entry = part.entry
+            held[section.code] = {name: getattr(entry, name) for name in (
+                "risks", "basis", "recommendations", "violation_found", "violation_description",
+                "nothing_to_report", "warnings_explanation")}
+            held[section.code]["facts"] = {k: v for k, v in (entry.facts or {}).items() if v is not None}
+            held[section.code]["translations"] = entry.translations or {}
+        for row_list in section.row_lists:
+            columns = [c.name for c in row_list.model.__table__.columns if c.name not in (
+                "id", "submission_id", "version", "request_key", "carried_over", "position")]
+            rows = sorted(part.rows.get(row_list.name) or [], key=lambda row: row.position)  # as entered
+            held[f"{section.code}.{row_list.name}"] = [
+                {name: _blank_as_none(getattr(row, name)) for name in columns} for row in rows]
+    return held
+
+
+def test_round_trip_keeps_every_text_in_both_languages_and_the_language_typed_first(app, seed, as_user):
+    """QA: rows' and the narrative's Russian texts were exported as null, and a Russian-first school came back
+    Kazakh-first; the imported Russian certificate then said «112 мәтін анықтаманың тілінде әлі жазылмаған»."""
+    with app.app_context(), app.test_request_context():
+        source = submission_of("rudny-7", "2025-H1")
+        held = stored_texts(source)
+        leave = next(r for r in held["personnel.movements"] if r["reason"] == "декреттік демалысқа")
+        assert leave["translations"] == {"reason": "отпуск по беременности и родам"}
+        assert held["personnel"]["translations"]["risks"]
+        document = json.loads(json.dumps(export_submission(source)))
+        assert document["version"] == 2 and document["text_lang"] == "kk"
+        imported = import_submission(document, unit("rudny-8"))
+        db.session.commit()
+        assert stored_texts(imported) == held
+        assert json.loads(json.dumps(export_submission(imported)))["sections"] == document["sections"]
+
+        source.text_lang = "ru"  # a Russian-first school comes back Russian-first
+        db.session.commit()
+        document = json.loads(json.dumps(export_submission(source)))
+        assert document["text_lang"] == "ru"
+        assert import_submission(document, unit("rudny-9")).text_lang == "ru"
+        db.session.commit()
+    department = as_user("rudny")
+    missing = "мәтін анықтаманың тілінде әлі жазылмаған"  # «N texts are not written in this language yet»
+    for lang, reason in (("kk", "декреттік демалысқа"), ("ru", "отпуск по беременности и родам")):
+        after = text_of(department.get(f"/schools/rudny-8/certificate/?from=2025-H1&to=2025-H1&lang={lang}"))
+        assert missing not in after and reason in after, lang
+
+
+def test_a_version_1_document_still_imports_kazakh_first(app, seed):
+    old = copy.deepcopy(seed)
+    old["version"] = 1
+    del old["text_lang"]
+    for spec in old["sections"].values():  # version 1 had no narrative companions
+        for name in [n for n in spec.get("narrative", {}) if n.endswith("__tr")]:
+            del spec["narrative"][name]
+    with app.app_context(), app.test_request_context():
+        imported = import_submission(old, unit("rudny-8"))
+        db.session.commit()
+        assert imported.text_lang == "kk"
+        assert export_submission(imported)["sections"]["personnel"]["facts"]["teachers_total"] == 76
+
+
+def test_every_demo_half_year_round_trips(app):
+    """QA: 6 demo half-years with a service not in the list were refused on import («services.rows.services[4]
+    .service_code: Жарамды таңдау емес»): the export wrote its code as null. Each goes into a school of its own
+    and comes back as the database held it."""
+    from webapp.demo.units import demo_school_codes
+    from webapp.models import OrgKind
+
+    with app.app_context():
+        load_analyses(demo_school_codes())
+        db.session.commit()
+        sources = db.session.scalars(select(Submission).order_by(Submission.id)).all()
+        assert len(sources) > 20
+        with app.test_request_context():
+            for source in sources:
+                parent = db.session.get(OrgUnit, source.school.parent_id)
+                code = f"copy-{source.id}"
+                copy_unit = OrgUnit(kind=OrgKind.SCHOOL, code=code, parent_id=parent.id,
+                                    path=f"{parent.path}{code}/", name_kk=code, name_ru=code)
+                db.session.add(copy_unit)
+                db.session.flush()
+                document = json.loads(json.dumps(export_submission(source), ensure_ascii=False))
+                try:
+                    imported = import_submission(document, copy_unit, source.period)
+                except SubmissionImportError as error:
+                    pytest.fail(f"{source.school.code} {source.period.code}: {error}")
+                db.session.flush()
+                assert stored_texts(imported) == stored_texts(source), (source.school.code, source.period.code)
+            db.session.rollback()
+
+
+def upload(client, path: str, body: bytes, **kwargs):
+    import io
+
+    return client.post(path, data={"document": (io.BytesIO(body), "a.json")}, content_type="multipart/form-data",
+                       **kwargs)
+
+
+def test_the_import_speaks_the_users_language(seed, as_user):
+    """QA: «version: version 2 is not supported (this app reads version 1)», «unknown field», «not an
+    adal-submission document» were English in the Kazakh and Russian pages."""
+    future = {**copy.deepcopy(seed), "version": 3}
+    unknown = copy.deepcopy(seed)
+    unknown["sections"]["procurement"]["facts"] = {"teachers_units": 3}
+    department = as_user("rudny")
+    for lang, words in (("kk", ("3 нұсқасы қолдау таппайды", "белгісіз өріс", "adal-submission құжаты емес")),
+                        ("ru", ("версия 3 не поддерживается", "неизвестное поле", "не документ adal-submission"))):
+        department.post("/language", data={"lang": lang})
+        pages = [upload(department, "/schools/rudny-8/2025-H1/import", json.dumps(doc).encode())
+                 for doc in (future, unknown, {"format": "other"})]
+        for page, said in zip(pages, words, strict=True):
+            html = page.get_data(as_text=True)
+            assert page.status_code == 422 and said in html, (lang, said)
+            assert "is not supported" not in html and "unknown field" not in html and "not an adal" not in html
+
+
+def test_an_upload_to_a_half_year_started_meanwhile_says_why(app, seed, as_user):
+    """QA: rudny opened rudny-8's empty half-year, the school started it in another browser, the upload came back
+    422 without the upload panel and without the reason."""
+    department = as_user("rudny")
+    assert 'id="import-heading"' in department.get("/schools/rudny-8/2026-H2/").get_data(as_text=True)
+    as_user("rudny-8").post("/schools/rudny-8/2026-H2/start", data={})
+    with app.app_context():
+        assert submission_of("rudny-8", "2026-H2") is not None
+    for path in ("/schools/rudny-8/2026-H2/import", "/schools/rudny-7/2025-H1/import"):  # started; handed in
+        refused = upload(department, path, json.dumps(seed).encode())
+        assert refused.status_code == 303
+        page = department.get(refused.headers["Location"]).get_data(as_text=True)
+        assert "Ештеңе импортталмады: мектеп бұл жартыжылдықты бастап қойған" in page, path
+    with app.app_context(), app.test_request_context():
+        assert export_submission(submission_of("rudny-8", "2026-H2"))["sections"] != seed["sections"]
+
+
+def test_a_file_with_a_byte_order_mark_imports(app, seed, as_user):
+    """QA: a UTF-8 file saved with a BOM was refused as «Файл JSON құжаты емес»."""
+    done = upload(as_user("rudny"), "/schools/rudny-8/2025-H1/import",
+                  "\ufeff".encode() + json.dumps(seed, ensure_ascii=False).encode("utf-8"))
+    assert done.status_code == 303
+    with app.app_context(), app.test_request_context():
+        assert export_submission(submission_of("rudny-8", "2025-H1"))["sections"] == seed["sections"]
+
+
+def test_a_file_over_the_limit_is_too_big_on_the_half_year_page(seed, as_user):
+    """QA: a 2 MB upload answered a full-page 413 «Мәтінді қысқартып…» (shorten the text)."""
+    department = as_user("rudny")
+    for lang, said in (("kk", "Файл тым үлкен: ең көбі 2 МБ"), ("ru", "Файл слишком большой: не более 2 МБ")):
+        department.post("/language", data={"lang": lang})
+        refused = upload(department, "/schools/rudny-8/2025-H1/import", b" " * (2 * 1024 * 1024 + 10))
+        html = refused.get_data(as_text=True)
+        assert refused.status_code == 413 and said in html and 'id="import-heading"' in html
+        assert "Мәтінді қысқартып" not in html and "Сократите текст" not in html

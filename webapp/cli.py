@@ -372,7 +372,7 @@ def submission_import_command(document: Path, school_code: str | None, period_co
         if period is None:
             raise click.BadParameter(f"no half-year {period_code!r}", param_hint="'--period'")
     try:
-        content = json.loads(document.read_text(encoding="utf-8"))
+        content = json.loads(document.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise click.ClickException(f"{document} is not JSON: {error}") from None
     g.audit_actor = "cli:submission-import"

@@ -1,15 +1,21 @@
 """One school's half-year as one JSON document: exported, and imported through the sections' own forms.
 
 Schools moving between systems, a backup of one analysis, and tests all use it. The format is documented in
-docs/submission-format.md (version 1):
+docs/submission-format.md (version 2; version 1 still imports):
 
-    {"format": "adal-submission", "version": 1, "school": "rudny-7", "period": "2025-H1",
-     "sections": {"personnel": {"narrative": {"risks": …, "basis": …, "recommendations": …,
+    {"format": "adal-submission", "version": 2, "school": "rudny-7", "period": "2025-H1", "text_lang": "kk",
+     "sections": {"personnel": {"narrative": {"risks": …, "risks__tr": …, "basis": …, "basis__tr": …,
+                                              "recommendations": …, "recommendations__tr": …,
                                               "violation_found": false, "violation_description": null,
-                                              "nothing_to_report": false},
+                                              "violation_description__tr": null, "nothing_to_report": false},
                                 "facts": {"teachers_total": 76, "teachers_units": "30.5", …},
                                 "warnings_explanation": null,
-                                "rows": {"movements": [{"year": 2025, "month": 1, "direction": "hired", …}]}}}}
+                                "rows": {"movements": [{"year": 2025, "month": 1, "direction": "hired",
+                                                        "reason": null, "reason__tr": null, …}]}}}}
+
+Every text the school typed travels in both languages: the field in the submission's `text_lang` and its
+`<name>__tr` companion in the other one (version 1 exported the companions of rows and of the narrative as
+null, and no `text_lang`: such a document imports as Kazakh-first, without the other language).
 
 Figures keep the shapes the forms store (whole numbers, decimals and sums as text, dates as ISO text, blank as
 null: «not given», never 0). An import is checked field by field with the very forms a clerk types into, so it
@@ -23,31 +29,60 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
-from wtforms import BooleanField
+from wtforms import BooleanField, SelectField
 
 from ..extensions import db
 from ..models import OrgUnit, Period
-from .fields import MAX_TEXT, clean_text
+from .fields import MAX_TEXT, TRANSLATION_SUFFIX, clean_text
 from .figures import FigureOutOfRange, refresh
-from .forms import NarrativeForm
+from .forms import NarrativeForm, translatable_names
 from .models import SectionEntry, Submission
 from .queries import section_data
 from .sections import SECTIONS, facts_from_form, section_by_code
 
 FORMAT = "adal-submission"
-VERSION = 1
+VERSION = 2  # 2: the texts' other-language companions (`<name>__tr`) of rows and narrative, and `text_lang`
+READS = (1, 2)
 NARRATIVE = ("risks", "basis", "recommendations", "violation_found", "violation_description", "nothing_to_report")
+# The narrative's texts in the other language, read from and written to the entry's `translations`.
+NARRATIVE_TRANSLATED = tuple(name + TRANSLATION_SUFFIX for name in translatable_names(NarrativeForm))
 SECTION_KEYS = {"narrative", "facts", "rows", "warnings_explanation"}
+TEXT_LANGS = ("kk", "ru")
 
 
 def _plain(value):
-    """A stored value as JSON: decimals as exact text, dates as ISO text."""
+    """A stored value as JSON: decimals as exact text, dates as ISO text, a blank text as null (a row added in
+    the browser keeps an empty note as "", one written by the demo as None: both are «not given»)."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return value if value.strip() else None
     return value
+
+
+def _translation(owner, name: str):
+    """The other-language version of `owner`'s text `name` ("reason__tr" → translations["reason"])."""
+    return (owner.translations or {}).get(name.removesuffix(TRANSLATION_SUFFIX))
+
+
+def _row(row_list, row, names: list[str]) -> dict:
+    """A row as the document gives it: each field as its form shows it (a service not in the list, stored as
+    no code, is the form's "other"), the companions from the row's translations."""
+    form = row_list.form(obj=row, formdata=None, meta={"csrf": False})
+    out = {}
+    for name in names:
+        if name.endswith(TRANSLATION_SUFFIX):
+            value = _translation(row, name)
+        elif isinstance(form[name], SelectField):
+            value = form[name].data
+        else:
+            value = getattr(row, name, None)
+        out[name] = _plain(value)
+    return out
 
 
 def _form_fields(form_class) -> list[str]:
@@ -56,7 +91,7 @@ def _form_fields(form_class) -> list[str]:
 
 
 def export_submission(submission: Submission) -> dict:
-    """The submission's sections as a version-1 document (needs a request context for the forms)."""
+    """The submission's sections as a version-2 document (needs a request context for the forms)."""
     data = section_data(submission)
     sections = {}
     for section in SECTIONS:
@@ -65,7 +100,8 @@ def export_submission(submission: Submission) -> dict:
         if part.entry is not None:
             entry = part.entry
             if section.triplet:
-                out["narrative"] = {name: getattr(entry, name) for name in NARRATIVE}
+                out["narrative"] = {name: _plain(getattr(entry, name)) for name in NARRATIVE}
+                out["narrative"].update({name: _plain(_translation(entry, name)) for name in NARRATIVE_TRANSLATED})
             elif entry.nothing_to_report:
                 out["narrative"] = {"nothing_to_report": True}
             if section.facts_form is not None:
@@ -74,15 +110,15 @@ def export_submission(submission: Submission) -> dict:
         rows = {}
         for row_list in section.row_lists:
             names = _form_fields(row_list.form)
-            listed = part.rows.get(row_list.name) or []
+            listed = sorted(part.rows.get(row_list.name) or [], key=lambda row: row.position)  # as entered
             if listed:
-                rows[row_list.name] = [{name: _plain(getattr(row, name, None)) for name in names} for row in listed]
+                rows[row_list.name] = [_row(row_list, row, names) for row in listed]
         if rows:
             out["rows"] = rows
         if out:
             sections[section.code] = out
     return {"format": FORMAT, "version": VERSION, "school": submission.school.code,
-            "period": submission.period.code, "sections": sections}
+            "period": submission.period.code, "text_lang": submission.text_lang or "kk", "sections": sections}
 
 
 @dataclass(frozen=True)
@@ -124,10 +160,13 @@ def _formdata(form_class, values: dict, prefix: str = "") -> MultiDict:
 def _checked(form_class, values, where: str, errors: list, period: Period):
     """The form filled with `values` and validated; its errors (and unknown keys) added to `errors`."""
     if not isinstance(values, dict):
-        errors.append(ImportProblem(where, "must be an object"))
+        errors.append(ImportProblem(where, _("must be an object")))
         return None
     known = set(_form_fields(form_class))
-    errors.extend(ImportProblem(f"{where}.{name}", "unknown field") for name in sorted(set(values) - known))
+    errors.extend(ImportProblem(f"{where}.{name}", _("unknown field")) for name in sorted(set(values) - known))
+    document_values = getattr(form_class, "document_values", None)  # a form's own reading of a document's row
+    if document_values is not None:
+        values = document_values(values)
     form = form_class(formdata=_formdata(form_class, values), meta={"csrf": False}, period=period)
     if not form.validate():
         for name, messages in form.errors.items():
@@ -139,11 +178,11 @@ def _school_and_period(document: dict, school: OrgUnit | None, period: Period | 
     if school is None:
         school = db.session.execute(db.select(OrgUnit).filter_by(code=document.get("school"))).scalar_one_or_none()
         if school is None:
-            errors.append(ImportProblem("school", f"no school with code {document.get('school')!r}"))
+            errors.append(ImportProblem("school", _("no school with code %(code)s", code=repr(document.get("school")))))
     if period is None:
         period = db.session.execute(db.select(Period).filter_by(code=document.get("period"))).scalar_one_or_none()
         if period is None:
-            errors.append(ImportProblem("period", f"no half-year {document.get('period')!r}"))
+            errors.append(ImportProblem("period", _("no half-year %(code)s", code=repr(document.get("period")))))
     return school, period
 
 
@@ -155,20 +194,25 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
     """
     errors: list[ImportProblem] = []
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SubmissionImportError([ImportProblem("document", f"not an {FORMAT} document")])
-    if document.get("version") != VERSION:
-        raise SubmissionImportError([ImportProblem("version", f"version {document.get('version')!r} is not "
-                                                             f"supported (this app reads version {VERSION})")])
+        raise SubmissionImportError([ImportProblem("document", _("not an %(format)s document", format=FORMAT))])
+    version = document.get("version")
+    if isinstance(version, bool) or version not in READS:
+        raise SubmissionImportError([ImportProblem("version", _(
+            "version %(version)s is not supported (this app reads versions %(known)s)",
+            version=repr(version), known=", ".join(str(v) for v in READS)))])
+    text_lang = document.get("text_lang", "kk")  # version 1 had none: its texts were Kazakh-first
+    if text_lang not in TEXT_LANGS:
+        errors.append(ImportProblem("text_lang", _("must be \"kk\" or \"ru\"")))
     school, period = _school_and_period(document, school, period, errors)
     if school is not None and period is not None:
         existing = db.session.execute(db.select(Submission).filter_by(school_id=school.id, period_id=period.id)
                                       ).scalar_one_or_none()
         if existing is not None:
-            errors.append(ImportProblem("period", f"{school.code} has already started {period.code}; nothing is "
-                                                 "overwritten"))
+            errors.append(ImportProblem("period", _("%(school)s has already started %(period)s; nothing is "
+                                                    "overwritten", school=school.code, period=period.code)))
     sections = document.get("sections")
     if not isinstance(sections, dict):
-        errors.append(ImportProblem("sections", "must be an object keyed by section code"))
+        errors.append(ImportProblem("sections", _("must be an object keyed by section code")))
         sections = {}
     if errors:
         raise SubmissionImportError(errors)
@@ -177,41 +221,42 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
     for code, spec in sections.items():
         section = section_by_code(code)
         if section is None:
-            errors.append(ImportProblem(code, "unknown section"))
+            errors.append(ImportProblem(code, _("unknown section")))
             continue
         if not isinstance(spec, dict):
-            errors.append(ImportProblem(code, "must be an object"))
+            errors.append(ImportProblem(code, _("must be an object")))
             continue
-        errors.extend(ImportProblem(f"{code}.{key}", "unknown key") for key in sorted(set(spec) - SECTION_KEYS))
+        errors.extend(ImportProblem(f"{code}.{key}", _("unknown key")) for key in sorted(set(spec) - SECTION_KEYS))
         narrative = facts = None
         if "narrative" in spec:
             narrative = _checked(NarrativeForm, spec["narrative"], f"{code}.narrative", errors, period)
         if "facts" in spec:
             if section.facts_form is None:
-                errors.append(ImportProblem(f"{code}.facts", "the section has no figures"))
+                errors.append(ImportProblem(f"{code}.facts", _("the section has no figures")))
             else:
                 facts = _checked(section.facts_form, spec["facts"], f"{code}.facts", errors, period)
         lists = []
         row_lists = spec.get("rows") or {}
         if not isinstance(row_lists, dict):
-            errors.append(ImportProblem(f"{code}.rows", "must be an object keyed by list name"))
+            errors.append(ImportProblem(f"{code}.rows", _("must be an object keyed by list name")))
             row_lists = {}
         for list_name, rows in row_lists.items():
             row_list = section.row_list(list_name)
             if row_list is None:
-                errors.append(ImportProblem(f"{code}.rows.{list_name}", "unknown list"))
+                errors.append(ImportProblem(f"{code}.rows.{list_name}", _("unknown list")))
                 continue
             if not isinstance(rows, list):
-                errors.append(ImportProblem(f"{code}.rows.{list_name}", "must be a list"))
+                errors.append(ImportProblem(f"{code}.rows.{list_name}", _("must be a list")))
                 continue
             forms = [_checked(row_list.form, row, f"{code}.rows.{list_name}[{i}]", errors, period)
                      for i, row in enumerate(rows, start=1)]
             lists.append((row_list, forms))
         explanation = spec.get("warnings_explanation")
         if explanation is not None and not isinstance(explanation, str):
-            errors.append(ImportProblem(f"{code}.warnings_explanation", "must be a text or null"))
+            errors.append(ImportProblem(f"{code}.warnings_explanation", _("must be a text or null")))
         elif explanation and len(explanation) > MAX_TEXT:
-            errors.append(ImportProblem(f"{code}.warnings_explanation", f"at most {MAX_TEXT} characters"))
+            errors.append(ImportProblem(f"{code}.warnings_explanation",
+                                        _("at most %(count)s characters", count=MAX_TEXT)))
         # The export writes "warnings_explanation" for every section that has an entry, even an empty one.
         entry_wanted = narrative is not None or facts is not None or "warnings_explanation" in spec
         planned.append((section, narrative if entry_wanted else None, facts, entry_wanted,
@@ -219,7 +264,7 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
     if errors:
         raise SubmissionImportError(errors)
 
-    submission = Submission(school_id=school.id, period_id=period.id)
+    submission = Submission(school_id=school.id, period_id=period.id, text_lang=text_lang)
     db.session.add(submission)
     db.session.flush()
     for section, narrative, facts, entry_wanted, explanation, lists in planned:
@@ -232,6 +277,8 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
                     value = narrative[name].data
                     setattr(entry, name, value.strip() or None if isinstance(value, str) else value)
                 entry.nothing_to_report = bool(entry.nothing_to_report)
+                for name in NARRATIVE_TRANSLATED:
+                    narrative.populate_field(entry, name)  # into entry.translations
             db.session.add(entry)
         for row_list, forms in lists:
             for position, form in enumerate(forms, start=1):
@@ -244,5 +291,6 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
     except FigureOutOfRange as error:
         raise SubmissionImportError([ImportProblem(
             f"{error.section_code}.figures",
-            f"{error.name} sums to {error.value}, more than the {error.maximum} that can be stored")]) from None
+            _("%(name)s sums to %(value)s, more than the %(maximum)s that can be stored",
+              name=error.name, value=error.value, maximum=error.maximum))]) from None
     return submission

@@ -90,6 +90,14 @@ class ServiceProvidedForm(SectionForm):
         if obj is not None and obj.service_code is None and obj.service_name:
             self.service_code.data = OTHER  # stored as None, shown as the "another service" choice
 
+    @staticmethod
+    def document_values(values: dict) -> dict:
+        """A JSON document's row as this form reads it: a service not in the list may come as its name with no
+        code (as stored; version-1 exports wrote it so), which is the "another service" choice."""
+        if values.get("service_code") is None and values.get("service_name"):
+            return {**values, "service_code": OTHER}
+        return values
+
     def validate_service_code(self, field):
         if not field.data:
             raise ValidationError(_l("Choose the service."))

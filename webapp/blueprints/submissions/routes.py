@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Blueprint, abort, flash, make_response, request, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
@@ -230,11 +230,14 @@ def import_document(school: str, period: str):
     place = place_or_404(school, period)
     if not place.can_review:
         abort(404)
+    if place.submission is not None:  # started (or handed in) since the page was opened: the page has no upload
+        return _back(place, _("Nothing was imported: the school has already started this half-year, and an import "
+                              "never overwrites its work."), "error")
     form = ImportForm()
     if not form.validate_on_submit():
         return _overview(place, status=422, import_form=form)
-    try:
-        document = json.loads(form.document.data.read().decode("utf-8"))
+    try:  # utf-8-sig: a byte order mark, as some Windows editors write one, is no reason to refuse the file
+        document = json.loads(form.document.data.read().decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested a million deep
         form.document.errors = [_("The file is not a JSON document.")]
         return _overview(place, status=422, import_form=form)
@@ -245,3 +248,21 @@ def import_document(school: str, period: str):
         return _overview(place, status=422, import_form=form, import_errors=[str(e) for e in error.errors])
     db.session.commit()
     return _back(place, _("The analysis is imported."))
+
+
+@bp.errorhandler(413)
+def file_too_large(error):
+    """An upload above the app's request limit: the half-year page again with the limit by the file field (the
+    app-wide 413 page speaks of shortening a text, and leaves the page). Other pages keep the app's answer."""
+    if request.endpoint != "submissions.import_document":
+        return next(iter(current_app.error_handler_spec[None][413].values()))(error)
+    place = place_or_404(request.view_args["school"], request.view_args["period"])
+    if not place.can_review:
+        abort(404)
+    message = _("The file is too large: at most %(size)s MB. Nothing was imported.",
+                size=current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024))
+    if place.submission is not None:
+        return _back(place, message, "error")
+    form = ImportForm(formdata=None)
+    form.document.errors = [message]
+    return _overview(place, status=413, import_form=form, start_form=StartForm(formdata=None))  # the body is unread
