@@ -38,8 +38,9 @@ SEED_FACTS_KK = [
     "69 педагог қызметкер (90,79 %) – жоғары білімді", "7 педагог қызметкер (9,21 %) – арнаулы орта білімді",
     "«педагог» – 16", "«педагог-модератор» – 22", "«педагог-сарапшы» – 17", "«педагог-зерттеуші» – 21",
     "«педагог-шебер» – 2", "Бос орын жоқ", "Жұмысқа 8 қызметкер қабылданды",
-    "Айназарова Ж", "Ермағанбетова С.А.", "Абдрахимова З.Г.", "Бахрамова С.Б", "Омарғалиев А.М.", "Сансызбаева Г.Ә.",
-    "Сейтен Р.С.", "№77, 11.10.2024", "№86, 01.11.2024", "№88, 13.11.2024",
+    # the disciplined with their initials first and a full stop each, their orders spelled (issue 11)
+    "Ж. Айназарова", "С.А. Ермағанбетова", "З.Г. Абдрахимова", "С.Б. Бахрамова", "А.М. Омарғалиев", "Г.Ә. Сансызбаева",
+    "Р.С. Сейтен", "2024 жылғы 11 қазандағы №77", "2024 жылғы 1 қарашадағы №86", "2024 жылғы 13 қарашадағы №88",
     # financial and economic activity
     "баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге", "41 440,00 теңге",
     # 2.3–2.7
@@ -110,7 +111,7 @@ def test_default_span_is_the_academic_year_ending_with_the_chosen_half_year(demo
 def test_a_single_half_year_certificate_has_only_that_half_years_figures(demo, as_user):
     text = text_of(as_user("rudny").get("/schools/rudny-7/certificate/?from=2024-H2&to=2024-H2&lang=kk"))
     assert "57 шарт" not in text and "№7527-25-00-2/5493" not in text  # 2025-H1 facts
-    assert "№77, 11.10.2024" in text
+    assert "2024 жылғы 11 қазандағы №77 бұйрық" in text
 
 
 def test_drafts_carry_the_watermark_until_accepted(demo, as_user):

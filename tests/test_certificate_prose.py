@@ -2,6 +2,8 @@
 asked to change before a head signs, in Kazakh and Russian."""
 
 
+from datetime import date
+
 import pytest
 from test_certificate_sections import certificate_text, half
 
@@ -77,3 +79,43 @@ def test_a_reason_shown_in_the_other_language_still_opens_the_sentence_with_a_ca
     with app.app_context():
         text = _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}өз еркімен{MARK_CLOSE}")
         assert text.startswith(f"{MARK_OPEN}Өз еркімен{MARK_CLOSE} уволены 3 работника: ")
+
+
+def _disciplined(lang: str, mixed: bool = False) -> str:
+    from webapp.blueprints.personnel.models import DisciplinaryAction
+
+    def row(person, number, on, penalty="warning"):
+        return DisciplinaryAction(person=person, penalty=penalty, order_number=number, order_date=on)
+
+    rows = [row("Айназарова Ж", "77", date(2024, 10, 11), "reprimand" if mixed else "warning"),
+            row("Ермағанбетова С.А.", "86", date(2024, 11, 1)),
+            row("Абдрахимова З.Г.", "88", date(2024, 11, 13)), row("Бахрамова С.Б", "88", date(2024, 11, 13))]
+    return certificate_text("personnel", lang, half("personnel", rows={"disciplinary": rows}))
+
+
+def test_discipline_is_a_sentence_with_initials_and_the_penalty_said_once(app):
+    with app.app_context():
+        assert _disciplined("kk") == (
+            "Тәртіптік практика: талданатын кезеңде 4 жұмыскерге ескерту түрінде тәртіптік жаза берілді: "
+            "Ж. Айназарова (2024 жылғы 11 қазандағы №77 бұйрық); С.А. Ермағанбетова (2024 жылғы 1 қарашадағы №86 "
+            "бұйрық); З.Г. Абдрахимова, С.Б. Бахрамова (2024 жылғы 13 қарашадағы №88 бұйрық).")
+        assert _disciplined("ru") == (
+            "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания в виде замечания наложены "
+            "на 4 работников: Айназарова Ж. (приказ №77 от 11.10.2024); Ермағанбетова С.А. (приказ №86 от "
+            "01.11.2024); Абдрахимова З.Г., Бахрамова С.Б. (приказ №88 от 13.11.2024).")
+        # Kinds that differ: each named with its penalty, a construction that needs no case ending on a name.
+        assert "4 жұмыскерге тәртіптік жаза берілді: Ж. Айназарова – сөгіс (2024 жылғы 11 қазандағы №77 бұйрық); " \
+               "С.А. Ермағанбетова – ескерту (" in _disciplined("kk", mixed=True)
+        assert "наложены на 4 работников: Айназарова Ж. – выговор (приказ №77 от 11.10.2024); " \
+               "Ермағанбетова С.А. – замечание (" in _disciplined("ru", mixed=True)
+
+
+def test_discipline_counts_without_names_are_counted_nouns(app):
+    with app.app_context():
+        facts = {"disciplinary_total": 4, "disciplinary_warning": 3, "disciplinary_reprimand": 1,
+                 "disciplinary_lifted_early": 0}
+        assert certificate_text("personnel", "kk", half("personnel", facts)) == (
+            "Тәртіптік практика: талданатын кезеңде 4 тәртіптік жаза берілді: 3 ескерту, 1 сөгіс.")
+        assert certificate_text("personnel", "ru", half("personnel", {**facts, "disciplinary_lifted_early": 1})) == (
+            "Дисциплинарная практика: в анализируемом периоде наложено 4 дисциплинарных взыскания: 3 замечания, "
+            "1 выговор. Досрочно снято 1 взыскание.")

@@ -346,7 +346,9 @@ def test_every_count_agrees_with_its_noun_in_russian(app, n, worker, accusative,
             "disciplinary": [DisciplinaryAction(person=f"Сотрудник {i}", penalty="warning", order_number="1",
                                                 order_date=date(2025, 1, 10)) for i in range(n)]}))
         assert f"на работу {worker}:" in personnel
-        assert f"взыскания наложены {accusative}:" in personnel
+        # One penalty: «взыскание … наложено»; the people are counted in the accusative (issue 11).
+        assert (f"взыскание в виде замечания наложено {accusative}:" if n == 1 else
+                f"взыскания в виде замечания наложены {accusative}:") in personnel
         assert f"рассмотрен{'' if n % 10 == 1 else 'о'} {cases}." in personnel
         procurement = certificate_text("procurement", "ru", half("procurement", rows={"methods": [
             ProcurementMethod(method="price_request", contracts=n, amount=Decimal("100"))]}))

@@ -72,7 +72,7 @@ def test_public_draft_shows_initials_and_no_disciplined_name(analysis, client, a
             assert full not in html, (lang, full)
         text = text_of(client.get(DRAFT + f"?lang={lang}"))
         assert "С. Г. М." in text and "И.-П. А. С." in text and "О. Д. К." in text
-    assert "қызметкер (ескерту)" in text_of(client.get(DRAFT + "?lang=kk"))
+    assert "1 жұмыскерге ескерту түрінде тәртіптік жаза берілді: қызметкер (" in text_of(client.get(DRAFT + "?lang=kk"))
 
 
 def test_school_records_the_protocol_and_prints_it_in_both_languages(app, analysis, as_user):

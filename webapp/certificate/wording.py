@@ -65,6 +65,23 @@ def order_ref(number, on, lang: str, *, spelled: bool = False) -> str:
     return f"№{number}" if number else (f"от {short_date(on)}" if on else "")
 
 
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.?){1,2}$")
+
+
+def person_name(typed: str, lang: str) -> str:
+    """A name with initials as each language's office style writes it in a list: «Ж. Айназарова», «С.А.
+    Ермағанбетова» in Kazakh, «Айназарова Ж.», «Ермаганбетова С.А.» in Russian, each initial with its full stop
+    («Айназарова Ж» typed). A name not in the «surname + initials» shape (a full name) stays as typed; the name
+    is never declined (a list needs no case ending)."""
+    words = (typed or "").replace(".", ". ").split()
+    initials = [w for w in words if _INITIALS.match(w) and w.rstrip(".").isupper()]
+    surname = [w for w in words if w not in initials]
+    if not initials or len(surname) != 1 or len(initials) > 2:
+        return " ".join((typed or "").split())
+    letters = "".join(f"{w.rstrip('.')}." for w in initials)
+    return f"{letters} {surname[0]}" if lang == "kk" else f"{surname[0]} {letters}"
+
+
 def ru_plural(n: int, one: str, few: str, many: str) -> str:
     """The Russian noun form after a number, by Babel's plural rules for Russian (CLDR): 1 договор, 2 договора,
     5 договоров, 21 договор, 11 договоров."""

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
-from ...certificate.wording import counted, lower_first, order_ref, ru_plural, sentence, trim_end
+from ...certificate.wording import counted, lower_first, order_ref, person_name, ru_plural, sentence, trim_end
 from ...i18n import number, percent
 from ...reporting.texts import MARK_OPEN
 
@@ -47,6 +47,10 @@ NAMED = {
 WORKERS = ("работник", "работника", "работников")
 WORKERS_ACCUSATIVE = ("работника", "работников", "работников")  # «наложены на 1 работника, на 5 работников»
 CASES = ("случай", "случая", "случаев")
+# «3 замечания, 1 выговор»: each kind counted in Russian.
+PENALTY_FORMS = {"warning": ("замечание", "замечания", "замечаний"), "reprimand": ("выговор", "выговора", "выговоров"),
+                 "severe_reprimand": ("строгий выговор", "строгих выговора", "строгих выговоров"),
+                 "dismissal": ("увольнение", "увольнения", "увольнений")}
 PENALTIES = {"warning": ("ескерту", "замечание"), "reprimand": ("сөгіс", "выговор"),
              "severe_reprimand": ("қатаң сөгіс", "строгий выговор"), "dismissal": ("жұмыстан босату", "увольнение")}
 
@@ -238,8 +242,9 @@ MONTHS = [("қаңтарда", "в январе"), ("ақпанда", "в фев
 
 
 def discipline_counts(span, lang: str) -> list[Block]:
-    """«Талданатын кезеңде 4 тәртіптік жаза берілді: ескерту – 3, сөгіс – 1. Мерзімінен бұрын алынғаны – 2.»:
-    the counts as the certificate gives them, when nobody is named."""
+    """«Талданатын кезеңде 4 тәртіптік жаза берілді: 3 ескерту, 1 сөгіс. 2 жаза мерзімінен бұрын алынды.» /
+    «…наложено 4 дисциплинарных взыскания: 3 замечания, 1 выговор. Досрочно сняты 2 взыскания.»: the counts as
+    the certificate gives them, when nobody is named."""
     kinds = [(penalty, span.fact(f"disciplinary_{penalty}")) for penalty in PENALTIES]
     kinds = [(penalty, n) for penalty, n in kinds if n is not None]
     total = span.fact("disciplinary_total")
@@ -256,38 +261,72 @@ def discipline_counts(span, lang: str) -> list[Block]:
             span.stated(n, Names(kk=(PENALTIES[penalty][0],), ru=(PENALTIES[penalty][1][:-1],)), lang)
             for penalty, n in kinds if n) and span.fact("disciplinary_lifted_early") is None:
         return []
-    listed = ", ".join(f"{say(lang, *PENALTIES[penalty])} – {number(n, lang)}" for penalty, n in kinds if n)
+    listed = ", ".join(counted(n, lang, PENALTIES[penalty][0], PENALTY_FORMS[penalty]) for penalty, n in kinds if n)
     text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} тәртіптік жаза берілді",
                "Дисциплинарная практика: в анализируемом периоде наложено {n} {penalties}",
                n=number(total, lang), penalties=ru_plural(total, "дисциплинарное взыскание",
                                                           "дисциплинарных взыскания", "дисциплинарных взысканий"))
     text += f": {listed}." if listed else "."
     lifted = span.fact("disciplinary_lifted_early")
-    if lifted is not None:
-        text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
+    if lifted:  # none lifted early is no news worth a sentence
+        text += " " + _lifted(lifted, lang)
     return [Para(text)]
+
+
+# «ескерту түрінде» / «в виде замечания»: the one kind of penalty all the named people received.
+PENALTY_KINDS = {"warning": ("ескерту түрінде", "в виде замечания"), "reprimand": ("сөгіс түрінде", "в виде выговора"),
+                 "severe_reprimand": ("қатаң сөгіс түрінде", "в виде строгого выговора"),
+                 "dismissal": ("жұмыстан босату түрінде", "в виде увольнения")}
+
+
+def _imposed(n: int, lang: str) -> dict:
+    """The Russian subject and verb agreeing with `n` penalties on `n` people: «дисциплинарное взыскание наложено
+    на 1 работника», «дисциплинарные взыскания наложены на 5 работников»."""
+    return {"penalties": "дисциплинарное взыскание" if n == 1 else "дисциплинарные взыскания",
+            "verb": "наложено" if n == 1 else "наложены", "workers": _people(n, lang, "", WORKERS_ACCUSATIVE)}
+
+
+def _lifted(n: int, lang: str) -> str:
+    """«2 жаза мерзімінен бұрын алынды.» / «Досрочно сняты 2 взыскания.»"""
+    if lang == "kk":
+        return f"{number(n, lang)} жаза мерзімінен бұрын алынды."
+    return ru_plural(n, "Досрочно снято {n} взыскание.", "Досрочно сняты {n} взыскания.",
+                     "Досрочно снято {n} взысканий.").format(n=number(n, lang))
 
 
 def discipline(span, lang: str) -> list[Block]:
     rows = span.rows.get("disciplinary", [])
     blocks = [] if rows else discipline_counts(span, lang)
     if rows:
+        n = len(rows)
         by_order: dict[tuple, list] = defaultdict(list)
         for r in rows:
-            by_order[(r.order_number, r.order_date, r.penalty)].append(r.person)
+            by_order[(r.order_number, r.order_date, r.penalty)].append(person_name(r.person, lang))
+        kinds = {penalty for _order, _on, penalty in by_order}
         parts = []
         for (order, on, penalty), people in by_order.items():
-            kk, ru = PENALTIES.get(penalty, (penalty, penalty))
-            parts.append(f"{', '.join(people)} ({kk if lang == 'kk' else ru}), {order_ref(order, on, lang)}")
+            # «2024 жылғы 11 қазандағы №77 бұйрық» / «приказ №77 от 11.10.2024», as the reviewer of issue 11 wrote it
+            cited = order_ref(order, on, lang, spelled=lang == "kk")
+            cited = say(lang, "{order} бұйрық", "приказ {order}", order=cited)
+            if len(kinds) == 1:  # the penalty is said once, in the sentence: «ескерту түрінде» / «в виде замечания»
+                parts.append(f"{', '.join(people)} ({cited})")
+            else:  # «Е.Г. Әбілқасымова – сөгіс (…)»: no case ending needed on a typed name
+                kk, ru = PENALTIES.get(penalty, (penalty, penalty))
+                parts.append(f"{', '.join(people)} – {kk if lang == 'kk' else ru} ({cited})")
+        if len(kinds) == 1:
+            kk, ru = PENALTY_KINDS.get(next(iter(kinds)), ("", ""))
+            text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге {kind}тәртіптік жаза берілді: "
+                             "{list}.", "Дисциплинарная практика: в анализируемом периоде {penalties}{kind} "
+                                        "{verb} на {workers}: {list}.",
+                       kind=(kk + " ") if lang == "kk" and kk else (" " + ru if ru else ""),
+                       n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
+        else:
+            text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",
+                       "Дисциплинарная практика: в анализируемом периоде {penalties} {verb} на {workers}: {list}.",
+                       n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
         lifted = sum(1 for r in rows if r.lifted_early)
-        text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}",
-                   "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания наложены на {n}: "
-                   "{list}", n=number(len(rows), lang) if lang == "kk" else _people(len(rows), lang, "",
-                                                                                     WORKERS_ACCUSATIVE),
-                   list="; ".join(parts))
-        text = sentence(text)  # one full stop after a citation ending «…11.10.2024ж.»
         if lifted:
-            text += " " + say(lang, "Мерзімінен бұрын алынғаны – {n}.", "Досрочно снято – {n}.", n=number(lifted, lang))
+            text += " " + _lifted(lifted, lang)
         blocks.append(Para(text))
     ethics, conflicts = span.fact("ethics_council_cases"), span.fact("conflict_of_interest_cases")
     if ethics is not None and not span.stated(ethics, NAMED["ethics"], lang):
