@@ -2,12 +2,17 @@
 agreeing with their nouns (Babel's plural forms), zeros as negative sentences, events told in sentences
 rather than «label – value» slots, dates written out, no text of the other language spliced into a sentence."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_certificate_sections import certificate_text, half
+from test_certificate_sections import certificate_text, half, span_of, words
 
+from webapp.blueprints.courts.models import CourtCase
 from webapp.blueprints.procurement.models import ProcurementMethod
+from webapp.certificate.span import merge
+from webapp.reporting.sections import section_by_code
+from webapp.reporting.texts import untranslated
 
 PLURALS = [  # n, Russian forms for the count
     (1, "Поступила 1 жалоба", "отменена 1 закупка", "размещена 1 публикация",
@@ -85,3 +90,90 @@ def test_procurement_methods_after_a_colon_start_lowercase_and_plan_orders_cited
         # Plan orders typed otherwise than «№ number date» are printed as typed.
         typed = half("procurement", {"plan_orders": "директордың 2025 жылғы бұйрықтары"})
         assert certificate_text("procurement", "kk", typed).endswith(": директордың 2025 жылғы бұйрықтары.")
+
+
+# --- 2.8 courts: a sentence from the stored fields -------------------------------------------------------------
+
+SEED_CASE = dict(case_number="№7527-25-00-2/5493", decided_on=date(2025, 5, 23), court="Алматы қ.",
+                 counterparty="«SHAKIRT GROUP» ЖШС", subject="Мемлекеттік сатып алуға қатысты", outcome="in_favour")
+SEED_CASE_RU = dict(SEED_CASE, court="г. Алматы", counterparty="ТОО «SHAKIRT GROUP»",
+                    subject="в сфере государственных закупок")
+
+
+def test_a_court_case_is_told_in_a_sentence(app):
+    with app.app_context():
+        assert certificate_text("courts", "kk", half("courts", rows={"cases": [CourtCase(**SEED_CASE)]})) == (
+            "Талданатын кезеңде Алматы қаласының сотында «SHAKIRT GROUP» ЖШС-мен мемлекеттік сатып алуға қатысты "
+            "№7527-25-00-2/5493 іс қаралды; сот 2025 жылғы 23 мамырдағы шешімімен дауды мектеп пайдасына шешті.")
+        assert certificate_text("courts", "ru", half("courts", rows={"cases": [CourtCase(**SEED_CASE_RU)]})) == (
+            "В анализируемом периоде судом г. Алматы рассмотрено дело №7527-25-00-2/5493 по спору с ТОО «SHAKIRT "
+            "GROUP» в сфере государственных закупок; решением суда от 23 мая 2025 года спор разрешён в пользу школы.")
+
+
+@pytest.mark.parametrize("outcome, kk, ru", [
+    ("against", "сот 2025 жылғы 23 мамырдағы шешімімен дауды мектеп пайдасына шешпеді.",
+     "решением суда от 23 мая 2025 года спор разрешён не в пользу школы."),
+    ("partly", "сот 2025 жылғы 23 мамырдағы шешімімен дауды ішінара мектеп пайдасына шешті.",
+     "решением суда от 23 мая 2025 года спор разрешён частично в пользу школы."),
+    ("settled", "сот 2025 жылғы 23 мамырдағы тараптардың бітімгершілік келісімін бекітті.",
+     "определением суда от 23 мая 2025 года утверждено мировое соглашение сторон."),
+    ("pending", "іс бойынша шешім әлі шығарылған жоқ.", "решение по делу ещё не вынесено."),
+])
+def test_each_outcome_ends_the_sentence_in_its_own_words(app, outcome, kk, ru):
+    with app.app_context():
+        assert certificate_text("courts", "kk", half("courts", rows={"cases": [
+            CourtCase(**dict(SEED_CASE, outcome=outcome))]})).endswith(f"іс қаралды; {kk}")
+        assert certificate_text("courts", "ru", half("courts", rows={"cases": [
+            CourtCase(**dict(SEED_CASE_RU, outcome=outcome))]})).endswith(f"государственных закупок; {ru}")
+
+
+def test_court_fields_that_cannot_be_declined_stay_whole(app):
+    with app.app_context():
+        case = CourtCase(case_number="2-15/2025", decided_on=None, court="Специализированный межрайонный "
+                         "экономический суд", counterparty="Иванов И.И.", subject="аренда", outcome="in_favour")
+        assert certificate_text("courts", "ru", half("courts", rows={"cases": [case]})) == (
+            "В анализируемом периоде рассмотрено дело №2-15/2025 (суд – Специализированный межрайонный "
+            "экономический суд; другая сторона – Иванов И.И.; предмет спора – аренда); спор разрешён судом в пользу "
+            "школы.")
+        case = CourtCase(case_number="2-15/2025", court="Қостанай облыстық соты", counterparty="Асан",
+                         subject="еңбек дауы", outcome="in_favour")
+        assert certificate_text("courts", "kk", half("courts", rows={"cases": [case]})) == (
+            "Талданатын кезеңде Қостанай облыстық сотында Асанмен еңбек дауы бойынша №2-15/2025 іс қаралды; сот "
+            "дауды мектеп пайдасына шешті.")
+
+
+def test_a_no_practice_basis_is_not_printed_beside_a_case(app):
+    with app.app_context():
+        basis = ("Талдау объектісінің (азаматтық-құқықтық сипаттағы) іс жүргізу практикасы көрсетілмейді. "
+                 "Заң кеңесшісі шарттарды тексереді.")
+        courts = section_by_code("courts")
+        with_case = span_of("courts", half("courts", rows={"cases": [CourtCase(**SEED_CASE)]}))
+        assert courts.certificate_basis(with_case, basis, "kk") == "Заң кеңесшісі шарттарды тексереді."
+        assert courts.certificate_basis(with_case, "Судебная практика объекта анализа не приводится.", "ru") is None
+        # Without a case the school's words stand as written.
+        assert courts.certificate_basis(span_of("courts", half("courts")), basis, "kk") == basis
+
+
+@pytest.mark.parametrize("n, kk, ru", [
+    (2, "Талданатын кезеңде 2 сот ісі қаралды:", "В анализируемом периоде рассмотрено 2 судебных дела:"),
+    (5, "Талданатын кезеңде 5 сот ісі қаралды:", "В анализируемом периоде рассмотрено 5 судебных дел:"),
+    (21, "Талданатын кезеңде 21 сот ісі қаралды:", "В анализируемом периоде рассмотрено 21 судебное дело:"),
+    (22, "Талданатын кезеңде 22 сот ісі қаралды:", "В анализируемом периоде рассмотрено 22 судебных дела:"),
+])
+def test_several_cases_are_introduced_by_a_sentence(app, n, kk, ru):
+    with app.app_context():
+        cases = half("courts", rows={"cases": [CourtCase(case_number=str(i), outcome="pending") for i in range(n)]})
+        assert certificate_text("courts", "kk", cases).splitlines()[0] == kk
+        assert certificate_text("courts", "ru", cases).splitlines()[0] == ru
+
+
+def test_court_texts_typed_in_the_other_language_are_not_spliced_into_the_sentence(app):
+    with app.app_context():
+        case = CourtCase(**SEED_CASE, translations={})
+        span = merge(section_by_code("courts"), [half("courts", rows={"cases": [case]})], "ru", ["kk"], [(2025, 1)])
+        # The Kazakh texts stand whole, marked missing, in the one parenthesis after the case number.
+        assert words(section_by_code("courts").certificate(span, "ru")) == (
+            "В анализируемом периоде рассмотрено дело №7527-25-00-2/5493 (суд – {c}; другая сторона – {o}; "
+            "предмет спора – «{s}»); решением суда от 23 мая 2025 года спор разрешён в пользу школы."
+        ).format(c=untranslated("Алматы қ."), o=untranslated("«SHAKIRT GROUP» ЖШС"),
+                 s=untranslated("Мемлекеттік сатып алуға қатысты"))

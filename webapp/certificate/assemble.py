@@ -101,8 +101,11 @@ def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[B
     text = span.text
     if text["risks"]:
         blocks.append(Para(text["risks"], label=say(lang, "Сыбайлас жемқорлық тәуекелдері:", "Коррупционные риски:")))
-    if text["basis"]:
-        blocks.append(Para(text["basis"], label=say(lang, "Негіздеме:", "Обоснование:")))
+    basis = text["basis"]
+    if basis and span.section.certificate_basis:
+        basis = span.section.certificate_basis(span, basis, lang)
+    if basis:
+        blocks.append(Para(basis, label=say(lang, "Негіздеме:", "Обоснование:")))
     if span.section.certificate:
         blocks.extend(span.section.certificate(span, lang))
     if span.violation_found:

@@ -169,3 +169,29 @@ def on_day(value, lang: str) -> str:
     if lang == "kk":
         return f"{on.year} жылғы {on.day} {KK_MONTHS_ON[on.month - 1]}"
     return spelled_date(on, lang)
+
+
+def foreign(text: str | None) -> bool:
+    """True when a typed text is shown in the other language (reporting.texts marks it): such a text cannot
+    take a grammatical slot of the sentence around it, which is then framed so it stays grammatical."""
+    from ..reporting.texts import has_marks
+
+    return has_marks(text)
+
+
+_KK_VOWELS = set("аәеиоөұүыіэюяуё")
+
+
+def kk_with(name: str) -> str:
+    """A Kazakh name in the instrumental («… -мен/-бен/-пен», "with"): «Асанмен», «қызбен», «кітаппен»; an
+    abbreviation, a number or a quote takes a hyphen and «-мен» as office style writes it («ЖШС-мен»)."""
+    name = name.strip()
+    last_word = name.rsplit(" ", 1)[-1]
+    last = name[-1:].lower()
+    if (len(last_word) > 1 and last_word.isupper()) or not ("а" <= last <= "я" or last in "әғқңөұүһіё"):
+        return f"{name}-мен"
+    if last in _KK_VOWELS or last in "лмнңрй":
+        return f"{name}мен"
+    if last in "жз":
+        return f"{name}бен"
+    return f"{name}пен"

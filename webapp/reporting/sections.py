@@ -121,6 +121,9 @@ class Section:
     summary: Callable[[SectionData], list[str]] | None = None  # figures computed from the data, shown on the page
     summed_facts: tuple[str, ...] = ()  # figures that add up over several half-years; the rest are "as at"
     certificate: Callable | None = None  # (SpanData, lang) -> blocks this section adds to the certificate
+    # (SpanData, basis, lang) -> the school's basis as the certificate prints it beside the section's own sentences
+    # (courts: a sentence saying there is no court practice is left out when a case is told).
+    certificate_basis: Callable | None = None
     # Where the certificate places the section: "I" (normative acts), "II" (organisational-managerial activity),
     # or "frame": not a numbered section, it fills slots of the certificate's frame through `certificate_frame`,
     # (SpanData, lang) -> {slot: value} (the order, signature, sources, working group, conclusion, appendix).

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 from ...reporting.sections import RowList, Section, register
 from ...reporting.views import make_blueprint
-from .certificate import certificate
+from .certificate import certificate, leaves_out_no_practice
 from .forms import CourtCaseForm
 from .models import CourtCase
 
@@ -16,6 +16,7 @@ section = register(Section(
         RowList("cases", CourtCase, CourtCaseForm, _l("Court cases"), order_by=("decided_on",)),
     ),
     certificate=certificate,
+    certificate_basis=leaves_out_no_practice,
     figures=lambda data: {"court_cases": data.count("cases")},
 ))
 bp = make_blueprint(section, __name__)
