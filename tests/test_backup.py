@@ -37,6 +37,14 @@ def certificate(app) -> dict[str, bytes]:
     return {name: archive.read(name) for name in archive.namelist() if name != "docProps/core.xml"}
 
 
+def journal_mode(path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        connection.close()
+
+
 def test_backup_and_restore_give_back_every_row_and_the_same_certificate(tmp_path):
     url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'adal.sqlite'}"
     app = create_app(app_config(SQLALCHEMY_DATABASE_URI=url), instance_path=str(tmp_path / "instance"))
@@ -54,6 +62,10 @@ def test_backup_and_restore_give_back_every_row_and_the_same_certificate(tmp_pat
     backup_file = next((tmp_path / "instance" / "backups").iterdir())
     assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_file.parent.stat().st_mode) == 0o700
+    if not TEST_DATABASE_URL:  # the live file writes through a log beside it; the backup is one whole file
+        assert journal_mode(tmp_path / "adal.sqlite") == "wal"
+        assert journal_mode(backup_file) == "delete"
+        assert not backup_file.with_name(backup_file.name + "-wal").exists()
 
     with app.app_context():  # a bad afternoon: analyses deleted, an account renamed
         db.session.execute(text("DELETE FROM submission_sections"))
@@ -67,6 +79,8 @@ def test_backup_and_restore_give_back_every_row_and_the_same_certificate(tmp_pat
     assert result.exit_code == 0, result.output
     assert row_counts(app) == counts
     assert certificate(app) == document
+    if not TEST_DATABASE_URL:
+        assert journal_mode(tmp_path / "adal.sqlite") == "wal"
     verified = runner.invoke(args=["audit", "verify"])
     assert verified.exit_code == 0, verified.output
 

@@ -74,6 +74,8 @@ def backup(url: str, target: Path) -> Path:
             try:
                 with copy:
                     source.backup(copy)
+                # One self-contained file, whatever the live database's journal (a write-ahead log there).
+                copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 copy.close()
                 source.close()
