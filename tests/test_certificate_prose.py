@@ -3,6 +3,7 @@ asked to change before a head signs, in Kazakh and Russian."""
 
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from test_certificate_sections import certificate_text, half
@@ -119,3 +120,107 @@ def test_discipline_counts_without_names_are_counted_nouns(app):
         assert certificate_text("personnel", "ru", half("personnel", {**facts, "disciplinary_lifted_early": 1})) == (
             "Дисциплинарная практика: в анализируемом периоде наложено 4 дисциплинарных взыскания: 3 замечания, "
             "1 выговор. Досрочно снято 1 взыскание.")
+
+
+RUDNY7_PUBLISHED = {"kk": "«Электрондық еңбек биржасы» порталы, пайда болған күннен бастап бес жұмыс күні ішінде; "
+                          "https://www.instagram.com/school7_rud/; http://rudnymektep7.edu.kz/",
+                    "ru": "портал «Электронная биржа труда» – в течение пяти рабочих дней со дня появления вакансии; "
+                          "https://www.instagram.com/school7_rud/; http://rudnymektep7.edu.kz/"}
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("kk", "Бос орындар туралы ақпарат пайда болған күннен бастап бес жұмыс күні ішінде «Электрондық еңбек биржасы» "
+           "порталында, мектептің ресми сайтында (http://rudnymektep7.edu.kz/) және Instagram аккаунтында "
+           "(https://www.instagram.com/school7_rud/) жарияланады. Талданатын кезең соңында бос орын болған жоқ."),
+    ("ru", "Сведения о вакансиях размещаются в течение пяти рабочих дней со дня появления вакансии на портале "
+           "«Электронная биржа труда», на официальном сайте школы (http://rudnymektep7.edu.kz/) и в аккаунте "
+           "Instagram (https://www.instagram.com/school7_rud/). На конец анализируемого периода вакансий не было."),
+])
+def test_vacancies_are_a_full_sentence_where_and_when_first(app, lang, expected):
+    with app.app_context():
+        facts = {"vacancies": 0, "vacancies_published": RUDNY7_PUBLISHED[lang]}
+        assert certificate_text("personnel", lang, half("personnel", facts)) == expected
+
+
+@pytest.mark.parametrize("n, kk, ru", [
+    (1, "Талданатын кезең соңында 1 бос орын болды.", "На конец анализируемого периода имелась 1 вакансия."),
+    (2, "Талданатын кезең соңында 2 бос орын болды.", "На конец анализируемого периода имелись 2 вакансии."),
+    (5, "Талданатын кезең соңында 5 бос орын болды.", "На конец анализируемого периода имелось 5 вакансий."),
+    (21, "Талданатын кезең соңында 21 бос орын болды.", "На конец анализируемого периода имелась 21 вакансия."),
+])
+def test_a_count_of_vacancies_is_a_sentence(app, n, kk, ru):
+    with app.app_context():
+        assert certificate_text("personnel", "kk", half("personnel", {"vacancies": n})) == kk
+        assert certificate_text("personnel", "ru", half("personnel", {"vacancies": n})) == ru
+
+
+def test_staffing_figures_are_sentences(app):
+    from webapp.blueprints.personnel.models import AdministrativeStaff
+
+    with app.app_context():
+        staff = [AdministrativeStaff(position_title="Директор", persons=1, staff_units=1),
+                 AdministrativeStaff(position_title="Заместитель директора по учебной работе", persons=2,
+                                     staff_units=Decimal("1.5"))]
+        span = half("personnel", {"teachers_total": 76, "support_staff_total": 41, "teachers_units": "80.5",
+                                  "support_staff_units": "37", "staff_units_total": "124"},
+                    rows={"admin_staff": staff})
+        ru = certificate_text("personnel", "ru", span).splitlines()
+        assert ru[0] == ("Административный штат составляет 3 человека: директор (1 штатная единица), заместитель "
+                         "директора по учебной работе (2 человека, 1,5 штатной единицы).")
+        assert ru[1] == ("Общая штатная численность педагогов составляет 76 человек. Численность обслуживающего "
+                         "персонала составляет 41 человек.")
+        # The units with no headcount said again: 76 and 41 are in the sentence before.
+        assert ru[2] == ("Штатным расписанием предусмотрено 124 штатные единицы, из них на педагогов – 80,5, на "
+                         "обслуживающий персонал – 37.")
+        kk = certificate_text("personnel", "kk", span).splitlines()
+        assert kk[0] == ("Әкімшілік штат 3 адамды құрайды: директор (1 бірлік), заместитель директора по учебной "
+                         "работе (2 адам, 1,5 бірлік).")
+        assert kk[1] == ("Мұғалімдердің жалпы штат саны 76 педагог қызметкерді құрайды. Кіші қызмет көрсетуші "
+                         "персонал саны 41 адамды құрайды.")
+        assert kk[2] == ("Штат кестесі бойынша 124 штат бірлігі бекітілген, оның ішінде педагогтерге – 80,5, кіші "
+                         "қызмет көрсетуші персоналға – 37.")
+        assert "– 0" not in "".join(kk + ru) and "чел." not in "".join(ru)
+
+
+def test_appeals_on_time_are_told_without_a_zero(app):
+    from webapp.blueprints.appeals.models import Appeal
+
+    with app.app_context():
+        rows = [Appeal(channel="e_otinish", received_on=date(2025, 2, 10), answered_on=date(2025, 2, 12)),
+                Appeal(channel="e_otinish", received_on=date(2025, 2, 10), answered_on=date(2025, 2, 13)),
+                Appeal(channel="e_otinish", received_on=date(2025, 5, 26), answered_on=None)]
+        ru = certificate_text("appeals", "ru", half("appeals", rows={"appeals": rows}))
+        assert ru == ("В анализируемом периоде через портал «е-Өтініш» поступило 3 обращения. 2 обращения рассмотрены "
+                      "в срок, 1 обращение ещё не рассмотрено.")
+        late = half("appeals", {"received_count": 3, "answered_on_time_count": 0, "overdue_count": 3})
+        assert certificate_text("appeals", "kk", late) == (
+            "Талданатын кезеңде 3 өтініш келіп түсті. 3 өтініш мерзімі бұзылып қаралды.")
+        assert certificate_text("appeals", "ru", late) == (
+            "В анализируемом периоде поступило 3 обращения. 3 обращения рассмотрены с нарушением срока.")
+        for lang in ("kk", "ru"):
+            assert "– 0" not in certificate_text("appeals", lang, late)
+
+
+def test_appeals_by_channel_and_applicant_are_one_sentence(app):
+    from webapp.blueprints.appeals.models import Appeal
+
+    with app.app_context():
+        channels = ["e_otinish"] * 8 + ["written"] * 3 + ["other"]
+        rows = [Appeal(channel=c, received_on=date(2025, 2, 10), answered_on=date(2025, 2, 12)) for c in channels]
+        span = half("appeals", {"from_individuals": 9, "from_legal_entities": 2, "anonymous": 1},
+                    rows={"appeals": rows})
+        assert certificate_text("appeals", "kk", span) == (
+            "Талданатын кезеңде 12 өтініш келіп түсті, оның 8-і «е-Өтініш» порталы арқылы, 3-і жазбаша түрде және "
+            "1-і өзге тәсілмен; 9-ы жеке тұлғалардан, 2-сі заңды тұлғалардан және 1-і анонимді. Әрбір өтініш "
+            "мерзімінде орындалды.")
+        assert certificate_text("appeals", "ru", span) == (
+            "В анализируемом периоде поступило 12 обращений, из них 8 через портал «е-Өтініш», 3 в письменной форме "
+            "и 1 иным способом; 9 от физических лиц, 2 от юридических лиц и 1 анонимное. Каждое обращение "
+            "рассмотрено в срок.")
+
+
+def test_kazakh_share_endings_follow_the_last_word_of_the_number():
+    from webapp.certificate.wording import kk_share
+
+    assert [kk_share(n) for n in (1, 2, 6, 8, 9, 10, 12, 20, 35, 50, 100)] == [
+        "1-і", "2-сі", "6-сы", "8-і", "9-ы", "10-ы", "12-сі", "20-сы", "35-і", "50-сі", "100-і"]

@@ -198,11 +198,16 @@ def test_staff_units_with_decimals_fit_and_add_up(clerk, department):
     assert compared(department)["staff_units"] == "85"
     assert exported(department)["staff_units"] == "85.0"
     kk = certificate(department, "kk")
-    assert ("Штат бірліктерінің саны – 85: әкімшілік персонал – 14, педагогтер – 30,5 (31 адам), оқу-көмекші "
-            "персонал – 16,5, кіші қызмет көрсетуші персонал – 24 (25 адам).") in kk
+    # The units in a sentence; each headcount once, in the sentence that gives it (issue 11).
+    assert ("Штат кестесі бойынша 85 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға – 14, педагогтерге – "
+            "30,5, оқу-көмекші персоналға – 16,5, кіші қызмет көрсетуші персоналға – 24.") in kk
+    assert ("Мұғалімдердің жалпы штат саны 31 педагог қызметкерді құрайды. Кіші қызмет көрсетуші персонал саны 25 "
+            "адамды құрайды.") in kk and "(31 адам)" not in kk
     ru = certificate(department, "ru")
-    assert ("Количество штатных единиц – 85: административный персонал – 14, педагоги – 30,5 (31 чел.), "
-            "учебно-вспомогательный персонал – 16,5, обслуживающий персонал – 24 (25 чел.).") in ru
+    assert ("Штатным расписанием предусмотрено 85 штатных единиц, из них на административный персонал – 14, на "
+            "педагогов – 30,5, на учебно-вспомогательный персонал – 16,5, на обслуживающий персонал – 24.") in ru
+    assert ("Общая штатная численность педагогов составляет 31 человек. Численность обслуживающего персонала "
+            "составляет 25 человек.") in ru
 
 
 def test_staff_units_that_do_not_add_up_are_a_warning_and_quarter_units_are_kept(clerk, department):
@@ -306,9 +311,10 @@ def test_appeals_by_applicant_kind_and_a_split_that_does_not_add_up(clerk, depar
     page = full_page(clerk, "appeals").get_data(as_text=True)
     assert (input_value(page, "from_individuals"), input_value(page, "from_legal_entities")) == ("3", "35")
     kk = certificate(department, "kk")
-    assert "40 өтініш келіп түсті. Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35." in kk
+    # One sentence, the parts after the count (issue 11).
+    assert "40 өтініш келіп түсті, оның 3-і жеке тұлғалардан және 35-і заңды тұлғалардан." in kk
     ru = certificate(department, "ru")
-    assert "поступило 40 обращений. Из них: от физических лиц – 3, от юридических лиц – 35." in ru
+    assert "поступило 40 обращений, из них 3 от физических лиц и 35 от юридических лиц." in ru
     clerk.post(url("appeals", "facts"), data={"received_count": "40", "from_individuals": "3",
                                               "from_legal_entities": "35", "anonymous": "2"})
     assert warnings_of(clerk, "appeals") == []
@@ -317,8 +323,8 @@ def test_appeals_by_applicant_kind_and_a_split_that_does_not_add_up(clerk, depar
                                               "from_legal_entities": "35", "anonymous": "0"})
     assert warnings_of(clerk, "appeals") == []
     kk = certificate(department, "kk")
-    assert "Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35." in kk and "анонимді" not in kk
-    assert "анонимных" not in certificate(department, "ru")
+    assert "38 өтініш келіп түсті, оның 3-і жеке тұлғалардан және 35-і заңды тұлғалардан." in kk
+    assert "анонимді" not in kk and "анонимн" not in certificate(department, "ru")
 
 
 # --- Working group without roles (the protocol without a number: issue 14's public cycle) ------------

@@ -82,6 +82,28 @@ def person_name(typed: str, lang: str) -> str:
     return f"{letters} {surname[0]}" if lang == "kk" else f"{surname[0]} {letters}"
 
 
+# The Kazakh possessive ending after a number follows the last word read aloud: бірі, екісі, үші, …, оны, жиырмасы.
+_KK_UNITS = {1: "і", 2: "сі", 3: "і", 4: "і", 5: "і", 6: "сы", 7: "сі", 8: "і", 9: "ы"}
+_KK_TENS = {1: "ы", 2: "сы", 3: "ы", 4: "ы", 5: "сі", 6: "ы", 7: "і", 8: "і", 9: "ы"}
+
+
+def kk_share(n: int) -> str:
+    """«оның 8-і, 9-ы, 12-сі, 20-сы, 100-і»: a part of a counted whole, the ending by the vowel harmony of the
+    number's last word (сегізі, тоғызы, екісі, жиырмасы, жүзі)."""
+    n = abs(int(n))
+    if n % 10:
+        ending = _KK_UNITS[n % 10]
+    elif n % 100:
+        ending = _KK_TENS[n % 100 // 10]
+    elif n % 1000:
+        ending = "і"  # жүз
+    elif n:
+        ending = "ы"  # мың, миллион
+    else:
+        ending = "і"  # нөл
+    return f"{n}-{ending}"
+
+
 def ru_plural(n: int, one: str, few: str, many: str) -> str:
     """The Russian noun form after a number, by Babel's plural rules for Russian (CLDR): 1 договор, 2 договора,
     5 договоров, 21 договор, 11 договоров."""

@@ -10,7 +10,7 @@ from collections import Counter
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
-from ...certificate.wording import ru_plural
+from ...certificate.wording import kk_share, ru_plural, sentence
 from ...i18n import number
 from .timeliness import timeliness
 
@@ -31,55 +31,75 @@ def _appeals(n: int, lang: str) -> str:
     return f"{number(n, lang)} {say(lang, 'өтініш', ru_plural(n, 'обращение', 'обращения', 'обращений'))}"
 
 
-def _received(rows, total: int, lang: str, stated: bool = False) -> str:
-    """The appeals received and their channels; `stated`: the school's text already gives the total, so only
-    the channels are told."""
+# «8 через портал «е-Өтініш»» / «оның 8-і «е-Өтініш» порталы арқылы»: a channel reads the same after its count.
+CHANNELS_AFTER = CHANNELS
+
+
+def _parts(counts: list[tuple[int, str, str]], lang: str) -> str:
+    """«8-і «е-Өтініш» порталы арқылы, 3-і жазбаша түрде және 1-і өзге тәсілмен» / «8 через портал «е-Өтініш», 3 в
+    письменной форме и 1 иным способом»: the parts of a count, none of them zero."""
+    items = [f"{kk_share(n) if lang == 'kk' else number(n, lang)} {say(lang, kk, ru)}" for n, kk, ru in counts if n]
+    if len(items) > 1:
+        return ", ".join(items[:-1]) + say(lang, " және ", " и ") + items[-1]
+    return items[0] if items else ""
+
+
+def _received(rows, total: int, lang: str, stated: bool = False, applicants: str = "") -> str:
+    """The appeals received, their channels and who sent them, as one sentence: «Талданатын кезеңде 12 өтініш
+    келіп түсті, оның 8-і «е-Өтініш» порталы арқылы, 3-і жазбаша түрде және 1-і өзге тәсілмен; 9-ы жеке
+    тұлғалардан …»; `stated`: the school's text already gives the total, so only the channels are told."""
     if total == 0:
         return say(lang, "Талданатын кезеңде өтініштер келіп түскен жоқ.",
                    "В анализируемом периоде обращений не поступало.")
     channels = Counter(row.channel for row in rows)
     if stated:
         if not channels:
-            return ""
+            return sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}", list=applicants)) \
+                if applicants else ""
         if len(channels) == 1:
             kk, ru = CHANNELS.get(next(iter(channels)), CHANNELS["other"])
-            return say(lang, "Өтініштер {channel} келіп түсті.", "Обращения поступили {channel}.",
+            text = say(lang, "Өтініштер {channel} келіп түсті.", "Обращения поступили {channel}.",
                        channel=kk if lang == "kk" else ru)
+            return text + (" " + sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}", list=applicants))
+                           if applicants else "")
+    ordered = [c for c in CHANNELS if c in channels] + [c for c in channels if c not in CHANNELS]
     if len(channels) == 1:
-        (channel, _count), = channels.items()
-        kk, ru = CHANNELS.get(channel, CHANNELS["other"])
-        return say(lang, "Талданатын кезеңде {channel} {appeals} келіп түсті.",
-                   "В анализируемом периоде {channel} поступило {appeals}.",
+        kk, ru = CHANNELS.get(ordered[0], CHANNELS["other"])
+        text = say(lang, "Талданатын кезеңде {channel} {appeals} келіп түсті",
+                   "В анализируемом периоде {channel} поступило {appeals}",
                    channel=kk if lang == "kk" else ru, appeals=_appeals(total, lang))
-    if channels:
-        ordered = [c for c in CHANNELS if c in channels] + [c for c in channels if c not in CHANNELS]
-        by_channel = ", ".join(f"{say(lang, *CHANNELS.get(c, CHANNELS['other']))} – {number(channels[c], lang)}"
-                               for c in ordered)
+        parts = [applicants] if applicants else []
+    else:
         if stated:
-            return say(lang, "Өтініштер келіп түскен арналар: {list}.", "Каналы поступления обращений: {list}.",
-                       list=by_channel)
-        return say(lang, "Талданатын кезеңде {appeals} келіп түсті: {list}.",
-                   "В анализируемом периоде поступило {appeals}: {list}.",
-                   appeals=_appeals(total, lang), list=by_channel)
-    return say(lang, "Талданатын кезеңде {appeals} келіп түсті.", "В анализируемом периоде поступило {appeals}.",
-               appeals=_appeals(total, lang))
+            return sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}",
+                                list=_parts([(channels[c], *CHANNELS_AFTER.get(c, CHANNELS_AFTER["other"]))
+                                             for c in ordered], lang)))
+        text = say(lang, "Талданатын кезеңде {appeals} келіп түсті", "В анализируемом периоде поступило {appeals}",
+                   appeals=_appeals(total, lang))
+        parts = [_parts([(channels[c], *CHANNELS_AFTER.get(c, CHANNELS_AFTER["other"])) for c in ordered], lang)]
+        parts = [p for p in parts + [applicants] if p]
+    if parts:
+        text += say(lang, ", оның ", ", из них ") + "; ".join(parts)
+    return sentence(text)
 
 
 def _on_time(received: int, on_time: int | None, overdue: int | None, unanswered: int | None, lang: str) -> str:
+    """«2 өтініш мерзімінде қаралды, 1 өтініш әлі қаралған жоқ.» / «2 обращения рассмотрены в срок, 1 обращение
+    ещё не рассмотрено.»: only what happened, never «– 0» (issue 11)."""
     if not received or (on_time is None and overdue is None):
         return ""
     if on_time == received:
         return say(lang, "Әрбір өтініш мерзімінде орындалды.", "Каждое обращение рассмотрено в срок.")
-    parts = []
-    if on_time is not None:
-        parts.append(say(lang, "мерзімінде қаралғаны – {n}", "рассмотрено в срок – {n}", n=number(on_time, lang)))
-    if overdue is not None:
-        parts.append(say(lang, "мерзімі бұзылып қаралғаны – {n}", "рассмотрено с нарушением срока – {n}",
-                         n=number(overdue, lang)))
-    if unanswered:
-        parts.append(say(lang, "әлі қаралмағаны – {n}", "ещё не рассмотрено – {n}", n=number(unanswered, lang)))
-    text = ", ".join(parts)
-    return f"{text[0].upper()}{text[1:]}."
+    clauses = []
+    for n, kk, ru in ((on_time, "мерзімінде қаралды", ("рассмотрено в срок", "рассмотрены в срок")),
+                      (overdue, "мерзімі бұзылып қаралды", ("рассмотрено с нарушением срока",
+                                                             "рассмотрены с нарушением срока")),
+                      (unanswered, "әлі қаралған жоқ", ("ещё не рассмотрено", "ещё не рассмотрены"))):
+        if n:
+            clauses.append(f"{_appeals(n, lang)} {kk if lang == 'kk' else ru_plural(n, ru[0], ru[1], ru[0])}")
+    if not clauses:  # none on time and nothing else known
+        return say(lang, "Мерзімінде қаралған өтініш болған жоқ.", "В срок не рассмотрено ни одного обращения.")
+    return sentence(", ".join(clauses))
 
 
 def certificate(span, lang: str) -> list[Block]:
@@ -94,22 +114,23 @@ def certificate(span, lang: str) -> list[Block]:
         on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
         unanswered = None
     stated = span.stated(received, APPEALS, lang)
-    text = " ".join(t for t in (_received(rows, received, lang, stated), _applicants(span, lang),
+    text = " ".join(t for t in (_received(rows, received, lang, stated, _applicants(span, lang)),
                                 _on_time(received, on_time, overdue, unanswered, lang)) if t)
     return [Para(text)] if text else []
 
 
-APPLICANTS = (("from_individuals", "жеке тұлғалардан", "от физических лиц"),
-              ("from_legal_entities", "заңды тұлғалардан", "от юридических лиц"),
-              ("anonymous", "анонимді", "анонимных"))
+APPLICANTS = (("from_individuals", "жеке тұлғалардан", ("от физических лиц",) * 3),
+              ("from_legal_entities", "заңды тұлғалардан", ("от юридических лиц",) * 3),
+              ("anonymous", "анонимді", ("анонимное", "анонимных", "анонимных")))
 
 
 def _applicants(span, lang: str) -> str:
-    """«Оның ішінде: жеке тұлғалардан – 3, заңды тұлғалардан – 35.»: as given, even when it does not add up
-    (the section's warning asks the school to explain that). A kind with none is left out: the certificate never
-    prints «– 0» (issue 11)."""
-    parts = [f"{say(lang, kk, ru)} – {number(span.fact(name), lang)}" for name, kk, ru in APPLICANTS
-             if span.fact(name)]
-    if not parts:
-        return ""
-    return say(lang, "Оның ішінде: {list}.", "Из них: {list}.", list=", ".join(parts))
+    """«9-ы жеке тұлғалардан, 2-сі заңды тұлғалардан және 1-і анонимді» / «9 от физических лиц, 2 от юридических
+    лиц и 1 анонимное»: as given, even when it does not add up (the section's warning asks the school to explain
+    that). A kind with none is left out: the certificate never prints «– 0» (issue 11)."""
+    counts = []
+    for name, kk, ru_forms in APPLICANTS:
+        n = span.fact(name)
+        if n:
+            counts.append((n, kk, ru_plural(n, *ru_forms)))
+    return _parts(counts, lang)

@@ -1,5 +1,6 @@
 """2.2 in the certificate: staffing, education shares, categories, hires and dismissals by month, discipline."""
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -60,33 +61,65 @@ def _people(n: int, lang: str, kk: str, ru_forms: tuple[str, str, str]) -> str:
     return counted(n, lang, kk, ru_forms)
 
 
+PERSONS = ("человек", "человека", "человек")  # «составляет 21 человек, 22 человека, 25 человек»
+
+
+def _persons(n: int, lang: str) -> str:
+    """«76 адам» / «76 человек»."""
+    return counted(n, lang, "адам", PERSONS)
+
+
+def _units(value, lang: str) -> str:
+    """«1,5 бірлік» / «1 штатная единица», «2 штатные единицы», «0,5 штатной единицы» (a fraction takes the
+    genitive singular in Russian)."""
+    value = Decimal(str(value))
+    if lang == "kk":
+        return f"{number(value, lang)} бірлік"
+    if value != value.to_integral_value():
+        return f"{number(value, lang)} штатной единицы"
+    return counted(int(value), lang, "", ("штатная единица", "штатные единицы", "штатных единиц"))
+
+
+def _position(row, lang: str) -> str:
+    """«директордың тәрбие ісі жөніндегі орынбасары (2 адам, 1 бірлік)»: one person in a post goes without
+    saying; a post with neither figure is its title alone."""
+    details = [] if row.persons in (None, 1) else [_persons(row.persons, lang)]
+    if row.staff_units is not None:
+        details.append(_units(row.staff_units, lang))
+    title = _lower(row.position_title)
+    return f"{title} ({', '.join(details)})" if details else title
+
+
+def _lower(text: str) -> str:
+    """lower_first for a typed text that may carry the on-screen mark of the other language."""
+    lead = len(text or "") - len((text or "").lstrip(MARK_OPEN))
+    return (text or "")[:lead] + lower_first((text or "")[lead:])
+
+
 def staffing(span, lang: str) -> list[Block]:
     blocks = []
     staff = span.rows.get("admin_staff", [])
     if staff:
         # The total as the school states it; the list may count one person in two posts.
         people = span.fact("administrative_total", sum(r.persons or 0 for r in staff))
-        parts = []
-        for r in staff:
-            units = "" if r.staff_units is None else f" ({number(r.staff_units, lang)} {say(lang, 'бірлік', 'ед.')})"
-            parts.append(f"{lower_first(r.position_title)} – {number(r.persons, lang)} {say(lang, 'адам', 'чел.')}"
-                         f"{units}")
+        listed = ", ".join(_position(r, lang) for r in staff)
         if span.stated(people, NAMED["administrative"], lang):
-            blocks.append(Para(say(lang, "Әкімшілік штаттың лауазымдары: {list}.",
-                                   "Должности административного штата: {list}.", list=", ".join(parts))))
+            blocks.append(Para(say(lang, "Әкімшілік штатқа {list} кіреді.",
+                                   "В административный штат входят {list}.", list=listed)))
         else:
-            blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды. Олар: {list}.",
-                                   "Административный штат составляет {n} чел.: {list}.",
-                                   n=number(people, lang), list=", ".join(parts))))
+            blocks.append(Para(say(lang, "Әкімшілік штат {n} адамды құрайды: {list}.",
+                                   "Административный штат составляет {n}: {list}.",
+                                   n=number(people, lang) if lang == "kk" else _persons(people, lang), list=listed)))
     teachers, support = span.fact("teachers_total"), span.fact("support_staff_total")
     teacher_forms = STAFF["teacher"]
     if teachers is not None:
         text = span.unless_stated(
-            lang, (say(lang, "Мұғалімдерінің жалпы штат саны – {n} педагог қызметкерді құрайды.",
-                       "Общая штатная численность педагогов – {people}.", n=number(teachers, lang),
-                       people=_people(teachers, lang, *teacher_forms)), ((teachers, NAMED["teachers"]),)),
-            (say(lang, "Кіші қызмет көрсетуші персонал саны – {n}.", "Численность обслуживающего персонала – {n} чел.",
-                 n=number(support, lang)) if support is not None else "", ((support, NAMED["support"]),)))
+            lang, (say(lang, "Мұғалімдердің жалпы штат саны {n} педагог қызметкерді құрайды.",
+                       "Общая штатная численность педагогов составляет {people}.", n=number(teachers, lang),
+                       people=_persons(teachers, lang)), ((teachers, NAMED["teachers"]),)),
+            (say(lang, "Кіші қызмет көрсетуші персонал саны {n} адамды құрайды.",
+                 "Численность обслуживающего персонала составляет {people}.", n=number(support, lang),
+                 people=_persons(support, lang)) if support is not None else "", ((support, NAMED["support"]),)))
         if text:
             blocks.append(Para(text))
     higher, special = span.fact("teachers_higher_education"), span.fact("teachers_special_secondary")
@@ -114,16 +147,78 @@ def staffing(span, lang: str) -> list[Block]:
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         published = trim_end(span.fact("vacancies_published"))
-        text = span.unless_stated(
-            lang, (say(lang, "Бос орын жоқ.", "Вакансий нет.") if vacancies == 0 else
-                   say(lang, "Бос орындар саны – {n}.", "Количество вакансий – {n}.", n=number(vacancies, lang)),
-                   ((vacancies, NAMED["vacancies"]),)),
-            (sentence(say(lang, "Бос орындар туралы ақпарат жарияланады: {where}",
-                          "Сведения о вакансиях размещаются: {where}", where=lower_first(published)))
-             if published else "", ()))
+        if vacancies == 0:
+            count = say(lang, "Талданатын кезең соңында бос орын болған жоқ.",
+                        "На конец анализируемого периода вакансий не было.")
+        else:
+            count = say(lang, "Талданатын кезең соңында {n} бос орын болды.",
+                        "На конец анализируемого периода {verb} {n}.",
+                        n=counted(vacancies, lang, "", VACANCIES).strip(),
+                        verb=ru_plural(vacancies, "имелась", "имелись", "имелось"))
+        text = span.unless_stated(lang, (vacancies_published(published, lang) if published else "", ()),
+                                  (count, ((vacancies, NAMED["vacancies"]),)))
         if text:
             blocks.append(Para(text))
     return blocks
+
+
+VACANCIES = ("вакансия", "вакансии", "вакансий")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_SOCIAL = (("instagram", "Instagram аккаунтында", "в аккаунте Instagram"),
+           ("facebook", "Facebook парақшасында", "на странице в Facebook"))
+
+
+def vacancies_published(typed: str, lang: str) -> str:
+    """Where and when vacancies are published, as one sentence whatever list the school typed: «Бос орындар
+    туралы ақпарат пайда болған күннен бастап бес жұмыс күні ішінде «Электрондық еңбек биржасы» порталында,
+    мектептің ресми сайтында (http://…) және Instagram аккаунтында (https://…) жарияланады.» / «Сведения о
+    вакансиях размещаются в течение пяти рабочих дней … на портале «Электронная биржа труда», на официальном сайте
+    школы (http://…) и в аккаунте Instagram (https://…).» A typed text in the other language, or one whose parts
+    cannot be told apart, goes in as typed."""
+    whole = say(lang, "Бос орындар туралы ақпарат жарияланады: {where}.",
+                "Сведения о вакансиях размещаются: {where}.", where=lower_first(typed))
+    if MARK_OPEN in typed:
+        return whole
+    when, places, sites, social = [], [], [], []
+    for item in re.split(r"\s*(?:;|,|\s[–—-]\s)\s*", typed):
+        item = item.strip().rstrip(".")
+        if not item:
+            continue
+        url = _URL.search(item)
+        if url:
+            link = url.group(0).rstrip(".,;)")
+            kind = next((s for s in _SOCIAL if s[0] in link.lower()), None)
+            if kind:
+                social.append(f"{say(lang, kind[1], kind[2])} ({link})")
+            else:
+                sites.append(say(lang, "мектептің ресми сайтында ({url})", "на официальном сайте школы ({url})",
+                                 url=link))
+        elif re.search(r"ішінде|в течение|күннен|со дня", item, re.I):
+            when.append(lower_first(item))
+        else:
+            places.append(_located(lower_first(item), lang))
+    where = places + sites + social
+    if not where:
+        return whole
+    joined = ", ".join(where[:-1]) + say(lang, " және ", " и ") + where[-1] if len(where) > 1 else where[0]
+    return sentence(say(lang, "Бос орындар туралы ақпарат {when}{where} жарияланады",
+                        "Сведения о вакансиях размещаются {when}{where}",
+                        when="".join(f"{w} " for w in when), where=joined))
+
+
+def _located(place: str, lang: str) -> str:
+    """A place typed in the nominative made a location: «… порталы» → «… порталында», «портал …» → «на портале
+    …»; one already located («…порталында», «на сайте …») stays."""
+    if lang == "kk":
+        for word, located in (("порталы", "порталында"), ("сайты", "сайтында"), ("биржасы", "биржасында")):
+            if place.endswith(word):
+                return place[: -len(word)] + located
+        return place
+    for word, located in (("портал ", "на портале "), ("сайт ", "на сайте "),
+                          ("официальный сайт", "на официальном сайте")):
+        if place.startswith(word):
+            return located + place[len(word):]
+    return place
 
 
 # Staff groups as the staff list names them (kk, ru), for the staff-units sentence.
@@ -133,29 +228,50 @@ GROUP_NAMES = (("administrative", "әкімшілік персонал", "адм
                ("support_staff", "кіші қызмет көрсетуші персонал", "обслуживающий персонал"))
 
 
+# The groups in the dative for the units' breakdown: «педагогтерге – 80,5» / «на педагогов – 80,5».
+GROUPS_TO = {"administrative": ("әкімшілік персоналға", "на административный персонал"),
+             "teachers": ("педагогтерге", "на педагогов"),
+             "auxiliary": ("оқу-көмекші персоналға", "на учебно-вспомогательный персонал"),
+             "support_staff": ("кіші қызмет көрсетуші персоналға", "на обслуживающий персонал")}
+
+
 def staff_units(span, lang: str) -> list[Block]:
-    """«Штат бірліктерінің саны – 85: әкімшілік персонал – 14 (12 адам), педагогтер – 30,5 …»: units beside
-    headcounts, as given; a total without groups stands alone, groups without a total are not added up here."""
+    """«Штат кестесі бойынша 124 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға – 6,5, педагогтерге –
+    80,5 (…).»: the units, each group's headcount only where no other sentence of 2.2 gives it (the teachers and
+    the support staff have theirs, the administrative staff when its posts are listed); a total without groups
+    stands alone, groups without a total are not added up here."""
+    told = {"teachers": span.fact("teachers_total") is not None,
+            "support_staff": span.fact("support_staff_total") is not None,
+            "administrative": bool(span.rows.get("admin_staff"))}
     groups = []
-    for key, kk, ru in GROUP_NAMES:
+    for key, _kk, _ru in GROUP_NAMES:
         units, persons = span.fact(f"{key}_units"), span.fact(f"{key}_total")
         if units is None:
             continue
-        people = f" ({number(persons, lang)} {say(lang, 'адам', 'чел.')})" if persons is not None else ""
-        groups.append(f"{kk if lang == 'kk' else ru} – {number(Decimal(str(units)), lang)}{people}")
+        people = (say(lang, " ({n})", " ({n})", n=_persons(persons, lang))
+                  if persons is not None and not told.get(key) else "")
+        groups.append(f"{say(lang, *GROUPS_TO[key])} – {number(Decimal(str(units)), lang)}{people}")
     total, persons = span.fact("staff_units_total"), span.fact("staff_total")
     if total is None and not groups:
         if persons is not None and not span.stated(persons, NAMED["staff"], lang):
-            return [Para(say(lang, "Қызметкерлердің жалпы саны – {n} адам.", "Общая численность работников – {n} чел.",
-                             n=number(persons, lang)))]
+            return [Para(say(lang, "Қызметкерлердің жалпы саны {n} адамды құрайды.",
+                             "Общая численность работников составляет {n}.",
+                             n=number(persons, lang) if lang == "kk" else _persons(persons, lang)))]
         return []
-    text = (say(lang, "Штат бірліктерінің саны – {n}", "Количество штатных единиц – {n}",
-                n=number(Decimal(str(total)), lang)) if total is not None else
-            say(lang, "Штат бірліктері", "Штатные единицы"))
-    if persons is not None:
-        text += say(lang, " ({n} адам)", " ({n} чел.)", n=number(persons, lang))
-    if groups:
-        text += ": " + ", ".join(groups)
+    if total is not None:
+        units = _units(total, lang)
+        text = say(lang, "Штат кестесі бойынша {units} штат бірлігі бекітілген",
+                   "Штатным расписанием {verb} {units}",
+                   units=number(Decimal(str(total)), lang) if lang == "kk" else units,
+                   verb="предусмотрена" if units.endswith("единица") else "предусмотрено")
+        if groups:
+            text += say(lang, ", оның ішінде ", ", из них ") + ", ".join(groups)
+        if persons is not None:
+            text += say(lang, ". Қызметкерлердің жалпы саны {n} адамды құрайды",
+                        ". Общая численность работников составляет {n}",
+                        n=number(persons, lang) if lang == "kk" else _persons(persons, lang))
+    else:
+        text = say(lang, "Штат бірліктері: ", "Штатные единицы: ") + ", ".join(groups)
     return [Para(text + ".")]
 
 
