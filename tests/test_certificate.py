@@ -45,7 +45,7 @@ SEED_FACTS_KK = [
     # financial and economic activity
     "баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге", "41 440,00 теңге",
     # 2.3–2.7
-    "№130", "3 өтініш", "rudnymektep7.edu.kz", "instagram.com/school7_rud", "13.05.2024",
+    "№130", "3 өтініш", "rudnymektep7.edu.kz", "instagram.com/school7_rud", "2024 жылғы 13 мамырда",
     # 2.8–2.9
     "№7527-25-00-2/5493", "2025 жылғы 23 мамырдағы", "«SHAKIRT GROUP» ЖШС", "№2-0904-25-01180", "21.05.2025",
     # conclusion, signature and Appendix 4
@@ -92,7 +92,7 @@ def test_the_russian_certificate_has_russian_titles_and_the_same_figures(demo, a
                   "Анализ судебной практики", "Заключение", "Приложение 4"):
         assert title in text, title
     for figure in ("57", "22 266 028,65", "217 035,00", "90,79 %", "№7527-25-00-2/5493", "№2-0904-25-01180",
-                   "13.05.2024", "Бирманова К.И.", "10 июня 2025 года", "от 2 сентября 2024 года №234"):
+                   "13 мая 2024 года", "Бирманова К.И.", "10 июня 2025 года", "от 2 сентября 2024 года №234"):
         assert figure in text, figure
     assert "второе полугодие 2024 года, первое полугодие 2025 года" in text
 

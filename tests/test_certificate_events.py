@@ -9,6 +9,7 @@ import pytest
 from test_certificate_sections import certificate_text, half, span_of, words
 
 from webapp.blueprints.courts.models import CourtCase
+from webapp.blueprints.monitoring.models import MonitoringEvent
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.certificate.span import merge
 from webapp.reporting.sections import section_by_code
@@ -177,3 +178,55 @@ def test_court_texts_typed_in_the_other_language_are_not_spliced_into_the_senten
             "предмет спора – «{s}»); решением суда от 23 мая 2025 года спор разрешён в пользу школы."
         ).format(c=untranslated("Алматы қ."), o=untranslated("«SHAKIRT GROUP» ЖШС"),
                  s=untranslated("Мемлекеттік сатып алуға қатысты"))
+
+
+# --- 2.6 monitoring: the date written out first, the verb fitting who held the event -------------------------
+
+def _event(lang: str, text_lang: str = "kk", **values) -> str:
+    row = MonitoringEvent(**{"held_on": date(2024, 5, 13), "violations_found": False, "translations": {}, **values})
+    span = merge(section_by_code("monitoring"), [half("monitoring", rows={"events": [row]})], lang, [text_lang],
+                 [(2024, 1)])
+    return words(section_by_code("monitoring").certificate(span, lang))
+
+
+def test_a_monitoring_event_opens_with_its_date_written_out(app):
+    with app.app_context():
+        seed = {"kind": "Мектеп-гимназия асханасында қоғамдық мониторинг",
+                "held_by": "Қалалық білім бөлімінің бас маманымен бірлесіп", "result": "Бұзушылықтар анықталған жоқ"}
+        assert _event("kk", **seed) == (
+            "2024 жылғы 13 мамырда қалалық білім бөлімінің бас маманымен бірлесіп мектеп-гимназия асханасында "
+            "қоғамдық мониторинг жүргізілді, бұзушылықтар анықталған жоқ.")
+        russian = {"kind": "Общественный мониторинг столовой школы-гимназии",
+                   "held_by": "совместно с главным специалистом городского отдела образования",
+                   "result": "нарушений не выявлено"}
+        assert _event("ru", "ru", **russian) == (
+            "13 мая 2024 года совместно с главным специалистом городского отдела образования проведён общественный "
+            "мониторинг столовой школы-гимназии, нарушений не выявлено.")
+
+
+def test_the_one_who_held_an_event_takes_an_active_verb(app):
+    with app.app_context():
+        club = {"kind": "Оқушылар мен ата-аналар арасында сыбайлас жемқорлыққа қарсы сауалнама",
+                "held_by": "«Адал ұрпақ» клубы", "held_on": date(2025, 9, 29)}
+        assert _event("kk", **club) == (
+            "2025 жылғы 29 қыркүйекте «Адал ұрпақ» клубы оқушылар мен ата-аналар арасында сыбайлас жемқорлыққа "
+            "қарсы сауалнама жүргізді, бұзушылықтар анықталған жоқ.")
+        # In Russian the holder would have to be declined after a passive verb: it stands apart.
+        assert _event("ru", "ru", kind="Анкетирование учащихся", held_by="Клуб «Адал ұрпақ»",
+                      held_on=date(2025, 9, 29)) == (
+            "29 сентября 2025 года проведено анкетирование учащихся (организатор – клуб «Адал ұрпақ»), нарушений "
+            "не выявлено.")
+
+
+def test_an_event_typed_in_the_other_language_is_quoted_whole_never_spliced(app):
+    with app.app_context():
+        kazakh = {"kind": "Мектеп асханасында қоғамдық мониторинг",
+                  "held_by": "Қалалық білім бөлімінің бас маманымен бірлесіп", "held_on": date(2026, 3, 9)}
+        assert _event("ru", **kazakh) == (
+            "9 марта 2026 года проведено мероприятие «{k}» («{h}»), нарушений не выявлено.").format(
+            k=untranslated("Мектеп асханасында қоғамдық мониторинг"),
+            h=untranslated("Қалалық білім бөлімінің бас маманымен бірлесіп"))
+        russian = {"kind": "Мониторинг столовой", "held_by": "совместно с родительским комитетом"}
+        assert _event("kk", "ru", **russian) == (
+            "2024 жылғы 13 мамырда «{k}» іс-шарасы өткізілді («{h}»), бұзушылықтар анықталған жоқ.").format(
+            k=untranslated("Мониторинг столовой"), h=untranslated("совместно с родительским комитетом"))

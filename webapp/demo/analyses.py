@@ -552,7 +552,7 @@ def _monitoring(profile: Profile, half: Half, rng: random.Random) -> dict:
     if rng.random() < profile.odds["monitoring"]:
         for kind, held_by in rng.sample(kk.MONITORING_EVENTS, 1 if profile.order_templates else rng.randint(1, 2)):
             if profile.order_templates:
-                kind = "Мектеп-гимназия асханасын қоғамдық мониторинг"
+                kind = seed.MONITORING_EVENT["kind"]
                 held_by = seed.MONITORING_EVENT["held_by"]
             when = _workday(_day_between(rng, half.start + timedelta(days=45), half.cutoff - timedelta(days=10)))
             events.append({"held_on": when, "kind": kind, "held_by": held_by,

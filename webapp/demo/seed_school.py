@@ -405,7 +405,7 @@ INSTAGRAM = "https://www.instagram.com/school7_rud/"
 
 # --- 2.6 Monitoring: the canteen, with the city department's chief specialist -----------------------
 
-MONITORING_EVENT = {"held_on": "2024-05-13", "kind": "Мектеп-гимназия асханасын қоғамдық мониторинг",
+MONITORING_EVENT = {"held_on": "2024-05-13", "kind": "Мектеп-гимназия асханасында қоғамдық мониторинг",
                     "held_by": "Қалалық білім бөлімінің бас маманымен бірлесіп",
                     "result": "Бұзушылықтар анықталған жоқ", "violations_found": False}
 

@@ -5,33 +5,64 @@ from __future__ import annotations
 import re
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import lower_first, ru_past, sentence, trim_end
-from ...i18n import short_date
+from ...certificate.wording import foreign, lower_first, on_day, quoted, ru_past, sentence, trim_end
 
 FINDINGS = {False: ("бұзушылықтар анықталған жоқ", "нарушений не выявлено"),
             True: ("бұзушылықтар анықталды", "выявлены нарушения")}
+# Who held an event, typed as a circumstance rather than as the one who held it: «…маманымен бірлесіп»,
+# «ата-аналар комитеті тарапынан» / «совместно с …», «силами …». Anything else names the holder («Адал ұрпақ»
+# клубы»), who then is the subject of an active verb («…клубы … сауалнама жүргізді»).
+_KK_CIRCUMSTANCE = re.compile(r"(бірлесіп|мен|бен|пен|арқылы|тарапынан|қатысуымен)$")
+_RU_CIRCUMSTANCE = re.compile(r"(совместно|с|со|при|силами|в|во|по|с участием)\s", re.IGNORECASE)
 
 
 def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip().casefold()
 
 
+def _kk(row, kind: str, held_by: str) -> str:
+    """«2024 жылғы 13 мамырда қалалық білім бөлімінің бас маманымен бірлесіп мектеп-гимназия асханасында қоғамдық
+    мониторинг жүргізілді» / «2025 жылғы 29 қыркүйекте «Адал ұрпақ» клубы … сауалнама жүргізді»."""
+    aside = f" ({quoted(held_by)})" if held_by and foreign(held_by) else ""
+    if aside:
+        held_by = ""
+    if foreign(kind):  # a Russian name of the event: whole, as the event's name
+        event = f"{quoted(kind)} іс-шарасы өткізілді"
+        return " ".join(p for p in (on_day(row.held_on, "kk"), held_by, event) if p) + aside
+    active = held_by and not _KK_CIRCUMSTANCE.search(held_by)
+    verb = "жүргізді" if active else "жүргізілді"
+    return " ".join(p for p in (on_day(row.held_on, "kk"), held_by, kind, verb) if p) + aside
+
+
+def _ru(row, kind: str, held_by: str) -> str:
+    """«13 мая 2024 года совместно с главным специалистом … проведён общественный мониторинг столовой …»; the
+    verb agrees with the event typed in Russian, an event typed only in Kazakh is named whole
+    («проведено мероприятие «…»»), and a holder who would have to be declined stands apart
+    («(организатор – …)»)."""
+    aside = ""
+    if held_by and (foreign(held_by) or not _RU_CIRCUMSTANCE.match(held_by)):
+        aside = f" ({quoted(held_by)})" if foreign(held_by) else f" (организатор – {held_by})"
+        held_by = ""
+    if foreign(kind):
+        event = f"проведено мероприятие {quoted(kind)}"
+    else:
+        event = f"{ru_past(kind, 'проведён', 'проведена', 'проведено')} {kind}"
+    return " ".join(p for p in (on_day(row.held_on, "ru"), held_by, event) if p) + aside
+
+
 def event_sentence(row, lang: str) -> str:
-    """The seed's way of telling an event: «13.05.2024ж. қалалық білім бөлімінің бас маманымен бірлесіп
-    мектеп-гимназия асханасына қоғамдық мониторинг жүргізілді, бұзушылықтар анықталған жоқ.» /
-    «13.05.2024 совместно с … проведён общественный мониторинг столовой, нарушений не выявлено.»"""
+    """One event told as a sentence, its date first: «2024 жылғы 13 мамырда … мектеп-гимназия асханасында
+    қоғамдық мониторинг жүргізілді, бұзушылықтар анықталған жоқ.» / «13 мая 2024 года совместно с … проведён
+    общественный мониторинг …, нарушений не выявлено.» A text typed only in the other language never takes a
+    grammatical slot: it is quoted whole (and marked on screen)."""
     phrases = FINDINGS[bool(row.violations_found)]
     kind, held_by = lower_first(trim_end(row.kind)), lower_first(trim_end(row.held_by))
-    if lang == "kk":
-        parts = [f"{short_date(row.held_on)}ж." if row.held_on else "", held_by, kind, "жүргізілді"]
-    else:
-        verb = ru_past(kind, "проведён", "проведена", "проведено")
-        parts = [short_date(row.held_on) if row.held_on else "", held_by, verb, kind]
-    text = " ".join(p for p in parts if p)
+    text = _kk(row, kind, held_by) if lang == "kk" else _ru(row, kind, held_by)
     result = trim_end(row.result)
     # A result that only says what the finding already says (in either language) is not printed twice.
     if result and _plain(result) not in {_plain(p) for p in phrases}:
-        text += say(lang, ", нәтижесі: {r}", ", результат: {r}", r=lower_first(result))
+        shown = quoted(result) if foreign(result) else lower_first(result)
+        text += say(lang, ", нәтижесі: {r}", ", результат: {r}", r=shown)
     text = f"{text}, {say(lang, *phrases)}"
     return sentence(text[:1].upper() + text[1:])
 
