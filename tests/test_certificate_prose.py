@@ -224,3 +224,26 @@ def test_kazakh_share_endings_follow_the_last_word_of_the_number():
 
     assert [kk_share(n) for n in (1, 2, 6, 8, 9, 10, 12, 20, 35, 50, 100)] == [
         "1-і", "2-сі", "6-сы", "8-і", "9-ы", "10-ы", "12-сі", "20-сы", "35-і", "50-сі", "100-і"]
+
+
+def test_a_public_service_is_a_clause_its_basis_lowercase_and_its_person_without_gender(app):
+    from webapp.blueprints.services.models import ServiceProvided
+
+    with app.app_context():
+        rows = [ServiceProvided(service_code="transfer", recipients=128, responsible="Хасенова Н.С.",
+                                legal_basis="Стандарт оказания государственной услуги"),
+                ServiceProvided(service_code="document_duplicates", recipients=0, responsible="Хасенова Н.С.",
+                                legal_basis="Қазақстан Республикасы Білім және ғылым министрінің №39 бұйрығы")]
+        span = half("services", {"portal_responsible": "Исаева А.Ж."}, rows={"services": rows})
+        ru = certificate_text("services", "ru", span)
+        assert ("«Приём документов для перевода детей между организациями начального, основного среднего, общего "
+                "среднего образования» (основание – стандарт оказания государственной услуги, ответственное лицо – "
+                "Хасенова Н.С.): государственная услуга оказана 128 лицам;") in ru
+        assert "): государственная услуга не оказывалась." in ru
+        assert "Лицо, ответственное за работу электронного портала «АРМ», – Исаева А.Ж." in ru
+        assert "ответственный" not in ru.lower().replace("лицо, ответственное", "") and "Прием" not in ru
+        kk = certificate_text("services", "kk", span)
+        assert "(негізі – Қазақстан Республикасы Білім және ғылым министрінің №39 бұйрығы, жауапты тұлға – " \
+               "Хасенова Н.С.): мемлекеттік қызмет көрсетілген жоқ." in kk
+        assert "): мемлекеттік қызмет 128 адамға көрсетілді;" in kk
+        assert "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – Исаева А.Ж." in kk

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Names
-from ...certificate.wording import order_ref, ru_plural, sentence, series, trim_end
+from ...certificate.wording import kk_share, lower_first, order_ref, ru_plural, sentence, series, trim_end
 from ...i18n import number
+from ...reporting.texts import MARK_OPEN
 
 
 class _Service:
@@ -50,35 +51,47 @@ def services_over_span(rows) -> list[_Service]:
     return list(services.values())
 
 
+def _basis(text: str, lang: str) -> str:
+    """A typed legal basis to go on after «(» mid-sentence: lowercase as both languages write a common noun
+    («стандарт государственной услуги», «мемлекеттік көрсетілетін қызмет стандарты»), a proper name kept
+    («Қазақстан Республикасы …»)."""
+    text = trim_end(text)
+    if text.startswith(("Қазақстан", "Казахстан", "Республик")):
+        return text
+    lead = len(text) - len(text.lstrip(MARK_OPEN))
+    return text[:lead] + lower_first(text[lead:])
+
+
 def _line(service: _Service, lang: str) -> str:
+    """«Анықтама беру» (негізі – …, жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 2 адамға көрсетілді» /
+    «…» (основание – …, ответственное лицо – Хасенова Н.С.): государственная услуга оказана 2 лицам»: what was
+    done is the clause, its basis and the person answering for it are in brackets (a person's title needs no
+    grammatical gender: «ответственное лицо»)."""
     name = " ".join(service.row.name(lang).split())
-    basis = trim_end(service.row.legal_basis)
+    basis = _basis(service.row.legal_basis, lang) if (service.row.legal_basis or "").strip() else ""
     who = ", ".join(service.responsible)
+    details = [say(lang, "негізі – {basis}", "основание – {basis}", basis=basis)] if basis else []
+    if who:
+        details.append(say(lang, "жауапты тұлға – {who}", "ответственное лицо – {who}", who=who))
+    head = f"«{name}»" + (f" ({', '.join(details)})" if details else "")
     n = service.recipients
     if n is None:  # only a total over all services is known: say nothing false about this one
-        parts = [say(lang, "негізі: {basis}", "основание: {basis}", basis=basis)] if basis else []
-        if who:
-            parts.append(say(lang, "жауапты {who}", "ответственный {who}", who=who))
-        return f"«{name}»" + (f" ({'; '.join(parts)})" if parts else "")
+        return head
     if lang == "kk":
-        parts = [f"негізі: {basis}"] if basis else []
-        served = (f"мемлекеттік қызмет көрсетілді – {number(n, lang)} адамға" if n else
+        amount = (f", {number(service.amount, lang, digits=2)} теңге көлемінде"
+                  if n and service.amount is not None else "")
+        served = (f"мемлекеттік қызмет {number(n, lang)} адамға{amount} көрсетілді" if n else
                   "мемлекеттік қызмет көрсетілген жоқ")
-        if n and service.amount is not None:
-            served += f", {number(service.amount, lang, digits=2)} теңге көлемінде"
         if n and service.electronic:
-            served += f", оның ішінде электронды түрде – {number(service.electronic, lang)}"
-        parts.append(f"жауапты {who}, {served}" if who else served)
+            served += f", оның ішінде {kk_share(service.electronic)} электронды түрде"
     else:
-        parts = [f"основание: {basis}"] if basis else []
         served = (f"государственная услуга оказана {number(n, lang)} {ru_plural(n, 'лицу', 'лицам', 'лицам')}"
                   if n else "государственная услуга не оказывалась")
         if n and service.amount is not None:
-            served += f", на сумму {number(service.amount, lang, digits=2)} тенге"
+            served += f" на сумму {number(service.amount, lang, digits=2)} тенге"
         if n and service.electronic:
-            served += f", из них в электронном виде – {number(service.electronic, lang)}"
-        parts.append(f"ответственный {who}, {served}" if who else served)
-    return f"«{name}» ({'; '.join(parts)})"
+            served += f", из них {number(service.electronic, lang)} в электронном виде"
+    return f"{head}: {served}"
 
 
 def certificate(span, lang: str) -> list[Block]:
@@ -106,8 +119,8 @@ def certificate(span, lang: str) -> list[Block]:
     person = (span.fact("portal_responsible") or "").strip()
     if person:
         portal_order = order_ref(span.fact("portal_order_number"), span.fact("portal_order_date"), lang)
-        text = say(lang, "«АРМ» электронды мектеп порталының жұмысына жауапты – {person}",
-                   "Ответственный за работу электронного портала «АРМ» – {person}", person=person)
+        text = say(lang, "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – {person}",
+                   "Лицо, ответственное за работу электронного портала «АРМ», – {person}", person=person)
         if portal_order:
             text += say(lang, " (бұйрық {order})", " (приказ {order})", order=portal_order)
         blocks.append(Para(sentence(text)))
