@@ -1,5 +1,7 @@
 """The forms every section shares: the narrative triplet and the warnings explanation."""
 
+from functools import cache
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField
@@ -17,13 +19,21 @@ def _yes_no(value):
     return None
 
 
-def translatable_names(form_class) -> tuple[str, ...]:
-    """The fields of a form class that may carry a version in the other language, in declaration order."""
+def _translatable(form_class) -> tuple[str, ...]:
     unbound = [(name, value) for name in dir(form_class)
                if not name.startswith("_") and isinstance(value := getattr(form_class, name), UnboundField)
                and getattr(value.field_class, "translatable", False)]
     unbound.sort(key=lambda item: item[1].creation_counter)
     return tuple(name for name, _value in unbound)
+
+
+@cache
+def translatable_names(form_class) -> tuple[str, ...]:
+    """The fields of a form class that may carry a version in the other language, in declaration order.
+    Kept per class (a section save asked four times, each a walk over dir() of the form); the companions added
+    at class creation are plain text fields, never translatable themselves, so the answer is the same before
+    and after."""
+    return _translatable(form_class)
 
 
 class SectionForm(FlaskForm):
@@ -37,7 +47,7 @@ class SectionForm(FlaskForm):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        for name in translatable_names(cls):
+        for name in _translatable(cls):  # the class is not complete yet: nothing kept
             if not hasattr(cls, name + TRANSLATION_SUFFIX):
                 setattr(cls, name + TRANSLATION_SUFFIX, translation_field(getattr(cls, name)))
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -174,15 +175,13 @@ class Section:
             return []
         needed = []
         if self.triplet:
-            labels = field_labels(NarrativeForm)
             for name in self.required_texts:
                 if not (getattr(entry, name, None) or "").strip():
-                    needed.append((labels[name], name))
+                    needed.append((field_label(NarrativeForm, name), name))
             if entry is None or entry.violation_found is None:
-                needed.append((labels["violation_found"], "violation_found-0"))
+                needed.append((field_label(NarrativeForm, "violation_found"), "violation_found-0"))
         if self.required_facts:
-            labels = field_labels(self.facts_form)
-            needed += [(labels.get(name, name), name) for name in self.required_facts
+            needed += [(field_label(self.facts_form, name), name) for name in self.required_facts
                        if data.facts.get(name) in (None, "")]
         for name in self.required_rows:
             if not data.rows.get(name):
@@ -279,10 +278,17 @@ def _comparable(value):
     return value
 
 
-def field_labels(form_class) -> dict[str, str]:
-    """{field name: label in the current language} of a form class, read without building the form."""
-    return {name: str(label) if (label := unbound_label(unbound)) is not None else name
-            for name, unbound in unbound_fields(form_class)}
+@cache
+def _unbound_by_name(form_class) -> dict:
+    return dict(unbound_fields(form_class))
+
+
+def field_label(form_class, name: str) -> str:
+    """A field's label in the current language (its name when it has none), read without building the form;
+    only the labels asked for are translated (a status panel names two or three of a form's forty)."""
+    unbound = _unbound_by_name(form_class).get(name)
+    label = unbound_label(unbound) if unbound is not None else None
+    return str(label) if label is not None else name
 
 
 SECTIONS: list[Section] = []
