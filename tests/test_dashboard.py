@@ -558,6 +558,41 @@ def test_outliers_are_told_in_the_language_the_user_switches_to(app, as_user):
     assert "әлдеқайда жоғары" in reason()
 
 
+def test_the_kept_comparison_reads_as_a_fresh_one_and_follows_a_changed_threshold_at_once(app, as_user):
+    """A region's table of schools is kept while no figure changes (issue 13), but thresholds are not figures:
+    a department's new threshold must show in the region's flags at the next view, as must a sort of the kept
+    rows; and the kept table is the one made afresh."""
+    analysis(app, "rudny-2", "2026-H1", buying("25000", "75000"), Status.SUBMITTED, on_time=True)
+    analysis(app, "rudny-3", "2026-H1", buying("10000", "90000"), Status.SUBMITTED, on_time=False)
+    region, rudny = as_user("kostanay"), as_user("rudny")
+    url = "/units/kostanay/dashboard/compare?period=2026-H1&level=schools"
+
+    def body(query: str = "") -> str:
+        html = region.get(url + query).get_data(as_text=True)
+        return html[html.index("<tbody>"):html.index("</tbody>")]
+
+    def flag_title(code: str) -> str | None:
+        found = re.search(r'<span class="flag-count" title="([^"]*)">⚑ (\d+)</span>', school_row(body(), code))
+        return found and htmllib.unescape(found.group(1))
+
+    assert flag_title("rudny-2") == "бір көзден сатып алу үлесі 25,0 % > 20,0 %"
+    kept = body()
+    app.config["DASHBOARD_CACHE"] = False
+    assert body() == kept
+    assert body("&sort=single_source_pct&desc=1") == (fresh_sorted := body("&sort=single_source_pct&desc=1"))
+    app.config["DASHBOARD_CACHE"] = True
+    assert body("&sort=single_source_pct&desc=1") == fresh_sorted
+    assert shown_codes(fresh_sorted)[:2] == ["rudny-2", "rudny-3"]
+    assert "badge state-overdue" in school_row(kept, "rudny-3") and "badge state-overdue" not in school_row(
+        kept, "rudny-2")
+
+    rudny.post("/units/rudny/dashboard/thresholds", data=thresholds_form(single_source="24,5", period="2026-H1"))
+    assert flag_title("rudny-2") == "бір көзден сатып алу үлесі 25,0 % > 24,5 %"
+    rudny.post("/units/rudny/dashboard/thresholds", data=thresholds_form(single_source="30", period="2026-H1"))
+    assert flag_title("rudny-2") is None
+    assert shown_codes(body("&flagged=1")) == []
+
+
 def test_in_a_regions_list_of_all_schools_each_stands_out_against_its_own_city(app, as_user):
     """Rudny's 90 % school stands out among Rudny's 10–18 %, although the region's pooled shares (with four
     Lisakovsk schools at 90 %) would make 90 % ordinary; Lisakovsk's own four are too few to judge."""

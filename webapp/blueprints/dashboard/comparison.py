@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from ...data_version import remember
 from ...models import OrgUnit, Period
 from ...reporting.models import Status
 from . import queries
@@ -58,6 +60,9 @@ class Comparison:
     thresholds: dict[str, float]
     format_value: object
     shown: list[SchoolRow] = field(default_factory=list)  # after search, filter and sort
+    # What the rows' values, outliers and flags depend on besides the data version: (unit id, half-year id,
+    # language, locale, thresholds in force). The table's rows are kept under it (None: made afresh each time).
+    kept_as: tuple | None = None
 
     @property
     def flagged(self) -> list[SchoolRow]:
@@ -72,28 +77,68 @@ class Comparison:
     def outlying(self) -> list[SchoolRow]:
         return [row for row in self.shown if row.outliers]
 
-    def cells(self) -> list[tuple[SchoolRow, Markup]]:
-        """The shown rows, each with its indicators' table cells as one piece of HTML, made here in one pass.
+    def table_rows(self, school_url: str, badges: dict[str, str], late: str) -> Markup:
+        """The table body's shown rows (`<tr>` each): the school's link (`school_url` with SCHOOL for its code),
+        status badge (`badges`: state -> HTML), «late», flags, the extra columns and every indicator's cell.
 
-        A region's table has ~9,000 cells: made in the template, every format, lookup and escape would also pay
-        Jinja's call overhead, several times the formatting itself. A formatted figure holds only digits,
-        separators, signs and units, so only the outlier's explanation needs escaping.
-        """
-        fmt, keys = self.format_value, [(i, i.key) for i in INDICATORS]
-        result = []
+        A region's table has ~375 rows and ~8,000 cells: made in the template, every format, lookup and escape
+        would also pay Jinja's call overhead, several times the work itself. So each school's row, but for the
+        extra columns (counted afresh every time: they are not figures), is made here in one pass for all schools
+        and kept under the data version (see `kept_as`); sorting, searching or filtering the table again only
+        picks and orders the kept rows."""
+        words = (school_url, tuple(sorted(badges.items())), late)
+
+        def make():
+            return _rows_html(self.rows, self.format_value, *words)
+
+        made = make() if self.kept_as is None else remember(("compare_rows", *self.kept_as, words), make)
+        link_unit = self.unit.code if self.unit is not None else ""
+        parts = []
         for row in self.shown:
-            values, outliers, cells = row.values, row.outliers, []
-            for indicator, key in keys:
-                text, why = fmt(indicator, values[key]), outliers.get(key)
-                cells.append(f'<td class="num">{text}</td>' if why is None else f'<td class="num outlier" '
-                             f'title="{escape(why)}">{text}<span aria-hidden="true"> ●</span></td>')
-            result.append((row, Markup("".join(cells))))
-        return result
+            head, cells = made[row.id]
+            parts.append(head)
+            for column in SCHOOL_COLUMNS:
+                n = row.extra.get(column.key, 0)
+                if n and column.link:
+                    parts.append(f'<td class="num"><a href="{escape(column.link(link_unit, row.code))}">{n}</a></td>')
+                else:
+                    parts.append(f'<td class="num">{n or ""}</td>')
+            parts.append(cells)
+            parts.append("</tr>\n")
+        return Markup("".join(parts))
+
+
+def _rows_html(rows: list[SchoolRow], fmt, school_url: str, badges: tuple, late: str) -> dict[int, tuple[str, str]]:
+    """school id -> (its `<tr>` up to the flags' cell, its indicators' `<td>` cells).
+
+    A formatted figure holds only digits, separators, signs and units, so only names and the outliers' and
+    flags' words need escaping."""
+    keys = [(i, i.key) for i in INDICATORS]
+    badge = dict(badges)
+    late_html = f' <span class="badge state-overdue">{escape(late)}</span>'
+    result = {}
+    for row in rows:
+        values, outliers, cells = row.values, row.outliers, []
+        for indicator, key in keys:
+            text, why = fmt(indicator, values[key]), outliers.get(key)
+            cells.append(f'<td class="num">{text}</td>' if why is None else f'<td class="num outlier" '
+                         f'title="{escape(why)}">{text}<span aria-hidden="true"> ●</span></td>')
+        flags = (f'<span class="flag-count" title="{escape("; ".join(flag.text for flag in row.flags))}">'
+                 f'⚑ {len(row.flags)}</span>' if row.flags else "")
+        head = (f'<tr id="school-{escape(row.code)}"><th scope="row"><a href="'
+                f'{escape(school_url.replace("SCHOOL", row.code))}">{escape(row.name)}</a></th>'
+                f'<td>{badge[row.state]}{late_html if row.on_time is False else ""}</td><td>{flags}</td>')
+        result[row.id] = (head, "".join(cells))
+    return result
 
 
 def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> Comparison:
     """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds
-    and one per extra column)."""
+    and one per extra column).
+
+    The judgement (quartiles, each school's outliers and flags) is kept under the data version, the language
+    and the thresholds in force: thresholds are not figures (changing one does not move the version), so
+    they are read every time and are part of what the kept judgement is looked up by."""
     rows = queries.school_rows(unit, period, lang, with_sections)
     if SCHOOL_COLUMNS and rows:
         scope = queries.in_scope(unit)
@@ -103,9 +148,32 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
                 row.extra[column.key] = counts.get(row.id, 0)
     format_value = formatter(lang)
     thresholds = thresholds_for(unit)
+    departments = {row.department_id for row in rows}
+    # A department's own page needs only its thresholds; a region's judges each school by its department's.
+    by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
+    rules = (tuple(sorted(thresholds.items())),
+             tuple(sorted((department, tuple(sorted(own.items()))) for department, own in by_department.items())))
+    kept_as = (None if unit is None else unit.id, period.id, lang, str(get_locale()), rules)
+    quartiles, judged = remember(("compare_judged", *kept_as),
+                                 lambda: _judge(rows, thresholds, by_department, format_value))
+    for row in rows:  # each request's rows are its own: the kept outliers and flags are copied in
+        found = judged.get(row.id)
+        if found is not None:
+            row.outliers, row.flags = dict(found[0]), list(found[1])
+    comparison = Comparison(unit, period, rows, queries.totals(unit, period), dict(quartiles), thresholds,
+                            format_value, kept_as=kept_as)
+    comparison.shown = rows
+    return comparison
+
+
+def _judge(rows: list[SchoolRow], thresholds: dict[str, float], by_department: dict[int, dict[str, float]],
+           format_value) -> tuple[dict, dict[int, tuple[dict[str, str], tuple]]]:
+    """(quartiles per indicator over all `rows`, school id -> (outliers, flags)) for the schools that have
+    either; outliers are judged against each school's own city, flags by its department's thresholds."""
     quartiles = {indicator.key: queries.quartiles([row.values[indicator.key] for row in rows
                                                    if row.values[indicator.key] is not None])
                  for indicator in INDICATORS}
+    outliers: dict[int, dict[str, str]] = {}
     # A school stands out against the other schools of its own city, also in a region's list of all schools.
     by_city: dict[int, list[SchoolRow]] = {}
     for row in rows:
@@ -124,17 +192,15 @@ def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool
                 if value is not None and not low <= value <= high and row.status in JUDGED:  # drafts once sent
                     reason = outlier_reason(value, city_quartiles, indicator, format_value, len(values), limits)
                     if reason:
-                        row.outliers[key] = reason
-    departments = {row.department_id for row in rows}
-    # A department's own page needs only its thresholds; a region's judges each school by its department's.
-    by_department = thresholds_by_department(departments) if len(departments) > 1 else {}
+                        outliers.setdefault(row.id, {})[key] = reason
     labels = rule_labels()
+    judged = {}
     for row in rows:
-        if row.status in JUDGED:
-            row.flags = flags_of(row.values, by_department.get(row.department_id, thresholds), format_value, labels)
-    comparison = Comparison(unit, period, rows, queries.totals(unit, period), quartiles, thresholds, format_value)
-    comparison.shown = rows
-    return comparison
+        flags = (tuple(flags_of(row.values, by_department.get(row.department_id, thresholds), format_value, labels))
+                 if row.status in JUDGED else ())
+        if flags or row.id in outliers:
+            judged[row.id] = (outliers.get(row.id, {}), flags)
+    return quartiles, judged
 
 
 def refine(comparison: Comparison, search: str = "", state: str = "", sort: str = "", descending: bool = False,
