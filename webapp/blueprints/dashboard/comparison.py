@@ -77,6 +77,10 @@ class Comparison:
     def outlying(self) -> list[SchoolRow]:
         return [row for row in self.shown if row.outliers]
 
+    def extra_total(self, key: str) -> int:
+        """The extra column `key` summed over every school in scope (the table's total row)."""
+        return sum(row.extra.get(key, 0) for row in self.rows)
+
     def table_rows(self, school_url: str, badges: dict[str, str], late: str) -> Markup:
         """The table body's shown rows (`<tr>` each): the school's link (`school_url` with SCHOOL for its code),
         status badge (`badges`: state -> HTML), «late», flags, the extra columns and every indicator's cell.
@@ -106,6 +110,18 @@ class Comparison:
             parts.append(cells)
             parts.append("</tr>\n")
         return Markup("".join(parts))
+
+    def outlier_items(self) -> Markup:
+        """The shown rows' values far from their city's median, as list items: «<school>, <indicator>: why»
+        (kept with the rows: a region's list has a couple of hundred, each indicator's name a translation)."""
+        def make() -> dict[int, str]:
+            labels = {indicator.key: escape(indicator.label) for indicator in INDICATORS}
+            return {row.id: "".join(f"<li><strong>{escape(row.name)}</strong>, {labels[key]}: {escape(why)}</li>\n"
+                                    for key, why in row.outliers.items())
+                    for row in self.rows if row.outliers}
+
+        made = make() if self.kept_as is None else remember(("compare_outliers", *self.kept_as), make)
+        return Markup("".join(made[row.id] for row in self.shown if row.outliers))
 
 
 def _rows_html(rows: list[SchoolRow], fmt, school_url: str, badges: tuple, late: str) -> dict[int, tuple[str, str]]:

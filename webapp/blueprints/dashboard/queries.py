@@ -99,22 +99,25 @@ class SchoolRow:
 def school_rows(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> list[SchoolRow]:
     """Every school under `unit` with its status and indicator values for `period` (one query); each section's
     state and risk too `with_sections` (the grids and the heat map), which the other pages need not decode."""
-    name, other_name = (OrgUnit.name_ru, OrgUnit.name_kk) if lang == "ru" else (OrgUnit.name_kk, OrgUnit.name_ru)
-    states = (Sections.states, Sections.risks) if with_sections else (literal(None), literal(None))
-    stmt = (
-        select(OrgUnit.id, OrgUnit.code, name, other_name, OrgUnit.parent_id, Submission.id, Submission.status,
-               Submission.on_time, Submission.submitted_at, *states, F.sections_ready,
-               *[indicator.school_value() for indicator in INDICATORS])
-        .select_from(OrgUnit)
-        .outerjoin(Submission, _submission_join(period))
-        .outerjoin(F, F.submission_id == Submission.id)
-        .where(in_scope(unit))
-    )
-    if with_sections:
-        stmt = stmt.outerjoin(Sections, Sections.submission_id == F.submission_id)
-    found = remember(("school_rows", _unit_id(unit), period.id, lang, with_sections),
-                     lambda: tuple(sorted((tuple(row) for row in db.session.execute(stmt)),
-                                          key=lambda row: natural_key(row[1]))))
+    def read() -> tuple:
+        name, other_name = (OrgUnit.name_ru, OrgUnit.name_kk) if lang == "ru" else (OrgUnit.name_kk, OrgUnit.name_ru)
+        states = (Sections.states, Sections.risks) if with_sections else (literal(None), literal(None))
+        stmt = (
+            select(OrgUnit.id, OrgUnit.code, name, other_name, OrgUnit.parent_id, Submission.id, Submission.status,
+                   Submission.on_time, Submission.submitted_at, *states, F.sections_ready,
+                   *[indicator.school_value() for indicator in INDICATORS])
+            .select_from(OrgUnit)
+            .outerjoin(Submission, _submission_join(period))
+            .outerjoin(F, F.submission_id == Submission.id)
+            .where(in_scope(unit))
+        )
+        if with_sections:
+            stmt = stmt.outerjoin(Sections, Sections.submission_id == F.submission_id)
+        return tuple(sorted((tuple(row) for row in db.session.execute(stmt)), key=lambda row: natural_key(row[1])))
+
+    # The statement is built only when the rows are not kept: its two dozen indicator expressions cost about as
+    # much as the kept rows' whole trip into SchoolRow objects.
+    found = remember(("school_rows", _unit_id(unit), period.id, lang, with_sections), read)
     rows = []
     keys = [i.key for i in INDICATORS]
     for school_id, code, school_name, other, parent_id, sub_id, status, on_time, sent, states, risks, ready, \

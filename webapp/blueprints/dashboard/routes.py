@@ -207,7 +207,7 @@ def comparison(code: str):
     result = compare(unit, context["period"], current_language())
     args = _table_args()
     refine(result, **args)
-    context.update(comparison=result, states=STATES, args=args)
+    context.update(comparison=result, states=STATES, args=args, sort_href=_sort_href(unit, context["period"], args))
     response = render("dashboard/compare.html", block="table" if is_fragment_request() else None, **context)
     if is_fragment_request() and _is_current_url():
         response.headers["HX-Push-Url"] = "false"  # the same view again: one user action, one history entry
@@ -219,6 +219,17 @@ def _is_current_url() -> bool:
     current = urlsplit(request.headers.get("HX-Current-URL", ""))
     return current.path == request.path and sorted(parse_qsl(current.query, keep_blank_values=True)) == sorted(
         request.args.items(multi=True))
+
+
+def _sort_href(unit: OrgUnit, period: Period, args: dict) -> tuple[str, str]:
+    """The comparison's URL with this view's search and filters, split where a column header's «sort» and
+    «desc» go: (up to "&sort=", from after desc's value). One url_for for the thirty headers of the table."""
+    href = url_for("dashboard.comparison", code=unit.code, period=period.code, q=args["search"] or None,
+                   status=args["state"] or None, flagged="1" if args["flagged_only"] else None,
+                   level=request.args.get("level"), sort="~", desc="~", **dict.fromkeys(args["having"], "1"))
+    # Typed text is percent-encoded («&» as %26): only the real parameters can read "&sort=~&desc=~".
+    before, after = href.split("&sort=~&desc=~")
+    return before + "&sort=", after
 
 
 def _table_args() -> dict:
