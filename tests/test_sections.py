@@ -385,7 +385,8 @@ def test_submitted_analyses_wait_in_the_departments_review_queue(school, app, as
     school.post(f"{BASE}/submit")
     queue = as_user("rudny").get("/units/rudny").get_data(as_text=True).split('id="review-queue"')[1]
     assert f'href="{BASE}/"' in queue.split("</table>")[0]
-    assert 'id="review-queue"' in as_user("kostanay").get("/units/kostanay").get_data(as_text=True)
+    region_queue = as_user("kostanay").get("/units/kostanay").get_data(as_text=True).split('id="review-queue"')[1]
+    assert f'href="{BASE}/"' in region_queue.split("</table>")[0]  # the region finds its city's schools too
     assert f'href="{BASE}/"' not in as_user("lisakovsk").get("/units/lisakovsk").get_data(as_text=True)
     as_user("rudny").post(f"{BASE}/review", data={"decision": "accept"})
     assert 'id="review-queue"' not in as_user("rudny").get("/units/rudny").get_data(as_text=True)
