@@ -1,11 +1,13 @@
 """Kazakh first, Russian on request: the choice, where it is remembered, and locale formatting."""
 
 from datetime import date
+from decimal import localcontext
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from support import login, text_of
 
 from webapp.extensions import db
@@ -84,6 +86,22 @@ def test_money_numbers_and_percentages(app, lang):
         assert nbsp_free(number(22266028.65, lang)) == "22 266 028,65"
         assert nbsp_free(number(217035, lang)) == "217 035"
         assert nbsp_free(percent(69 / 76, lang)) == "90,79 %"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_whole_numbers_and_numbers_without_decimals_read_as_babel_writes_them(app, lang):
+    """number() writes these itself (Babel is slow for the hundreds of counts of a national page): the text
+    must be Babel's, grouping, minus sign, rounding of halves and all."""
+    locale = {"kk": "kk_KZ", "ru": "ru_KZ"}[lang]
+    whole = [0, 7, -7, 999, 1000, -1000, 12345, 999_999, 1_000_000, -98_765_432, 10**18 + 7, 10**30]
+    shares = [0.0, 0.4, 0.5, 1.5, 2.5, 12.5, 99.5, 99.49999, 100.0, 33.333, 66.6667, -0.4, -2.5, 1234.5, 1e9 + 0.5]
+    with app.test_request_context(), localcontext(prec=80):
+        for value in whole:
+            for digits in (None, 0, 2):
+                pattern = None if digits is None else "#,##0.00" if digits else "#,##0"
+                assert number(value, lang, digits) == format_decimal(value, format=pattern, locale=locale), value
+        for value in shares:
+            assert number(value, lang, 0) == format_decimal(value, format="#,##0", locale=locale), value
 
 
 def test_long_dates(app):
