@@ -9,6 +9,7 @@ import pytest
 from test_certificate_sections import certificate_text, half, span_of, words
 
 from webapp.blueprints.courts.models import CourtCase
+from webapp.blueprints.inspections.models import SupervisoryInspection
 from webapp.blueprints.monitoring.models import MonitoringEvent
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.certificate.span import merge
@@ -230,3 +231,72 @@ def test_an_event_typed_in_the_other_language_is_quoted_whole_never_spliced(app)
         assert _event("kk", "ru", **russian) == (
             "2024 жылғы 13 мамырда «{k}» іс-шарасы өткізілді («{h}»), бұзушылықтар анықталған жоқ.").format(
             k=untranslated("Мониторинг столовой"), h=untranslated("совместно с родительским комитетом"))
+
+
+# --- 2.9 inspections: a sentence, the kind of result document kept, no verb guessed from a typed name --------
+
+SEED_INSPECTION = dict(body="Рудный қаласының прокуратурасы", period_checked="2024–2025",
+                       subject="Бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру",
+                       result_kind="representation", result_number="2-0904-25-01180",
+                       result_date=date(2025, 5, 21), violations_found=False, translations={})
+
+
+def _inspection(lang: str, text_lang: str = "kk", basis: str | None = None, **values) -> str:
+    row = SupervisoryInspection(**{**SEED_INSPECTION, **values})
+    entry = {"basis": basis} if basis else {}
+    span = merge(section_by_code("inspections"), [half("inspections", rows={"inspections": [row]}, **entry)], lang,
+                 [text_lang], [(2025, 1)])
+    return words(section_by_code("inspections").certificate(span, lang))
+
+
+def test_an_inspection_is_told_in_a_sentence_with_its_result_document(app):
+    with app.app_context():
+        assert _inspection("kk") == (
+            "Рудный қаласының прокуратурасы 2024–2025 жылдардағы бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, "
+            "тамақтануды ұйымдастыру мәселелері бойынша тексеру жүргізді; 2025 жылғы 21 мамырдағы №2-0904-25-01180 "
+            "ұсыным бойынша бұзушылықтар анықталған жоқ.")
+        russian = dict(body="Прокуратура города Рудного",
+                       subject="Расходование бюджетных средств, государственные закупки, организация питания")
+        assert _inspection("ru", "ru", **russian) == (
+            "Проведена проверка за 2024–2025 годы по вопросам: расходование бюджетных средств, государственные "
+            "закупки, организация питания (проверяющий орган – Прокуратура города Рудного); по результатам проверки "
+            "(представление №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено.")
+        # The basis already names who inspected: the sentence goes on from it.
+        basis = "2024 жылғы ақпанда Рудный қаласының прокуратурасы тексеру жүргізді."
+        assert _inspection("kk", basis=basis).startswith("Тексеру 2024–2025 жылдардағы бюджеттік қаржының")
+        # No kind said: a document; no number or date: the finding alone.
+        assert _inspection("ru", "ru", result_kind=None, **russian).endswith(
+            "(документ №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено.")
+        assert _inspection("kk", result_number=None, result_date=None).endswith(
+            "мәселелері бойынша тексеру жүргізді; бұзушылықтар анықталған жоқ.")
+
+
+def test_an_inspection_typed_in_kazakh_reads_in_russian_without_a_guessed_verb(app):
+    with app.app_context():
+        text = _inspection("ru", body="Лисаков қаласының санитариялық-эпидемиологиялық бақылау басқармасы",
+                           subject="Тамақтандыруды ұйымдастыру", result_kind="act")
+        assert text == (
+            "Проведена проверка за 2024–2025 годы (проверяющий орган – «{b}»; предмет проверки – «{s}»); по "
+            "результатам проверки (акт проверки №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено."
+        ).format(b=untranslated("Лисаков қаласының санитариялық-эпидемиологиялық бақылау басқармасы"),
+                 s=untranslated("Тамақтандыруды ұйымдастыру"))
+        assert "провёл" not in text and "провела" not in text
+
+
+def test_a_finding_typed_in_the_other_language_ends_with_one_full_stop(app):
+    with app.app_context():
+        text = _inspection("ru", violations_found=True, description="3 шарт бойынша негізсіз төленген.")
+        assert text.endswith("выявлены нарушения: «{d}».".format(d=untranslated("3 шарт бойынша негізсіз төленген")))
+
+
+@pytest.mark.parametrize("n, kk, ru", [(2, "Талданатын кезеңде 2 тексеру жүргізілді:",
+                                        "В анализируемом периоде проведены 2 проверки:"),
+                                       (5, "Талданатын кезеңде 5 тексеру жүргізілді:",
+                                        "В анализируемом периоде проведено 5 проверок:"),
+                                       (21, "Талданатын кезеңде 21 тексеру жүргізілді:",
+                                        "В анализируемом периоде проведена 21 проверка:")])
+def test_several_inspections_are_introduced_by_a_sentence(app, n, kk, ru):
+    with app.app_context():
+        rows = half("inspections", rows={"inspections": [SupervisoryInspection(body=f"Орган {i}") for i in range(n)]})
+        assert certificate_text("inspections", "kk", rows).splitlines()[0] == kk
+        assert certificate_text("inspections", "ru", rows).splitlines()[0] == ru

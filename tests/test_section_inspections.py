@@ -96,3 +96,17 @@ def test_another_school_cannot_reach_the_rows(app, as_user, school):
         assert other.get(url).status_code == 404
         assert other.post(f"{url}/delete").status_code == 404
     assert len(rows(app, "inspections")) == 1
+
+
+@pytest.mark.parametrize("code", ["inspections", "fiscal"])
+def test_the_kind_of_result_document_is_kept_and_optional(app, school, code):
+    """Issue 11: the seed's result is a representation («ұсыным»); the form keeps the kind, blank is «not said»."""
+    form = text_of(school.get(f"{BASE}/{code}/"))
+    assert "ұсыным" in form and "тексеру актісі" in form
+    assert school.post(f"{BASE}/{code}/rows/inspections",
+                       data={**SEED, "inspections-result_kind": "representation"}).status_code == 200
+    assert school.post(f"{BASE}/{code}/rows/inspections", data=SEED).status_code == 200
+    assert sorted(str(row.result_kind) for row in rows(app, code)) == ["None", "representation"]
+    refused = school.post(f"{BASE}/{code}/rows/inspections", data={**SEED, "inspections-result_kind": "verdict"})
+    assert refused.status_code == 422 and 'id="inspections-result_kind-error"' in refused.get_data(as_text=True)
+    assert len(rows(app, code)) == 2

@@ -12,6 +12,7 @@ from ..i18n import number, short_date
 from .blocks import Block, Para
 
 _RU = Locale.parse("ru")
+_MARK_CLOSE = "\ue001"  # reporting.texts.MARK_CLOSE: the end of a text shown in the other language
 
 
 def as_date(value) -> date | None:
@@ -157,9 +158,12 @@ def trim_end(text: str | None) -> str:
     """Typed text without the «.», «;» or «,» it ends with, to go on inside a sentence; an abbreviation's
     point stays («Алматы қ.», «т.б.»)."""
     text = " ".join((text or "").split()).rstrip(" ,;")
+    close = ""
+    if text.endswith(_MARK_CLOSE):  # a text in the other language, marked: its own ending goes, the mark stays
+        text, close = text[:-1].rstrip(" ,;"), _MARK_CLOSE
     if text.endswith(".") and len(text.rsplit(" ", 1)[-1].replace(".", "")) > 3:
         text = text.rstrip(".")
-    return text
+    return text + close
 
 
 def sentence(text: str) -> str:

@@ -589,6 +589,8 @@ def _inspections(profile: Profile, half: Half, rng: random.Random, violation: bo
     when = _workday(_day_between(rng, half.start + timedelta(days=30), half.cutoff - timedelta(days=10)))
     row = {"body": body, "period_checked": f"{half.year - 1}–{half.year}",
            "subject": kk.VIOLATION["subject"] if violation else subject,
+           # A prosecutor's office ends an inspection with a representation, other bodies with an act.
+           "result_kind": "representation" if "прокуратура" in body else "act",
            "result_number": f"2-{rng.randint(1000, 9999):04d}-{half.year % 100}-{rng.randint(1, 99999):05d}",
            "result_date": when, "violations_found": violation,
            "description": kk.VIOLATION["findings"] if violation else kk.INSPECTIONS["clean"]}
@@ -609,7 +611,8 @@ def _fiscal(profile: Profile, half: Half, rng: random.Random) -> dict:
                           "recommendations": kk.FISCAL["recommendations"], "violation_found": False},
             "rows": {"inspections": [{"body": body, "period_checked": str(half.year - 1),
                                       "subject": "Салықтық міндеттемелердің орындалуы",
-                                      "result_number": f"{rng.randint(100, 999)}", "result_date": when,
+                                      "result_kind": "act", "result_number": f"{rng.randint(100, 999)}",
+                                      "result_date": when,
                                       "violations_found": False, "description": kk.INSPECTIONS["clean"]}]}}
 
 

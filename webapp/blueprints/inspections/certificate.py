@@ -1,18 +1,33 @@
-"""2.9 (and 2.10, same shape) in the certificate: each inspection with the inspecting body, the period and
-subject inspected, the result document and whether violations were found."""
+"""2.9 (and 2.10, same shape) in the certificate: each inspection told in a sentence from its fields (the
+inspecting body, the period and subject inspected, the result document and whether violations were found)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ...certificate.blocks import Block, Para, Table, say
-from ...certificate.wording import lower_first, order_ref, ru_past, sentence, trim_end
+from ...certificate.wording import foreign, lower_first, order_ref, quoted, ru_plural, sentence, trim_end
 from ...i18n import number
+
+# The result document by its kind (forms.RESULT_KINDS); a kind not said is «құжат» / «документ».
+RESULT_KINDS = {"act": ("акт", "акт проверки"), "reference": ("анықтама", "справка"),
+                "representation": ("ұсыным", "представление"), "prescription": ("нұсқама", "предписание")}
+_YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{4}))?(?:\s*(?:жж?\.|гг?\.|жыл(?:дар)?|годы?))?")
+_SUBJECT_ENDS = ("бойынша", "туралы", "қатысты")
+
+
+def result_kind(row, lang: str) -> str:
+    kk, ru = RESULT_KINDS.get(getattr(row, "result_kind", None) or "", ("құжат", "документ"))
+    return kk if lang == "kk" else ru
 
 
 def result_document(row, lang: str) -> str:
-    """«№2-0904-25-01180, 21.05.2025ж.» / «№2-0904-25-01180 от 21.05.2025»."""
-    return order_ref(row.result_number, row.result_date, lang)
+    """«№2-0904-25-01180, 21.05.2025ж.» / «№2-0904-25-01180 от 21.05.2025», the kind first when said
+    («ұсыным №…»), as a table cell gives it."""
+    cited = order_ref(row.result_number, row.result_date, lang)
+    kind = getattr(row, "result_kind", None)
+    return f"{result_kind(row, lang)} {cited}" if kind and cited else cited
 
 
 def finding(row, lang: str) -> str:
@@ -20,6 +35,7 @@ def finding(row, lang: str) -> str:
         return say(lang, "бұзушылықтар анықталған жоқ", "нарушений не выявлено")
     found = say(lang, "бұзушылықтар анықталды", "выявлены нарушения")
     description = trim_end(row.description)
+    description = quoted(description) if foreign(description) else lower_first(description)
     return f"{found}: {description}" if description else found
 
 
@@ -27,35 +43,80 @@ def _plain(text: str | None) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in (text or "")).casefold().split())
 
 
+def _period(period: str, lang: str) -> tuple[str, str]:
+    """(the period inside the sentence, or an aside): «2024–2025 жылдардағы» / «за 2024–2025 годы»."""
+    if not period:
+        return "", ""
+    years = _YEARS.fullmatch(period)
+    if years and years[2]:
+        return say(lang, "{a}–{b} жылдардағы", "за {a}–{b} годы", a=years[1], b=years[2]), ""
+    if years:
+        return say(lang, "{a} жылғы", "за {a} год", a=years[1]), ""
+    return "", say(lang, "тексерілген кезең – {v}", "проверяемый период – {v}", v=period)
+
+
+def _subject(subject: str, lang: str) -> tuple[str, str]:
+    """(the subject inside the sentence, or an aside): «… мәселелері бойынша» / «по вопросам: …»; a subject typed
+    only in the other language stands whole in the aside."""
+    if not subject:
+        return "", ""
+    if foreign(subject):
+        return "", say(lang, "тексеру мәні – {v}", "предмет проверки – {v}", v=quoted(subject))
+    subject = lower_first(subject)
+    if lang == "kk":
+        return (subject if subject.endswith(_SUBJECT_ENDS) else f"{subject} мәселелері бойынша"), ""
+    return (subject if re.match(r"(?:по|о|об)\s", subject) else f"по вопросам: {subject}"), ""
+
+
+def _result(row, lang: str) -> str:
+    """«2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар анықталған жоқ» / «по результатам
+    проверки (представление №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено»."""
+    cited = order_ref(row.result_number, row.result_date, lang, spelled=True)
+    if not cited:
+        return say(lang, "{f}", "по результатам проверки {f}", f=finding(row, lang))
+    kind = result_kind(row, lang)
+    if lang == "kk":
+        return f"{cited} {kind} бойынша {finding(row, lang)}"
+    number_, on = order_ref(row.result_number, None, lang), order_ref(None, row.result_date, lang, spelled=True)
+    document = " ".join(p for p in (kind, number_, on) if p)
+    return f"по результатам проверки ({document}) {finding(row, lang)}"
+
+
 def inspection_sentence(row, lang: str, known: str | None = None) -> str:
-    """One inspection told as the seed tells it: «Рудный қаласының прокуратурасы тексеру жүргізді (тексерілген
-    кезең – 2024–2025, тексеру мәні – …); нәтижесі туралы құжат №2-0904-25-01180, 21.05.2025ж. бойынша
-    бұзушылықтар анықталған жоқ.» / «Прокуратура города Рудного провела проверку (…); по результатам проверки
-    (документ №… от 21.05.2025) нарушений не выявлено.»"""
-    body = trim_end(row.body)
-    verb = say(lang, "тексеру жүргізді", "{v} проверку", v=ru_past(body, "провёл", "провела", "провело"))
-    details = [say(lang, "тексерілген кезең – {v}", "проверяемый период – {v}", v=trim_end(row.period_checked))
-               if trim_end(row.period_checked) else "",
-               say(lang, "тексеру мәні – {v}", "предмет проверки – {v}", v=lower_first(trim_end(row.subject)))
-               if trim_end(row.subject) else ""]
-    details = [d for d in details if d]
-    if body and _plain(body) in _plain(known):
-        # The school's own basis already says who inspected: the details go on without repeating it.
-        text = ", ".join(details) or say(lang, "тексеру", "проверка")
+    """One inspection: «Рудный қаласының прокуратурасы 2024–2025 жылдардағы бюджеттік қаржының жұмсалуы, …
+    мәселелері бойынша тексеру жүргізді; 2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар
+    анықталған жоқ.» / «Проведена проверка за 2024–2025 годы по вопросам: расходование бюджетных средств, …
+    (проверяющий орган – Прокуратура города Рудного); по результатам проверки (представление №2-0904-25-01180 от
+    21 мая 2025 года) нарушений не выявлено.»
+
+    The Russian sentence never makes the body its subject: the verb's gender would have to be guessed from a
+    name the school typed (perhaps in Kazakh). Where `known` (the school's own basis) already names the body,
+    the sentence goes on without it; a text typed only in the other language stands whole in the aside.
+    """
+    body, (period, period_aside), (subject, subject_aside) = (
+        trim_end(row.body), _period(trim_end(row.period_checked), lang), _subject(trim_end(row.subject), lang))
+    named = bool(body) and _plain(body) in _plain(known)
+    body_aside = ""
+    if body and not named and (lang == "ru" or foreign(body)):
+        body_aside = say(lang, "тексеруші орган – {v}", "проверяющий орган – {v}",
+                         v=quoted(body) if foreign(body) else body)
+    if lang == "kk":
+        if named or body_aside or not body:
+            text = " ".join(p for p in ("тексеру", period, subject, "жүргізілді") if p)
+        else:
+            text = " ".join(p for p in (body, period, subject, "тексеру жүргізді") if p)
     else:
-        text = f"{body} {verb}" + (f" ({', '.join(details)})" if details else "")
-    document = result_document(row, lang)
-    if document:
-        text += say(lang, "; нәтижесі туралы құжат {d} бойынша {f}", "; по результатам проверки (документ {d}) {f}",
-                    d=document, f=finding(row, lang))
-    else:
-        text += f"; {finding(row, lang)}"
-    return sentence(text[:1].upper() + text[1:])
+        opening = "проверка проведена" if named else "проведена проверка"
+        text = " ".join(p for p in (opening, period, subject) if p)
+    asides = [a for a in (body_aside, period_aside, subject_aside) if a]
+    if asides:
+        text += f" ({'; '.join(asides)})"
+    return sentence(f"{text[:1].upper()}{text[1:]}; {_result(row, lang)}")
 
 
 def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str | None = None) -> list[Block]:
-    """Prose for one inspection, a table for several; `none(lang)` when there were none; `known`: the
-    school's own text, whose facts are not repeated."""
+    """Prose for one inspection, a sentence and a table for several; `none(lang)` when there were none;
+    `known`: the school's own text, whose facts are not repeated."""
     if not rows:
         return [Para(none(lang))]
     if len(rows) == 1:
@@ -66,8 +127,10 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
                say(lang, "Бұзушылықтар", "Нарушения")]
     table = [[str(i), row.body, row.period_checked or "", row.subject or "", result_document(row, lang),
               finding(row, lang)] for i, row in enumerate(rows, start=1)]
-    return [Para(say(lang, "Талданатын кезеңде жүргізілген тексерулер – {n}:",
-                     "Проверки, проведённые в анализируемом периоде, – {n}:", n=number(len(rows), lang))),
+    n = len(rows)
+    return [Para(say(lang, "Талданатын кезеңде {n} тексеру жүргізілді:", "В анализируемом периоде {verb} {n} {noun}:",
+                     n=number(n, lang), verb=ru_plural(n, "проведена", "проведены", "проведено"),
+                     noun=ru_plural(n, "проверка", "проверки", "проверок"))),
             Table(headers, table, widths=[1, 4, 3, 5, 4, 4])]
 
 

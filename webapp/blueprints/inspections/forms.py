@@ -1,8 +1,16 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField
+from wtforms import BooleanField, SelectField
 
-from ...reporting.fields import LongText, ReportDateField, ShortText
+from ...reporting.fields import LongText, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
+
+# The documents an inspection ends with, as the certificate names them (certificate.RESULT_KINDS).
+RESULT_KINDS = [("act", _l("act of inspection")), ("reference", _l("reference (certificate)")),
+                ("representation", _l("representation")), ("prescription", _l("prescription"))]
+
+
+def _none_if_empty(value):
+    return value or None
 
 
 class InspectionForm(SectionForm):
@@ -11,6 +19,8 @@ class InspectionForm(SectionForm):
     body = ShortText(_l("Inspecting body"), required=True, max_length=300)
     period_checked = ShortText(_l("Period inspected"), max_length=100)
     subject = ShortText(_l("Subject of the inspection"), max_length=1000)
+    result_kind = SelectField(_l("Result document: kind"), coerce=_none_if_empty,
+                              choices=choices([("", _l("— not stated —")), *RESULT_KINDS]))
     result_number = ShortText(_l("Result document №"), max_length=100)
     result_date = ReportDateField(_l("Result document date"))
     violations_found = BooleanField(_l("Violations found"))

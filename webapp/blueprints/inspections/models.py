@@ -14,6 +14,9 @@ class InspectionColumns:
     body: Mapped[str] = mapped_column(String(300))
     period_checked: Mapped[str | None] = mapped_column(String(100))  # "2024–2025", as the act words it
     subject: Mapped[str | None] = mapped_column(String(1000))
+    # What the result document is (forms.RESULT_KINDS: act, reference, representation, prescription); None: not
+    # said, written «құжат» / «документ».
+    result_kind: Mapped[str | None] = mapped_column(String(20))
     result_number: Mapped[str | None] = mapped_column(String(100))
     result_date: Mapped[date | None] = mapped_column(Date)
     violations_found: Mapped[bool] = mapped_column(default=False)
