@@ -177,3 +177,22 @@ def test_the_school_says_which_language_it_types_in_first(app, school, as_user):
     assert f'<mark class="untranslated">{BASIS_KK}</mark>' in kk
     # Another school's analysis cannot be relabelled.
     assert as_user("rudny-1").post(f"{BASE}/text-language", data={"text_lang": "kk"}).status_code == 404
+
+
+def test_a_persons_name_is_never_listed_as_missing(app, school, as_user):
+    """«Ким Н.Г.» reads the same in Kazakh and Russian: the reviewer saw «Қол қоюшы: аты-жөні» listed as missing
+    its Russian version. A name typed in one spelling is shown as typed, unmarked; other texts still are listed."""
+    response = school.post(f"{BASE}/general/facts", data={
+        "signatory_name": "Ким Н.Г.", "signatory_position": "Мектеп-гимназия директоры",
+        "signatory_position__tr": "Директор школы-гимназии"})
+    assert response.status_code == 200
+    html = as_user("rudny").get(CERTIFICATE + "&lang=ru").get_data(as_text=True)
+    assert "Ким Н.Г." in html and "Директор школы-гимназии" in html
+    assert '<mark class="untranslated">Ким Н.Г.</mark>' not in html
+    assert '<section class="missing-list' not in html
+    # A position typed in Kazakh only is still missing its Russian version.
+    school.post(f"{BASE}/general/facts", data={"signatory_name": "Ким Н.Г.",
+                                               "signatory_position": "Мектеп-гимназия директоры"})
+    html = as_user("rudny").get(CERTIFICATE + "&lang=ru").get_data(as_text=True)
+    listing = html.split('<section class="missing-list no-print"')[1].split("</section>")[0]
+    assert listing.count("<li>") == 1 and '<mark class="untranslated">Мектеп-гимназия директоры</mark>' in html

@@ -30,9 +30,11 @@ SEED_FACTS_KK = [
     "2024 жылғы 2 қыркүйектегі №234",
     "2024 жылдың екінші жарты жылдығы, 2025 жылдың бірінші жарты жылдығы",
     # 1.1 internal rules
-    "хаттама №1, 29.08.2024", "№153, 02.09.2024",
+    "2024-2025 оқу жылының басында", "«Ішкі тәртіп ережесі» әзірленіп", "хаттама №1, 29.08.2024", "№153, 02.09.2024",
     # 2.1 public services
     "№215", "Хасенова Н.С.", "Бекболатова Б.Т.", "128 адамға", "5 адамға, 217 035,00 теңге", "Исаева А.Ж.", "№48",
+    "ақпараттандыру жөніндегі директордың орынбасары Исаева А.Ж.",
+    "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді",
     # 2.2 personnel
     "Әкімшілік штат 11 адамды құрайды", "76 педагог қызметкерді құрайды",
     "Кіші қызмет көрсетуші персонал саны 41 адамды құрайды",
@@ -77,6 +79,14 @@ def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):
     # The seed's ten recommendations, each once, as the action plan: its section, all employees, its deadline.
     plan = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</table>")[0]
     assert plan.count("<td>Барлық жұмыскерлер</td>") == 10
+    # The seed ties six of them to no one section: the plan says so, and names no section it never named
+    # (#7 «барлық оқу сабақтары … тегін» under «2.1. Мемлекеттік қызмет көрсету», gifts under «2.2. Кадр саясаты»).
+    assert plan.count("Барлық бағыттар бойынша") == 6
+    rows_ = re.findall(r"<tr>(.*?)</tr>", plan, re.S)
+    free_lessons = next(r for r in rows_ if "тегін негізінде" in r)
+    gifts = next(r for r in rows_ if "сыйлықтарды" in r)
+    assert "Барлық бағыттар бойынша" in free_lessons and "Мемлекеттік қызмет" not in free_lessons
+    assert "Барлық бағыттар бойынша" in gifts and "Кадр" not in gifts
     assert plan.count("<td>тұрақты</td>") == 9 and plan.count("<td>жылына екі рет</td>") == 1
 
 

@@ -33,6 +33,7 @@ from ..reporting.models import Review, Status, Submission
 from ..reporting.sections import SECTIONS
 from . import seed_school as seed
 from . import texts as kk
+from .russian import add_russian, dictionary
 from .units import PERIODS
 from .writer import AnalysisWriter
 
@@ -204,6 +205,8 @@ class Profile:
     public_discussion: bool = False
     odds: dict[str, float] = field(default_factory=dict)  # courts, inspections, fiscal, interactions, media
     order_templates: dict[int, list[tuple[str, str, str]]] | None = None  # the seed school's own orders
+    cited_titles: dict[str, str] = field(default_factory=lambda: dict(kk.CITED_ORDERS))  # see _register
+    approver: str | None = None  # the director approving the certificate (its signatory heads the working group)
     appeals: tuple[int, int] = (2, 6)  # how many a half-year
     channel_weights: tuple[int, int, int, int] = (60, 25, 10, 5)  # e-Otinish, written, in person, other
 
@@ -274,9 +277,10 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
                                  ("inspections", kk.INSPECTIONS), ("media", kk.MEDIA))}
     weights = (rng.uniform(0.1, 0.3), rng.uniform(0.2, 0.35), rng.uniform(0.15, 0.3), rng.uniform(0.1, 0.3),
                rng.uniform(0.0, 0.05), rng.uniform(0.0, 0.1))
-    return Profile(
+    profile = Profile(
         code=code, department=department, noun=noun, head=head,
-        signatory_position=rng.choice(["Мектеп директоры", "Директор", "Мектеп басшысы"]),
+        # The head's post as the school's kind words it («Мектеп-гимназия директоры»).
+        signatory_position=kk.HEAD_POSITIONS[rng.choice(["Мектеп директоры", "Директор", "Мектеп басшысы"])][noun],
         teachers=teachers, support=int(teachers * rng.uniform(0.35, 0.6)), higher_share=rng.uniform(0.82, 0.97),
         category_weights=weights, admin_staff=admin_staff, services=services,
         service_order=(str(rng.randint(180, 230)), rng.randint(1, 3)),
@@ -292,6 +296,11 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
               "interactions": rng.uniform(0.1, 0.4), "media": rng.uniform(0.0, 0.25),
               "monitoring": rng.uniform(0.5, 0.9)},
     )
+    if profile.approval:  # the director approves what the working group's head signs, not his own signature
+        chair = next(member for member in working_group if member["role"] == "head")
+        profile.head, profile.signatory_position = chair["name"], kk.GROUP_HEAD_SIGNATURE
+        profile.approver = head
+    return profile
 
 
 def _seed_profile() -> Profile:
@@ -323,6 +332,10 @@ def _seed_profile() -> Profile:
         order_rate=0.9, launch_order=("241", 1),
         odds={"courts": 0, "inspections": 0, "fiscal": 0, "interactions": 0, "media": 0, "monitoring": 1},
         order_templates={2: seed.ORDERS["2024-H2"], 1: seed.ORDERS["2025-H1"]},
+        # The seed's own titles of the orders its sections cite (its orders list carries them).
+        cited_titles={**kk.CITED_ORDERS, "launch": "Сыбайлас жемқорлық тәуекелдеріне ішкі талдауды жүргізу туралы",
+                      "services": "Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу",
+                      "portal": "«АРМ» электронды мектеп порталында жұмыс жасау туралы"},
         appeals=(1, 3), channel_weights=(1, 0, 0, 0),
     )
 
@@ -373,6 +386,58 @@ def _orders(profile: Profile, half: Half, rng: random.Random) -> list[dict]:
         last = max(last + rng.randint(1, 4), int(when.timetuple().tm_yday * profile.order_rate))
         rows.append({"number": str(last), "date": when, "title": title})
     return rows
+
+
+def _cited_orders(profile: Profile, school_year_start: int) -> dict[str, dict]:
+    """The orders of a school year that other sections cite (texts.CITED_ORDERS): signed one after the other on the
+    first working day of September, numbered from what the school's numbering has reached by then.
+
+    A pure function of the profile and the year, so a first half-year cites the same orders (number, date,
+    title) as the list of the second half-year before it. The number leaves room for the orders of July and
+    August (at most six: two from the pool, four disciplinary) numbered before it (see _register)."""
+    day = _workday(date(school_year_start, 9, 1))
+    first = int(day.timetuple().tm_yday * profile.order_rate) + 6
+    return {key: {"number": str(first + index), "date": day, "title": profile.cited_titles[key]}
+            for index, key in enumerate(kk.CITED_ORDERS)}
+
+
+def _register(content: dict, profile: Profile, half: Half) -> None:
+    """One register of orders per school and calendar year: the orders list of 1.1 holds every order another
+    section cites (the analysis, responsibility for services and the «АРМ» portal, internal rules, each
+    disciplinary penalty), numbers increase with dates (restarting each January), and every citation gives the
+    number and date the list gives.
+
+    Orders before the cited ones take the number the school's rate has reached (or the next free one), the cited
+    ones theirs (_cited_orders), later ones the next free number or the rate's, whichever is higher."""
+    cited = _cited_orders(profile, half.school_year_start)
+    titles = {order["title"] for order in cited.values()}
+    rows = [order for order in content["acts"]["rows"]["orders"] if order["title"] not in titles]
+    if half.half == 2:
+        rows += [dict(order) for order in cited.values() if order["date"] <= half.cutoff]
+    penalties = content["personnel"]["rows"]["disciplinary"]
+    for penalty in penalties:
+        rows.append({"number": None, "date": penalty["order_date"], "title": kk.DISCIPLINE_ORDER, "penalty": penalty})
+    fixed = {order["title"]: order["number"] for order in cited.values()}
+    rows.sort(key=lambda row: (row["date"], row["title"] not in fixed))
+    last = 0
+    for row in rows:
+        if half.half == 2 and row["title"] in fixed:
+            last = int(fixed[row["title"]])
+        else:
+            last = max(last + 1, int(row["date"].timetuple().tm_yday * profile.order_rate))
+        row["number"] = str(last)
+        if "penalty" in row:
+            row.pop("penalty")["order_number"] = row["number"]
+    content["acts"]["rows"]["orders"] = rows
+    launch, services, portal, rules = (cited[key] for key in ("launch", "services", "portal", "rules"))
+    content["general"]["facts"].update(order_number=launch["number"], order_date=launch["date"])
+    content["services"]["facts"].update(
+        responsibility_order_number=services["number"], responsibility_order_date=services["date"],
+        portal_order_number=portal["number"], portal_order_date=portal["date"])
+    content["acts"]["facts"].update(rules_order_number=rules["number"], rules_order_date=rules["date"])
+    plans = ", ".join(f"№{o['number']} {_dmy(o['date'])}" for o in rows
+                      if "сатып алу" in o["title"] and "жоспар" in o["title"])
+    content["procurement"]["facts"]["plan_orders"] = plans or None
 
 
 def _categories(total: int, weights: tuple[float, ...]) -> list[int]:
@@ -597,8 +662,9 @@ def _inspections(profile: Profile, half: Half, rng: random.Random, violation: bo
     basis = kk.INSPECTIONS["basis"].format(date=_dmy(when), body=body, subject=row["subject"],
                                            number=row["result_number"], result=row["description"])
     narrative = _triplet(profile, "inspections", basis)
-    if violation:
-        narrative.update(violation_found=True, violation_description=kk.VIOLATION["inspections"])
+    if violation:  # the recommendation answers what was found
+        narrative.update(violation_found=True, violation_description=kk.VIOLATION["inspections"],
+                         recommendations=kk.VIOLATION["recommendations"])
     return {"narrative": narrative, "rows": {"inspections": [row]}}
 
 
@@ -632,9 +698,8 @@ def _interactions(profile: Profile, half: Half, rng: random.Random) -> dict:
 def _media(profile: Profile, rng: random.Random) -> dict:
     negative = rng.randint(1, 2) if rng.random() < profile.odds["media"] else 0
     responses = rng.randint(1, negative) if negative else 0
-    basis = kk.MEDIA["basis"] + (kk.MEDIA["some"].format(count=negative, responses=responses) if negative
-                                 else kk.MEDIA["none"].format(noun=profile.noun.capitalize()))
-    return {"narrative": _triplet(profile, "media", basis),
+    # The publications found and the answers given are the section's own sentences (webapp/blueprints/media).
+    return {"narrative": _triplet(profile, "media", kk.MEDIA["basis"]),
             "facts": {"negative_publications": negative, "responses_given": responses if negative else None}}
 
 
@@ -642,6 +707,7 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
                 violation_areas: list[str]) -> dict:
     deadline = half.shifted(1).end - timedelta(days=5)
     recommendations = [{"text": text, "deadline_kind": kind, "responsible": responsible, "section": section,
+                        "risk": None if section else seed.ALL_AREAS,
                         "deadline_date": deadline if kind == "date" else None}
                        for text, kind, responsible, section in profile.recommendations]
     # Each violation found gets its measure in the plan, with a date to have it put right by.
@@ -670,7 +736,8 @@ def _general(profile: Profile, half: Half, rng: random.Random, certificate: date
              "signatory_name": profile.head, "signatory_position": profile.signatory_position,
              **{f"source_{n}": n not in profile.sources_off for n in range(1, 15)}}
     if certificate and profile.approval:
-        facts.update(approver_name=profile.head, approver_position="Директор", approval_date=certificate)
+        facts.update(approver_name=profile.approver or profile.head, approver_position="Директор",
+                     approval_date=certificate)
     if certificate and profile.public_discussion:
         facts.update(announcement_date=certificate - timedelta(days=rng.randint(18, 30)),
                      public_discussion_date=certificate - timedelta(days=rng.randint(1, 4)),
@@ -695,7 +762,10 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
                                          order=rules["rules_order_number"], order_date=_dmy(rules["rules_order_date"]))
     personnel = _personnel(profile, half, rng, previous, violation)
     staff = personnel["facts"]
-    consents = staff["teachers_total"] + staff["support_staff_total"]
+    # Every employee gives the consent when hired: the whole staff, the administration too (issue 11: 70 + 37
+    # printed as 107 consents at a school of 114).
+    consents = (sum(row["persons"] for row in personnel["rows"]["admin_staff"]) + staff["teachers_total"]
+                + staff["support_staff_total"])
     appeals = _appeals(profile, half, rng, key in OVERDUE_APPEALS)
     inspections = _inspections(profile, half, rng, violation)
     courts = _courts(profile, half, rng)
@@ -729,9 +799,10 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "conclusion": _conclusion(profile, half, rng, previous, areas),
         "positions": {"rows": {"positions": profile.positions}},
     }
+    _register(content, profile, half)
     for shape in REAL_SHAPES.get(profile.code, ()):
         shape(content, half, random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:{shape.__name__}"))
-    return content
+    return add_russian(content, dictionary(profile.noun, CITIES[profile.department], half.school_year, half.year))
 
 
 # --- Figures in the shapes other published certificates give them (issue 10) -----------------------------

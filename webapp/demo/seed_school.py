@@ -56,6 +56,7 @@ TEXTS = {
                   "инновациялар және аэроғарыш өнеркәсібі министрінің м.а. 2020 жылғы 31 қаңтардағы №39/НҚ және "
                   "«Отбасы және балалар саласында мемлекеттік қызметтерді көрсету қағидаларын бекіту туралы» "
                   "Қазақстан Республикасы Білім және ғылым министрінің 2020 жылғы 24 сәуірдегі №158.\n"
+                  "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді. "
                   "Мемлекеттік қызметтерге жауапты тұлғалар ай сайын көрсетілген мемлекеттік қызметтердің есебін "
                   "жүргізеді және осы ақпаратты Рудный қаласы білім бөліміне жібереді."),
         "recommendations": ("мемлекеттік қызметтер бекітілген нормативтік құжаттарға сәйкес көрсетіледі, "
@@ -269,7 +270,8 @@ ORDERS = {
 # --- 2.1 Public services ---------------------------------------------------------------------------
 
 SERVICES_FACTS = {"responsibility_order_number": "215", "responsibility_order_date": "2024-09-02",
-                  "portal_responsible": "Исаева А.Ж.", "portal_order_number": "48",
+                  "portal_responsible": "ақпараттандыру жөніндегі директордың орынбасары Исаева А.Ж.",
+                  "portal_order_number": "48",
                   "portal_order_date": "2024-09-02"}
 
 # code → (legal basis as the seed words it, responsible)
@@ -448,10 +450,12 @@ RECOMMENDATIONS = [
      "пен әлеуметтік желілерде ресми ақпараттарды жаңарту", "permanent"),
 ]
 # The plan names who carries out each measure and which section's risk it answers. The seed addresses all ten
-# to every employee (AUDIENCE), so they are the responsible; the section is the one whose risk the text speaks of.
+# to every employee (AUDIENCE), so they are the responsible; the section is the one whose risk the text speaks
+# of, and where the seed ties a measure to no one section (reporting facts, gifts, money collected, discussing
+# corruption, free lessons) the plan says so: «Барлық бағыттар бойынша» (None: no section, ALL_AREAS the risk).
 RESPONSIBLE = "Барлық жұмыскерлер"
-RECOMMENDATION_SECTIONS = ["acts", "personnel", "personnel", "transparency", "transparency", "personnel",
-                           "services", "personnel", "personnel", "appeals"]
+RECOMMENDATION_SECTIONS = ["acts", None, None, None, None, None, None, "personnel", "personnel", "appeals"]
+ALL_AREAS = "Барлық бағыттар бойынша"
 # Not in the seed: the conclusion's own risks line sums up the sections' risks.
 CONCLUSION_RISKS = ("нормативтік құжаттарды толық меңгермеу, мемлекеттік қызмет көрсету мерзімдерін бұзу, кадр "
                     "саясаты мен мемлекеттік сатып алудағы, өтініштерді қараудағы тәуекелдер.")
@@ -586,7 +590,9 @@ def content(period: str) -> dict:
                       "overall_finding__tr": ru.TEXTS["conclusion"]["finding"], "audience__tr": ru.AUDIENCE},
             # No follow-ups: the seed reports none (2025-H2 follows up 2025-H1's plan).
             "rows": {"recommendations": [_row({"text": text, "deadline_kind": kind, "section": section,
-                                               "responsible": RESPONSIBLE}, text=russian, responsible=ru.RESPONSIBLE)
+                                               "risk": None if section else ALL_AREAS, "responsible": RESPONSIBLE},
+                                              text=russian, responsible=ru.RESPONSIBLE,
+                                              **({} if section else {"risk": ru.ALL_AREAS}))
                                          for (text, kind), russian, section in zip(RECOMMENDATIONS, ru.RECOMMENDATIONS,
                                                                                    RECOMMENDATION_SECTIONS,
                                                                                    strict=True)]},

@@ -325,6 +325,20 @@ class TranslatableString(StringField):
     translatable = True
 
 
+class TranslatablePersonName(TranslatableString):
+    """A person's name: may be spelt in the other language's letters («Бірманова Қ.И.» / «Бирманова К.И.»), but
+    reads the same in both, so a name without its other spelling is shown as typed and never listed as missing."""
+
+    person_name = True
+
+
+def PersonName(label, required: bool = False, max_length: int = 200, **kwargs):  # noqa: N802
+    """A person's name (surname and initials), trimmed; see TranslatablePersonName."""
+    validators = [DataRequired()] if required else [Optional()]
+    return TranslatablePersonName(label, validators=[*validators, Length(max=max_length)], filters=[_strip],
+                                  **kwargs)
+
+
 def LongText(label, translatable: bool = True, **kwargs):  # noqa: N802  (reads like a field class)
     """Free text up to 10,000 characters; `translatable` texts may carry a version in the other language."""
     field_class = TranslatableTextArea if translatable else TextAreaField

@@ -76,6 +76,14 @@ def _row_texts(form_class) -> tuple[str, ...]:
     return translatable_names(form_class)
 
 
+@cache
+def person_names(form_class) -> frozenset[str]:
+    """The translatable fields of a form that hold a person's name (fields.PersonName): a name reads the same in
+    both languages, so one typed in one spelling only is shown as typed, unmarked, and never listed as missing."""
+    return frozenset(name for name in translatable_names(form_class)
+                     if getattr(getattr(form_class, name).field_class, "person_name", False))
+
+
 def version(main, translation, main_lang: str, lang: str) -> tuple[str | None, bool]:
     """(the text to show in `lang`, whether `lang`'s own version is missing) of one typed text.
 
@@ -104,11 +112,12 @@ def localized_facts(section, facts: dict, main_lang: str, lang: str) -> dict:
     """The facts with every translatable figure in `lang` (marked where only the other version exists) and
     without the "__tr" versions."""
     names = translatable_names(section.facts_form) if section.facts_form else ()
+    persons = person_names(section.facts_form) if section.facts_form else frozenset()
     result = {k: v for k, v in facts.items() if not k.endswith(TRANSLATION_SUFFIX)}
     for name in names:
         text, lacking = version(facts.get(name), facts.get(name + TRANSLATION_SUFFIX), main_lang, lang)
         if text is not None:
-            result[name] = untranslated(text) if lacking else text
+            result[name] = untranslated(text) if lacking and name not in persons else text
     return result
 
 
@@ -139,9 +148,10 @@ def localized_row(row_list, row, main_lang: str, lang: str, half_year: tuple[int
     """`row` reading in `lang`; its texts with no version in `lang` are the other language's, marked.
     `half_year` ((year, half) of the row's submission) is readable as `row.half_year`."""
     texts: dict = {"half_year": half_year} if half_year else {}
+    persons = person_names(row_list.form)
     for name in _row_texts(row_list.form):
         text, lacking = version(getattr(row, name, None), (row.translations or {}).get(name), main_lang, lang)
-        texts[name] = untranslated(text) if lacking else text
+        texts[name] = untranslated(text) if lacking and name not in persons else text
     return LocalizedRow(row, texts)
 
 

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ...certificate.blocks import Block, Para, say
 from ...certificate.wording import bare_number, order_ref, quoted, sentence, series
+
+
+def _school_year(day) -> str | None:
+    """«2024-2025»: the school year a date of the rules' approval (ISO text or a date) falls at the start of."""
+    if not day:
+        return None
+    day = day if isinstance(day, date) else date.fromisoformat(str(day))
+    first = day.year if day.month >= 7 else day.year - 1
+    return f"{first}-{first + 1}"
 
 
 def _rules(span, lang: str) -> list[Block]:
@@ -12,15 +23,19 @@ def _rules(span, lang: str) -> list[Block]:
     order = order_ref(span.fact("rules_order_number"), span.fact("rules_order_date"), lang)
     if not (body or protocol or order):
         return []
+    year = _school_year(span.fact("rules_protocol_date") or span.fact("rules_order_date"))
     if lang == "kk":
         text = "«Ішкі тәртіп ережесі»"
+        if year:  # the seed: «2024-2025 оқу жылының басында … «Ішкі тәртіп ережесі» әзірленіп, …»
+            text = f"{year} оқу жылының басында {text} әзірленіп,"
         if body or protocol:
             text += f" {body} отырысында" if body else ""
             text += " бекітілді" + (f" (хаттама {protocol})" if protocol else "")
         if order:
             text += ("," if body or protocol else "") + f" мектеп директорының бұйрығымен рәсімделді – {order}"
     else:
-        text = "«Правила внутреннего распорядка» утверждены"
+        text = (f"В начале {year} учебного года разработаны и утверждены «Правила внутреннего распорядка»" if year
+                else "«Правила внутреннего распорядка» утверждены")
         details = [d for d in (body, f"протокол {protocol}" if protocol else "") if d]
         if details:
             text += f" ({', '.join(details)})"

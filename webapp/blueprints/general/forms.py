@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 
 from ...i18n import current_language
-from ...reporting.fields import ReportDateField, ShortText, choices
+from ...reporting.fields import PersonName, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # Clause 15 of the Typical Rules: the sources an internal analysis may draw on. The certificate prints them
@@ -55,9 +55,9 @@ class GeneralFactsForm(SectionForm):
     order_number = ShortText(_l("Order launching the analysis: №"), max_length=40)
     order_date = ReportDateField(_l("Order launching the analysis: date"))
     certificate_date = ReportDateField(_l("Date of the certificate"), half_year=None)
-    signatory_name = ShortText(_l("Signed by: name"), max_length=200)
+    signatory_name = PersonName(_l("Signed by: name"), max_length=200)
     signatory_position = ShortText(_l("Signed by: position"), max_length=300)
-    approver_name = ShortText(_l("Approved by («Бекітемін / Утверждаю»): name"), max_length=200,
+    approver_name = PersonName(_l("Approved by («Бекітемін / Утверждаю»): name"), max_length=200,
                               description=_l("Only if the certificate carries an approval block."))
     approver_position = ShortText(_l("Approved by: position"), max_length=300)
     approval_date = ReportDateField(_l("Approval date"), half_year=None)
@@ -80,7 +80,7 @@ for _name in SOURCE_FIELDS:
 
 
 class WorkingGroupMemberForm(SectionForm):
-    name = ShortText(_l("Full name"), required=True, max_length=200)
+    name = PersonName(_l("Full name"), required=True, max_length=200)
     position_title = ShortText(_l("Position"), required=True, max_length=300)
     role = SelectField(_l("Role in the working group"),
                        choices=choices([("", _l("— not stated —")), *ROLES]))

@@ -2,7 +2,15 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 from wtforms.validators import InputRequired, ValidationError
 
-from ...reporting.fields import CountField, DecimalNumberField, LongText, ReportDateField, ShortText, choices
+from ...reporting.fields import (
+    CountField,
+    DecimalNumberField,
+    LongText,
+    PersonName,
+    ReportDateField,
+    ShortText,
+    choices,
+)
 from ...reporting.forms import SectionForm
 
 MONTHS = [(1, _l("January")), (2, _l("February")), (3, _l("March")), (4, _l("April")), (5, _l("May")),
@@ -90,7 +98,7 @@ class StaffMovementForm(SectionForm):
 
 
 class DisciplinaryActionForm(SectionForm):
-    person = ShortText(_l("Employee"), required=True, max_length=200)
+    person = PersonName(_l("Employee"), required=True, max_length=200)
     penalty = SelectField(_l("Penalty"), choices=choices(PENALTIES))
     order_number = ShortText(_l("Order №"), required=True, max_length=40)
     order_date = ReportDateField(_l("Order date"), validators=[InputRequired()], half_year="inside")

@@ -67,7 +67,9 @@ def _line(service: _Service, lang: str) -> str:
     «…» (основание – …, ответственное лицо – Хасенова Н.С.): государственная услуга оказана 2 лицам»: what was
     done is the clause, its basis and the person answering for it are in brackets (a person's title needs no
     grammatical gender: «ответственное лицо»)."""
-    name = " ".join(service.row.name(lang).split())
+    # A service not in the register is named as typed, in `lang`'s version (row.name reads the raw row).
+    row = service.row
+    name = " ".join((row.name(lang) if row.service_code else row.service_name or "").split())
     basis = _basis(service.row.legal_basis, lang) if (service.row.legal_basis or "").strip() else ""
     who = ", ".join(service.responsible)
     details = [say(lang, "негізі – {basis}", "основание – {basis}", basis=basis)] if basis else []

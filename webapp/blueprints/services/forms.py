@@ -3,7 +3,7 @@ from wtforms import SelectField
 from wtforms.validators import ValidationError
 
 from ...i18n import current_language
-from ...reporting.fields import CountField, MoneyField, ReportDateField, ShortText, choices
+from ...reporting.fields import CountField, MoneyField, PersonName, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # The public services a school provides, by their official names. The certificate prints them in either
@@ -76,7 +76,7 @@ class ServiceProvidedForm(SectionForm):
     service_name = ShortText(_l("Name of another service"), max_length=500,
                              description=_l("Only when the service is not in the list."))
     legal_basis = ShortText(_l("Legal basis (standard, rules)"), max_length=1000)
-    responsible = ShortText(_l("Responsible"), max_length=200)
+    responsible = PersonName(_l("Responsible"), max_length=200)
     recipients = CountField(_l("Recipients"), description=_l("Blank when only a total over all services is known."))
     amount = MoneyField(_l("Amount, ₸"))
     electronic = CountField(_l("Of them electronically"))
