@@ -471,8 +471,13 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
         movement = {"year": half.year, "month": month, "direction": direction, "staff_category": category,
                     "count": rng.choice([1, 1, 1, 2, 3]),
                     "reason": rng.choice(kk.DISMISSAL_REASONS) if direction == "dismissed" else None}
-        twin = next((m for m in movements if m == movement), None)
-        if twin is not None:  # the same line twice reads as a double entry: one line with more people
+        same = ("year", "month", "direction", "staff_category")
+        twin = next((m for m in movements if all(m[k] == movement[k] for k in same)), None)
+        if any((m["month"], m["staff_category"]) == (month, category) and m["direction"] != direction
+               for m in movements):  # hired and dismissed alike the same month reads as a slip: one of them only
+            continue
+        if twin is not None:  # the same line twice reads as a double entry: one line with more people (the first
+            # line's reason stands for them: the certificate tells movements by month and category)
             twin["count"] += movement["count"]
         else:
             movements.append(movement)
