@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_certificate_sections import certificate_text, half
+from test_certificate_sections import certificate_text, half, seed_certificate  # noqa: F401 (a fixture)
 
 from webapp.blueprints.personnel.models import StaffMovement
 
@@ -247,3 +247,48 @@ def test_a_public_service_is_a_clause_its_basis_lowercase_and_its_person_without
                "Хасенова Н.С.): мемлекеттік қызмет көрсетілген жоқ." in kk
         assert "): мемлекеттік қызмет 128 адамға көрсетілді;" in kk
         assert "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – Исаева А.Ж." in kk
+
+
+# --- The seed's order of ideas inside a section (certificate.placed) ----------------------------------
+
+def test_own_sentences_stand_beside_the_basis_on_the_same_idea():
+    from webapp.blueprints.appeals.certificate import TOPICS as APPEALS
+    from webapp.blueprints.services.certificate import TOPICS as SERVICES
+    from webapp.certificate.blocks import Para
+    from webapp.certificate.placed import placed
+
+    basis = ("Қызмет бақылауда. Бұйрық негіздемесі: №39/НҚ бұйрық.\n"
+             "Мемлекеттік қызметтерге жауапты тұлғалар ай сайын есеп береді")
+    own = [Para("«…» №215 бұйрық шығарылған.", topic=1), Para("Бұйрыққа сәйкес:", topic=3), Para("«А»;"),
+           Para("«АРМ» жауапты тұлға – Исаева А.Ж.", topic=4)]
+    blocks = placed(basis, own, SERVICES, "Негіздеме:")
+    assert [(b.label, b.text) for b in blocks] == [
+        ("Негіздеме:", "Қызмет бақылауда."), (None, "«…» №215 бұйрық шығарылған."),
+        (None, "Бұйрық негіздемесі: №39/НҚ бұйрық."), (None, "Бұйрыққа сәйкес:"), (None, "«А»;"),
+        (None, "«АРМ» жауапты тұлға – Исаева А.Ж."),
+        (None, "Мемлекеттік қызметтерге жауапты тұлғалар ай сайын есеп береді")]
+    # The count of appeals comes first and carries the label; a section that ranks nothing keeps the old order.
+    blocks = placed("Каждое обращение рассматривалось ответственным лицом.", [Para("Поступило 3 обращения.", topic=1)],
+                    APPEALS, "Обоснование:")
+    assert [(b.label, b.text) for b in blocks] == [("Обоснование:", "Поступило 3 обращения."),
+                                                   (None, "Каждое обращение рассматривалось ответственным лицом.")]
+    assert [b.text for b in placed("Негіздеме.", [Para("A")], (), "Негіздеме:")] == ["Негіздеме.", "A"]
+
+
+@pytest.mark.parametrize("lang, order, its_basis, admin, duties, teachers, count, handled", [
+    ("kk", "№215, 02.09.2024ж. бұйрық шығарылған", "Бұйрық негіздемесі:", "Әкімшілік штат 11 адамды құрайды",
+     "Әкімшілік лауазымдық міндеттері", "Мұғалімдердің жалпы штат саны", "3 өтініш келіп түсті",
+     "Әрбір өтінішті жауапты тұлға"),
+    ("ru", "Издан приказ «О возложении ответственности", "Основание: приказ", "Административный штат составляет",
+     "Должностные обязанности административных работников", "Общая штатная численность педагогов",
+     "поступило 3 обращения", "Каждое обращение рассматривалось"),
+])
+def test_the_seed_certificate_follows_the_seeds_order_of_ideas(seed_certificate, lang, order, its_basis, admin,  # noqa: F811
+                                                               duties, teachers, count, handled):
+    text = seed_certificate(lang)
+    services = text[text.index("2.1."):text.index("2.2.")]
+    assert services.index(order) < services.index(its_basis)  # the order first, then its basis
+    personnel = text[text.index("2.2."):]
+    assert personnel.index(admin) < personnel.index(duties) < personnel.index(teachers)
+    appeals = text[text.index("2.4."):]
+    assert appeals.index(count) < appeals.index(handled)  # the count first

@@ -20,6 +20,7 @@ from ..reporting.models import Status, Submission
 from ..reporting.sections import SECTIONS
 from .blocks import Block, Heading, Para, Table, say
 from .boilerplate import texts_for
+from .placed import placed
 from .span import SpanData, span_data
 from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, series
 
@@ -104,10 +105,8 @@ def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[B
     basis = text["basis"]
     if basis and span.section.certificate_basis:
         basis = span.section.certificate_basis(span, basis, lang)
-    if basis:
-        blocks.append(Para(basis, label=say(lang, "Негіздеме:", "Обоснование:")))
-    if span.section.certificate:
-        blocks.extend(span.section.certificate(span, lang))
+    own = span.section.certificate(span, lang) if span.section.certificate else []
+    blocks += placed(basis, own, span.section.certificate_topics, say(lang, "Негіздеме:", "Обоснование:"))
     if span.violation_found:
         blocks.append(Para(text["violation_description"] or "",
                            label=say(lang, "Анықталған бұзушылық:", "Выявленное нарушение:")))

@@ -125,6 +125,9 @@ class Section:
     # (SpanData, basis, lang) -> the school's basis as the certificate prints it beside the section's own sentences
     # (courts: a sentence saying there is no court practice is left out when a case is told).
     certificate_basis: Callable | None = None
+    # The ideas of the section and how a school's basis speaks of them (certificate.placed.Topic), so the section's
+    # own sentences stand beside the basis on the same idea, in the seed's order.
+    certificate_topics: tuple = ()
     # Where the certificate places the section: "I" (normative acts), "II" (organisational-managerial activity),
     # or "frame": not a numbered section, it fills slots of the certificate's frame through `certificate_frame`,
     # (SpanData, lang) -> {slot: value} (the order, signature, sources, working group, conclusion, appendix).

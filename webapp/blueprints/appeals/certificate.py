@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.placed import Topic
 from ...certificate.stated import Names
 from ...certificate.wording import kk_share, ru_plural, sentence
 from ...i18n import number
@@ -25,6 +26,11 @@ CHANNELS = {
 
 # The words a school's own text names the appeals received with (certificate.stated: not said twice).
 APPEALS = Names(kk=("өтініш", "өтінім", "арыз", "шағым"), ru=("обращени", "заявлени", "жалоб"))
+
+
+# The seed's order of ideas in 2.4 (certificate.placed): the appeals received, then how they are handled.
+RECEIVED, HANDLED = 1, 2
+TOPICS = (Topic(HANDLED, r"жауапты тұлға|ответственн\w* лиц|өңде|қаралады|қарайды|рассматрива"),)
 
 
 def _appeals(n: int, lang: str) -> str:
@@ -116,7 +122,7 @@ def certificate(span, lang: str) -> list[Block]:
     stated = span.stated(received, APPEALS, lang)
     text = " ".join(t for t in (_received(rows, received, lang, stated, _applicants(span, lang)),
                                 _on_time(received, on_time, overdue, unanswered, lang)) if t)
-    return [Para(text)] if text else []
+    return [Para(text, topic=RECEIVED)] if text else []
 
 
 APPLICANTS = (("from_individuals", "жеке тұлғалардан", ("от физических лиц",) * 3),

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import short_date
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
-from .certificate import certificate
+from .certificate import TOPICS, certificate
 from .forms import AppealForm, AppealsFactsForm
 from .models import Appeal
 from .timeliness import ANSWER_WORKING_DAYS, timeliness
@@ -96,6 +96,7 @@ section = register(Section(
     summary=computed_timeliness,
     summed_facts=("received_count", "answered_on_time_count", "overdue_count", *APPLICANT_KINDS),
     certificate=certificate,
+    certificate_topics=TOPICS,
     figures=figures,
 ))
 bp = make_blueprint(section, __name__)

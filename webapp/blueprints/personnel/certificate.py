@@ -5,6 +5,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.placed import Topic
 from ...certificate.stated import Names
 from ...certificate.wording import counted, lower_first, order_ref, person_name, ru_plural, sentence, trim_end
 from ...i18n import number, percent
@@ -158,7 +159,7 @@ def staffing(span, lang: str) -> list[Block]:
         text = span.unless_stated(lang, (vacancies_published(published, lang) if published else "", ()),
                                   (count, ((vacancies, NAMED["vacancies"]),)))
         if text:
-            blocks.append(Para(text))
+            blocks.append(Para(text, topic=VACANCY))
     return blocks
 
 
@@ -462,9 +463,42 @@ def discipline(span, lang: str) -> list[Block]:
                    ((conflicts, NAMED["conflicts"]),)),
             (span.fact("conflict_of_interest_description") or "", ()))
         if text:
-            blocks.append(Para(text))
+            blocks.append(Para(text, topic=CONFLICTS))
+    return blocks
+
+
+# The seed's order of ideas in 2.2 (certificate.placed): the staffing figures, selection (posts' duties,
+# qualification, competitions), vacancies, salaries, hires and dismissals, discipline and ethics, conflicts of
+# interest.
+STAFFING, DUTIES, FIGURES, SELECTION, VACANCY, SALARY, MOVES_, DISCIPLINE, CONFLICTS = (
+    1, 1.5, 1.6, 2, 3, 3.5, 4, 5, 6)
+TOPICS = (
+    # The posts' duties follow the administrative staff, before the teachers' figures, as in the seed.
+    Topic(DUTIES, r"лауазымдық міндет|должностн\w* обязанност"),
+    Topic(SELECTION, r"іріктеу|подбор|отбор|конкурс|біліктілі|квалификац|жұмысқа қабылда"
+                     r"|при[её]м\w* (кандидат|на работу)"),
+    Topic(VACANCY, r"бос орын|ваканс|вакант"),
+    Topic(SALARY, r"жалақы|заработн"),
+    Topic(DISCIPLINE, r"тәртіптік|дисциплинар|еңбек тәртібі|трудов\w* дисциплин|әдеп|этик|мәртебесі"
+                      r"|статусе педагога"),
+    Topic(CONFLICTS, r"мүдделер қақтығ|конфликт\w* интерес"),
+)
+
+
+def _on(topic: float, blocks: list[Block]) -> list[Block]:
+    """`blocks` told on `topic`: the first carries it, the rest follow it."""
+    if blocks and isinstance(blocks[0], Para):
+        blocks[0].topic = topic
     return blocks
 
 
 def certificate(span, lang: str) -> list[Block]:
-    return staffing(span, lang) + movements(span, lang) + discipline(span, lang)
+    staff = staffing(span, lang)
+    vacancy = [b for b in staff if getattr(b, "topic", None) == VACANCY]
+    staff = [b for b in staff if b not in vacancy]
+    told = discipline(span, lang)
+    conflicts = [b for b in told if getattr(b, "topic", None) == CONFLICTS]
+    told = [b for b in told if b not in conflicts]
+    admin = staff[:1] if staff and span.rows.get("admin_staff") else []  # its posts listed: it comes first
+    return (_on(STAFFING, admin) + _on(FIGURES, staff[len(admin):]) + vacancy + _on(MOVES_, movements(span, lang))
+            + _on(DISCIPLINE, told) + conflicts)

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import number
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
-from .certificate import certificate
+from .certificate import TOPICS, certificate
 from .forms import AdministrativeStaffForm, DisciplinaryActionForm, PersonnelFactsForm, StaffMovementForm
 from .models import AdministrativeStaff, DisciplinaryAction, StaffMovement
 
@@ -161,6 +161,7 @@ section = register(Section(
     summed_facts=("ethics_council_cases", "conflict_of_interest_cases", "disciplinary_total", *PENALTY_COUNTS,
                   "disciplinary_lifted_early"),
     certificate=certificate,
+    certificate_topics=TOPICS,
     figures=figures,
 ))
 bp = make_blueprint(section, __name__)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.placed import Topic
 from ...certificate.stated import Names
 from ...certificate.wording import kk_share, lower_first, order_ref, ru_plural, sentence, series, trim_end
 from ...i18n import number
@@ -40,6 +41,13 @@ class _Service:
 # The number of services is another figure («12 видов услуг»): only the people served name this one.
 RECIPIENTS = Names(kk=("алушы", "адамға", "өтініш беруші"), ru=("получател", "лицам", "лицу", "заявител", "гражданам",
                                                                "человек"))
+
+# The seed's order of ideas in 2.1 (certificate.placed): the control of services, the order assigning them,
+# the order's basis, the services, the e-school portal, the monthly report the responsible persons send.
+ORDER, ORDER_BASIS, SERVICES, PORTAL, REPORTS = 1, 2, 3, 4, 5
+TOPICS = (Topic(ORDER_BASIS, r"(Бұйрық негіздемесі|Бұйрықтың негізі|Основание|Основанием)\b", anchored=True),
+          Topic(REPORTS, r"(жауапты тұлғалар|ответственные за)\b.*(ай сайын|ежемесячно)"))
+
 
 def services_over_span(rows) -> list[_Service]:
     """Rows of the same service (by its code, or by its typed name) summed, in first-entered order."""
@@ -104,18 +112,19 @@ def certificate(span, lang: str) -> list[Block]:
         blocks.append(Para(say(lang, "«Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» {order} "
                                      "бұйрық шығарылған.",
                                "Издан приказ «О возложении ответственности за оказание государственных услуг» "
-                               "{order}.", order=order)))
+                               "{order}.", order=order), topic=ORDER))
     if services:
         if order:
             blocks.append(Para(say(lang, "Бұйрыққа сәйкес төмендегі мемлекеттік қызметтер көрсетіледі:",
-                                   "В соответствии с приказом оказываются следующие государственные услуги:")))
+                                   "В соответствии с приказом оказываются следующие государственные услуги:"),
+                               topic=SERVICES))
         else:
             blocks.append(Para(say(lang, "Мектеп төмендегі мемлекеттік қызметтерді көрсетеді:",
-                                   "Школа оказывает следующие государственные услуги:")))
+                                   "Школа оказывает следующие государственные услуги:"), topic=SERVICES))
         blocks += series([_line(service, lang) for service in services])
     total = span.fact("recipients_total")
     if total is not None and not span.stated(total, RECIPIENTS, lang):
-        blocks.append(Para(say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
+        blocks.append(Para(topic=SERVICES, text=say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
                                "Всего государственные услуги оказаны {n} {people}.", n=number(total, lang),
                                people=ru_plural(total, "лицу", "лицам", "лицам"))))
     person = (span.fact("portal_responsible") or "").strip()
@@ -125,5 +134,5 @@ def certificate(span, lang: str) -> list[Block]:
                    "Лицо, ответственное за работу электронного портала «АРМ», – {person}", person=person)
         if portal_order:
             text += say(lang, " (бұйрық {order})", " (приказ {order})", order=portal_order)
-        blocks.append(Para(sentence(text)))
+        blocks.append(Para(sentence(text), topic=PORTAL))
     return blocks

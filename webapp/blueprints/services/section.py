@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import number
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
-from .certificate import certificate
+from .certificate import TOPICS, certificate
 from .forms import ServiceProvidedForm, ServicesFactsForm
 from .models import ServiceProvided
 
@@ -70,6 +70,7 @@ section = register(Section(
     checks=(electronic_within_recipients, recipients_add_up, recipients_given),
     summed_facts=("recipients_total",),
     certificate=certificate,
+    certificate_topics=TOPICS,
     figures=figures,
 ))
 bp = make_blueprint(section, __name__)
