@@ -342,10 +342,14 @@ def quartiles(values: list[float]) -> tuple[float, float, float] | None:
 
 def deadlines_by_department(unit: OrgUnit | None, period: Period) -> dict[int, date]:
     """department id -> the deadline its schools work to (the nearest override wins; two queries)."""
-    in_unit = [OrgUnit.path.startswith(unit.path)] if unit is not None else []
-    departments = db.session.execute(
-        select(OrgUnit.id, OrgUnit.path).where(OrgUnit.kind == OrgKind.DEPARTMENT, *in_unit)
-    ).all()
+    # Through the indexed parent column: a prefix match on the path (LIKE '/region/%') reads every unit.
+    if unit is None:
+        in_unit = OrgUnit.kind == OrgKind.DEPARTMENT
+    elif unit.kind is OrgKind.REGION:
+        in_unit = and_(OrgUnit.kind == OrgKind.DEPARTMENT, OrgUnit.parent_id == unit.id)
+    else:  # a department (or a school: its department's deadline is asked for through the department)
+        in_unit = and_(OrgUnit.kind == OrgKind.DEPARTMENT, OrgUnit.id == unit.id)
+    departments = db.session.execute(select(OrgUnit.id, OrgUnit.path).where(in_unit)).all()
     overrides = db.session.execute(
         select(OrgUnit.path, PeriodDeadline.deadline).join(OrgUnit, PeriodDeadline.org_unit_id == OrgUnit.id)
         .where(PeriodDeadline.period_id == period.id)
