@@ -17,9 +17,10 @@ def school_bars(comparison: Comparison, indicator: Indicator):
     fmt = comparison.format_value
     rows = sorted(comparison.rows, key=lambda row: (row.values[indicator.key] is None,
                                                     -(row.values[indicator.key] or 0)))
-    period = comparison.period.code
+    # One url_for for every school's link (each costs tens of microseconds); codes need no quoting in a path.
+    link = url_for("dashboard.show", code="SCHOOL", period=comparison.period.code)
     bars = [Bar(row.name, row.values[indicator.key], fmt(indicator, row.values[indicator.key]),
-                url_for("dashboard.show", code=row.code, period=period),
+                link.replace("SCHOOL", row.code, 1),
                 highlight=indicator.key in row.outliers or any(f.rule.indicator_key == indicator.key
                                                                for f in row.flags))
             for row in rows]
