@@ -610,3 +610,36 @@ def test_generated_signatory_is_not_the_approver_and_names_the_schools_kind(demo
                          if row.role == "head"]
                 assert chair == [facts["signatory_name"]], found.school.code
     assert approved > 3
+
+
+def test_generated_schools_tell_each_fact_once(demo):
+    """rudny-3 told the 184 500 теңге violation three times (procurement, the inspection's findings, its
+    «Анықталған бұзушылық»); lisakovsk-2 and rudny-3 said twice that no negative publications were found and
+    that there were no conflicts of interest; lisakovsk-2's procurement recommendation repeated its basis word for
+    word; rudny-3's 2.9 kept «тексеруші органдарға ақпаратты дұрыс ұсыну» although a violation was found."""
+    from webapp.certificate import assemble
+
+    def texts(code, periods):
+        unit = db.session.scalars(select(OrgUnit).filter_by(code=code)).one()
+        found = db.session.scalars(select(Period).where(Period.code.in_(periods))
+                                   .order_by(Period.year, Period.half)).all()
+        certificate = assemble(unit, found, "kk")
+        return [getattr(b, "text", "") for b in certificate.blocks], certificate
+
+    with demo.test_request_context():
+        blocks, _certificate = texts("rudny-3", ["2025-H2"])
+        whole = " ".join(blocks)
+        assert whole.count("184 500") == 1
+        assert "тексеруші органдарға ақпаратты дұрыс ұсыну" not in whole
+        for code in ("rudny-3", "lisakovsk-2"):
+            blocks, _certificate = texts(code, ["2025-H2", "2026-H1"])
+            whole = " ".join(blocks)
+            assert len(re.findall(r"(?:теріс|жағымсыз) жарияланымдар анықталған жоқ", whole)) <= 1, code
+            assert len(re.findall(r"[Мм]үдделер қақтығысы (?:фактілері|жағдайлары)", whole)) <= 1, code
+        for found in db.session.scalars(select(Submission)):
+            for entry_ in found.entries:
+                if entry_.basis and entry_.recommendations:
+                    basis = {w.strip(".,;:").lower() for w in entry_.basis.split()}
+                    recommendation = [w.strip(".,;:").lower() for w in entry_.recommendations.split()]
+                    shared = [w for w in recommendation if w in basis]
+                    assert len(shared) < 0.7 * len(recommendation), (found.school.code, entry_.section)

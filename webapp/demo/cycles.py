@@ -59,7 +59,8 @@ def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> No
                    chair="Серікова Гүлнар Маратқызы", chair_position="директордың оқу ісі жөніндегі орынбасары",
                    participants=23, protocol_recorded_on=date(2025, 12, 10), approval_order_number="301",
                    approval_order_date=date(2025, 12, 19), approver_name=school.head_name or "Директор",
-                   approver_position="Мектеп директоры", published_at=_at(date(2025, 12, 22)))
+                   # «Директор» reads the same in the Russian certificate (a cycle carries no second version).
+                   approver_position="Директор", published_at=_at(date(2025, 12, 22)))
     if cycle is None:
         return
     db.session.add_all([
