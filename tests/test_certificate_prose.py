@@ -288,6 +288,10 @@ def test_the_seed_certificate_follows_the_seeds_order_of_ideas(seed_certificate,
     text = seed_certificate(lang)
     services = text[text.index("2.1."):text.index("2.2.")]
     assert services.index(order) < services.index(its_basis)  # the order first, then its basis
+    # The list of services and the portal's person before what the school typed about the portal.
+    listed, on_portal = {"kk": ("Бұйрыққа сәйкес төмендегі", "«АРМ» сайты арқылы"),
+                         "ru": ("В соответствии с приказом оказываются", "через сайт «АРМ»")}[lang]
+    assert services.index(its_basis) < services.index(listed) < services.index(on_portal)
     personnel = text[text.index("2.2."):]
     assert personnel.index(admin) < personnel.index(duties) < personnel.index(teachers)
     appeals = text[text.index("2.4."):]

@@ -435,7 +435,7 @@ def discipline(span, lang: str) -> list[Block]:
             text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге {kind}тәртіптік жаза берілді: "
                              "{list}.", "Дисциплинарная практика: в анализируемом периоде {penalties}{kind} "
                                         "{verb} на {workers}: {list}.",
-                       kind=(kk + " ") if lang == "kk" and kk else (" " + ru if ru else ""),
+                       kind=say(lang, f"{kk} " if kk else "", f" {ru}" if ru else ""),
                        n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
         else:
             text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",

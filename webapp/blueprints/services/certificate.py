@@ -43,9 +43,11 @@ RECIPIENTS = Names(kk=("алушы", "адамға", "өтініш беруші"
                                                                "человек"))
 
 # The seed's order of ideas in 2.1 (certificate.placed): the control of services, the order assigning them,
-# the order's basis, the services, the e-school portal, the monthly report the responsible persons send.
-ORDER, ORDER_BASIS, SERVICES, PORTAL, REPORTS = 1, 2, 3, 4, 5
+# the order's basis, the services, the e-school portal (and what the school typed about it), the monthly report
+# the responsible persons send.
+ORDER, ORDER_BASIS, SERVICES, PORTAL, ON_PORTAL, REPORTS = 1, 2, 3, 4, 4.5, 5
 TOPICS = (Topic(ORDER_BASIS, r"(Бұйрық негіздемесі|Бұйрықтың негізі|Основание|Основанием)\b", anchored=True),
+          Topic(ON_PORTAL, r"«?(АРМ|AРМ)»|автоматтандырылған жұмыс орны|автоматизированное рабочее место"),
           Topic(REPORTS, r"(жауапты тұлғалар|ответственные за)\b.*(ай сайын|ежемесячно)"))
 
 
