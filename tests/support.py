@@ -192,6 +192,7 @@ def text_of(response) -> str:
     """The page's visible text with whitespace (and Babel's narrow/normal no-break spaces) folded."""
     html = response.get_data(as_text=True)
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(?:span|wbr|mark|strong|em|b|i)\b[^>]*>", "", html)  # inline tags: no space a reader sees
     text = re.sub(r"<[^>]+>", " ", html)
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("&#34;", '"').replace("&#39;", "'")
     return re.sub(r"\s+", " ", text)

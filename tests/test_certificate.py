@@ -30,7 +30,8 @@ SEED_FACTS_KK = [
     "2024 жылғы 2 қыркүйектегі №234",
     "2024 жылдың екінші жарты жылдығы, 2025 жылдың бірінші жарты жылдығы",
     # 1.1 internal rules
-    "2024-2025 оқу жылының басында", "«Ішкі тәртіп ережесі» әзірленіп", "хаттама №1, 29.08.2024", "№153, 02.09.2024",
+    "2024–2025 оқу жылының басында", "«Ішкі тәртіп ережесі» әзірленіп", "2024 жылғы 29 тамыздағы №1 хаттама",
+    "№153, 02.09.2024",
     # 2.1 public services
     "№215", "Хасенова Н.С.", "Бекболатова Б.Т.", "128 адамға", "5 адамға, 217 035,00 теңге", "Исаева А.Ж.", "№48",
     "ақпараттандыру жөніндегі директордың орынбасары Исаева А.Ж.",
@@ -52,7 +53,7 @@ SEED_FACTS_KK = [
     "№7527-25-00-2/5493", "2025 жылғы 23 мамырдағы", "«SHAKIRT GROUP» ЖШС", "№2-0904-25-01180",
     "2025 жылғы 21 мамырдағы",
     # conclusion, signature and Appendix 4
-    "Барлық жұмыскерлерге", "Мектеп басшысы", "Бірманова Қ.И.",
+    "Мектеп басшысы", "Қ.И. Бірманова",
     "Білім алушыларды қабылдау, тіркеу. Бірінші қол қою құқығы", "НҚА толық меңгермеуі, білмеуі",
     "Бас есепші, есепші", "Қаржы қызметін жүргізуі",
     "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып алу ережесінің бұзылуы",
@@ -79,6 +80,12 @@ def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):
     html = response.get_data(as_text=True)
     # The seed's ten recommendations, each once, as the action plan: its section, all employees, its deadline.
     plan = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</table>")[0]
+    # The responsible column names who: no «Барлық жұмыскерлерге:» line above the table; the column names the
+    # section, and the plan's «2.2. Қаржы-шаруашылық қызмет…» is a heading of the body.
+    assert "Барлық жұмыскерлерге:" not in plan and "<th scope=\"col\">Бөлім (тәуекел)</th>" in plan
+    assert "<h3>2.2. Қаржы-шаруашылық қызмет" in html
+    # The signature: the position, a line to sign on, initials before the surname.
+    assert "__________ Қ.И. Бірманова" in text
     assert plan.count("<td>Барлық жұмыскерлер</td>") == 10
     # The seed ties six of them to no one section: the plan says so, and names no section it never named
     # (#7 «барлық оқу сабақтары … тегін» under «2.1. Мемлекеттік қызмет көрсету», gifts under «2.2. Кадр саясаты»).
@@ -103,7 +110,7 @@ def test_the_russian_certificate_has_russian_titles_and_the_same_figures(demo, a
                   "Анализ судебной практики", "Заключение", "Приложение 4"):
         assert title in text, title
     for figure in ("57", "22 266 028,65", "217 035,00", "90,79 %", "№7527-25-00-2/5493", "№2-0904-25-01180",
-                   "13 мая 2024 года", "Бирманова К.И.", "10 июня 2025 года", "от 2 сентября 2024 года №234"):
+                   "13 мая 2024 года", "К.И. Бирманова", "10 июня 2025 года", "от 2 сентября 2024 года №234"):
         assert figure in text, figure
     assert "второе полугодие 2024 года, первое полугодие 2025 года" in text
 

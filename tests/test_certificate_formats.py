@@ -25,13 +25,13 @@ from webapp.reporting.models import Status, Submission
 URL = "/schools/rudny-7/certificate/"
 SPAN = {"from": "2024-H2", "to": "2025-H1"}
 # Facts of the seed certificate that every format must carry (figures, numbers typed by the school, names).
-SEED_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "Бірманова Қ.И.",
+SEED_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "Қ.И. Бірманова",
               "Бас есепші"]
 KK_TITLES = ["ТАЛДАМАЛЫҚ АНЫҚТАМА", "Кадр саясаты", "Сот практикасын талдау",
              "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу бойынша әдістемелік ұсынымдарға 4-қосымша"]
 RU_TITLES = ["АНАЛИТИЧЕСКАЯ СПРАВКА", "Кадровая политика", "Анализ судебной практики",
              "Приложение 4 к Методическим рекомендациям по проведению внутреннего анализа коррупционных рисков"]
-RU_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "Бирманова К.И."]
+RU_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "К.И. Бирманова"]
 PAYLOAD = "Тәуекел <script>alert(1)</script> & «т.б.»"
 
 
@@ -177,7 +177,7 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
     # A labelled paragraph: the label is a bold run, the text follows in a plain one.
     labelled = next(p for p in paragraphs if p.text.startswith("Сыбайлас жемқорлық тәуекелдері:"))
     assert labelled.runs[0].bold and not labelled.runs[-1].bold
-    signature = next(p for p in paragraphs if p.text.endswith("Бірманова Қ.И."))
+    signature = next(p for p in paragraphs if p.text.endswith("__________ Қ.И. Бірманова"))
     assert "\t" in signature.text
     # Appendix 4 starts a new page.
     note = next(p for p in paragraphs if "4-қосымша" in p.text)

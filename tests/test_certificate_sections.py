@@ -19,7 +19,7 @@ from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
-from webapp.certificate.wording import quoted, ru_plural
+from webapp.certificate.wording import quoted, ru_plural, typeset
 from webapp.demo import load_demo
 from webapp.demo.seed_school import ORDERS
 from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
@@ -52,8 +52,9 @@ def _orders(lang: str) -> list[str]:
     for period in ORDERS.values():
         for number, day, title in period:
             on = date.fromisoformat(day).strftime("%d.%m.%Y")
-            cited.append(f"{quoted(title)} №{number}, {on}ж." if lang == "kk"
-                         else f"{quoted(ORDER_TITLES_RU[title])} №{number} от {on}")
+            # on paper a range of years takes an en dash («2024–2025 оқу жылына»), whatever was typed
+            cited.append(typeset(f"{quoted(title)} №{number}, {on}ж." if lang == "kk"
+                                 else f"{quoted(ORDER_TITLES_RU[title])} №{number} от {on}"))
     return cited
 
 
@@ -76,8 +77,8 @@ def test_seed_school_in_kazakh(seed_certificate):
     text = seed_certificate("kk")
     expected = [
         # 1.1
-        "2024-2025 оқу жылының басында «Ішкі тәртіп ережесі» әзірленіп, Педагогикалық кеңес отырысында бекітілді "
-        "(хаттама №1, 29.08.2024ж.), "
+        "2024–2025 оқу жылының басында «Ішкі тәртіп ережесі» әзірленіп, педагогикалық кеңес отырысында бекітілді "
+        "(2024 жылғы 29 тамыздағы №1 хаттама), "
         "мектеп директорының бұйрығымен рәсімделді – №153, 02.09.2024ж.",
         "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",
         "«Ыстық тамақпен қамтамасыз ету туралы» №174, 02.09.2024ж.;",
@@ -129,8 +130,8 @@ def test_seed_school_in_kazakh(seed_certificate):
 def test_seed_school_in_russian(seed_certificate):
     text = seed_certificate("ru")
     expected = [
-        "В начале 2024-2025 учебного года разработаны и утверждены «Правила внутреннего распорядка» (Педагогический "
-        "совет, протокол №1 от 29.08.2024), "
+        "В начале 2024–2025 учебного года разработаны и утверждены «Правила внутреннего распорядка» на заседании "
+        "педагогического совета (протокол №1 от 29.08.2024), "
         "оформлены приказом директора школы №153 от 02.09.2024.",
         "В установленные сроки изданы следующие приказы:",
         *_orders("ru"),

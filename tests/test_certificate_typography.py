@@ -18,3 +18,153 @@ def test_the_approval_date_has_no_straight_quotes_and_no_padded_day():
     assert written_date(date(2025, 6, 10), "kk") == "2025 жылғы «10» маусым"
     assert written_date(date(2026, 6, 8), "kk") == "2026 жылғы «8» маусым"
     assert written_date(date(2025, 6, 10), "ru") == "10 июня 2025 года"
+
+
+def test_information_sources_cite_the_typical_rules_and_run_in_lowercase():
+    from webapp.blueprints.general.forms import INFORMATION_SOURCES
+    from webapp.certificate.boilerplate import DEFAULTS
+
+    assert "жүргізудің үлгілік қағидаларының 15-тармағына сәйкес" in DEFAULTS["sources_intro"]["kk"]
+    # Lowercase but for the country's name: «3) Қазақстан Республикасының заңнамасында … мемлекеттік …».
+    proper = {"Қазақстан", "Республикасының", "Казахстан", "Республики"}
+    capitals = [word for source in INFORMATION_SOURCES for lang in ("kk", "ru") for word in source[lang].split()
+                if word[:1].isupper() and word not in proper]
+    assert capitals == []
+    assert " Мемлекеттік " not in INFORMATION_SOURCES[2]["kk"]
+    assert INFORMATION_SOURCES[9]["kk"] == ("талдау объектісі қызметкерлерінің іс-әрекеттеріне қатысты сот "
+                                            "органдарының шешімдері, қылмыстық істердің фабулалары")
+
+
+def test_a_body_named_mid_sentence_goes_lowercase_and_into_the_genitive():
+    from webapp.certificate.wording import ru_genitive
+
+    assert ru_genitive("педагогический совет") == "педагогического совета"
+    assert ru_genitive("общее собрание") == "общего собрания"
+    assert ru_genitive("совет школы") == ""  # a word the rules do not know: the name stays as typed
+
+
+def _certificate(blocks, lang: str = "kk"):
+    from types import SimpleNamespace
+
+    from webapp.certificate.assemble import Certificate
+
+    return Certificate(lang=lang, school=SimpleNamespace(code="rudny-7", name="Мектеп"), periods=[],
+                       parent_body="", legal_name="«№7 мектеп-гимназиясы» КММ", city="Рудный қ.",
+                       title_lines=["ТАЛДАМАЛЫҚ АНЫҚТАМА"], dated="", approval=None, blocks=blocks,
+                       signature=("Мектеп басшысы", "Қ.И. Бірманова"), appendix=None, draft=False,
+                       filename="typography", period_words="")
+
+
+TYPED = ('Қызметкерлермен "дербес деректерді жинауға және өңдеуге келісім"жасалды, "Заң және жауапкершілік"ролигі '
+         'көрсетілді, 2024-2025 оқу жылы; сайт (http://rudnymektep7.edu.kz/), №7527-25-00-2/5493.')
+PRINTED = ("Қызметкерлермен «дербес деректерді жинауға және өңдеуге келісім» жасалды, «Заң және жауапкершілік» "
+           "ролигі көрсетілді, 2024–2025 оқу жылы; сайт (http://rudnymektep7.edu.kz/), №7527-25-00-2/5493.")
+
+
+def test_typed_straight_quotes_and_year_ranges_are_typeset_on_paper_only(app):
+    import io
+
+    from docx import Document
+
+    from webapp.certificate.blocks import Para
+    from webapp.certificate.render import docx, html
+
+    block = Para(TYPED)
+    with app.test_request_context():
+        page = html(_certificate([block]), for_pdf=True)
+        document = Document(io.BytesIO(docx(_certificate([block]))))
+    assert PRINTED in " ".join(p.text for p in document.paragraphs)
+    # never broken after «http://»; after a later «.» or «/» it may
+    url = '<span class="url"><span class="host">http://rudnymektep7.</span>edu.<wbr>kz/<wbr></span>'
+    assert f"({url})" in page
+    assert PRINTED.replace("(http://rudnymektep7.edu.kz/)", "") in page.replace(f"({url})", "")
+    assert block.text == TYPED  # what is stored is never altered
+
+
+def test_the_docx_names_adal_and_no_word_template_page_or_word_counts(app):
+    import io
+    import zipfile
+
+    from webapp.certificate.blocks import Para
+    from webapp.certificate.render import docx
+
+    with app.test_request_context():
+        data = docx(_certificate([Para("Мәтін.")]))
+    app_xml = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    assert "<Application>Adal</Application>" in app_xml
+    assert all(tag not in app_xml for tag in ("Macintosh", "Normal.dotm", "<Pages>", "<Words>"))
+
+
+def test_the_docx_keeps_what_ends_the_body_with_the_signature(app):
+    import io
+
+    from docx import Document
+
+    from webapp.certificate.blocks import Para, Table
+    from webapp.certificate.render import docx
+
+    with app.test_request_context():
+        prose = Document(io.BytesIO(docx(_certificate([Para("Бірінші."), Para("Қорытынды сөйлем.")]))))
+        table = Document(io.BytesIO(docx(_certificate([Para("Жоспар:"), Table(["№", "Іс-шара"],
+                                                                              [["1", "А"], ["2", "Б"]])]))))
+    paragraphs = prose.paragraphs
+    signature = next(i for i, p in enumerate(paragraphs) if p.text.endswith("__________ Қ.И. Бірманова"))
+    assert paragraphs[signature - 1].text == "Қорытынды сөйлем."
+    assert paragraphs[signature - 1].paragraph_format.keep_with_next
+    last_row = table.tables[0].rows[-1]
+    assert all(p.paragraph_format.keep_with_next for cell in last_row.cells for p in cell.paragraphs)
+    lead = next(p for p in table.paragraphs if p.text == "Жоспар:")
+    assert lead.paragraph_format.keep_with_next  # a paragraph that introduces a table keeps with it
+
+
+def test_a_long_finding_is_told_below_the_inspections_table(app):
+    import io
+
+    from pypdf import PdfReader
+
+    from webapp.blueprints.inspections.certificate import inspections_blocks
+    from webapp.blueprints.inspections.models import SupervisoryInspection
+    from webapp.certificate.blocks import Para
+    from webapp.certificate.render import pdf
+
+    long = " ".join(f"выявленный факт {i} подтверждён документами проверки;" for i in range(115))
+    assert len(long) > 6000
+
+    def rows(description):
+        return [SupervisoryInspection(body="Прокуратура города Рудного", period_checked="2024–2025",
+                                      subject="Бюджет", result_number="2-1111-26-00/000",
+                                      result_date=date(2025, 5, 21), violations_found=True,
+                                      description=description),
+                SupervisoryInspection(body="ДГД", violations_found=False)]
+
+    def none(lang):
+        return ""
+
+    def pages(description):
+        blocks = inspections_blocks(rows(description), "ru", none)
+        with app.test_request_context():
+            data = pdf(_certificate([Para("Вводный абзац.")] + blocks, lang="ru"))
+        return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages], blocks
+
+    short, _ = pages("Кемшіліктер.")
+    tall, blocks = pages(long)
+    assert blocks[1].rows[0][1] == "Прокуратура города Рудного" and len(blocks[1].rows[0][5]) < 40
+    assert blocks[2].label == "Нарушения, выявленные проверкой 1:"
+    assert len(tall) <= len(short) + 4  # ~6 000 characters at full width: about two pages, not twenty
+    assert "Проверяющий орган" in tall[0] and "Прокуратура города Рудного" in tall[0]
+    assert "выявленный факт 114" in " ".join(tall)
+
+
+def test_lists_are_left_aligned_and_introductions_keep_with_their_table(app):
+    from webapp.certificate.blocks import Para, Table
+    from webapp.certificate.render import html
+    from webapp.certificate.wording import series
+
+    blocks = [Para("Ішкі талдауды жұмыс тобы жүргізді:"), Table(["№", "Аты-жөні"], [["1", "А.Б. Сейтен"]])]
+    blocks += series(["«Өтініштерді қарауға жауапты тұлғаны бекіту туралы» №266, 02.09.2024ж.", "екінші"])
+    with app.test_request_context():
+        page = html(_certificate(blocks), for_pdf=True)
+    assert '<p class="lead">Ішкі талдауды жұмыс тобы жүргізді:</p>' in page
+    assert page.count('<p class="item">') == 2
+    assert "p.item { text-align: left;" in page and "ol li { text-align: left;" in page
+

@@ -22,7 +22,7 @@ from .blocks import Block, Heading, Para, Table, say
 from .boilerplate import texts_for
 from .placed import placed
 from .span import SpanData, span_data
-from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, series
+from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, series, signed_name
 
 
 @dataclass
@@ -88,10 +88,11 @@ def section_title(section) -> str:
     return f"{section.number}. {title}" if section.number else title
 
 
-def section_blocks(span: SpanData, lang: str, continues: bool = False) -> list[Block]:
+def section_blocks(span: SpanData, lang: str) -> list[Block]:
     """A numbered section: the seed's triplet with the section's own figures inside the basis. A section that
-    `continues` the one before under the same number (2.2 financial activity) is titled without the number."""
-    blocks: list[Block] = [Heading(str(span.section.title) if continues else section_title(span.section), 3)]
+    continues the one before under the same number (2.2 financial activity) carries the number too, so the
+    action plan's «2.2. Қаржы-шаруашылық қызмет…» is found in the body."""
+    blocks: list[Block] = [Heading(section_title(span.section), 3)]
     if not span.entered:
         return blocks + [Para(say(lang, "Мәліметтер ұсынылмаған.", "Сведения не представлены."))]
     if span.nothing_to_report:
@@ -184,7 +185,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     # the citizens' proposals on the announcement follow, unnumbered.
     sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
     cycle = _cycle_parts(school, periods, lang)
-    blocks += series(sources + cycle["sources"], indent=False)
+    blocks += series(sources + cycle["sources"])
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
                               "I. Коррупционные риски в нормативных правовых актах"), 2))
     for section in SECTIONS:
@@ -192,11 +193,9 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
             blocks += section_blocks(spans[section.code], lang)
     blocks.append(Heading(say(lang, "II. Ұйымдастырушылық-басқарушылық қызметтегі сыбайлас жемқорлық тәуекелдері",
                               "II. Коррупционные риски в организационно-управленческой деятельности"), 2))
-    previous_number = None
     for section in SECTIONS:
         if section.certificate_part == "II":
-            blocks += section_blocks(spans[section.code], lang, continues=section.number == previous_number)
-            previous_number = section.number
+            blocks += section_blocks(spans[section.code], lang)
     blocks.append(Heading(str(_("Conclusion")), 2))
     blocks += frame.get("conclusion") or []
 
@@ -213,7 +212,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                                        "бұйрығымен",
                                  f"приказом {order_reference(recorded['order_number'], recorded['date'], 'ru')}")}
     if approval:
-        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"),
+        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": signed_name(approval.get("name")),
                     "date": written_date(iso_date(approval.get("date")), lang)}
     position, name = frame.get("signature") or (None, None)
     statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
@@ -222,7 +221,8 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
         lang=lang, school=school, periods=periods, parent_body=parent_body, legal_name=legal_name,
         city=school.localized("city", lang), title_lines=[line for line in title_lines if line],
         dated=written_date(iso_date(frame.get("certificate_date")), lang), approval=approval, blocks=blocks,
-        signature=(position or say(lang, "Мектеп басшысы", "Руководитель школы"), name or school.head_name or ""),
+        signature=(position or say(lang, "Мектеп басшысы", "Руководитель школы"),
+                   signed_name(name or school.head_name or "")),
         appendix=frame.get("appendix"),
         draft=not all(status == Status.ACCEPTED.value for _code, status in statuses),
         filename=f"{school.code}_{span_code}_{lang}", period_words=period_words, statuses=statuses,

@@ -22,6 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from .blocks import Heading, NumberedList, Para, Table
 
@@ -38,6 +39,12 @@ LIST_LEFT, LIST_HANGING = Cm(2.25), Cm(1)  # the number at the paragraph indent,
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 # Characters XML 1.0 cannot hold (a stray vertical tab pasted from Word would otherwise abort the export).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           b"<Application>Adal</Application><DocSecurity>0</DocSecurity></Properties>")
 
 
 def clean(text) -> str:
@@ -136,8 +143,7 @@ class _Writer:
         self._place_and_date()
         for block in self.c.blocks:
             self._block(block)
-        if self.doc.paragraphs:  # the signature never stands alone on a page
-            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        self._keep_end_with_signature()
         self._signature()
         self._appendix()
         out = io.BytesIO()
@@ -210,6 +216,11 @@ class _Writer:
         for rel_id, rel in list(package.rels.items()):
             if rel.reltype == RT.THUMBNAIL:
                 package.rels.pop(rel_id)
+        # docProps/app.xml of python-docx's template names «Microsoft Macintosh Word», Normal.dotm, one page and
+        # no words; a file that says nothing it does not know names the application that made it.
+        for part in package.iter_parts():
+            if str(part.partname) == "/docProps/app.xml":
+                part._blob = APP_XML
 
     def _header_footer(self) -> None:
         """The page number at the top centre from the second page (the first page's header has none); the
@@ -313,6 +324,11 @@ class _Writer:
                 paragraph.add_run(" ")
             if line:
                 paragraph.add_run(line)
+            if block.item:
+                paragraph.paragraph_format.keep_together = True  # «14)» never alone at the top of a page
+        if lines[-1].rstrip().endswith(":"):
+            # «Ішкі талдауды жұмыс тобы жүргізді:» introduces what follows: it keeps with it.
+            paragraph.paragraph_format.keep_with_next = True
 
     def _numbering(self) -> int:
         """A numbering instance of its own for each list, so every list starts again at 1."""
@@ -395,12 +411,29 @@ class _Writer:
         spacer = self.doc.add_paragraph()  # Word glues consecutive tables together without a paragraph between
         spacer.paragraph_format.space_after = Pt(4)
 
+    def _keep_end_with_signature(self) -> None:
+        """The signature never stands alone on a page: whatever the body ends with — a paragraph, or a table and
+        the spacer after it — keeps with the next paragraph, the last table row's cells included (Word keeps a
+        row with what follows when its paragraphs are «keep with next»)."""
+        body = self.doc.element.body
+        last = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))][-2:]
+        for element in last:
+            if element.tag == qn("w:tbl"):
+                rows = element.findall(qn("w:tr"))
+                if rows:
+                    for p in rows[-1].iter(qn("w:p")):
+                        Paragraph(p, self.doc).paragraph_format.keep_with_next = True
+            elif element is last[-1] or last[-1].tag == qn("w:p") and not "".join(last[-1].itertext()).strip():
+                # the last paragraph, and the one before an empty spacer
+                Paragraph(element, self.doc).paragraph_format.keep_with_next = True
+
     def _signature(self) -> None:
+        """«Мектеп басшысы      __________ Қ.И. Бірманова»: the position, then a line to sign on and the name."""
         position, name = self.c.signature
         paragraph = self.doc.add_paragraph()
         paragraph.add_run(clean(position)).bold = True
         paragraph.add_run("\t")
-        paragraph.add_run(clean(name)).bold = True
+        paragraph.add_run(f"__________ {clean(name)}").bold = True
         fmt = paragraph.paragraph_format
         fmt.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
         fmt.space_before = Pt(26)

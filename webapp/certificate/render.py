@@ -8,16 +8,15 @@ from flask import render_template
 
 from ..reporting.texts import strip_marks
 from .assemble import Certificate
+from .wording import typeset
 
 
-def on_paper(certificate: Certificate) -> Certificate:
-    """The certificate as it goes on paper: the marks of texts shown in the other language dropped."""
-    if not certificate.missing:
-        return certificate
+def _map_texts(certificate: Certificate, fn) -> Certificate:
+    """The certificate with `fn` applied to every text it prints (blocks, appendix, signature, approval, title)."""
 
     def clean(value):
         if isinstance(value, str):
-            return strip_marks(value)
+            return fn(value)
         if isinstance(value, list):
             return [clean(item) for item in value]
         if isinstance(value, tuple):
@@ -31,14 +30,28 @@ def on_paper(certificate: Certificate) -> Certificate:
 
     return dataclasses.replace(certificate, blocks=clean(certificate.blocks), appendix=clean(certificate.appendix),
                                signature=clean(certificate.signature), approval=clean(certificate.approval),
-                               missing=[])
+                               title_lines=clean(certificate.title_lines), legal_name=fn(certificate.legal_name))
+
+
+def on_paper(certificate: Certificate) -> Certificate:
+    """The certificate as it goes on paper: the marks of texts shown in the other language dropped, and every
+    text typeset (typographic quotes, en dashes in year ranges) whatever the school typed; nothing stored
+    changes."""
+    if certificate.missing:
+        certificate = dataclasses.replace(_map_texts(certificate, strip_marks), missing=[])
+    return typeset_texts(certificate)
+
+
+def typeset_texts(certificate: Certificate) -> Certificate:
+    return _map_texts(certificate, typeset)
 
 
 def html(certificate: Certificate, *, for_pdf: bool = False, **context) -> str:
     """The official A4 layout; on screen (with `downloads`) it carries a toolbar that never prints, listing the
     texts not yet written in the certificate's language, each marked where it stands; a file has neither."""
     screen = not for_pdf and bool(context.get("downloads"))
-    return render_template("certificates/show.html", c=certificate if screen else on_paper(certificate),
+    return render_template("certificates/show.html",
+                           c=typeset_texts(certificate) if screen else on_paper(certificate),
                            for_pdf=for_pdf, screen=screen, **context)
 
 

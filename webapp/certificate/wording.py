@@ -143,6 +143,33 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_RU_GENITIVE_ENDINGS = [("ский", "ского"), ("ской", "ского"), ("ный", "ного"), ("ний", "него"), ("ий", "его"),
+                        ("ый", "ого"), ("ое", "ого"), ("ее", "его"), ("ая", "ой"), ("яя", "ей"), ("ие", "ия"),
+                        ("ия", "ии"), ("ка", "ки"), ("га", "ги"), ("а", "ы"), ("я", "и")]
+
+
+def ru_genitive(phrase: str | None) -> str:
+    """A body's name («Педагогический совет», «Общее собрание», «Попечительская комиссия») in the genitive
+    for «на заседании …», by word endings; "" when a word's ending is not one these rules know (the caller
+    then keeps the name as typed)."""
+    words = (phrase or "").split()
+    if not words or len(words) > 4:
+        return ""
+    out = []
+    for word in words:
+        low = word.lower()
+        if low[-1:] in "бвгджзклмнпрстфхцчшщ":
+            out.append(low + "а")
+            continue
+        for end, new in _RU_GENITIVE_ENDINGS:
+            if low.endswith(end):
+                out.append(low[: -len(end)] + new)
+                break
+        else:
+            return ""
+    return " ".join(out)
+
+
 def quoted(text: str | None) -> str:
     """`text` in «» as Kazakh and Russian typography quote a title: straight quotes typed become «», quotes
     inside the title become „“ («О работе клуба „Адал ұрпақ“»), and a title typed already in quotes is not
@@ -171,15 +198,14 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
-def series(items: list[str], indent: bool = True) -> list[Block]:
+def series(items: list[str]) -> list[Block]:
     """One paragraph per item, each ending with «;» and the last with «.», as the seed's lists do
-    («… №174, 02.09.2024ж.;»); without `indent` the items are a list, aligned at the margin."""
+    («… №174, 02.09.2024ж.;»); left-aligned, as a justified list item stretches into wide gaps (issue 11)."""
     paras = []
     for i, item in enumerate(items, start=1):
         item = item.rstrip(" ;")
-        paras.append(Para(item + ";" if i < len(items) else sentence(item), item=not indent))
+        paras.append(Para(item + ";" if i < len(items) else sentence(item), item=True))
     return paras
-
 
 
 # «2024 жылғы 13 мамырда»: when an event took place, the month in the locative.
@@ -221,3 +247,64 @@ def kk_with(name: str) -> str:
     if last in "жз":
         return f"{name}бен"
     return f"{name}пен"
+
+
+_MARKS = "\ue000\ue001"  # reporting.texts' marks of an untranslated piece: invisible to typography
+_OPENS_AFTER = "([{«„/–—-"
+_YEARS = re.compile(r"(?<![\d/.–-])((?:19|20)\d\d) ?- ?((?:19|20)\d\d)(?![\d/–-])")
+
+
+def _quotes(text: str) -> str:
+    """Straight double quotes to «» (nested „“), a quote that opens after a space or bracket and closes after
+    a letter; a typed «» nested inside «» becomes „“ too when the quotes pair up. A closing quote a letter
+    follows gets its missing space («…келісім"жасалды» → «…келісім» жасалды)."""
+    kinds, seen = [], ""
+    for ch in text:
+        if ch == '"':
+            prev = seen.rstrip(_MARKS)[-1:]
+            kinds.append("open" if not prev or prev.isspace() or prev in _OPENS_AFTER else "close")
+        else:
+            kinds.append("open" if ch == "«" else "close" if ch == "»" else None)
+        seen += ch
+    depth, balanced = 0, True
+    for kind in kinds:
+        depth += 1 if kind == "open" else -1 if kind == "close" else 0
+        balanced = balanced and depth >= 0
+    balanced = balanced and depth == 0
+    out, depth = [], 0
+    for i, (ch, kind) in enumerate(zip(text, kinds, strict=True)):
+        if kind == "open":
+            out.append("«" if depth == 0 or not balanced else "„")
+            depth += 1
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+            out.append("»" if depth == 0 or not balanced else "“")
+            following = text[i + 1:].lstrip(_MARKS)[:1]
+            if following.isalpha():
+                out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def typeset(text: str) -> str:
+    """A text as it goes on paper, whatever was stored: typographic quotes (see `_quotes`) and an en dash in a
+    range of years («2024-2025» → «2024–2025»). The stored text is never changed; this runs at print time."""
+    if not text or not isinstance(text, str):
+        return text
+    if '"' in text or "«" in text or "»" in text:
+        text = _quotes(text)
+    return _YEARS.sub(lambda m: f"{m[1]}–{m[2]}" if m[1] <= m[2] else m[0], text)
+
+
+_INITIALS_LAST = re.compile(r"^(?P<surname>[^\W\d_][\w-]+)\s+(?P<initials>(?:[^\W\d_]\.\s?){1,2})$")
+
+
+def signed_name(name: str | None) -> str:
+    """The name under a signature as office documents print it, initials first: «Бірманова Қ.И.» →
+    «Қ.И. Бірманова»; a name in another shape («Жұмабаев Ерлан Серікұлы») stays as typed."""
+    name = " ".join((name or "").split())
+    found = _INITIALS_LAST.match(name)
+    if not found:
+        return name
+    return f"{found['initials'].replace(' ', '').rstrip()} {found['surname']}"

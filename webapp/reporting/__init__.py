@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
-from .texts import LANGUAGES, has_marks, marked_html, missing_versions, other_language, text_lines
+from .texts import LANGUAGES, has_marks, marked_html, missing_versions, other_language, paper_html, text_lines
 
 
 def now_hm() -> str:
@@ -46,6 +46,7 @@ def register(app) -> None:
                                  missing_versions=missing_versions,
                                  text_languages=text_languages)
     app.jinja_env.filters["marked"] = marked_html
+    app.jinja_env.filters["paper"] = paper_html
     app.jinja_env.filters["lines"] = text_lines
     app.jinja_env.tests["untranslated"] = has_marks
 

@@ -8,6 +8,7 @@ a row's column) in the submission's `text_lang`; the other language's version li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -58,6 +59,26 @@ def marked_html(text: Any) -> Markup:
     """`text` escaped for HTML, its untranslated pieces in <mark class="untranslated"> (a Jinja filter)."""
     html = str(escape("" if text is None else text))
     return Markup(html.replace(MARK_OPEN, '<mark class="untranslated">').replace(MARK_CLOSE, "</mark>"))
+
+
+_URL = re.compile(r"(https?://)\s*(?:/\s*)?([^\s/<>()«»\"]+/?)([^\s<>()«»\"]*[^\s<>()«»\".,;:])?")
+
+
+def paper_html(text: Any) -> Markup:
+    """`marked_html` with each web address kept whole from «http://» to the host's first label («http://www.»,
+    «http://rudnymektep7.»: never broken after «http://») and free to break after a later «.» or «/»: a line
+    of justified text does not stretch around it. A clerk's stray space after «http://» («http:// /rudny…»)
+    is dropped."""
+    html = str(marked_html(text))
+
+    def wrap(m: re.Match) -> str:
+        # «http://www.» stays whole; the rest of the host may break after a «.», the path after a «/», so a
+        # justified line does not stretch around an address it cannot break.
+        first, dot, rest = m[2].partition(".")
+        host = f'<span class="host">{m[1]}{first}{dot}</span>' + rest.replace(".", ".<wbr>").replace("/", "/<wbr>")
+        return f'<span class="url">{host}{(m[3] or "").replace("/", "/<wbr>")}</span>'
+
+    return Markup(_URL.sub(wrap, html))
 
 
 @dataclass(frozen=True)

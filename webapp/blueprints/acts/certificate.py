@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import bare_number, order_ref, quoted, sentence, series
+from ...certificate.wording import bare_number, lower_first, order_ref, quoted, ru_genitive, sentence, series
 
 
 def _school_year(day) -> str | None:
@@ -18,8 +18,12 @@ def _school_year(day) -> str | None:
 
 
 def _rules(span, lang: str) -> list[Block]:
-    body = (span.fact("rules_body") or "").strip()
-    protocol = order_ref(span.fact("rules_protocol_number"), span.fact("rules_protocol_date"), lang)
+    # The body a school typed («Педагогикалық кеңес») goes on mid-sentence in lowercase: «…педагогикалық кеңес
+    # отырысында бекітілді (2024 жылғы 29 тамыздағы №1 хаттама)» / «…утверждены на заседании педагогического
+    # совета (протокол №1 от 29.08.2024)».
+    body = lower_first((span.fact("rules_body") or "").strip())
+    number, on = span.fact("rules_protocol_number"), span.fact("rules_protocol_date")
+    protocol = order_ref(number, on, lang, spelled=lang == "kk") if number else order_ref(None, on, lang)
     order = order_ref(span.fact("rules_order_number"), span.fact("rules_order_date"), lang)
     if not (body or protocol or order):
         return []
@@ -30,19 +34,21 @@ def _rules(span, lang: str) -> list[Block]:
             text = f"{year} оқу жылының басында {text} әзірленіп,"
         if body or protocol:
             text += f" {body} отырысында" if body else ""
-            text += " бекітілді" + (f" (хаттама {protocol})" if protocol else "")
+            text += " бекітілді" + (f" ({protocol} хаттама)" if protocol else "")
         if order:
             text += ("," if body or protocol else "") + f" мектеп директорының бұйрығымен рәсімделді – {order}"
     else:
         text = (f"В начале {year} учебного года разработаны и утверждены «Правила внутреннего распорядка»" if year
                 else "«Правила внутреннего распорядка» утверждены")
-        details = [d for d in (body, f"протокол {protocol}" if protocol else "") if d]
+        genitive = ru_genitive(body)
+        if genitive:
+            text += f" на заседании {genitive}"
+        details = [d for d in ("" if genitive else body, f"протокол {protocol}" if protocol else "") if d]
         if details:
             text += f" ({', '.join(details)})"
-            if order:
-                text += f", оформлены приказом директора школы {order}"
-        else:
-            text += f" приказом директора школы {order}"
+        if order:
+            text += (", оформлены приказом директора школы " if genitive or details
+                     else " приказом директора школы ") + order
     return [Para(sentence(text))]
 
 

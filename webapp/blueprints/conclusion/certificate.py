@@ -38,11 +38,10 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                                      "жұмыс тобы мынадай ұсынымдар шығарды:",
                                "По итогам проведённого внутреннего анализа коррупционных рисков рабочая группа "
                                "выработала следующие рекомендации:")))
-        if span.fact("audience"):
-            blocks.append(Para(f"{span.fact('audience')}:"))
+        # The column names the section (and the risk in words where one is typed): «Бөлім (тәуекел)».
         table = Table(
             [say(lang, "№", "№"),
-             say(lang, "Анықталған сыбайлас жемқорлық тәуекелі", "Выявленный коррупционный риск"),
+             say(lang, "Бөлім (тәуекел)", "Раздел (риск)"),
              say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
              say(lang, "Орындау мерзімі", "Срок исполнения")],
             [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
@@ -50,8 +49,12 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
         if all((row.risk or row.section) and row.responsible for row in recommendations):
             # A plan whose every measure names its risk and who carries it out is the list itself: each
             # recommendation is stated once, in the table, with its deadline.
+            # The responsible column already names who: the audience line («Барлық жұмыскерлерге:») is not
+            # printed above it.
             blocks.append(table)
         else:
+            if span.fact("audience"):
+                blocks.append(Para(f"{span.fact('audience')}:"))
             label = say(lang, "орындау мерзімі", "срок исполнения")
             blocks.append(NumberedList([f"{row.text.rstrip('.;')}, {label}: {deadline_text(row, lang)}."
                                         for row in recommendations]))

@@ -22,6 +22,9 @@ def result_kind(row, lang: str) -> str:
     return kk if lang == "kk" else ru
 
 
+LONG_FINDING = 400  # characters a table cell of the findings column holds before the finding moves below
+
+
 def result_document(row, lang: str) -> str:
     """«№2-0904-25-01180, 21.05.2025ж.» / «№2-0904-25-01180 от 21.05.2025», the kind first when said
     («ұсыным №…»), as a table cell gives it."""
@@ -125,13 +128,23 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
                say(lang, "Тексерілген кезең", "Проверяемый период"), say(lang, "Тексеру мәні", "Предмет проверки"),
                say(lang, "Нәтижесі туралы құжат", "Документ по результатам"),
                say(lang, "Бұзушылықтар", "Нарушения")]
-    table = [[str(i), row.body, row.period_checked or "", row.subject or "", result_document(row, lang),
-              finding(row, lang)] for i, row in enumerate(rows, start=1)]
+    # A long finding in a narrow column would run a row down pages with the other cells empty: past LONG_FINDING
+    # characters it is told below the table, and its cell points there.
+    table, after = [], []
+    for i, row in enumerate(rows, start=1):
+        found = finding(row, lang)
+        if len(found) > LONG_FINDING:
+            after.append(Para(sentence(trim_end(row.description)),
+                              label=say(lang, "{i}-тексеру бойынша анықталған бұзушылықтар:",
+                                        "Нарушения, выявленные проверкой {i}:", i=i)))
+            found = say(lang, "бұзушылықтар анықталды (төменде қараңыз)", "выявлены нарушения (см. ниже)")
+        table.append([str(i), row.body, row.period_checked or "", row.subject or "", result_document(row, lang),
+                      found])
     n = len(rows)
     return [Para(say(lang, "Талданатын кезеңде {n} тексеру жүргізілді:", "В анализируемом периоде {verb} {n} {noun}:",
                      n=number(n, lang), verb=ru_plural(n, "проведена", "проведены", "проведено"),
                      noun=ru_plural(n, "проверка", "проверки", "проверок"))),
-            Table(headers, table, widths=[1, 4, 3, 5, 4, 4])]
+            Table(headers, table, widths=[1, 4, 3, 5, 4, 4])] + after
 
 
 def _none(lang: str) -> str:
