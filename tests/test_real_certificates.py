@@ -360,3 +360,50 @@ def test_the_laws_other_methods_are_listed_and_print_under_the_laws_name(clerk, 
     assert compared(department)["contracts_total"] == "3"
     assert kk_line in certificate(department, "kk")
     assert ru_line in certificate(department, "ru")
+
+
+def test_disciplinary_counts_stand_beside_named_employees(clerk, department):
+    """QA: 4 counted and 1 named printed only «наложены на 1 работника»: the given total wins, the named are
+    among them, and the lifted early are printed too."""
+    clerk.post(url("personnel", "facts"), data={"disciplinary_total": "4", "disciplinary_lifted_early": "2",
+                                                "staff_total": "100"})
+    clerk.post(url("personnel", "rows/disciplinary"), data={
+        "disciplinary-person": "Сейтен Р.С.", "disciplinary-penalty": "reprimand",
+        "disciplinary-order_number": "12", "disciplinary-order_date": "2026-10-05"})
+    ru = certificate(department, "ru")
+    assert ("в анализируемом периоде наложено 4 дисциплинарных взыскания. В том числе дисциплинарное взыскание "
+            "в виде выговора наложено на 1 работника: ") in ru
+    assert "Досрочно сняты 2 взыскания." in ru
+    kk = certificate(department, "kk")
+    assert ("талданатын кезеңде 4 тәртіптік жаза берілді. Оның ішінде 1 жұмыскерге сөгіс түрінде тәртіптік жаза "
+            "берілді: ") in kk
+    assert "2 жаза мерзімінен бұрын алынды." in kk
+
+
+def test_disciplinary_counts_of_one_half_year_and_names_of_another_add_up(app, department):
+    """QA: a span whose later half-year gives «4, 2 lifted early» and whose earlier one names employees printed
+    only the names. rudny-7's seed: 7 warnings named in 2024-H2; 2025-H1 given as counts here."""
+    from sqlalchemy import select
+
+    from webapp.demo.analyses import load_analyses
+    from webapp.extensions import db
+    from webapp.models import OrgUnit, Period
+    from webapp.reporting.models import SectionEntry, Submission
+
+    with app.app_context():
+        load_analyses(["rudny-7"])
+        entry = db.session.execute(
+            select(SectionEntry).join(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id).join(Period)
+            .where(OrgUnit.code == "rudny-7", Period.code == "2025-H1", SectionEntry.section == "personnel")
+        ).scalar_one()
+        entry.facts = {**entry.facts, "disciplinary_total": 4, "disciplinary_lifted_early": 2}
+        db.session.commit()
+    path = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang={lang}"
+    ru = text_of(department.get(path.format(lang="ru")))
+    assert "в анализируемом периоде наложено 11 дисциплинарных взысканий. В том числе дисциплинарные " \
+           "взыскания в виде замечания наложены на 7 работников: " in ru
+    assert "Досрочно сняты 2 взыскания." in ru
+    kk = text_of(department.get(path.format(lang="kk")))
+    assert "талданатын кезеңде 11 тәртіптік жаза берілді. Оның ішінде 7 жұмыскерге ескерту түрінде тәртіптік " \
+           "жаза берілді: " in kk
+    assert "2 жаза мерзімінен бұрын алынды." in kk

@@ -36,6 +36,9 @@ class SpanData:
     nothing_to_report: bool = False
     entered: bool = False  # some half-year has this section at all
     missing: list[Missing] = field(default_factory=list)  # texts shown in the other language
+    # Each half-year's own data, oldest first: for a figure that must be worked out per half-year before it is
+    # added up (a half-year's given total of disciplinary actions stands over the employees it names).
+    parts: list[SectionData] = field(default_factory=list)
 
     def fact(self, name: str, default=None):
         value = self.facts.get(name)
@@ -70,7 +73,7 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
     """`parts` in period order, oldest first; with `lang`, typed texts read in that language (`text_langs`:
     the language each part's submission types in first, Kazakh if not given) and each row knows its
     half-year as `half_year` ((year, half) from `halves`), so a month can be told with its year."""
-    span = SpanData(section=section, rows={r.name: [] for r in section.row_lists})
+    span = SpanData(section=section, rows={r.name: [] for r in section.row_lists}, parts=list(parts))
     text_langs = text_langs or ["kk"] * len(parts)
     entries = [p.entry for p in parts if p.entry is not None]
     span.entered = bool(entries)

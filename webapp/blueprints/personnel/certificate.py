@@ -358,25 +358,56 @@ MONTHS = [("қаңтарда", "в январе"), ("ақпанда", "в фев
           ("желтоқсанда", "в декабре")]
 
 
-def discipline_counts(span, lang: str) -> list[Block]:
+def discipline_tally(span) -> tuple[int | None, dict[str, int], int | None, bool]:
+    """(total, {penalty: count}, lifted early, has_counts) over the span, worked out per half-year: a half-year's
+    given total (else its counts by kind added) stands, the employees it names being among them; a half-year
+    without counts is its named rows. `has_counts`: some half-year gave counts. Lifted early is None when a
+    half-year with counts does not say. Kinds are those given (or named in a half-year without counts), none
+    when a half-year with actions gives no kinds (a partial list would read as the whole)."""
+    total, kinds, lifted, has_counts, lifted_known, kinds_known = None, defaultdict(int), 0, False, True, True
+    for part in span.parts:
+        named = part.rows.get("disciplinary") or []
+        given = {penalty: part.fact(f"disciplinary_{penalty}") for penalty in PENALTIES}
+        given = {penalty: n for penalty, n in given.items() if n is not None}
+        count = part.fact("disciplinary_total")
+        if count is None and given:
+            count = sum(given.values())
+        if count is None:
+            if named:
+                total = (total or 0) + len(named)
+                for r in named:
+                    kinds[r.penalty] += 1
+                lifted += sum(1 for r in named if r.lifted_early)
+            continue
+        has_counts = True
+        total = (total or 0) + count
+        kinds_known = kinds_known and (bool(given) or count == 0)
+        for penalty, n in given.items():
+            kinds[penalty] += n
+        if part.fact("disciplinary_lifted_early") is None:
+            lifted_known = False
+        else:
+            lifted += part.fact("disciplinary_lifted_early")
+    return total, dict(kinds) if kinds_known else {}, lifted if lifted_known and has_counts else None, has_counts
+
+
+def discipline_counts(span, lang: str, tally=None, named: str = "") -> list[Block]:
     """«Талданатын кезеңде 4 тәртіптік жаза берілді: 3 ескерту, 1 сөгіс. 2 жаза мерзімінен бұрын алынды.» /
     «…наложено 4 дисциплинарных взыскания: 3 замечания, 1 выговор. Досрочно сняты 2 взыскания.»: the counts as
-    the certificate gives them, when nobody is named."""
-    kinds = [(penalty, span.fact(f"disciplinary_{penalty}")) for penalty in PENALTIES]
-    kinds = [(penalty, n) for penalty, n in kinds if n is not None]
-    total = span.fact("disciplinary_total")
-    if total is None and kinds:
-        total = sum(n for _penalty, n in kinds)
+    the certificate gives them (discipline_tally); `named`, the sentence naming employees among them, goes
+    before the lifted-early count."""
+    total, counts, lifted, _has_counts = tally or discipline_tally(span)
+    kinds = [(penalty, counts[penalty]) for penalty in PENALTIES if penalty in counts]
     if total is None:
         return []
-    if total == 0:
+    if total == 0 and not named:
         return [Para(say(lang, "Тәртіптік практика: талданатын кезеңде тәртіптік жаза берілген жоқ.",
                          "Дисциплинарная практика: в анализируемом периоде дисциплинарные взыскания не "
                          "налагались."))]
     # Left out when the school's text gives the total and each kind («5 взысканий: 3 замечания и 2 выговора»).
-    if span.stated(total, NAMED["penalties"], lang) and all(
+    if not named and span.stated(total, NAMED["penalties"], lang) and all(
             span.stated(n, Names(kk=(PENALTIES[penalty][0],), ru=(PENALTIES[penalty][1][:-1],)), lang)
-            for penalty, n in kinds if n) and span.fact("disciplinary_lifted_early") is None:
+            for penalty, n in kinds if n) and lifted is None:
         return []
     listed = ", ".join(counted(n, lang, PENALTIES[penalty][0], PENALTY_FORMS[penalty]) for penalty, n in kinds if n)
     text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} тәртіптік жаза берілді",
@@ -384,7 +415,8 @@ def discipline_counts(span, lang: str) -> list[Block]:
                n=number(total, lang), penalties=ru_plural(total, "дисциплинарное взыскание",
                                                           "дисциплинарных взыскания", "дисциплинарных взысканий"))
     text += f": {listed}." if listed else "."
-    lifted = span.fact("disciplinary_lifted_early")
+    if named:
+        text += " " + named
     if lifted:  # none lifted early is no news worth a sentence
         text += " " + _lifted(lifted, lang)
     return [Para(text)]
@@ -412,8 +444,16 @@ def _lifted(n: int, lang: str) -> str:
 
 
 def discipline(span, lang: str) -> list[Block]:
+    """The named employees' penalties; where some half-year gives counts, the counts summed per half-year with
+    the named employees «оның ішінде» / «в том числе» among them (issue 10 QA: «4 counted, 1 named» printed only
+    the one named, and a span with counts in one half-year and names in another printed only the names)."""
     rows = span.rows.get("disciplinary", [])
-    blocks = [] if rows else discipline_counts(span, lang)
+    tally = discipline_tally(span)
+    has_counts = tally[3]
+    blocks = [] if rows else discipline_counts(span, lang, tally)
+    # Among counted actions the named ones are «of them»; alone they open the paragraph.
+    lead_kk, lead_ru = (("Оның ішінде ", "В том числе ") if has_counts else (
+        "Тәртіптік практика: талданатын кезеңде ", "Дисциплинарная практика: в анализируемом периоде "))
     if rows:
         n = len(rows)
         by_order: dict[tuple, list] = defaultdict(list)
@@ -432,19 +472,21 @@ def discipline(span, lang: str) -> list[Block]:
                 parts.append(f"{', '.join(people)} – {kk if lang == 'kk' else ru} ({cited})")
         if len(kinds) == 1:
             kk, ru = PENALTY_KINDS.get(next(iter(kinds)), ("", ""))
-            text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге {kind}тәртіптік жаза берілді: "
-                             "{list}.", "Дисциплинарная практика: в анализируемом периоде {penalties}{kind} "
-                                        "{verb} на {workers}: {list}.",
+            text = say(lang, lead_kk + "{n} жұмыскерге {kind}тәртіптік жаза берілді: {list}.",
+                       lead_ru + "{penalties}{kind} {verb} на {workers}: {list}.",
                        kind=say(lang, f"{kk} " if kk else "", f" {ru}" if ru else ""),
                        n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
         else:
-            text = say(lang, "Тәртіптік практика: талданатын кезеңде {n} жұмыскерге тәртіптік жаза берілді: {list}.",
-                       "Дисциплинарная практика: в анализируемом периоде {penalties} {verb} на {workers}: {list}.",
+            text = say(lang, lead_kk + "{n} жұмыскерге тәртіптік жаза берілді: {list}.",
+                       lead_ru + "{penalties} {verb} на {workers}: {list}.",
                        n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
-        lifted = sum(1 for r in rows if r.lifted_early)
-        if lifted:
-            text += " " + _lifted(lifted, lang)
-        blocks.append(Para(text))
+        if has_counts:
+            blocks = discipline_counts(span, lang, tally, named=text)
+        else:
+            lifted = sum(1 for r in rows if r.lifted_early)
+            if lifted:
+                text += " " + _lifted(lifted, lang)
+            blocks.append(Para(text))
     ethics, conflicts = span.fact("ethics_council_cases"), span.fact("conflict_of_interest_cases")
     if ethics is not None and not span.stated(ethics, NAMED["ethics"], lang):
         blocks.append(Para(
