@@ -643,3 +643,15 @@ def test_generated_schools_tell_each_fact_once(demo):
                     recommendation = [w.strip(".,;:").lower() for w in entry_.recommendations.split()]
                     shared = [w for w in recommendation if w in basis]
                     assert len(shared) < 0.7 * len(recommendation), (found.school.code, entry_.section)
+def test_maternity_leave_is_a_long_leave_never_a_dismissal(demo, as_user):
+    """QA: 28 generated half-years stored «декреттік демалысқа» as a dismissal, counted as turnover: rudny-11's
+    2026-H1 certificate said «Уволено 3 работника: … 2 административных работника (декреттік демалысқа)»."""
+    with demo.app_context():
+        moves = db.session.scalars(select(StaffMovement)).all()
+        assert [m for m in moves if m.direction == "dismissed" and "декрет" in (m.reason or "")] == []
+        leaves = [m for m in moves if m.direction == "long_leave" and m.reason == "декреттік демалысқа"]
+        assert len({m.submission_id for m in leaves}) > 10  # the generated schools', not only the seed's
+    department = as_user("rudny")
+    for lang, dismissed in (("ru", "уволен"), ("kk", "босатылды")):
+        text = text_of(department.get(f"/schools/rudny-11/certificate/?from=2026-H1&to=2026-H1&lang={lang}"))
+        assert not [s for s in re.split(r"(?<=\.) ", text) if dismissed in s.lower() and "декрет" in s], lang

@@ -407,3 +407,16 @@ def test_disciplinary_counts_of_one_half_year_and_names_of_another_add_up(app, d
     assert "талданатын кезеңде 11 тәртіптік жаза берілді. Оның ішінде 7 жұмыскерге ескерту түрінде тәртіптік " \
            "жаза берілді: " in kk
     assert "2 жаза мерзімінен бұрын алынды." in kk
+
+
+def test_a_dismissal_for_maternity_leave_is_questioned(clerk):
+    """QA: nothing stopped «декреттік демалысқа» being entered as a dismissal (counted as turnover)."""
+    clerk.post(url("personnel", "facts"), data={"staff_total": "100"})
+    clerk.post(url("personnel", "rows/movements"), data={
+        "movements-year": "2026", "movements-month": "10", "movements-direction": "dismissed",
+        "movements-staff_category": "teacher", "movements-count": "1", "movements-reason": "декреттік демалысқа"})
+    kk = " ".join(warnings_of(clerk, "personnel"))
+    assert "«декреттік демалысқа»" in kk and "«ұзақ демалысқа шықты»" in kk
+    clerk.post("/language", data={"lang": "ru"})
+    ru = " ".join(warnings_of(clerk, "personnel"))
+    assert "не увольнение" in ru and "«ушёл в длительный отпуск»" in ru

@@ -470,7 +470,9 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
         category = rng.choice(["teacher", "teacher", "support", "support", "administrative"])
         movement = {"year": half.year, "month": month, "direction": direction, "staff_category": category,
                     "count": rng.choice([1, 1, 1, 2, 3]),
-                    "reason": rng.choice(kk.DISMISSAL_REASONS) if direction == "dismissed" else None}
+                    "reason": rng.choice(kk.LEAVING_REASONS) if direction == "dismissed" else None}
+        if movement["reason"] == kk.MATERNITY_LEAVE:  # the same draws as before; a maternity leave is no dismissal
+            movement["direction"] = direction = "long_leave"
         same = ("year", "month", "direction", "staff_category")
         twin = next((m for m in movements if all(m[k] == movement[k] for k in same)), None)
         if any((m["month"], m["staff_category"]) == (month, category) and m["direction"] != direction

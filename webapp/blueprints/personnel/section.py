@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -108,6 +109,25 @@ def discipline_adds_up(data: SectionData) -> list[str]:
     return messages
 
 
+# A dismissal's reason that names a leave: maternity or childcare leave keeps the post (it is no turnover).
+LEAVE_REASON = re.compile(r"декрет|бала\s+күтім|по\s+уходу|беременност|материнств|maternity|childcare",
+                          re.IGNORECASE)
+
+
+def dismissal_not_leave(data: SectionData) -> list[str]:
+    """A dismissal whose reason names a maternity or childcare leave («декреттік демалысқа», «отпуск по уходу за
+    ребёнком»): such a leave is entered as a long leave, which the turnover does not count."""
+    messages = []
+    for row in data.rows.get("movements") or []:
+        reasons = [row.reason, *(row.translations or {}).values()]
+        reason = next((r for r in reasons if r and LEAVE_REASON.search(r)), None)
+        if row.direction == "dismissed" and reason:
+            messages.append(str(_l("A dismissal gives «%(reason)s» as its reason: a maternity or childcare leave is "
+                                   "no dismissal. Enter it as «left on long leave», which is not counted as "
+                                   "turnover.", reason=reason)))
+    return messages
+
+
 def disciplinary_count(data: SectionData) -> int | None:
     """The total given, else the kinds' counts added, else None (not given)."""
     if data.fact("disciplinary_total") is not None:
@@ -157,7 +177,7 @@ section = register(Section(
                 order_by=("order_date",)),
     ),
     checks=(education_adds_up, categories_add_up, administrative_staff_adds_up, staff_adds_up,
-            administrative_units_add_up, discipline_adds_up),
+            administrative_units_add_up, discipline_adds_up, dismissal_not_leave),
     summed_facts=("ethics_council_cases", "conflict_of_interest_cases", "disciplinary_total", *PENALTY_COUNTS,
                   "disciplinary_lifted_early"),
     certificate=certificate,
