@@ -115,8 +115,9 @@ def certificate(span, lang: str) -> list[Block]:
         received, on_time, overdue, unanswered = t.received, t.on_time, t.overdue, t.unanswered
     else:
         received = span.fact("received_count")
-        if received is None:
-            return []
+        if received is None:  # no total, perhaps a split by applicant: that much is stated (issue 10 QA)
+            text = _applicants_alone(span, lang)
+            return [Para(text)] if text else []
         on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
         unanswered = None
     stated = span.stated(received, APPEALS, lang)
@@ -140,3 +141,25 @@ def _applicants(span, lang: str) -> str:
         if n:
             counts.append((n, kk, ru_plural(n, *ru_forms)))
     return _parts(counts, lang)
+
+
+def _applicants_alone(span, lang: str) -> str:
+    """«Талданатын кезеңде жеке тұлғалардан 3 өтініш келіп түсті.» / «В анализируемом периоде от физических лиц
+    поступило 3 обращения.»: the appeals by kind of applicant when no total is given; further kinds follow as
+    «…, заңды тұлғалардан – 35». None is printed as «– 0» (as in _applicants)."""
+    given = [(span.fact(name), kk, ru_forms) for name, kk, ru_forms in APPLICANTS if span.fact(name)]
+    if not given:
+        return ""
+    (n, kk, ru_forms), rest = given[0], given[1:]
+    if ru_forms[0] == "анонимное":  # an adjective: before the noun («3 анонимді өтініш», «3 анонимных обращения»)
+        text = say(lang, "Талданатын кезеңде {n} {kk} өтініш келіп түсті", "В анализируемом периоде поступило {n} "
+                   "{ru} {noun}", n=number(n, lang), kk=kk, ru=ru_plural(n, *ru_forms),
+                   noun=ru_plural(n, "обращение", "обращения", "обращений"))
+    else:
+        text = say(lang, "Талданатын кезеңде {who} {appeals} келіп түсті",
+                   "В анализируемом периоде {who} поступило {appeals}", who=kk if lang == "kk" else ru_forms[0],
+                   appeals=_appeals(n, lang))
+    text += "".join(f", {kk if lang == 'kk' else ru_plural(m, *forms)} – {number(m, lang)}"
+                    for m, kk, forms in rest)
+    return text + "."
+

@@ -88,7 +88,13 @@ def _line(service: _Service, lang: str) -> str:
     head = f"«{name}»" + (f" ({', '.join(details)})" if details else "")
     n = service.recipients
     if n is None:  # only a total over all services is known: say nothing false about this one
-        return head
+        if not service.electronic:
+            return head
+        # …but the electronic recipients given are stated as what is known (issue 10 QA)
+        return f"{head}: " + say(lang, "мемлекеттік қызмет электронды түрде {n} адамға көрсетілді",
+                                 "государственная услуга оказана в электронном виде {n} {people}",
+                                 n=number(service.electronic, lang),
+                                 people=ru_plural(service.electronic, "лицу", "лицам", "лицам"))
     if lang == "kk":
         amount = (f", {number(service.amount, lang, digits=2)} теңге көлемінде"
                   if n and service.amount is not None else "")
