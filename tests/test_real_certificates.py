@@ -339,6 +339,14 @@ def test_working_group_without_roles(clerk, department):
     assert warnings_of(clerk, "general") == []  # no «the working group has no head»
     ru = certificate(department, "ru")
     assert "Туйебаев А. Е." in ru and "руководитель рабочей группы" not in ru
+    # No role stated: no empty «role» column, on the page and in the DOCX (QA of issue 10).
+    assert "Роль в рабочей группе" not in ru and "Жұмыс тобындағы рөлі" not in certificate(department, "kk")
+    from docx import Document
+
+    docx = department.get(CERTIFICATE.format(lang="ru") + "&format=docx")
+    tables = Document(io.BytesIO(docx.data)).tables
+    group = next(t for t in tables if "Туйебаев А. Е." in [c.text for row in t.rows for c in row.cells])
+    assert [c.text for c in group.rows[0].cells] == ["№", "Ф.И.О.", "Должность"]
     # Once one role is stated, the group needs exactly one head.
     clerk.post(url("general", "rows/working_group"), data={
         "working_group-name": "Тажиева А.", "working_group-position_title": "комплаенс-офицер",
@@ -420,3 +428,31 @@ def test_a_dismissal_for_maternity_leave_is_questioned(clerk):
     clerk.post("/language", data={"lang": "ru"})
     ru = " ".join(warnings_of(clerk, "personnel"))
     assert "не увольнение" in ru and "«ушёл в длительный отпуск»" in ru
+
+
+def test_a_figure_given_without_its_total_is_still_stated(clerk, department):
+    """QA: appeals «from individuals» 3 with the total blank printed nothing in 2.4; a service's «electronic» 13
+    with its recipients blank never printed its 13."""
+    clerk.post(url("appeals", "facts"), data={"received_count": "", "from_individuals": "3"})
+    clerk.post(url("services", "rows/services"), data={
+        "services-service_code": "admission", "services-service_name": "", "services-legal_basis": "",
+        "services-responsible": "", "services-recipients": "", "services-amount": "", "services-electronic": "13"})
+    kk = certificate(department, "kk")
+    assert "Талданатын кезеңде жеке тұлғалардан 3 өтініш келіп түсті." in kk
+    assert "электронды түрде 13 адамға көрсетілді" in kk
+    ru = certificate(department, "ru")
+    assert "В анализируемом периоде от физических лиц поступило 3 обращения." in ru
+    assert "в электронном виде оказана 13 лицам" in ru
+
+
+def test_a_method_with_a_sum_and_no_contracts_is_a_purchase_in_the_totals(clerk, department):
+    """QA: «аукцион» with 0 contracts and 5 000 ₸ was listed under «Договоры не заключались» and left out of the
+    certificate's total, which then disagreed with the section page."""
+    add_method(clerk, "price_request", "3", "10 000")
+    add_method(clerk, "auction", "0", "5 000")
+    page = text_of(full_page(clerk, "procurement"))
+    assert "15 000,00" in page
+    ru = certificate(department, "ru")
+    assert "15 000,00 тенге" in ru and "Договоры не заключались" not in ru
+    kk = certificate(department, "kk")
+    assert "15 000,00 теңге" in kk and "шарттар жасалған жоқ" not in kk

@@ -332,3 +332,15 @@ def test_a_file_over_the_limit_is_too_big_on_the_half_year_page(seed, as_user):
         html = refused.get_data(as_text=True)
         assert refused.status_code == 413 and said in html and 'id="import-heading"' in html
         assert "Мәтінді қысқартып" not in html and "Сократите текст" not in html
+
+
+def test_a_blank_text_typed_in_the_browser_exports_as_null(as_user):
+    """QA: a procurement row added in the browser with an empty note exported "note": "", a demo row null."""
+    school = as_user("rudny-7", htmx=True)
+    school.post("/schools/rudny-7/2026-H2/start", data={"carry_over": ""})
+    school.post("/schools/rudny-7/2026-H2/procurement/rows/methods", data={
+        "methods-method": "auction", "methods-contracts": "2", "methods-amount": "", "methods-note": ""})
+    document = json.loads(as_user("rudny").get("/schools/rudny-7/2026-H2/export.json").data)
+    assert document["sections"]["procurement"]["rows"]["methods"] == [
+        {"method": "auction", "other_name": None, "contracts": 2, "amount": None, "note": None,
+         "other_name__tr": None, "note__tr": None}]

@@ -17,11 +17,16 @@ def working_group(span, lang: str) -> list[Block]:
         return []
     roles = {"head": say(lang, "жұмыс тобының жетекшісі", "руководитель рабочей группы"),
              "member": say(lang, "мүшесі", "член"), "secretary": say(lang, "хатшысы", "секретарь")}
+    headers = [say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность")]
+    lines = [[str(i), r.name, r.position_title or ""] for i, r in enumerate(rows, 1)]
+    if any(r.role for r in rows):  # an order that states no roles gets no empty column (issue 10 QA)
+        table = Table([*headers, say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
+                      [[*line, roles.get(r.role, r.role or "")] for line, r in zip(lines, rows, strict=True)],
+                      widths=[1, 5, 6, 4])
+    else:
+        table = Table(headers, lines, widths=[1, 5, 10])
     return [Para(say(lang, "Ішкі талдауды жұмыс тобы жүргізді:", "Анализ проведён рабочей группой в составе:")),
-            Table([say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность"),
-                   say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
-                  [[str(i), r.name, r.position_title or "", roles.get(r.role, r.role or "")]
-                   for i, r in enumerate(rows, 1)], widths=[1, 5, 6, 4])]
+            table]
 
 
 def frame(span, lang: str) -> dict:

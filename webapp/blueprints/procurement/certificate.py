@@ -73,7 +73,10 @@ class MethodOverSpan:
 
     @property
     def used(self) -> bool:
-        """False for «none»: 0 contracts, or no count and an amount of 0."""
+        """False for «none»: 0 contracts, or no count and an amount of 0. A sum spent is a purchase whatever the
+        count says (issue 10 QA: «0 contracts, 5 000 ₸» was listed as «none» and left out of the total)."""
+        if self.amount:
+            return True
         if self.contracts == 0:
             return False
         return not (self.contracts is None and self.amount == 0)
