@@ -439,10 +439,10 @@ def test_a_figure_given_without_its_total_is_still_stated(clerk, department):
         "services-responsible": "", "services-recipients": "", "services-amount": "", "services-electronic": "13"})
     kk = certificate(department, "kk")
     assert "Талданатын кезеңде жеке тұлғалардан 3 өтініш келіп түсті." in kk
-    assert "электронды түрде 13 адамға көрсетілді" in kk
+    assert "мемлекеттік қызмет электронды түрде 13 адамға көрсетілді" in kk
     ru = certificate(department, "ru")
     assert "В анализируемом периоде от физических лиц поступило 3 обращения." in ru
-    assert "в электронном виде оказана 13 лицам" in ru
+    assert "государственная услуга оказана в электронном виде 13 лицам" in ru
 
 
 def test_a_method_with_a_sum_and_no_contracts_is_a_purchase_in_the_totals(clerk, department):
