@@ -300,3 +300,66 @@ def test_several_inspections_are_introduced_by_a_sentence(app, n, kk, ru):
         rows = half("inspections", rows={"inspections": [SupervisoryInspection(body=f"Орган {i}") for i in range(n)]})
         assert certificate_text("inspections", "kk", rows).splitlines()[0] == kk
         assert certificate_text("inspections", "ru", rows).splitlines()[0] == ru
+
+
+# --- 2.3 digitalisation: the order cited in full, no slot labels, no count made up ------------------------------
+
+ORDER_130 = {"documents_basis_order_number": "130", "documents_basis_order_date": "2020-04-06",
+             "documents_basis_order_title": "Педагогтер жүргізу үшін міндетті құжаттардың тізбесін бекіту туралы",
+             "documents_basis_order_issuer": "Қазақстан Республикасы Білім және ғылым министрінің",
+             "documents_basis_order_registration_number": "20317",
+             "documents_basis_order_registration_date": "2020-04-06",
+             "documents_basis_order_title__tr": "Об утверждении перечня документов, обязательных для ведения "
+                                                "педагогами",
+             "documents_basis_order_issuer__tr": "Министра образования и науки Республики Казахстан"}
+
+
+def _digital(lang: str, **facts) -> str:
+    span = merge(section_by_code("digital"), [half("digital", facts)], lang, ["kk"], [(2025, 1)])
+    return words(section_by_code("digital").certificate(span, lang))
+
+
+def test_the_documents_order_is_cited_with_its_issuer_and_registration(app):
+    with app.app_context():
+        assert _digital("kk", **ORDER_130) == (
+            "Құжаттама «Педагогтер жүргізу үшін міндетті құжаттардың тізбесін бекіту туралы» Қазақстан Республикасы "
+            "Білім және ғылым министрінің 2020 жылғы 6 сәуірдегі №130 бұйрығына сәйкес жүргізіледі (Қазақстан "
+            "Республикасының Әділет министрлігінде 2020 жылғы 6 сәуірде №20317 болып тіркелді).")
+        assert _digital("ru", **ORDER_130) == (
+            "Документация ведётся в соответствии с приказом Министра образования и науки Республики Казахстан от "
+            "6 апреля 2020 года №130 «Об утверждении перечня документов, обязательных для ведения педагогами» "
+            "(зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года №20317).")
+        # Only the number and date typed: still a sentence saying what the order does.
+        bare = {"documents_basis_order_number": "130", "documents_basis_order_date": "2020-04-06"}
+        assert _digital("kk", **bare) == (
+            "Құжаттама педагогтер жүргізуге міндетті құжаттардың тізбесі мен нысандарын бекіткен 2020 жылғы 6 "
+            "сәуірдегі №130 бұйрыққа сәйкес жүргізіледі.")
+        assert _digital("ru", **bare) == (
+            "Документация ведётся в соответствии с приказом от 6 апреля 2020 года №130, утвердившим перечень "
+            "документов, обязательных для ведения педагогами, и их формы.")
+        # An issuer typed only in Kazakh is not spliced into the Russian sentence.
+        kazakh_issuer = {**ORDER_130, "documents_basis_order_issuer__tr": None}
+        assert "(издан – «{v}»)".format(v=untranslated("Қазақстан Республикасы Білім және ғылым министрінің")) in (
+            _digital("ru", **kazakh_issuer))
+
+
+def test_the_protection_order_is_a_sentence_not_a_slot(app):
+    with app.app_context():
+        kk = _digital("kk", data_protection_order="Білім бөлімінің 2021 жылғы 14 сәуірдегі №431 «Ақпаратты қорғау "
+                                                  "туралы» бұйрығы")
+        assert kk == ("Ақпаратты және дербес деректерді қорғау білім бөлімінің 2021 жылғы 14 сәуірдегі №431 "
+                      "«Ақпаратты қорғау туралы» бұйрығына сәйкес жүзеге асырылады.")
+        ru = _digital("ru", data_protection_order="Білім бөлімінің бұйрығы",
+                      data_protection_order__tr="приказ отдела образования от 14 апреля 2021 года №431")
+        assert ru == ("Защита информации и персональных данных осуществляется в соответствии с приказом отдела "
+                      "образования от 14 апреля 2021 года №431.")
+        assert ":" not in kk.split("сәуірдегі")[0]  # never «Ақпаратты және дербес деректерді қорғау: …»
+
+
+def test_a_consent_count_is_printed_only_when_typed(app):
+    with app.app_context():
+        assert _digital("kk") == ""
+        assert _digital("ru", personal_data_consents=128) == (
+            "Согласие на сбор и обработку персональных данных получено от 128 работников.")
+        assert _digital("kk", personal_data_consents=0) == (
+            "Дербес деректерді жинауға және өңдеуге келісімдер жасалған жоқ.")

@@ -20,7 +20,11 @@ def test_figures_save_and_show_back(school, app):
     assert entry_of(app, "digital").facts == {
         "personal_data_consents": 128, "documents_basis_order_number": "130",
         "documents_basis_order_date": "2020-04-06", "data_protection_order": SEED["data_protection_order"],
-        "data_protection_order__tr": None}  # the Russian version not written yet (issue 11)
+        "data_protection_order__tr": None,  # the Russian version not written yet (issue 11)
+        # The order's title, issuer and registration are optional (issue 11): not typed here.
+        "documents_basis_order_title": None, "documents_basis_order_title__tr": None,
+        "documents_basis_order_issuer": None, "documents_basis_order_issuer__tr": None,
+        "documents_basis_order_registration_number": None, "documents_basis_order_registration_date": None}
     html = full_page(school, "digital").get_data(as_text=True)
     assert 'value="128"' in html and 'value="06.04.2020"' in html and "№431" in html
     assert 'id="narrative"' in html  # the triplet comes with the section

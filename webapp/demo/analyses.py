@@ -789,7 +789,7 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "procurement": _procurement(profile, half, rng, orders, violation),
         "digital": {"narrative": _triplet(profile, "digital", kk.DIGITAL["basis"].format(consents=consents)),
                     "facts": {"personal_data_consents": consents, "documents_basis_order_number": "130",
-                              "documents_basis_order_date": "2020-04-06",
+                              "documents_basis_order_date": "2020-04-06", **seed.DOCUMENTS_ORDER,
                               "data_protection_order": data_protection}},
         "appeals": appeals,
         "transparency": {"narrative": _triplet(profile, "transparency", kk.TRANSPARENCY["basis"].format(

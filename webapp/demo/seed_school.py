@@ -389,7 +389,20 @@ PLAN_ORDERS = ("№1 05.01.2025, №2 05.01.2025, №49 24.02.2025, №50 24.02.
 
 # --- 2.3 Digitalisation ----------------------------------------------------------------------------
 
-DIGITAL_FACTS = {"documents_basis_order_number": "130", "documents_basis_order_date": "2020-04-06",
+# The order №130 as the seed cites it: its title, the minister who issued it and its registration.
+DOCUMENTS_ORDER = {
+    "documents_basis_order_title": "Мектепке дейінгі тәрбие және оқыту, орта, арнаулы, қосымша, техникалық және "
+                                   "кәсіптік, орта білімнен кейінгі білім беру ұйымдарының педагогтері жүргізу үшін "
+                                   "міндетті құжаттардың тізбесін және олардың нысандарын бекіту туралы",
+    "documents_basis_order_issuer": "Қазақстан Республикасы Білім және ғылым министрінің",
+    "documents_basis_order_registration_number": "20317", "documents_basis_order_registration_date": "2020-04-06",
+    "documents_basis_order_title__tr": "Об утверждении перечня документов, обязательных для ведения педагогами "
+                                       "организаций дошкольного воспитания и обучения, среднего, специального, "
+                                       "дополнительного, технического и профессионального, послесреднего "
+                                       "образования, и их форм",
+    "documents_basis_order_issuer__tr": "Министра образования и науки Республики Казахстан",
+}
+DIGITAL_FACTS = {"documents_basis_order_number": "130", "documents_basis_order_date": "2020-04-06", **DOCUMENTS_ORDER,
                  "data_protection_order": "Білім бөлімінің 2021 жылғы 14 сәуірдегі №431 «Ақпаратты қорғау туралы» "
                                           "бұйрығы"}
 
@@ -556,9 +569,10 @@ def content(period: str) -> dict:
                                                         for method, contracts, amount in PROCUREMENT[period]]}},
                                   "procurement"),
         "digital": _bilingual({"narrative": _triplet("digital"),
-                               "facts": {**DIGITAL_FACTS, "data_protection_order__tr": ru.DATA_PROTECTION_ORDER,
-                                         "personal_data_consents": staff["teachers_total"]
-                                         + staff["support_staff_total"]}}, "digital"),
+                               # No consent count: the seed says only «гимназияның әрбір қызметкерімен» (with
+                               # every employee), which its basis prints.
+                               "facts": {**DIGITAL_FACTS, "data_protection_order__tr": ru.DATA_PROTECTION_ORDER}},
+                              "digital"),
         "appeals": _bilingual({"narrative": _triplet("appeals"),
                                "facts": {"received_count": len(appeals), "answered_on_time_count": len(appeals),
                                          "overdue_count": 0},

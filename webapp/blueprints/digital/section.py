@@ -13,7 +13,9 @@ section = register(Section(
             "that sets which documents are kept and how."),
     facts_form=DigitalFactsForm,
     # The governing orders rarely change between half-years; the consent count follows the staff and does.
-    carry_over_facts=("documents_basis_order_number", "documents_basis_order_date", "data_protection_order"),
+    carry_over_facts=("documents_basis_order_number", "documents_basis_order_date", "documents_basis_order_title",
+                      "documents_basis_order_issuer", "documents_basis_order_registration_number",
+                      "documents_basis_order_registration_date", "data_protection_order"),
     certificate=certificate,
 ))
 bp = make_blueprint(section, __name__)
