@@ -11,25 +11,39 @@ from test_certificate_sections import certificate_text, half, seed_certificate  
 from webapp.blueprints.personnel.models import StaffMovement
 
 
-def _moved(direction: str, n: int, lang: str, reason: str | None = None) -> str:
+def _moved(direction: str, n: int, lang: str, reason: str | None = None, months: int = 1) -> str:
+    """`n` teachers hired or dismissed in January 2025, or spread over January and February (`months` 2)."""
+    counts = [n] if months == 1 else [1, n - 1]
     return certificate_text("personnel", lang, half("personnel", rows={"movements": [
-        StaffMovement(year=2025, month=1, direction=direction, staff_category="teacher", count=n, reason=reason)]}))
+        StaffMovement(year=2025, month=i + 1, direction=direction, staff_category="teacher", count=count,
+                      reason=reason) for i, count in enumerate(counts)]}))
 
 
-@pytest.mark.parametrize("n, dismissed, hired", [
-    (1, "Уволен 1 работник", "Принят на работу 1 работник"),
-    (2, "Уволены 2 работника", "Приняты на работу 2 работника"),
-    (5, "Уволено 5 работников", "Принято на работу 5 работников"),
-    (21, "Уволен 21 работник", "Принят на работу 21 работник"),
-    (22, "Уволены 22 работника", "Приняты на работу 22 работника"),
+@pytest.mark.parametrize("n, dismissed, hired, teachers", [
+    (1, "Уволен 1 работник", "Принят на работу 1 работник", "1 педагогический работник"),
+    (2, "Уволены 2 работника", "Приняты на работу 2 работника", "2 педагогических работника"),
+    (5, "Уволено 5 работников", "Принято на работу 5 работников", "5 педагогических работников"),
+    (21, "Уволен 21 работник", "Принят на работу 21 работник", "21 педагогический работник"),
+    (22, "Уволены 22 работника", "Приняты на работу 22 работника", "22 педагогических работника"),
 ])
-def test_the_russian_verb_agrees_with_the_count_of_people_hired_or_dismissed(app, n, dismissed, hired):
+def test_the_russian_verb_agrees_with_the_count_of_people_hired_or_dismissed(app, n, dismissed, hired, teachers):
     with app.app_context():
-        assert _moved("dismissed", n, "ru").startswith(f"{dismissed}: в январе 2025 года – ")
-        assert _moved("hired", n, "ru").startswith(f"{hired}: в январе 2025 года – ")
-        # A Kazakh verb does not change with the count, and the noun stays singular.
-        assert _moved("dismissed", n, "kk").startswith(f"Жұмыстан {n} қызметкер босатылды: 2025 жылғы қаңтарда – ")
-        assert _moved("hired", n, "kk").startswith(f"Жұмысқа {n} қызметкер қабылданды: 2025 жылғы қаңтарда – ")
+        # One month, one category: the people named once, the verb agreeing with them.
+        verb, hire = dismissed.split()[0].lower(), hired.split()[0].lower()
+        assert _moved("dismissed", n, "ru") == f"В январе 2025 года {verb} {teachers}."
+        assert _moved("hired", n, "ru") == f"В январе 2025 года {hire} на работу {teachers}."
+        assert _moved("dismissed", n, "kk") == f"2025 жылғы қаңтарда жұмыстан {n} педагог қызметкер босатылды."
+        assert _moved("hired", n, "kk") == f"2025 жылғы қаңтарда жұмысқа {n} педагог қызметкер қабылданды."
+        if n > 1:  # over two months: the total leads, the months follow
+            assert _moved("dismissed", n, "ru", months=2).startswith(f"{dismissed}: в январе 2025 года – 1 ")
+            assert _moved("hired", n, "ru", months=2).startswith(f"{hired}: в январе 2025 года – 1 ")
+            # A Kazakh verb does not change with the count, and the noun stays singular.
+            assert _moved("dismissed", n, "kk", months=2).startswith(
+                f"Жұмыстан {n} қызметкер босатылды: 2025 жылғы қаңтарда – 1 педагог қызметкер; ")
+            assert _moved("hired", n, "kk", months=2).startswith(
+                f"Жұмысқа {n} қызметкер қабылданды: 2025 жылғы қаңтарда – ")
+        else:  # «Уволен 1 работник:» would stand before a list naming the one person again
+            assert dismissed not in _moved("dismissed", n, "ru") and hired not in _moved("hired", n, "ru")
 
 
 def _rudny7_movements(lang: str) -> str:
@@ -47,12 +61,12 @@ def test_dismissals_are_grouped_by_their_reason_and_a_leave_is_a_sentence(app):
     with app.app_context():
         kk = _rudny7_movements("kk").splitlines()
         # Groups in the order of their first month: November 2024 before April 2025.
-        assert kk == ["Жұмыстан 2 қызметкер босатылды: 2024 жылғы қарашада – 2 педагог қызметкер.",
+        assert kk == ["2024 жылғы қарашада жұмыстан 2 педагог қызметкер босатылды.",
                       "Өз еркімен жұмыстан 3 қызметкер босатылды: 2025 жылғы сәуірде – 1 педагог қызметкер, "
                       "1 кіші қызметкер; 2025 жылғы мамырда – 1 кіші қызметкер.",
                       "2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты."]
         ru = _rudny7_movements("ru").splitlines()
-        assert ru[0] == "Уволены 2 работника: в ноябре 2024 года – 2 педагогических работника."
+        assert ru[0] == "В ноябре 2024 года уволены 2 педагогических работника."
         # One term for the support staff, as the staffing figures name the group.
         assert ru[1] == ("По собственному желанию уволены 3 работника: в апреле 2025 года – 1 педагогический "
                          "работник, 1 работник обслуживающего персонала; в мае 2025 года – 1 работник "
@@ -78,8 +92,11 @@ def test_a_reason_shown_in_the_other_language_still_opens_the_sentence_with_a_ca
     from webapp.reporting.texts import MARK_CLOSE, MARK_OPEN
 
     with app.app_context():
-        text = _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}өз еркімен{MARK_CLOSE}")
+        text = _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}Өз еркімен{MARK_CLOSE}", months=2)
         assert text.startswith(f"{MARK_OPEN}Өз еркімен{MARK_CLOSE} уволены 3 работника: ")
+        # Mid-sentence, after the month, the reason goes lowercase, its mark kept.
+        assert _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}Өз еркімен{MARK_CLOSE}") == (
+            f"В январе 2025 года {MARK_OPEN}өз еркімен{MARK_CLOSE} уволены 3 педагогических работника.")
 
 
 def _disciplined(lang: str, mixed: bool = False) -> str:

@@ -332,9 +332,16 @@ def movements(span, lang: str) -> list[Block]:
                 when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
                 lines.append(f"{when} – {_staff(counts, lang)}")
             total = sum(sum(counts.values()) for counts in months.values())
-            people = counted(total, lang, "қызметкер", WORKERS)
             verb = kk_verb if lang == "kk" else ru_plural(total, *ru_verbs)
-            head = f"{reason} {verb}" if reason else verb
+            head = f"{_lower(reason)} {verb}" if reason else verb
+            (year, month), counts = next(iter(months.items()))
+            if len(months) == 1 and len(counts) == 1:
+                # One month, one staff category: «2025 жылғы қыркүйекте өз еркімен жұмыстан 1 кіші қызметкер
+                # босатылды.» — the people are named once, not counted twice («1 работник: … – 1 работник»).
+                when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
+                blocks.append(Para(_capital(f"{when} {head.format(n=_staff(counts, lang))}.")))
+                continue
+            people = counted(total, lang, "қызметкер", WORKERS)
             blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
     for direction, (kk_where, kk_verb, ru_where, ru_verbs) in LEAVES.items():
         by_month: dict[tuple, dict[str, int]] = {}
