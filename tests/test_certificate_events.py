@@ -131,17 +131,31 @@ def test_each_outcome_ends_the_sentence_in_its_own_words(app, outcome, kk, ru):
 
 def test_court_fields_that_cannot_be_declined_stay_whole(app):
     with app.app_context():
-        case = CourtCase(case_number="2-15/2025", decided_on=None, court="Специализированный межрайонный "
-                         "экономический суд", counterparty="Иванов И.И.", subject="аренда", outcome="in_favour")
+        case = CourtCase(case_number="2-15/2025", decided_on=None, court="Суд Костанайского района",
+                         counterparty="Иванов И.И.", subject="аренда", outcome="in_favour")
         assert certificate_text("courts", "ru", half("courts", rows={"cases": [case]})) == (
-            "В анализируемом периоде рассмотрено дело №2-15/2025 (суд – Специализированный межрайонный "
-            "экономический суд; другая сторона – Иванов И.И.; предмет спора – аренда); спор разрешён судом в пользу "
+            "В анализируемом периоде рассмотрено дело №2-15/2025 (суд – Суд Костанайского района; другая "
+            "сторона – Иванов И.И.; предмет спора – аренда); спор разрешён судом в пользу "
             "школы.")
         case = CourtCase(case_number="2-15/2025", court="Қостанай облыстық соты", counterparty="Асан",
                          subject="еңбек дауы", outcome="in_favour")
         assert certificate_text("courts", "kk", half("courts", rows={"cases": [case]})) == (
             "Талданатын кезеңде Қостанай облыстық сотында Асанмен еңбек дауы бойынша №2-15/2025 іс қаралды; сот "
             "дауды мектеп пайдасына шешті.")
+        case = CourtCase(case_number="3-1", court="Рудный қалалық соты", counterparty="«Сапар» ЖК",
+                         subject="Тұрақсыздық айыбын өндіру", outcome="against")
+        assert certificate_text("courts", "kk", half("courts", rows={"cases": [case]})) == (
+            "Талданатын кезеңде Рудный қалалық сотында «Сапар» ЖК-мен тұрақсыздық айыбын өндіру туралы №3-1 іс "
+            "қаралды; сот дауды мектеп пайдасына шешпеді.")
+        case = CourtCase(case_number="3-1", court="Специализированный межрайонный экономический суд Костанайской "
+                         "области", counterparty="ИП «Сапар»", subject="о взыскании неустойки", outcome="against")
+        assert certificate_text("courts", "ru", half("courts", rows={"cases": [case]})) == (
+            "В анализируемом периоде Специализированным межрайонным экономическим судом Костанайской области "
+            "рассмотрено дело №3-1 по спору с ИП «Сапар» о взыскании неустойки; спор разрешён судом не в пользу "
+            "школы.")
+        case = CourtCase(case_number="3-1", court="Рудный городской суд", outcome="pending")
+        assert certificate_text("courts", "ru", half("courts", rows={"cases": [case]})) == (
+            "В анализируемом периоде Рудным городским судом рассмотрено дело №3-1; решение по делу ещё не вынесено.")
 
 
 def test_a_no_practice_basis_is_not_printed_beside_a_case(app):

@@ -50,7 +50,8 @@ def outcome_text(row, lang: str) -> str:
 def _court(court: str, lang: str) -> tuple[str, str]:
     """(where the case was heard, to open the sentence; or an aside for after the case number) from the typed
     court: «Алматы қ.» → «Алматы қаласының сотында», «…экономикалық соты» → «…экономикалық сотында»,
-    «г. Алматы» → «судом г. Алматы»; anything else, or a text in the other language, as «сот – …» / «суд – …»
+    «г. Алматы» → «судом г. Алматы», «Рудный городской суд» → «Рудным городским судом»; anything else, or a
+    text in the other language, as «сот – …» / «суд – …»
     for the parenthesis after the case number."""
     if not court:
         return "", ""
@@ -63,7 +64,20 @@ def _court(court: str, lang: str) -> tuple[str, str]:
                 return f"{court}нда", ""
         elif re.match(r"(?:г\.|город)\s*\S", court):
             return f"судом {court}", ""
+        else:
+            named = re.fullmatch(r"((?:\S+(?:ый|ий|ой)\s+)+)суд\b(.*)", court)
+            if named:  # «Рудный городской суд» → «Рудным городским судом»: adjectives and «суд» decline alike
+                adjectives = " ".join(_ru_instrumental(word) for word in named[1].split())
+                return f"{adjectives} судом{named[2]}", ""
     return "", say(lang, "сот – {v}", "суд – {v}", v=court)
+
+
+def _ru_instrumental(adjective: str) -> str:
+    """A Russian masculine adjective in the instrumental: «городской» → «городским», «Рудный» → «Рудным»."""
+    stem, ending = adjective[:-2], adjective[-2:]
+    if ending == "ий" or (ending == "ой" and stem[-1:] in "кгхжшчщ"):
+        return f"{stem}им"
+    return f"{stem}ым"
 
 
 def _other_party(other: str, lang: str) -> tuple[str, str]:
@@ -88,7 +102,10 @@ def _subject(subject: str, lang: str) -> tuple[str, str]:
     if not foreign(subject):
         if lang == "kk":
             ends = ("қатысты", "бойынша", "туралы")
-            return (subject if subject.endswith(ends) else f"{subject} бойынша"), ""
+            if subject.endswith(ends):
+                return subject, ""
+            # A claim named by a verbal noun («…айыбын өндіру», «…деп тану») is a case «туралы»; a thing, «бойынша».
+            return f"{subject} {'туралы' if subject.endswith('у') else 'бойынша'}", ""
         if re.match(r"(?:по|о|об|в сфере|в связи с)\s", subject):
             return subject, ""
     return "", say(lang, "дау мәні – {v}", "предмет спора – {v}",
