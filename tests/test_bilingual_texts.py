@@ -187,8 +187,8 @@ def test_a_persons_name_is_never_listed_as_missing(app, school, as_user):
         "signatory_position__tr": "Директор школы-гимназии"})
     assert response.status_code == 200
     html = as_user("rudny").get(CERTIFICATE + "&lang=ru").get_data(as_text=True)
-    assert "Ким Н.Г." in html and "Директор школы-гимназии" in html
-    assert '<mark class="untranslated">Ким Н.Г.</mark>' not in html
+    assert "__________ Н.Г. Ким" in html and "Директор школы-гимназии" in html
+    assert '<mark class="untranslated">Н.Г. Ким</mark>' not in html
     assert '<section class="missing-list' not in html
     # A position typed in Kazakh only is still missing its Russian version.
     school.post(f"{BASE}/general/facts", data={"signatory_name": "Ким Н.Г.",

@@ -170,6 +170,17 @@ def ru_genitive(phrase: str | None) -> str:
     return " ".join(out)
 
 
+def upper_first(text: str | None) -> str:
+    """`text` as a table cell starts, with a capital («Тұрақты», «Барлық жұмыскерлер», «Белгілі болған…»): one
+    rule for every cell of the plan, whatever the clerk typed first; a name written in lowercase on purpose
+    («е-Өтініш», «iKomek») keeps its letter."""
+    text = (text or "").strip()
+    word = text.split(" ", 1)[0]
+    if not text[:1].islower() or any(c.isupper() for c in word[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
 def quoted(text: str | None) -> str:
     """`text` in «» as Kazakh and Russian typography quote a title: straight quotes typed become «», quotes
     inside the title become „“ («О работе клуба „Адал ұрпақ“»), and a title typed already in quotes is not

@@ -2,6 +2,7 @@
 their deadlines, the action plan table and how last half-year's recommendations were carried out."""
 
 from ...certificate.blocks import Block, NumberedList, Para, Table, say
+from ...certificate.wording import upper_first
 from ...i18n import short_date
 from ...reporting.sections import section_by_code
 
@@ -44,7 +45,9 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
              say(lang, "Бөлім (тәуекел)", "Раздел (риск)"),
              say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
              say(lang, "Орындау мерзімі", "Срок исполнения")],
-            [[str(i), answered_risk(row), row.text, row.responsible or "", deadline_text(row, lang)]
+            # Each cell starts with a capital, as a table cell does, whatever the clerk typed.
+            [[str(i)] + [upper_first(cell) for cell in (answered_risk(row), row.text, row.responsible,
+                                                        deadline_text(row, lang))]
              for i, row in enumerate(recommendations, 1)], widths=[1, 5, 6, 5, 4])
         if all((row.risk or row.section) and row.responsible for row in recommendations):
             # A plan whose every measure names its risk and who carries it out is the list itself: each
@@ -69,8 +72,9 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
         blocks.append(Table(
             [say(lang, "№", "№"), say(lang, "Ұсыным", "Рекомендация"), say(lang, "Мерзімі", "Срок"),
              say(lang, "Орындалуы", "Исполнение"), say(lang, "Түсініктеме", "Комментарий")],
-            [[str(i), row.text, deadline_text(row, lang),
-              (STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1]), row.comment or ""]
+            [[str(i)] + [upper_first(cell) for cell in (row.text, deadline_text(row, lang),
+                                                        STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1],
+                                                        row.comment)]
              for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
     return blocks
 
