@@ -162,15 +162,16 @@ def recount(figures: SubmissionFigures) -> None:
     figures.sections_violation = sum(1 for risk in (figures.section_risks or {}).values() if risk == "violation")
 
 
-def refresh(session: Session, touched: dict[int, set[str | None]]) -> None:
+def refresh(session: Session, touched: dict[int, set[str | None]]) -> dict[int, dict[str, SectionData]]:
     """Bring the figures of the touched submissions' sections up to date (inside the current transaction).
 
     `touched` maps a submission id to the codes of the sections that changed (None in the set: the submission
     itself). A submission without figures yet gets every section, so the grids have all their cells.
+    Returns the section data the figures were computed from ({submission id: {code: data}}).
     """
     submissions = session.scalars(select(Submission).where(Submission.id.in_(touched))).all()
     if not submissions:
-        return
+        return {}
     existing = {f.submission_id: f for f in session.scalars(
         select(SubmissionFigures).where(SubmissionFigures.submission_id.in_([s.id for s in submissions])))}
     every_code = {section.code for section in SECTIONS}
@@ -188,6 +189,7 @@ def refresh(session: Session, touched: dict[int, set[str | None]]) -> None:
         for code in wanted[submission.id]:
             apply_section(figures, data[submission.id][code])
         recount(figures)
+    return data
 
 
 def rebuild_figures(submission_ids: list[int] | None = None, batch: int = 500) -> int:
@@ -216,6 +218,7 @@ def fill_missing_figures() -> int:
 # --- The session hook -----------------------------------------------------------------------------
 
 TOUCHED = "figures_touched"
+COMMITTED = "figures_committed_data"
 
 
 def _touched_key(obj) -> tuple[int | None, str | None] | None:
@@ -265,14 +268,31 @@ def _note_touched(session: Session, flush_context) -> None:
 @event.listens_for(Session, "before_commit")
 def _refresh_touched(session: Session) -> None:
     session.flush()
+    session.info.pop(COMMITTED, None)
     touched = session.info.pop(TOUCHED, None)
     if touched:
-        refresh(session, touched)
+        data = refresh(session, touched)
         session.flush()
         session.info.pop(TOUCHED, None)
+        # Read after the last flush of anything but figures: what this commit stores (see committed_section_data).
+        session.info[COMMITTED] = data
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget_touched(session: Session) -> None:
     session.info.pop(TOUCHED, None)
+    session.info.pop(COMMITTED, None)
+
+
+@event.listens_for(Session, "after_begin")
+def _forget_committed(session: Session, transaction, connection) -> None:
+    session.info.pop(COMMITTED, None)
+
+
+def committed_section_data(submission: Submission, code: str) -> SectionData | None:
+    """The section's entry and rows as the commit just made stored them, when that commit recomputed the
+    section's figures (None otherwise: read them). Valid only between the commit and the next statement (the
+    next transaction forgets them), and only after a commit that kept what was loaded
+    (saving.commit_keeping_loaded): a figure save's answer shows the section without reading it a second time."""
+    return db.session.info.get(COMMITTED, {}).get(submission.id, {}).get(code)
 

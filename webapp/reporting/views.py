@@ -22,7 +22,7 @@ from ..extensions import db
 from ..rendering import is_fragment_request, render, see_other, wants_json
 from . import now_hm
 from .fields import TRANSLATION_SUFFIX, CountField, DecimalNumberField
-from .figures import FigureOutOfRange
+from .figures import FigureOutOfRange, committed_section_data
 from .forms import ExplanationForm, NarrativeForm
 from .models import SectionEntry
 from .plan import violation_note
@@ -278,7 +278,7 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
         form.validate()
         name = _too_large(form, error)
         outcome = FieldSave(errors={name: [str(message) for message in form[name].errors]})
-    data = _refresh(section, place)
+    data = committed_section_data(place.submission, section.code) or _refresh(section, place)
     if wants_json():
         return _autosave_json(section, place, data, spec, outcome)
     if outcome.status == 200:
