@@ -353,7 +353,9 @@ def test_the_documents_order_is_cited_with_its_issuer_and_registration(app):
             "документов, обязательных для ведения педагогами, и их формы.")
         # An issuer typed only in Kazakh is not spliced into the Russian sentence.
         kazakh_issuer = {**ORDER_130, "documents_basis_order_issuer__tr": None}
-        assert "(издан – «{v}»)".format(v=untranslated("Қазақстан Республикасы Білім және ғылым министрінің")) in (
+        issuer = untranslated("Қазақстан Республикасы Білім және ғылым министрінің")
+        assert (f"№130 «Об утверждении перечня документов, обязательных для ведения педагогами» (издан – «{issuer}»; "
+                "зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года №20317).") in (
             _digital("ru", **kazakh_issuer))
 
 

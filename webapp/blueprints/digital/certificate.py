@@ -34,14 +34,14 @@ def _consents(span, lang: str) -> list[Block]:
 
 
 def _registration(span, lang: str) -> str:
-    """« (Қазақстан Республикасының Әділет министрлігінде 2020 жылғы 6 сәуірде №20317 болып тіркелді)» /
-    « (зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года №20317)»."""
+    """«Қазақстан Республикасының Әділет министрлігінде 2020 жылғы 6 сәуірде №20317 болып тіркелді» /
+    «зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года №20317»."""
     number_ = order_ref(span.fact("documents_basis_order_registration_number"), None, lang)
     if not number_:
         return ""
     on = on_day(span.fact("documents_basis_order_registration_date"), lang)
-    return say(lang, " (Қазақстан Республикасының Әділет министрлігінде {when}{n} болып тіркелді)",
-               " (зарегистрирован в Министерстве юстиции Республики Казахстан {when}{n})",
+    return say(lang, "Қазақстан Республикасының Әділет министрлігінде {when}{n} болып тіркелді",
+               "зарегистрирован в Министерстве юстиции Республики Казахстан {when}{n}",
                when=f"{on} " if on else "", n=number_)
 
 
@@ -56,18 +56,21 @@ def documents_order(span, lang: str) -> str:
         return ""
     title = trim_end(span.fact("documents_basis_order_title"))
     issuer = trim_end(span.fact("documents_basis_order_issuer"))
-    aside = ""
+    asides = []
     if foreign(issuer):  # a genitive typed in the other language cannot take the slot: named apart, whole
-        aside, issuer = say(lang, " (шығарған – {v})", " (издан – {v})", v=quoted(issuer)), ""
-    registration = _registration(span, lang)
+        asides.append(say(lang, "шығарған – {v}", "издан – {v}", v=quoted(issuer)))
+        issuer = ""
+    asides.append(_registration(span, lang))
+    aside = "; ".join(a for a in asides if a)
+    aside = f" ({aside})" if aside else ""
     if lang == "kk":
         order = " ".join(p for p in (quoted(title) if title else "", _mid_sentence(issuer), cited) if p)
         order += " бұйрығына" if issuer else " бұйрыққа"
         if not title:
             order = f"педагогтер жүргізуге міндетті құжаттардың тізбесі мен нысандарын бекіткен {order}"
-        return sentence(f"Құжаттама {order} сәйкес жүргізіледі{aside}{registration}")
+        return sentence(f"Құжаттама {order} сәйкес жүргізіледі{aside}")
     order = " ".join(p for p in ("приказом", issuer, cited, quoted(title) if title else "") if p)
-    text = f"Документация ведётся в соответствии с {order}{aside}{registration}"
+    text = f"Документация ведётся в соответствии с {order}{aside}"
     if not title:
         text += ", утвердившим перечень документов, обязательных для ведения педагогами, и их формы"
     return sentence(text)
