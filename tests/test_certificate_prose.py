@@ -88,6 +88,29 @@ def test_a_leave_without_a_reason_and_a_return(app):
             "2026 жылғы сәуірде 2 педагог қызметкер демалыстан оралды."]
 
 
+def test_a_leave_reason_typed_follows_the_leave_words_in_brackets(app):
+    """QA (issue 10): the typed reason stood in place of «в длительный отпуск» («…ушли в по уходу за ребёнком.»,
+    «…бала күтімі бойынша шықты.»)."""
+    def leave(lang: str, reason: str, direction: str = "long_leave") -> str:
+        rows = [StaffMovement(year=2026, month=4, direction=direction, staff_category="teacher", count=2,
+                              reason=reason)]
+        return certificate_text("personnel", lang, half("personnel", rows={"movements": rows}))
+
+    with app.app_context():
+        assert leave("ru", "по уходу за ребёнком") == (
+            "В апреле 2026 года 2 педагогических работника ушли в длительный отпуск (по уходу за ребёнком).")
+        assert leave("kk", "бала күтімі бойынша") == (
+            "2026 жылғы сәуірде 2 педагог қызметкер ұзақ демалысқа шықты (бала күтімі бойынша).")
+        assert leave("kk", "декреттік демалыс") == (
+            "2026 жылғы сәуірде 2 педагог қызметкер ұзақ демалысқа шықты (декреттік демалыс).")
+        assert leave("ru", "по уходу за ребёнком", "returned") == (
+            "В апреле 2026 года 2 педагогических работника вышли из отпуска (по уходу за ребёнком).")
+        # A reason naming the leave in the sentence's own case still takes the general words' place.
+        assert leave("kk", "декреттік демалысқа") == "2026 жылғы сәуірде 2 педагог қызметкер декреттік демалысқа шықты."
+        assert leave("ru", "отпуск по беременности и родам") == (
+            "В апреле 2026 года 2 педагогических работника ушли в отпуск по беременности и родам.")
+
+
 def test_a_reason_shown_in_the_other_language_still_opens_the_sentence_with_a_capital(app):
     from webapp.reporting.texts import MARK_CLOSE, MARK_OPEN
 

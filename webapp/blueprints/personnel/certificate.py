@@ -9,7 +9,7 @@ from ...certificate.placed import Topic
 from ...certificate.stated import Names
 from ...certificate.wording import counted, lower_first, order_ref, person_name, ru_plural, sentence, trim_end
 from ...i18n import number, percent
-from ...reporting.texts import MARK_OPEN
+from ...reporting.texts import MARK_CLOSE, MARK_OPEN
 
 # «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
 KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
@@ -288,10 +288,27 @@ MOVES = (("dismissed", "жұмыстан {n} босатылды", ("уволен
          ("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
                                               "принято на работу {n}")))
 # A leave or return is told per month: «2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты.»
+# The last item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
+# демалысқа», «отпуск(а) по беременности и родам»), so it takes the place of the general words; any other reason
+# («по уходу за ребёнком», «бала күтімі бойынша») keeps the sentence's words and follows in brackets (issue 10 QA).
 LEAVES = {"long_leave": ("ұзақ демалысқа", "{who} {where} шықты", "длительный отпуск",
-                         ("{who} ушёл в {where}", "{who} ушли в {where}", "{who} ушли в {where}")),
+                         ("{who} ушёл в {where}", "{who} ушли в {where}", "{who} ушли в {where}"),
+                         ("демалысқа", ("отпуск ", "декрет"))),
           "returned": ("демалыстан", "{who} {where} оралды", "отпуска",
-                       ("{who} вышел из {where}", "{who} вышли из {where}", "{who} вышли из {where}"))}
+                       ("{who} вышел из {where}", "{who} вышли из {where}", "{who} вышли из {where}"),
+                       ("демалыстан", ("отпуска ", "декрет")))}
+
+
+def _leave_words(reason: str, general: str, lang: str, names_leave: tuple) -> tuple[str, str]:
+    """(words in the sentence, bracketed tail) for a leave's typed `reason`: a reason naming the leave in the
+    sentence's case replaces the `general` words, any other is put in brackets after them ("" when none)."""
+    if not reason:
+        return general, ""
+    bare = reason.strip(MARK_OPEN + MARK_CLOSE).strip().lower()
+    kk_end, ru_starts = names_leave
+    if (bare.endswith(kk_end) if lang == "kk" else bare.startswith(ru_starts)):
+        return reason, ""
+    return general, f" ({reason})"
 
 
 def _year(row) -> int:
@@ -343,7 +360,7 @@ def movements(span, lang: str) -> list[Block]:
                 continue
             people = counted(total, lang, "қызметкер", WORKERS)
             blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
-    for direction, (kk_where, kk_verb, ru_where, ru_verbs) in LEAVES.items():
+    for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave) in LEAVES.items():
         by_month: dict[tuple, dict[str, int]] = {}
         for r in sorted((r for r in rows_all if r.direction == direction), key=lambda r: (_year(r), r.month)):
             counts = by_month.setdefault((_year(r), r.month, trim_end(r.reason)), {})
@@ -351,11 +368,12 @@ def movements(span, lang: str) -> list[Block]:
         for (year, month, reason), counts in by_month.items():
             when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
             who = _staff(counts, lang)
+            where, tail = _leave_words(reason, kk_where if lang == "kk" else ru_where, lang, names_leave)
             if lang == "kk":
-                text = kk_verb.format(who=who, where=reason or kk_where)
+                text = kk_verb.format(who=who, where=where)
             else:
-                text = ru_plural(sum(counts.values()), *ru_verbs).format(who=who, where=reason or ru_where)
-            blocks.append(Para(_capital(f"{when} {text}.")))
+                text = ru_plural(sum(counts.values()), *ru_verbs).format(who=who, where=where)
+            blocks.append(Para(_capital(f"{when} {text}{tail}.")))
     return blocks
 
 
