@@ -416,3 +416,23 @@ def test_titles_take_typographic_quotes_inside_quotes():
     assert quoted("«Адал ұрпақ» еріктілер клубы туралы") == "«„Адал ұрпақ“ еріктілер клубы туралы»"
     assert quoted('О работе клуба "Адал ұрпақ"') == "«О работе клуба „Адал ұрпақ“»"
     assert quoted("«Сыйақы беру туралы»") == "«Сыйақы беру туралы»"
+
+
+def test_appeals_over_a_span_add_each_half_years_received_figure(app):
+    """QA (issue 10): rudny-16 — 5 dated appeals in 2025-H2, only «3 from individuals, 35 from legal entities» in
+    2026-H1: the span said «поступило 5 обращений … Каждое обращение рассмотрено в срок.»"""
+    listed = [Appeal(received_on=date(2025, 9 + i % 3, 1 + i), answered_on=date(2025, 9 + i % 3, 3 + i),
+                     channel="e_otinish", subject="өтініш") for i in range(5)]
+    split = {"from_individuals": 3, "from_legal_entities": 35}
+    with app.app_context():
+        ru = certificate_text("appeals", "ru", half("appeals", {}, {"appeals": listed}), half("appeals", split))
+        kk = certificate_text("appeals", "kk", half("appeals", {}, {"appeals": listed}), half("appeals", split))
+        assert "поступило 43 обращения" in ru and "5 через портал «е-Өтініш»" in ru
+        assert "43 өтініш келіп түсті" in kk and "5-і «е-Өтініш» порталы арқылы" in kk
+        # 38 appeals nobody dated: «every appeal on time» would be a claim about them too.
+        assert "в срок" not in ru and "мерзімінде" not in kk
+        # One half-year: the typed total stands over the 6 appeals listed (they are among them).
+        one = half("appeals", {"received_count": 40, **split}, {"appeals": listed + listed[:1]})
+        assert "поступило 40 обращений" in certificate_text("appeals", "ru", one)
+        assert "40 өтініш келіп түсті" in certificate_text("appeals", "kk", one)
+        assert "поступило 6" not in certificate_text("appeals", "ru", one)

@@ -50,15 +50,16 @@ def _parts(counts: list[tuple[int, str, str]], lang: str) -> str:
     return items[0] if items else ""
 
 
-def _received(rows, total: int, lang: str, stated: bool = False, applicants: str = "") -> str:
+def _received(rows, total: int, lang: str, stated: bool = False, applicants: str = "", whole: bool = True) -> str:
     """The appeals received, their channels and who sent them, as one sentence: «Талданатын кезеңде 12 өтініш
     келіп түсті, оның 8-і «е-Өтініш» порталы арқылы, 3-і жазбаша түрде және 1-і өзге тәсілмен; 9-ы жеке
-    тұлғалардан …»; `stated`: the school's text already gives the total, so only the channels are told."""
+    тұлғалардан …»; `stated`: the school's text already gives the total, so only the channels are told; `whole`:
+    the rows are every appeal received (else their channels are only some of them, «оның …»)."""
     if total == 0:
         return say(lang, "Талданатын кезеңде өтініштер келіп түскен жоқ.",
                    "В анализируемом периоде обращений не поступало.")
     channels = Counter(row.channel for row in rows)
-    if stated:
+    if stated and whole:
         if not channels:
             return sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}", list=applicants)) \
                 if applicants else ""
@@ -69,14 +70,14 @@ def _received(rows, total: int, lang: str, stated: bool = False, applicants: str
             return text + (" " + sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}", list=applicants))
                            if applicants else "")
     ordered = [c for c in CHANNELS if c in channels] + [c for c in channels if c not in CHANNELS]
-    if len(channels) == 1:
+    if len(channels) == 1 and whole:
         kk, ru = CHANNELS.get(ordered[0], CHANNELS["other"])
         text = say(lang, "Талданатын кезеңде {channel} {appeals} келіп түсті",
                    "В анализируемом периоде {channel} поступило {appeals}",
                    channel=kk if lang == "kk" else ru, appeals=_appeals(total, lang))
         parts = [applicants] if applicants else []
     else:
-        if stated:
+        if stated and whole:
             return sentence(say(lang, "Өтініштердің {list}", "Из обращений {list}",
                                 list=_parts([(channels[c], *CHANNELS_AFTER.get(c, CHANNELS_AFTER["other"]))
                                              for c in ordered], lang)))
@@ -108,20 +109,53 @@ def _on_time(received: int, on_time: int | None, overdue: int | None, unanswered
     return sentence(", ".join(clauses))
 
 
+def tally(span) -> tuple[int | None, int | None, int | None, int | None, bool]:
+    """(received, on time, overdue, unanswered, split only) over the span, worked out per half-year (issue 10
+    QA): a half-year received its typed total, else as many as its dated list holds, else the sum of its split by
+    applicant; the span's figure is their sum (None when no half-year gives any). Timeliness is the typed counts,
+    else the dated list's when the list is the whole of what was received; each is None unless known for every
+    half-year that received some, so «every appeal on time» is never said of appeals nobody dated.
+    `split only`: every figure came from a split by applicant (no total, no list anywhere)."""
+    received, sums, known, split_only = None, [0, 0, 0], [True, True, True], True
+    for part in span.parts or [span]:
+        rows = part.rows.get("appeals") or []
+        typed = part.fact("received_count")
+        split = [part.fact(name) for name, *_ in APPLICANTS if part.fact(name) is not None]
+        count = typed if typed is not None else len(rows) if rows else sum(split) if split else None
+        if count is None:
+            continue
+        split_only = split_only and typed is None and not rows
+        received = (received or 0) + count
+        if not count:
+            continue
+        if part.fact("answered_on_time_count") is not None or part.fact("overdue_count") is not None:
+            figures = (part.fact("answered_on_time_count"), part.fact("overdue_count"), None)
+        elif rows and len(rows) == count:
+            figures = tuple(timeliness(rows))[1:]
+        else:  # nothing known of this half-year's timeliness: no figure of the span can be told
+            figures = (None, None, None)
+            known[0] = known[1] = False
+        for i, n in enumerate(figures):
+            if n is None:
+                known[i] = False
+            else:
+                sums[i] += n
+    on_time, overdue, unanswered = (n if ok else None for n, ok in zip(sums, known, strict=True))
+    return received, on_time, overdue, unanswered, split_only
+
+
 def certificate(span, lang: str) -> list[Block]:
     rows = span.rows.get("appeals", [])
-    if rows:
-        t = timeliness(rows)
-        received, on_time, overdue, unanswered = t.received, t.on_time, t.overdue, t.unanswered
-    else:
-        received = span.fact("received_count")
-        if received is None:  # no total, perhaps a split by applicant: that much is stated (issue 10 QA)
-            text = _applicants_alone(span, lang)
-            return [Para(text)] if text else []
-        on_time, overdue = span.fact("answered_on_time_count"), span.fact("overdue_count")
-        unanswered = None
+    received, on_time, overdue, unanswered, split_only = tally(span)
+    if received is None:
+        return []
+    if split_only:  # no total, only a split by applicant: that much is stated (issue 10 QA)
+        text = _applicants_alone(span, lang)
+        return [Para(text)] if text else []
     stated = span.stated(received, APPEALS, lang)
-    text = " ".join(t for t in (_received(rows, received, lang, stated, _applicants(span, lang)),
+    # The dated list names every appeal received only when it holds as many; otherwise its channels are «из них».
+    text = " ".join(t for t in (_received(rows, received, lang, stated, _applicants(span, lang),
+                                          whole=len(rows) == received),
                                 _on_time(received, on_time, overdue, unanswered, lang)) if t)
     return [Para(text, topic=RECEIVED)] if text else []
 
