@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -135,6 +136,23 @@ def generate_into(app) -> dict:
     return {"stamp": stamp, **details}
 
 
+def single_file(path: Path, timeout: float = 60) -> None:
+    """Fold the write-ahead log the app writes SQLite through back into the file and drop it, so the file moved
+    into place holds the whole data set (a log left beside `.partial` would stay behind). Refused, rather than
+    moving half a data set, while any connection still has it open."""
+    connection = sqlite3.connect(path, timeout=timeout)
+    try:
+        if connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+            raise SystemExit(f"{path} is still in use: its write-ahead log could not be folded in")
+    except sqlite3.OperationalError as error:
+        raise SystemExit(f"{path} is still in use ({error}): its write-ahead log could not be folded in") from None
+    finally:
+        connection.close()
+    for suffix in ("-wal", "-shm"):
+        if path.with_name(path.name + suffix).exists():
+            raise SystemExit(f"{path}{suffix} is left beside the data set")
+
+
 def check_database_url(url: str) -> None:
     """Generating wipes the database: refuse one whose name does not say it is for the benchmark."""
     parsed = make_url(url)
@@ -169,6 +187,7 @@ def national_data_set(url: str | None, regenerate: bool, workdir: Path) -> tuple
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     details = generate_into(make_app(f"sqlite:///{partial}", workdir))
+    single_file(partial)
     os.replace(partial, path)
     return url, details
 
