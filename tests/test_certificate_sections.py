@@ -436,3 +436,23 @@ def test_appeals_over_a_span_add_each_half_years_received_figure(app):
         assert "поступило 40 обращений" in certificate_text("appeals", "ru", one)
         assert "40 өтініш келіп түсті" in certificate_text("appeals", "kk", one)
         assert "поступило 6" not in certificate_text("appeals", "ru", one)
+
+
+def test_services_over_a_span_with_a_total_in_one_half_year_only(app):
+    """QA (issue 10): 2026-H1 gives only «1 905 recipients in total», 2025-H2 gives 16, 24 and 1 per service: the
+    span said «Всего … 1 905 лицам» and dropped 2025-H2's per-service figures."""
+    def rows(*recipients, electronic=None):
+        return {"services": [ServiceProvided(service_code=code, recipients=n, electronic=e) for code, n, e in
+                             zip(("admission", "material_aid", "transfer"), recipients,
+                                 electronic or (None,) * 3, strict=True)]}
+
+    autumn = half("services", {}, rows(16, 24, 1, electronic=(7, None, None)))
+    spring = half("services", {"recipients_total": 1905}, rows(None, None, None))
+    with app.app_context():
+        ru = certificate_text("services", "ru", autumn, spring)
+        kk = certificate_text("services", "kk", autumn, spring)
+    assert "Всего государственные услуги оказаны 1 946 лицам." in ru and "1 905" not in ru
+    assert "барлығы 1 946 адамға көрсетілді" in kk and "1 905" not in kk
+    assert "государственная услуга оказана не менее 16 лицам, из них 7 в электронном виде" in ru
+    assert "не менее 24 лицам" in ru and "не менее 1 лицу" in ru
+    assert "мемлекеттік қызмет кемінде 16 адамға көрсетілді, оның ішінде 7-сі электронды түрде" in kk
