@@ -245,7 +245,8 @@ def test_a_total_says_how_many_schools_gave_the_figure(app, as_user):
     region = as_user("kostanay")
     region.post("/language", data={"lang": "ru"})
     page = text_of(region.get("/units/kostanay/dashboard/?period=2025-H1&indicator=higher_education_pct"))
-    assert f"90,8 % Показатель есть у 1 из {schools} школ" in page
+    # The note is a span inside the value's cell: text_of joins inline elements to their neighbours.
+    assert f"90,8 %Показатель есть у 1 из {schools} школ" in page
 
 
 def test_combined_totals_add_up_the_schools_that_gave_each_figure(app):
