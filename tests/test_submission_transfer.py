@@ -344,3 +344,33 @@ def test_a_blank_text_typed_in_the_browser_exports_as_null(as_user):
     assert document["sections"]["procurement"]["rows"]["methods"] == [
         {"method": "auction", "other_name": None, "contracts": 2, "amount": None, "note": None,
          "other_name__tr": None, "note__tr": None}]
+
+
+def test_a_document_of_another_half_year_is_refused_its_earlier_dates_and_noted(app, seed, as_user):
+    """QA (issue 10): a 2025-H1 file uploaded to 2025-H2 imported without a word, its January–June movements and
+    orders landing in 2025-H2 (counted twice in a span certificate)."""
+    with app.app_context(), app.test_request_context():
+        autumn = db.session.execute(select(Period).filter_by(code="2025-H2")).scalar_one()
+        with pytest.raises(SubmissionImportError) as refused:
+            import_submission(copy.deepcopy(seed), unit("rudny-8"), autumn)
+        db.session.rollback()
+        where = {problem.where for problem in refused.value.errors}
+        assert "personnel.rows.movements[1].month" in where
+        assert any(".order_date" in w or ".received_on" in w for w in where), where  # dates inside the half-year
+        assert submission_of("rudny-8", "2025-H2") is None
+    # Without its dated rows the document goes in, and the page says whose half-year it was.
+    undated = copy.deepcopy(seed)
+    for problem in where:
+        section, kind, *rest = problem.split(".")
+        if kind == "rows":
+            undated["sections"][section]["rows"][rest[0].split("[")[0]] = []
+        else:
+            undated["sections"][section][kind].pop(rest[0], None)
+    department = as_user("rudny")
+    for lang, said in (("ru", "Документ за 2025-H1 импортирован в 2025-H2."),
+                       ("kk", "Құжат 2025-H1 кезеңіне арналған; ол 2025-H2 кезеңіне импортталды.")):
+        department.post("/language", data={"lang": lang})
+        school = "rudny-8" if lang == "ru" else "rudny-9"
+        done = upload(department, f"/schools/{school}/2025-H2/import", json.dumps(undated).encode())
+        assert done.status_code == 303, done.get_data(as_text=True)[:2000]
+        assert said in text_of(department.get(done.headers["Location"]))

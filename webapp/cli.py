@@ -363,7 +363,7 @@ def submission_import_command(document: Path, school_code: str | None, period_co
     """
     import json
 
-    from .reporting.transfer import SubmissionImportError, import_submission
+    from .reporting.transfer import SubmissionImportError, import_submission, period_note
 
     school = _unit(school_code, "'--school'") if school_code else None
     period = None
@@ -384,3 +384,6 @@ def submission_import_command(document: Path, school_code: str | None, period_co
             raise click.ClickException("nothing imported:\n" + "\n".join(f"  {e}" for e in error.errors)) from None
         db.session.commit()
         click.echo(f"imported {submission.school.code} {submission.period.code}")
+        note = period_note(content, submission.period)
+        if note:
+            click.echo(note)

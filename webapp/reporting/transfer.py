@@ -35,7 +35,7 @@ from wtforms import BooleanField, SelectField
 
 from ..extensions import db
 from ..models import OrgUnit, Period
-from .fields import MAX_TEXT, TRANSLATION_SUFFIX, clean_text
+from .fields import MAX_TEXT, TRANSLATION_SUFFIX, clean_text, date_fields
 from .figures import FigureOutOfRange, refresh
 from .forms import NarrativeForm, translatable_names
 from .models import SectionEntry, Submission
@@ -171,7 +171,43 @@ def _checked(form_class, values, where: str, errors: list, period: Period):
     if not form.validate():
         for name, messages in form.errors.items():
             errors.extend(ImportProblem(f"{where}.{name}", str(m)) for m in messages)
+    if period is not None:
+        errors.extend(_before_the_half_year(form, form_class, where, period))
     return form
+
+
+def _before_the_half_year(form, form_class, where: str, period: Period) -> list[ImportProblem]:
+    """A date that belongs inside the half-year but falls before it, and a movement's month before it: refused
+    on import (the form refuses those after it). The browser saves them with a warning, as a clerk may explain
+    one; a document's are most often another half-year's, imported into the wrong one, where they would be
+    counted twice in a span certificate (issue 10 QA: a 2026-H1 file put into 2026-H2)."""
+    from ..i18n import short_date
+
+    start, end = period.starts_on, period.ends_on
+    problems = []
+    for name, label, rule in date_fields(form_class):
+        value = form[name].data
+        if rule == "inside" and isinstance(value, date) and value < start:
+            problems.append(ImportProblem(f"{where}.{name}", _(
+                "%(field)s: %(date)s is outside the analysed half-year (%(start)s–%(end)s).", field=str(label),
+                date=short_date(value), start=short_date(start), end=short_date(end))))
+    year, month = (getattr(form, name, None) for name in ("year", "month"))
+    if year is not None and month is not None and isinstance(year.data, int) and isinstance(month.data, int) \
+            and (year.data, month.data) < (start.year, start.month):
+        problems.append(ImportProblem(f"{where}.month", _(
+            "%(field)s: %(date)s is outside the analysed half-year (%(start)s–%(end)s).", field=str(month.label.text),
+            date=f"{month.data:02d}.{year.data}", start=short_date(start), end=short_date(end))))
+    return problems
+
+
+def period_note(document, period: Period) -> str | None:
+    """«The document is for 2026-H1; it was imported into 2026-H2.»: said with the import's success when a
+    document of another half-year is put into `period` (its dates were checked against `period`)."""
+    code = document.get("period") if isinstance(document, dict) else None
+    if not isinstance(code, str) or code == period.code:
+        return None
+    return _("The document is for %(document)s; it was imported into %(period)s.", document=code,
+             period=period.code)
 
 
 def _school_and_period(document: dict, school: OrgUnit | None, period: Period | None, errors: list):

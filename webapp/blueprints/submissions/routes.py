@@ -247,7 +247,8 @@ def import_document(school: str, period: str):
         db.session.rollback()
         return _overview(place, status=422, import_form=form, import_errors=[str(e) for e in error.errors])
     db.session.commit()
-    return _back(place, _("The analysis is imported."))
+    note = transfer.period_note(document, place.period)
+    return _back(place, _("The analysis is imported.") + (f" {note}" if note else ""))
 
 
 @bp.errorhandler(413)
