@@ -456,3 +456,13 @@ def test_a_method_with_a_sum_and_no_contracts_is_a_purchase_in_the_totals(clerk,
     assert "15 000,00 тенге" in ru and "Договоры не заключались" not in ru
     kk = certificate(department, "kk")
     assert "15 000,00 теңге" in kk and "шарттар жасалған жоқ" not in kk
+
+
+def test_appeals_received_given_only_by_applicant_is_their_sum_on_the_dashboard(clerk, department):
+    """QA (issue 10): «3 from individuals, 35 from legal entities» with the total blank was a blank «received» on
+    the dashboard and in the export, while the certificate stated the appeals."""
+    clerk.post(url("appeals", "facts"), data={"received_count": "", "from_individuals": "3",
+                                              "from_legal_entities": "35"})
+    assert compared(department)["appeals_received"] == "38"
+    assert exported(department)["appeals_received"] == "38"
+    assert "35" in certificate(department, "ru") and warnings_of(clerk, "appeals") == []

@@ -42,7 +42,9 @@ APPLICANT_KINDS = ("from_individuals", "from_legal_entities", "anonymous")
 def applicants_add_up(data: SectionData) -> list[str]:
     """Appeals by applicant kind add up to the appeals received (the list's count when there is one)."""
     rows = data.rows.get("appeals", [])
-    received = timeliness(rows).received if rows else data.fact("received_count")
+    received = data.fact("received_count")  # a typed total stands over the list (its appeals are among them)
+    if received is None and rows:
+        received = timeliness(rows).received
     kinds = [data.fact(name) for name in APPLICANT_KINDS if data.fact(name) is not None]
     if received is None or not kinds or sum(kinds) == received:
         return []
@@ -69,12 +71,16 @@ def computed_timeliness(data: SectionData) -> list[str]:
 
 
 def figures(data: SectionData) -> dict:
-    """Appeals received and answered on time: the dated list when there is one, else the school's totals."""
+    """Appeals received and answered on time, as the certificate counts them (certificate.tally): the typed
+    total, else the dated list's count, else the split by applicant added up (issue 10 QA: «3 from
+    individuals, 35 from legal entities» with the total blank was a blank on the dashboard); on time from the
+    list when it is the whole of what was received, else the school's count."""
     rows = data.rows.get("appeals", [])
-    if rows:
-        computed = timeliness(rows)
-        return {"appeals_received": computed.received, "appeals_on_time": computed.on_time}
-    received = data.fact("received_count")
+    typed = data.fact("received_count")
+    split = [data.fact(name) for name in APPLICANT_KINDS if data.fact(name) is not None]
+    received = typed if typed is not None else len(rows) if rows else sum(split) if split else None
+    if rows and received == len(rows):
+        return {"appeals_received": received, "appeals_on_time": timeliness(rows).on_time}
     if received is None and data.entry is not None and data.entry.nothing_to_report:
         received = 0  # attested: no appeals this half-year
     # A blank count is «not given», never 0 (issue 9, item 8): the dashboard must not read it as no appeals.
