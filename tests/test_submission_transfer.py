@@ -374,3 +374,25 @@ def test_a_document_of_another_half_year_is_refused_its_earlier_dates_and_noted(
         done = upload(department, f"/schools/{school}/2025-H2/import", json.dumps(undated).encode())
         assert done.status_code == 303, done.get_data(as_text=True)[:2000]
         assert said in text_of(department.get(done.headers["Location"]))
+
+
+def test_a_count_written_as_an_integral_number_imports_and_a_month_13_is_one_error(app, seed):
+    """QA (issue 10): «"contracts": 27.0» was refused while 27 was accepted; month 13 gave two messages."""
+    document = copy.deepcopy(seed)
+    document["sections"]["procurement"]["rows"]["methods"][0]["contracts"] = 27.0
+    document["sections"]["personnel"]["facts"]["teachers_total"] = 76.0
+    with app.app_context(), app.test_request_context():
+        imported = import_submission(document, unit("rudny-8"))
+        db.session.flush()
+        again = export_submission(imported)
+        assert again["sections"]["procurement"]["rows"]["methods"][0]["contracts"] == 27
+        assert again["sections"]["personnel"]["facts"]["teachers_total"] == 76
+        db.session.rollback()
+        broken = copy.deepcopy(seed)
+        broken["sections"]["procurement"]["rows"]["methods"][0]["contracts"] = 27.5
+        broken["sections"]["personnel"]["rows"]["movements"][0]["month"] = 13
+        with pytest.raises(SubmissionImportError) as refused:
+            import_submission(broken, unit("rudny-9"))
+        where = [problem.where for problem in refused.value.errors]
+        assert where.count("personnel.rows.movements[1].month") == 1
+        assert "procurement.rows.methods[1].contracts" in where

@@ -152,6 +152,8 @@ def _formdata(form_class, values: dict, prefix: str = "") -> MultiDict:
             continue
         elif isinstance(f, BooleanField):
             data.add(prefix + f.name, "y")
+        elif isinstance(value, float) and value.is_integer():  # 27.0, as some tools write a count: «27»
+            data.add(prefix + f.name, str(int(value)))
         else:
             data.add(prefix + f.name, clean_text(str(value)))  # as the form post: no NUL or control character
     return data
@@ -193,7 +195,7 @@ def _before_the_half_year(form, form_class, where: str, period: Period) -> list[
                 date=short_date(value), start=short_date(start), end=short_date(end))))
     year, month = (getattr(form, name, None) for name in ("year", "month"))
     if year is not None and month is not None and isinstance(year.data, int) and isinstance(month.data, int) \
-            and (year.data, month.data) < (start.year, start.month):
+            and not month.errors and (year.data, month.data) < (start.year, start.month):
         problems.append(ImportProblem(f"{where}.month", _(
             "%(field)s: %(date)s is outside the analysed half-year (%(start)s–%(end)s).", field=str(month.label.text),
             date=f"{month.data:02d}.{year.data}", start=short_date(start), end=short_date(end))))

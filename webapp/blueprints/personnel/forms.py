@@ -90,6 +90,8 @@ class StaffMovementForm(SectionForm):
                                      before=self.period.year - 1, year=self.period.year))
 
     def validate_month(self, field):
+        if field.errors:  # not a month at all (13): that one message is enough
+            return
         year = self.year.data
         if self.period is not None and year is not None and (year, field.data) > (self.period.ends_on.year,
                                                                                  self.period.ends_on.month):
