@@ -159,8 +159,9 @@ def _formdata(form_class, values: dict, prefix: str = "") -> MultiDict:
     return data
 
 
-def _checked(form_class, values, where: str, errors: list, period: Period):
-    """The form filled with `values` and validated; its errors (and unknown keys) added to `errors`."""
+def _checked(form_class, values, where: str, errors: list, period: Period, moved: bool = False):
+    """The form filled with `values` and validated; its errors (and unknown keys) added to `errors`. `moved`: the
+    document is another half-year's, so its dates before `period` are refused (see _before_the_half_year)."""
     if not isinstance(values, dict):
         errors.append(ImportProblem(where, _("must be an object")))
         return None
@@ -173,16 +174,17 @@ def _checked(form_class, values, where: str, errors: list, period: Period):
     if not form.validate():
         for name, messages in form.errors.items():
             errors.extend(ImportProblem(f"{where}.{name}", str(m)) for m in messages)
-    if period is not None:
+    if moved and period is not None:
         errors.extend(_before_the_half_year(form, form_class, where, period))
     return form
 
 
 def _before_the_half_year(form, form_class, where: str, period: Period) -> list[ImportProblem]:
     """A date that belongs inside the half-year but falls before it, and a movement's month before it: refused
-    on import (the form refuses those after it). The browser saves them with a warning, as a clerk may explain
-    one; a document's are most often another half-year's, imported into the wrong one, where they would be
-    counted twice in a span certificate (issue 10 QA: a 2026-H1 file put into 2026-H2)."""
+    when a document of another half-year is imported (the form refuses those after it). The browser saves them
+    with a warning, as a clerk may explain one, so a half-year's own export keeps them and imports back whole;
+    a document moved to another half-year would count them twice in a span certificate (issue 10 QA: a 2026-H1
+    file put into 2026-H2)."""
     from ..i18n import short_date
 
     start, end = period.starts_on, period.ends_on
@@ -254,6 +256,7 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
         sections = {}
     if errors:
         raise SubmissionImportError(errors)
+    moved = document.get("period") != period.code
 
     planned = []  # (section, narrative form, facts form, explanation, [(row list, [forms])])
     for code, spec in sections.items():
@@ -267,12 +270,12 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
         errors.extend(ImportProblem(f"{code}.{key}", _("unknown key")) for key in sorted(set(spec) - SECTION_KEYS))
         narrative = facts = None
         if "narrative" in spec:
-            narrative = _checked(NarrativeForm, spec["narrative"], f"{code}.narrative", errors, period)
+            narrative = _checked(NarrativeForm, spec["narrative"], f"{code}.narrative", errors, period, moved)
         if "facts" in spec:
             if section.facts_form is None:
                 errors.append(ImportProblem(f"{code}.facts", _("the section has no figures")))
             else:
-                facts = _checked(section.facts_form, spec["facts"], f"{code}.facts", errors, period)
+                facts = _checked(section.facts_form, spec["facts"], f"{code}.facts", errors, period, moved)
         lists = []
         row_lists = spec.get("rows") or {}
         if not isinstance(row_lists, dict):
@@ -286,7 +289,8 @@ def import_submission(document, school: OrgUnit | None = None, period: Period | 
             if not isinstance(rows, list):
                 errors.append(ImportProblem(f"{code}.rows.{list_name}", _("must be a list")))
                 continue
-            forms = [_checked(row_list.form, row, f"{code}.rows.{list_name}[{i}]", errors, period)
+            forms = [_checked(row_list.form, row, f"{code}.rows.{list_name}[{i}]", errors, period,
+                              moved)
                      for i, row in enumerate(rows, start=1)]
             lists.append((row_list, forms))
         explanation = spec.get("warnings_explanation")
