@@ -643,6 +643,20 @@ def test_generated_schools_tell_each_fact_once(demo):
                     recommendation = [w.strip(".,;:").lower() for w in entry_.recommendations.split()]
                     shared = [w for w in recommendation if w in basis]
                     assert len(shared) < 0.7 * len(recommendation), (found.school.code, entry_.section)
+def test_a_violation_found_names_the_violation_and_the_conflicts_heading_ends(demo, as_user):
+    """Reviewer (issue 11): rudny-3's 2.9 «Анықталған бұзушылық: Прокуратура анықтаған негізсіз төлем бюджетке
+    қайтарылды…» / «Выявленное нарушение: Необоснованно оплаченная сумма … возвращена в бюджет» labelled what was
+    done, not the violation; rudny-7's kk run-in heading «Мүдделер қақтығысы Б.Майлин атындағы…» had no full stop
+    (the Russian has «Конфликт интересов. В школе-гимназии…»)."""
+    department = as_user("rudny")
+    for lang, violation in (("kk", "Анықталған бұзушылық: Тауарларды қабылдау кезінде шарт талаптары сақталмай"),
+                            ("ru", "Выявленное нарушение: При приёмке товаров не соблюдены условия договоров")):
+        text = text_of(department.get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2025-H2&lang={lang}"))
+        assert violation in text, lang
+    kk = text_of(department.get("/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang=kk"))
+    assert "Мүдделер қақтығысы. Б.Майлин атындағы" in kk
+
+
 def test_maternity_leave_is_a_long_leave_never_a_dismissal(demo, as_user):
     """QA: 28 generated half-years stored «декреттік демалысқа» as a dismissal, counted as turnover: rudny-11's
     2026-H1 certificate said «Уволено 3 работника: … 2 административных работника (декреттік демалысқа)»."""

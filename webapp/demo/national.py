@@ -73,7 +73,7 @@ from .writer import AnalysisWriter
 # responsible person, each violation has its measure (issue 11); 4: every text in both languages, one register of
 # orders per school and year; 5: a maternity leave is a long leave, no longer a
 # dismissal (issue 10 QA).
-GENERATOR_VERSION = 5
+GENERATOR_VERSION = 6
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 
