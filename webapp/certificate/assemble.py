@@ -83,16 +83,11 @@ def order_reference(number: str | None, on: date | None, lang: str) -> str:
 iso_date = as_date
 
 
-def section_title(section) -> str:
-    title = str(section.title)
-    return f"{section.number}. {title}" if section.number else title
-
-
 def section_blocks(span: SpanData, lang: str) -> list[Block]:
     """A numbered section: the seed's triplet with the section's own figures inside the basis. A section that
-    continues the one before under the same number (2.2 financial activity) carries the number too, so the
-    action plan's «2.2. Қаржы-шаруашылық қызмет…» is found in the body."""
-    blocks: list[Block] = [Heading(section_title(span.section), 3)]
+    continues the one before under the same number (2.2 financial activity) is titled without the number, as the
+    seed prints it, and the action plan cites it the same way (`Section.cited`)."""
+    blocks: list[Block] = [Heading(span.section.cited, 3)]
     if not span.entered:
         return blocks + [Para(say(lang, "Мәліметтер ұсынылмаған.", "Сведения не представлены."))]
     if span.nothing_to_report:

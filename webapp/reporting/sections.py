@@ -145,6 +145,14 @@ class Section:
         return f"{self.number}. {self.title}" if self.number else str(self.title)
 
     @property
+    def cited(self) -> str:
+        """How the certificate titles and cites the section: its label, but the title alone for a section that
+        continues the number of the one before (procurement inside 2.2 after personnel, as the seed prints it), so
+        the body has one «2.2.» and the action plan cites a heading the reader finds."""
+        first = next((s for s in SECTIONS if s.number == self.number), self) if self.number else self
+        return self.label if first is self else str(self.title)
+
+    @property
     def heading(self) -> str:
         """A table column's heading: the certificate's number, with the title's first word where two sections share
         a number (personnel and procurement are both 2.2, as in the seed) or where there is none."""

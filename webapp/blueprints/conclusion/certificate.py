@@ -22,7 +22,7 @@ def answered_risk(row) -> str:
     """The plan's risk column: the risk in words, after the section it answers when one is chosen
     («2.2. Кадр саясаты: …»); the section's title is read in the certificate's language (assembled under it)."""
     section = section_by_code(row.section) if getattr(row, "section", None) else None
-    label = section.label if section is not None else ""
+    label = section.cited if section is not None else ""
     if label and row.risk:
         return f"{label}: {row.risk}"
     return label or row.risk or ""
