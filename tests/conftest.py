@@ -9,7 +9,7 @@ import os
 import threading
 
 import pytest
-from support import TEST_DATABASE_URL, app_config, login, reset_database
+from support import TEST_DATABASE_URL, app_config, login, reset_database, with_demo_analyses
 
 # Under pytest-xdist each worker queues jobs and counts logins in a Redis database of its own (7, 8, …), so that
 # one worker's test emptying or filling its queue never meets another's.
@@ -30,6 +30,12 @@ def app(tmp_path):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def demo(app):
+    """`app` with the demo data and every school's analyses (rudny-7's are the seed certificate)."""
+    return with_demo_analyses(app)
 
 
 @pytest.fixture

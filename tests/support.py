@@ -148,6 +148,15 @@ def _restore_kept_state() -> bool:
     return True
 
 
+def with_demo_analyses(app):
+    """The demo data with every school's half-year analyses loaded into `app`'s database and committed; returns
+    `app` (the `demo` fixture; loading again adds nothing)."""
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    return app
+
+
 def login(client, username: str, password: str = "demo"):
     return client.post("/login", data={"username": username, "password": password})
 

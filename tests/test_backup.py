@@ -9,10 +9,9 @@ import stat
 import zipfile
 
 from sqlalchemy import MetaData, func, select, text
-from support import TEST_DATABASE_URL, app_config, login, reset_database
+from support import TEST_DATABASE_URL, app_config, login, reset_database, with_demo_analyses
 
 from webapp import create_app
-from webapp.demo import load_demo
 from webapp.extensions import db
 
 CERTIFICATE = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang=kk&format=docx"
@@ -49,9 +48,7 @@ def test_backup_and_restore_give_back_every_row_and_the_same_certificate(tmp_pat
     url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'adal.sqlite'}"
     app = create_app(app_config(SQLALCHEMY_DATABASE_URI=url), instance_path=str(tmp_path / "instance"))
     reset_database(app)
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
+    with_demo_analyses(app)
     document = certificate(app)  # (a download: logged in the audit log, before the counts)
     counts = row_counts(app)
     assert counts["submission"] > 50 and counts["audit_event"] > 100

@@ -137,12 +137,7 @@ def blocks_of(html: str) -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", block).split()) for block in blocks]
 
 
-def test_the_russian_certificate_of_the_seed_school_is_wholly_russian(app, as_user):
-    from webapp.demo import load_demo
-
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
+def test_the_russian_certificate_of_the_seed_school_is_wholly_russian(demo, as_user):
     html = as_user("rudny").get("/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang=ru").get_data(
         as_text=True)
     assert '<section class="missing-list' not in html and '<mark class="untranslated">' not in html

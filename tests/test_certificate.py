@@ -6,7 +6,6 @@ import re
 import pytest
 from support import count_queries, text_of
 
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.models import OrgUnit, Period
 from webapp.reporting.models import Status, Submission
@@ -59,13 +58,6 @@ SEED_FACTS_KK = [
     "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып алу ережесінің бұзылуы",
 ]
 
-
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-    return app
 
 
 def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):

@@ -17,7 +17,6 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from webapp.certificate import assemble
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.models import OrgKind, OrgUnit, Period
 from webapp.reporting.models import Status, Submission
@@ -34,13 +33,6 @@ RU_TITLES = ["АНАЛИТИЧЕСКАЯ СПРАВКА", "Кадровая по
 RU_FACTS = ["22 266 028,65", "№7527-25-00-2/5493", "SHAKIRT GROUP", "2-0904-25-01180", "К.И. Бирманова"]
 PAYLOAD = "Тәуекел <script>alert(1)</script> & «т.б.»"
 
-
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-    return app
 
 
 def fold(text: str) -> str:

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 from support import count_queries
 
 from webapp.certificate.models import CertificateRender
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.models import OrgUnit
 from webapp.reporting.models import Status, Submission
 
 PDF = "/schools/{school}/certificate/?from=2024-H2&to=2025-H1&lang=kk&format={kind}"
 
-
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-    return app
 
 
 def kept(app, school: str | None = None) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from support import text_of
+from support import text_of, with_demo_analyses
 
 from webapp.blueprints.acts.models import Order
 from webapp.blueprints.appeals.models import Appeal
@@ -20,10 +20,8 @@ from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
 from webapp.certificate.wording import quoted, ru_plural, typeset
-from webapp.demo import load_demo
 from webapp.demo.seed_school import ORDERS
 from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
-from webapp.extensions import db
 from webapp.reporting.models import SectionEntry
 from webapp.reporting.sections import SectionData, section_by_code
 
@@ -33,9 +31,7 @@ URL = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang={lang}"
 @pytest.fixture
 def seed_certificate(app, as_user):
     """The demo's rudny-7 certificate for the seed's academic year, fetched by the city department."""
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
+    with_demo_analyses(app)
     client = as_user("rudny")
 
     def get(lang: str) -> str:

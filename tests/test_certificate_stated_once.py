@@ -14,7 +14,6 @@ from test_certificate_formats import docx_text, get, html_text
 
 from webapp.blueprints.personnel.certificate import NAMED
 from webapp.certificate.stated import Names, numbers_in, stated_in
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.models import OrgUnit, Period
 from webapp.reporting.models import Submission
@@ -30,13 +29,6 @@ BESIDE = {"kk": "Кіші қызмет көрсетуші персонал са�
 STATED = {"kk": "Мектепте 76 педагог қызметкер жұмыс істейді.", "ru": "В школе работают 76 педагогов."}
 ELSEWHERE = {"kk": "Мектепте 76 компьютер бар.", "ru": "В школе 76 компьютеров."}
 
-
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-    return app
 
 
 def add_to_basis(app, section: str, kk: str, ru: str) -> None:

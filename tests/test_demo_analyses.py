@@ -36,13 +36,6 @@ LOCAL = ZoneInfo("Asia/Almaty")
 ROW_MODELS = sorted({r.model for s in SECTIONS for r in s.row_lists}, key=lambda m: m.__tablename__)
 
 
-@pytest.fixture
-def demo(app):
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-    return app
-
 
 def submission(school: str, period: str) -> Submission | None:
     return db.session.execute(

@@ -9,10 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from support import PROJECT_ROOT, login
-
-from webapp.demo import load_demo
-from webapp.extensions import db
+from support import PROJECT_ROOT, login, with_demo_analyses
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HTMX_ATTRIBUTE = "Attribute “hx-"
@@ -44,9 +41,7 @@ def java() -> str:
 
 def test_main_pages_have_no_html_errors(app, tmp_path):
     java_path = java()
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
+    with_demo_analyses(app)
     files = {}
     for account, url in PAGES:
         client = app.test_client()

@@ -13,11 +13,10 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from support import TEST_DATABASE_URL, app_config, login, reset_database, running_worker, text_of
+from support import TEST_DATABASE_URL, app_config, login, reset_database, running_worker, text_of, with_demo_analyses
 
 from webapp import create_app
 from webapp.certificate.batch import schools_under
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.jobs.models import Job, JobFile, JobStatus
 from webapp.models import AuditEvent, utcnow
@@ -54,9 +53,7 @@ def jobs_app(request, tmp_path_factory):
     app = create_app(app_config(SQLALCHEMY_DATABASE_URI=url, **queue_config(request.param, tmp_path)),
                      instance_path=str(tmp_path / "instance"))
     reset_database(app)
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
+    with_demo_analyses(app)
     yield app
     if request.param == "redis":
         app.extensions["huey"].storage.flush_queue()

@@ -36,13 +36,14 @@ RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", 
                 "ноября", "декабря"]
 
 
-def spelled_date(on, lang: str) -> str:
-    """«2024 жылғы 2 қыркүйектегі» / «2 сентября 2024 года»: the day unpadded, as acts are cited in prose."""
+def spelled_date(on, lang: str, *, kk_months=KK_MONTHS_OF) -> str:
+    """«2024 жылғы 2 қыркүйектегі» / «2 сентября 2024 года»: the day unpadded, as acts are cited in prose; "" without
+    a date. `kk_months` is the Kazakh case of the month (the locative «…тегі» of an act's date by default)."""
     on = as_date(on)
     if on is None:
         return ""
     if lang == "kk":
-        return f"{on.year} жылғы {on.day} {KK_MONTHS_OF[on.month - 1]}"
+        return f"{on.year} жылғы {on.day} {kk_months[on.month - 1]}"
     return f"{on.day} {RU_MONTHS_OF[on.month - 1]} {on.year} года"
 
 
@@ -226,12 +227,7 @@ KK_MONTHS_ON = ["қаңтарда", "ақпанда", "наурызда", "сә�
 
 def on_day(value, lang: str) -> str:
     """When an event took place: «2024 жылғы 13 мамырда» / «13 мая 2024 года»; "" without a date."""
-    on = as_date(value)
-    if on is None:
-        return ""
-    if lang == "kk":
-        return f"{on.year} жылғы {on.day} {KK_MONTHS_ON[on.month - 1]}"
-    return spelled_date(on, lang)
+    return spelled_date(value, lang, kk_months=KK_MONTHS_ON)
 
 
 def foreign(text: str | None) -> bool:
