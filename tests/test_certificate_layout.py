@@ -96,3 +96,26 @@ def test_pdf_lines_are_as_far_apart_as_the_docx_lines(app):
     steps = sorted({round(a - b, 1) for a, b in zip(baselines, baselines[1:], strict=False) if a > b})
     assert len(baselines) > 8 and steps, baselines
     assert abs(steps[len(steps) // 2] - DOCX_LINE_PT) < 0.3, (steps, DOCX_LINE_PT)
+
+
+def test_a_short_table_row_is_never_split_across_pages(app):
+    """Issue 11, rudny-3's plan: «6 Іс жүргізуші Тұрақты» stood at a page's foot and its measure at the next page's
+    head (WeasyPrint moved the measure's cell whole, the short cells stayed). A row shorter than a page is kept on
+    one page, whichever line of the page the table reaches."""
+    measure = "Своевременно рассматривать обращения физических и юридических лиц, правильно оказывать " \
+              "государственные услуги, публиковать сведения на официальном сайте"
+    # Each row's first and last words are marked (R1 … M1), short enough never to be hyphenated.
+    rows = [[str(i), f"R{i} Рассмотрение обращений", f"{measure} M{i}", "Делопроизводитель", "Постоянно"]
+            for i in range(1, 9)]
+    table = Table(["№", "Раздел (риск)", "Мероприятие", "Ответственный исполнитель", "Срок исполнения"], rows,
+                  widths=[1, 5, 8, 4, 3])
+    split = []
+    for lines in (20, 23, 26):  # the table starts lower and lower on the first page
+        with app.test_request_context():
+            text = pages(pdf(certificate([Para(f"Строка {i} текста справки.") for i in range(lines)] + [table])))
+        for i in range(1, 9):
+            first = next(n for n, page in enumerate(text) if f"R{i} " in page)
+            last = next(n for n, page in enumerate(text) if f"M{i} " in page)
+            if first != last:
+                split.append((lines, i))
+    assert split == []

@@ -279,6 +279,25 @@ def test_a_proposal_of_another_school_answers_404(app, announced, client, as_use
     assert proposals_in_db(app)[0].state is ProposalState.NEW
 
 
+@pytest.mark.parametrize(("sent", "kk", "ru"), [
+    (1, "азаматтардан 1 ұсыныс түсті, ол талдауда ескерілмеді.",
+     "от граждан поступило 1 предложение, оно не учтено в анализе."),
+    (2, "азаматтардан 2 ұсыныс түсті, олардың ешқайсысы талдауда ескерілмеді.",
+     "от граждан поступило 2 предложения, ни одно из них не учтено в анализе."),
+    (5, "азаматтардан 5 ұсыныс түсті, олардың ешқайсысы талдауда ескерілмеді.",
+     "от граждан поступило 5 предложений, ни одно из них не учтено в анализе."),
+])
+def test_proposals_none_taken_into_the_analysis_is_a_negative_sentence(announced, client, sent, kk, ru):
+    """Issue 11: «a zero is a negative sentence» — not «…: 2, из них учтено в анализе – 0»; the count agrees with
+    its noun (1 предложение, 2 предложения, 5 предложений)."""
+    for number in range(sent):
+        client.post(PUBLIC, data={"text": f"Ұсыныс {number}"}, environ_base={"REMOTE_ADDR": f"10.3.0.{number}"})
+    url = "/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2&lang="
+    assert kk in text_of(announced.get(url + "kk"))
+    text = text_of(announced.get(url + "ru"))
+    assert ru in text and "– 0" not in text
+
+
 def test_moderation_needs_an_account(announced, client):
     assert client.get(STAFF + "proposals").status_code == 302
 
@@ -305,8 +324,13 @@ def test_proposals_are_among_the_certificates_information_sources(app, announced
     announced.post(f"{STAFF}proposals/{first.id}", data={f"p{first.id}-decision": "accepted",
                                                          f"p{first.id}-section": "procurement"})
     announced.post(f"{STAFF}proposals/{second.id}", data={f"p{second.id}-decision": "spam"})
+    # A sentence after the Rules' list, not its unnumbered item «…ұсыныстар: 2, оның ішінде талдауда ескерілгені –
+    # 1 (…);» (issue 11: sentences, not label – value lists).
     kk = text_of(announced.get(url + "kk"))
-    assert "хабарландыруға азаматтардан түскен ұсыныстар: 2, оның ішінде талдауда ескерілгені – 1 (" in kk
-    assert "сатып алу" in kk.split("азаматтардан түскен ұсыныстар")[1][:200]
+    assert ("Ішкі талдау туралы хабарландыруға азаматтардан 2 ұсыныс түсті, оның 1-і «Қаржы-шаруашылық қызмет: "
+            "мемлекеттік сатып алу» бөлімінде ескерілді.") in kk
+    assert "ескерілгені –" not in kk
     ru = text_of(announced.get(url + "ru"))
-    assert "предложения граждан, поступившие на объявление о проведении внутреннего анализа: 2, из них учтено" in ru
+    assert ("На объявление о проведении внутреннего анализа от граждан поступило 2 предложения, из них 1 учтено в "
+            "разделе «Финансово-хозяйственная деятельность: государственные закупки».") in ru
+    assert "–" not in ru.split("поступило 2 предложения")[1][:120]

@@ -662,3 +662,63 @@ def test_maternity_leave_is_a_long_leave_never_a_dismissal(demo, as_user):
     for lang, dismissed in (("ru", "уволен"), ("kk", "босатылды")):
         text = text_of(department.get(f"/schools/rudny-11/certificate/?from=2026-H1&to=2026-H1&lang={lang}"))
         assert not [s for s in re.split(r"(?<=\.) ", text) if dismissed in s.lower() and "декрет" in s], lang
+
+
+def _block(html: str, name: str) -> str:
+    """The visible text of the certificate's `<div class="name">` (approval, signature), whitespace folded."""
+    found = re.search(rf'<div class="{name}">(.*?)</div>', html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).replace("\u00a0", " ").strip() if found else ""
+
+
+@pytest.mark.parametrize(("lang", "approval", "signature"), [
+    ("kk", "БЕКІТЕМІН Директор __________ С.Д. Ахметова 2025 жылғы 19 желтоқсандағы №211 бұйрықпен бекітілді.",
+     "Жұмыс тобының жетекшісі, директордың оқу ісі жөніндегі орынбасары __________ А.Б. Құрманғалиева"),
+    ("ru", "УТВЕРЖДАЮ Директор __________ С.Д. Ахметова Утверждена приказом от 19 декабря 2025 года №211.",
+     "Руководитель рабочей группы, заместитель директора по учебной работе __________ А.Б. Курмангалиева"),
+])
+def test_the_director_approves_what_the_working_groups_head_signs(demo, as_user, lang, approval, signature):
+    """Reviewer (issue 11): rudny-3's 2025-H2 certificate was approved by «Директор С.Д. Ахметова» and signed by
+    «Мектеп басшысы С.Д. Ахметова» (the demo cycle's approver bypassed the rule that the working group's head signs
+    what the director approves); the approval gave its date twice («2025 жылғы «19» желтоқсан / 2025 жылғы 19
+    желтоқсандағы №301 бұйрығымен»; «19 декабря 2025 года / приказом от 19 декабря 2025 года №301»)."""
+    page = as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2025-H2&lang={lang}")
+    html = page.get_data(as_text=True)
+    assert _block(html, "approval") == approval
+    assert _block(html, "signature") == signature
+    # rudny-7's director approves its 2025-H2 certificate in the certificate's language, not «Қ.И. Бірманова».
+    html = as_user("rudny").get(f"/schools/rudny-7/certificate/?from=2025-H2&to=2025-H2&lang={lang}") \
+        .get_data(as_text=True)
+    assert _block(html, "approval").split("__________ ")[1].startswith(
+        {"kk": "Қ.И. Бірманова", "ru": "К.И. Бирманова"}[lang])
+    assert "Бірманова" not in _block(html, "signature") and "Бирманова" not in _block(html, "signature")
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("kk", "салынбаған өзге де мәліметтер. Ішкі талдау туралы хабарландыруға азаматтардан 2 ұсыныс түсті, оның "
+           "1-і «Кадр саясаты» бөлімінде ескерілді."),
+    ("ru", "Республики Казахстан. На объявление о проведении внутреннего анализа от граждан поступило 2 "
+           "предложения, из них 1 учтено в разделе «Кадровая политика»."),
+])
+def test_the_citizens_proposals_are_a_sentence_after_the_sources(demo, as_user, lang, sentence):
+    """Reviewer (issue 11): after «14) … мәліметтер;» rudny-3's certificate went on «ішкі талдау туралы
+    хабарландыруға азаматтардан түскен ұсыныстар: 2, оның ішінде талдауда ескерілгені – 1 (кадр саясаты).» /
+    «предложения граждан, …: 2, из них учтено в анализе – 1 (кадровая политика).», a label – value line."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2025-H2&lang={lang}"))
+    assert sentence in text
+
+
+@pytest.mark.parametrize(("lang", "finding", "before", "comment", "repeated"), [
+    ("kk", "Талдау нәтижесінде мемлекеттік сатып алу бойынша бұзушылықтар анықталды, оларды жою бойынша шаралар "
+           "қабылданды.", "мемлекеттік сатып алу, қадағалау органдарының тексеруі бойынша",
+     "Келесі жарты жылдықта аяқталады", "Орындалуда, келесі"),
+    ("ru", "По итогам анализа выявлены нарушения в государственных закупках, приняты меры по их устранению.",
+     "в государственных закупках, при проверке надзорного органа", "Будет завершено в следующем полугодии",
+     "Исполняется, будет"),
+])
+def test_the_conclusion_tells_one_violation_once(demo, as_user, lang, finding, before, comment, repeated):
+    """Reviewer (issue 11): rudny-3's 2025-H2 conclusion named the prosecutor's inspection as a second area of its
+    one procurement violation («выявлены нарушения в государственных закупках, при проверке надзорного органа»),
+    and a follow-up's comment repeated its status («На исполнении | Исполняется, будет завершено…»)."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2025-H2&lang={lang}"))
+    assert finding in text and before not in text
+    assert comment in text and repeated not in text

@@ -176,11 +176,11 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                Heading(say(lang, "2. Талдау барысында пайдаланылған ақпарат көздері",
                            "2. Источники информации, использованные при проведении анализа"), 2),
                Para(texts["sources_intro"])]
-    # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»);
-    # the citizens' proposals on the announcement follow, unnumbered.
+    # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»).
     sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
     cycle = _cycle_parts(school, periods, lang)
-    blocks += series(sources + cycle["sources"])
+    # The Rules' list ends with its last item; what the announcement brought is told after it in a sentence.
+    blocks += series(sources) + [Para(text) for text in cycle["sources"]]
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",
                               "I. Коррупционные риски в нормативных правовых актах"), 2))
     for section in SECTIONS:
@@ -197,18 +197,24 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     # The head's order recorded in the cycle makes the certificate final; its position and name fall back to
     # the approver the general part names.
     approval = frame.get("approval")
+    if approval:
+        approval = {**approval, "date": written_date(iso_date(approval.get("date")), lang)}
     if cycle["approval"]:
         recorded = cycle["approval"]
+        reference = order_reference(recorded["order_number"], recorded["date"], lang)
+        name = recorded["name"]
+        typed = [part.facts["approver_name"] for part in spans["general"].parts if part.facts.get("approver_name")]
+        if approval and typed and signed_name(typed[-1]) == signed_name(name):
+            # The approver the general part names, in the certificate's language: the cycle keeps the name in
+            # one version only, and «Қ.И. Бірманова» is Kazakh in the Russian certificate.
+            name = approval["name"]
         approval = {"position": recorded["position"] or (approval or {}).get("position", ""),
-                    "name": recorded["name"] or (approval or {}).get("name") or school.head_name or "",
-                    "date": recorded["date"],
-                    # «2025 жылғы 19 желтоқсандағы №301 бұйрығымен» / «приказом от 19 декабря 2025 года №301»
-                    "order": say(lang, f"{order_reference(recorded['order_number'], recorded['date'], 'kk')} "
-                                       "бұйрығымен",
-                                 f"приказом {order_reference(recorded['order_number'], recorded['date'], 'ru')}")}
+                    "name": name or (approval or {}).get("name") or school.head_name or "",
+                    # The order gives the date: one sentence under the signature, not the date and then the order
+                    # dated again («… 19 декабря 2025 года / приказом от 19 декабря 2025 года №301», issue 11).
+                    "date": say(lang, f"{reference} бұйрықпен бекітілді.", f"Утверждена приказом {reference}.")}
     if approval:
-        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": signed_name(approval.get("name")),
-                    "date": written_date(iso_date(approval.get("date")), lang)}
+        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": signed_name(approval.get("name"))}
     position, name = frame.get("signature") or (None, None)
     statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
     span_code = periods[0].code if len(periods) == 1 else f"{periods[0].code}_{periods[-1].code}"

@@ -47,3 +47,15 @@ def say(lang: str, kk: str, ru: str, **values) -> str:
     """Certificate prose exists in both official languages side by side, so each can be checked against
     real documents; `values` are already formatted for `lang`."""
     return (kk if lang == "kk" else ru).format(**values)
+
+
+# A table row whose longest cell holds at most this many characters is shorter than an A4 page whatever column
+# the text is in (12 pt table text: about 45 lines a page, 14 or more characters a line in the narrowest column
+# the certificate's tables give a text): it is kept whole on one page. A longer row may be taller than a page and
+# so breaks across pages under the repeated header row (issue 11).
+WHOLE_ROW_CHARS = 600
+
+
+def whole_row(row: list) -> bool:
+    """True when a table row (its cells' texts) is kept on one page rather than split across two."""
+    return max((len(str(cell or "")) for cell in row), default=0) <= WHOLE_ROW_CHARS

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from .blocks import Heading, NumberedList, Para, Table
+from .blocks import Heading, NumberedList, Para, Table, whole_row
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -270,9 +270,9 @@ class _Writer:
             return
         left = Emu(int(TEXT_WIDTH * 0.55))
         lines = [(approval.get("word"), True), (approval.get("position"), False),
-                 (f"__________ {approval.get('name') or ''}", False), (approval.get("date"), False)]
-        if approval.get("order"):
-            lines.append((approval["order"], False))
+                 (f"__________ {approval.get('name') or ''}", False)]
+        if approval.get("date"):
+            lines.append((approval["date"], False))
         for i, (text, bold) in enumerate(lines):
             paragraph = self._paragraph(text or "", bold=bold, left=left, align=WD_ALIGN_PARAGRAPH.LEFT)
             paragraph.paragraph_format.space_after = Pt(12) if i == len(lines) - 1 else Pt(0)
@@ -391,7 +391,7 @@ class _Writer:
         for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             trPr = row._tr.get_or_add_trPr()
             header = index == 0 and bool(block.headers)  # a tall row may break across pages; the header not
-            if header:
+            if header or whole_row(values):  # nor a row shorter than a page, as in the PDF (render.whole_row)
                 trPr.append(OxmlElement("w:cantSplit"))
             if header:
                 trPr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page

@@ -8,6 +8,7 @@ from flask import render_template
 
 from ..reporting.texts import strip_marks
 from .assemble import Certificate
+from .blocks import whole_row
 from .wording import typeset
 
 
@@ -52,7 +53,7 @@ def html(certificate: Certificate, *, for_pdf: bool = False, **context) -> str:
     screen = not for_pdf and bool(context.get("downloads"))
     return render_template("certificates/show.html",
                            c=typeset_texts(certificate) if screen else on_paper(certificate),
-                           for_pdf=for_pdf, screen=screen, **context)
+                           for_pdf=for_pdf, screen=screen, whole_row=whole_row, **context)
 
 
 def pdf(certificate: Certificate) -> bytes:

@@ -75,6 +75,10 @@ RETURN_REASONS = {
     ("lisakovsk-2", "2025-H1"): {"personnel": kk.RETURN_REASONS["personnel"]},
 }
 VIOLATIONS = {("rudny-3", "2025-H2")}
+# The half-years whose public cycle (webapp/demo/cycles.py) records the director's approval order: (№, date). Each
+# numbered in its school's own register of that December (rudny-3 had reached №205 by 4 December 2025).
+CYCLE_APPROVALS = {("rudny-7", "2025-H2"): ("301", date(2025, 12, 19)),
+                   ("rudny-3", "2025-H2"): ("211", date(2025, 12, 19))}
 OVERDUE_APPEALS = {("rudny-10", "2025-H1"), ("rudny-10", "2025-H2")}
 SINGLE_SOURCE_SCHOOLS = {"lisakovsk-3"}
 HIGH_SINGLE_SOURCE_SHARE = Decimal("0.4")
@@ -206,7 +210,6 @@ class Profile:
     odds: dict[str, float] = field(default_factory=dict)  # courts, inspections, fiscal, interactions, media
     order_templates: dict[int, list[tuple[str, str, str]]] | None = None  # the seed school's own orders
     cited_titles: dict[str, str] = field(default_factory=lambda: dict(kk.CITED_ORDERS))  # see _register
-    approver: str | None = None  # the director approving the certificate (its signatory heads the working group)
     appeals: tuple[int, int] = (2, 6)  # how many a half-year
     channel_weights: tuple[int, int, int, int] = (60, 25, 10, 5)  # e-Otinish, written, in person, other
 
@@ -296,10 +299,6 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
               "interactions": rng.uniform(0.1, 0.4), "media": rng.uniform(0.0, 0.25),
               "monitoring": rng.uniform(0.5, 0.9)},
     )
-    if profile.approval:  # the director approves what the working group's head signs, not his own signature
-        chair = next(member for member in working_group if member["role"] == "head")
-        profile.head, profile.signatory_position = chair["name"], kk.GROUP_HEAD_SIGNATURE
-        profile.approver = head
     return profile
 
 
@@ -327,7 +326,12 @@ def _seed_profile() -> Profile:
         website=seed.WEBSITE, social=seed.INSTAGRAM, positions=seed.POSITIONS,
         recommendations=[(text, kind, seed.RESPONSIBLE, section) for (text, kind), section
                          in zip(seed.RECOMMENDATIONS, seed.RECOMMENDATION_SECTIONS, strict=True)], texts=texts,
-        working_group=[],
+        # The seed names no working group; from 2025-H2 the director approves the certificate (CYCLE_APPROVALS) and
+        # the group's head signs it, the deputy who chaired the public discussion (webapp/demo/cycles.py).
+        working_group=[{"name": "Серікова Г.М.", "position_title": kk.WORKING_GROUP_ROLES[0][0], "role": "head"},
+                       {"name": "Тоқтарова Г.М.", "position_title": "Бас есепші", "role": "member"},
+                       {"name": "Ким Е.В.", "position_title": "Кәсіподақ комитетінің төрағасы", "role": "member"},
+                       {"name": "Омарова Д.С.", "position_title": "Іс жүргізуші", "role": "secretary"}],
         staff_names=["Жүсіпова А.Қ.", "Тоқтарова Г.М.", "Ким Е.В.", "Серікбаев Н.Т.", "Омарова Д.С."],
         order_rate=0.9, launch_order=("241", 1),
         odds={"courts": 0, "inspections": 0, "fiscal": 0, "interactions": 0, "media": 0, "monitoring": 1},
@@ -727,7 +731,7 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
         followups.append({"text": row["text"], "deadline_kind": row["deadline_kind"],
                           "deadline_date": row.get("deadline_date"), "status": status,
                           "comment": kk.FOLLOW_UP_COMMENTS[status]})
-    finding = (kk.FINDING_VIOLATIONS.format(areas=", ".join(kk.AREAS[a] for a in violation_areas))
+    finding = (kk.FINDING_VIOLATIONS.format(areas=kk.named_areas(violation_areas, kk.AREAS))
                if violation_areas else kk.FINDING_CLEAN)
     return {"narrative": {"risks": kk.CONCLUSION_RISKS, "basis": finding, "recommendations": kk.CONCLUSION_LEAD,
                           "violation_found": bool(violation_areas),
@@ -742,9 +746,14 @@ def _general(profile: Profile, half: Half, rng: random.Random, certificate: date
     facts = {"order_number": profile.launch_order[0], "order_date": order_day, "certificate_date": certificate,
              "signatory_name": profile.head, "signatory_position": profile.signatory_position,
              **{f"source_{n}": n not in profile.sources_off for n in range(1, 15)}}
-    if certificate and profile.approval:
-        facts.update(approver_name=profile.approver or profile.head, approver_position="Директор",
-                     approval_date=certificate)
+    recorded = CYCLE_APPROVALS.get((profile.code, half.code))
+    if certificate and (profile.approval or recorded):
+        # The director approves what the working group's head signs («БЕКІТЕМІН» above, the group head's signature
+        # below), never his own signature (domain.md §1.3: signed by the working group, approved by the head).
+        chair = next(member for member in profile.working_group if member["role"] == "head")
+        facts.update(signatory_name=chair["name"], signatory_position=kk.GROUP_HEAD_SIGNATURE,
+                     approver_name=profile.head, approver_position="Директор",
+                     approval_date=recorded[1] if recorded else certificate)
     if certificate and profile.public_discussion:
         facts.update(announcement_date=certificate - timedelta(days=rng.randint(18, 30)),
                      public_discussion_date=certificate - timedelta(days=rng.randint(1, 4)),

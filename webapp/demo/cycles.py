@@ -25,9 +25,12 @@ from ..blueprints.cycle.models import (
     ProtocolItem,
 )
 from ..blueprints.cycle.services import plan_from_recommendations
+from ..blueprints.general.models import WorkingGroupMember
+from ..certificate.wording import lower_first
 from ..extensions import db
 from ..models import OrgUnit, Period
 from ..reporting.models import Submission
+from .analyses import CYCLE_APPROVALS
 
 SCOPE = ("1) нормативтік құқықтық актілер мен мектептің ішкі құжаттарындағы сыбайлас жемқорлық тәуекелдері;\n"
          "2) ұйымдастырушылық-басқарушылық қызметтегі тәуекелдер: кадр саясаты, мемлекеттік қызметтер, "
@@ -50,15 +53,30 @@ def _cycle(school: OrgUnit, period: Period, **values) -> Cycle | None:
 
 
 def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> None:
-    """A half-year that went through every stage, with a plan followed for two quarters."""
+    """A half-year that went through every stage, with a plan followed for two quarters.
+
+    Who chairs the discussion and who approves follow the half-year's own analysis (webapp/demo/analyses.py
+    `_general`): its working group's head chairs, and the director its general part names approves by the order
+    of analyses.CYCLE_APPROVALS, so the certificate is approved by the director and signed by the group's head,
+    never approved and signed by one person."""
+    submission = db.session.execute(
+        select(Submission).filter_by(school_id=school.id, period_id=period.id)).scalar_one_or_none()
+    general = submission.entry("general") if submission is not None else None
+    facts = (general.facts if general is not None else None) or {}
+    chair = db.session.scalars(select(WorkingGroupMember).filter_by(submission_id=submission.id, role="head")
+                               ).first() if submission is not None else None
+    order_number, order_date = CYCLE_APPROVALS.get((school.code, period.code), ("301", date(2025, 12, 19)))
     cycle = _cycle(school, period, announced_on=date(2025, 9, 1), analysis_from=date(2025, 9, 8),
                    analysis_to=date(2025, 12, 12), order_number="248", order_date=date(2025, 9, 1),
                    proposals_until=date(2025, 10, 31), proposals_open=False, draft_public=False,
                    discussion_on=date(2025, 12, 10), discussion_time="15:00",
                    discussion_place="Мектептің акт залы, Рудный қ., Ленин к-сі 7", protocol_number="1",
-                   chair="Серікова Гүлнар Маратқызы", chair_position="директордың оқу ісі жөніндегі орынбасары",
-                   participants=23, protocol_recorded_on=date(2025, 12, 10), approval_order_number="301",
-                   approval_order_date=date(2025, 12, 19), approver_name=school.head_name or "Директор",
+                   chair=chair.name if chair else "Серікова Гүлнар Маратқызы",
+                   chair_position=lower_first(chair.position_title) if chair
+                   else "директордың оқу ісі жөніндегі орынбасары",
+                   participants=23, protocol_recorded_on=date(2025, 12, 10), approval_order_number=order_number,
+                   approval_order_date=order_date,
+                   approver_name=facts.get("approver_name") or school.head_name or "Директор",
                    # «Директор» reads the same in the Russian certificate (a cycle carries no second version).
                    approver_position="Директор", published_at=_at(date(2025, 12, 22)))
     if cycle is None:
@@ -82,8 +100,6 @@ def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> No
                            "деректері объективті.",
                      decision="Анықтама мен іс-шаралар жоспары белгіленген мерзімде бекітілсін."),
     ])
-    submission = db.session.execute(
-        select(Submission).filter_by(school_id=school.id, period_id=period.id)).scalar_one_or_none()
     if submission is None or not plan_from_recommendations(cycle, submission):
         db.session.add(PlanMeasure(cycle_id=cycle.id, position=1, section="procurement",
                                    risk="Бір көзден сатып алу үлесінің жоғары болуы",

@@ -72,8 +72,9 @@ from .writer import AnalysisWriter
 # 2: a commodity-exchange purchase is its own method (issue 10); 3: each measure of the plan names its section and
 # responsible person, each violation has its measure (issue 11); 4: every text in both languages, one register of
 # orders per school and year; 5: a maternity leave is a long leave, no longer a
-# dismissal (issue 10 QA).
-GENERATOR_VERSION = 6
+# dismissal (issue 10 QA); 7: a violation's conclusion names its area once (not the inspection that found it as a
+# second area), a follow-up's comment does not repeat its status (issue 11).
+GENERATOR_VERSION = 7
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

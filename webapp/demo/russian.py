@@ -109,8 +109,8 @@ class Dictionary:
                 self.add(k, r)
         # The findings of a half-year with violations name the areas they were found in.
         for areas in (["procurement", "inspections"], ["appeals"], ["procurement", "inspections", "appeals"]):
-            self.add(kk.FINDING_VIOLATIONS.replace("{areas}", ", ".join(kk.AREAS[a] for a in areas)),
-                     ru.FINDING_VIOLATIONS.replace("{areas}", ", ".join(ru.AREAS[a] for a in areas)))
+            self.add(kk.FINDING_VIOLATIONS.replace("{areas}", kk.named_areas(areas, kk.AREAS)),
+                     ru.FINDING_VIOLATIONS.replace("{areas}", kk.named_areas(areas, ru.AREAS)))
         for late in range(1, 13):
             self.add(kk.APPEALS["violation"].replace("{late}", str(late)),
                      ru.APPEALS["violation"][_plural(late)].replace("{late}", str(late)))

@@ -407,8 +407,19 @@ CONCLUSION_LEAD = ("Сыбайлас жемқорлық тәуекелдерін
 CONCLUSION_RISKS = ("нормативтік құжаттарды толық меңгермеу, мемлекеттік қызмет көрсету мерзімдерін бұзу, кадр "
                     "саясаты мен мемлекеттік сатып алудағы тәуекелдер.")
 AUDIENCES = ["Барлық жұмыскерлерге", "Барлық қызметкерлерге", "Педагогикалық ұжым мен әкімшілікке"]
-AREAS = {"procurement": "мемлекеттік сатып алу", "inspections": "қадағалау органдарының тексеруі",
-         "appeals": "өтініштерді қарау мерзімдері"}
+AREAS = {"procurement": "мемлекеттік сатып алу", "inspections": "қадағалау органының тексеруі",
+         "appeals": "өтініштерді қарау мерзімдері", "and": "және"}
+
+
+def named_areas(areas: list[str], names: dict[str, str]) -> str:
+    """The areas a half-year's violations were found in, as the conclusion names them («мемлекеттік сатып алу және
+    өтініштерді қарау мерзімдері» / «в государственных закупках и при рассмотрении обращений»; `names` is AREAS of
+    texts.py or texts_ru.py). An inspection that found a violation in another area is not an area of its own: the
+    conclusion said «мемлекеттік сатып алу, қадағалау органдарының тексеруі бойынша бұзушылықтар анықталды» of one
+    violation (issue 11)."""
+    named = [names[a] for a in areas if a != "inspections" or areas == ["inspections"]]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {names['and']} {named[-1]}"
+
 
 RECOMMENDATIONS = [  # (text, deadline kind, responsible, the section whose risk it answers)
     ("ҚР Сыбайлас жемқорлыққа қарсы заңнамасын қатаң сақтау", "permanent", "Директор", "acts"),
@@ -441,7 +452,8 @@ VIOLATION_MEASURES = {
     "appeals": ("мерзімі өткен өтініштердің себептерін талдау, жауапты қызметкерлерге мерзімді бақылауды жүктеу",
                 "Іс жүргізуші"),
 }
-FOLLOW_UP_COMMENTS = {"done": None, "in_progress": "Орындалуда, келесі жарты жылдықта аяқталады",
+# The comment says what the status column does not (it said «Орындалуда» beside «Орындалуда», issue 11).
+FOLLOW_UP_COMMENTS = {"done": None, "in_progress": "Келесі жарты жылдықта аяқталады",
                       "not_done": "Жауапты қызметкер ауысуына байланысты орындалмады"}
 
 # --- Appendix 4 ------------------------------------------------------------------------------------

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from ...certificate.wording import counted, kk_share, quoted, ru_plural
 from ...extensions import db
+from ...i18n import number
 from ...models import Period
 from ...reporting.sections import section_by_code
 from .models import Cycle, Proposal, ProposalState
 
 
 def certificate_parts(school_id: int, period_ids: list[int], lang: str) -> dict:
-    """What the cycle adds to the certificate of the span: {"sources": [lines], "approval": dict or None}
-    (two queries)."""
+    """What the cycle adds to the certificate of the span: {"sources": [the proposals' sentence, if any],
+    "approval": dict or None} (two queries)."""
     return {"sources": proposal_sources(school_id, period_ids, lang),
             "approval": approval(school_id, period_ids)}
 
@@ -35,11 +37,15 @@ def approval(school_id: int, period_ids: list[int]) -> dict | None:
 
 
 def proposal_sources(school_id: int, period_ids: list[int], lang: str) -> list[str]:
-    """One line for the list of information sources (clause 15, item 8 of the Typical Rules: appeals of
-    individuals) when citizens sent proposals on the announcement of the span's half-years: how many, how
-    many were taken into the analysis and into which sections. Spam is not counted. One query.
+    """The sentence that follows the list of information sources (clause 15, item 8 of the Typical Rules: appeals
+    of individuals) when citizens sent proposals on the announcement of the span's half-years: how many came, how
+    many were taken into the analysis and in which sections. Spam is not counted. One query.
 
-    Returns [] when no proposal came. The text is in `lang` ("kk" or "ru"), ending with ";" like the others.
+    Returns [] when no proposal came, else one sentence in `lang` ("kk" or "ru"), counts agreeing with their
+    nouns: «… азаматтардан 2 ұсыныс түсті, оның 1-і «Кадр саясаты» бөлімінде ескерілді.» / «… от граждан
+    поступило 2 предложения, из них 1 учтено в разделе «Кадровая политика».». A sentence, not the «label: 2,
+    of them taken into account – 1» line it was (issue 11: sentences, not label – value lists; a zero is a
+    negative sentence).
     """
     rows = db.session.execute(
         select(Proposal.state, Proposal.section, func.count())
@@ -52,10 +58,24 @@ def proposal_sources(school_id: int, period_ids: list[int], lang: str) -> list[s
         return []
     accepted = sum(count for state, _section, count in rows if state is ProposalState.ACCEPTED)
     codes = sorted({section for state, section, _count in rows if state is ProposalState.ACCEPTED and section})
-    titles = [str(section_by_code(code).title).lower() for code in codes if section_by_code(code)]
-    into = f" ({', '.join(titles)})" if titles else ""
+    titles = ", ".join(quoted(str(section_by_code(code).title)) for code in codes if section_by_code(code))
+    several = len(codes) > 1
     if lang == "kk":
-        return [f"ішкі талдау туралы хабарландыруға азаматтардан түскен ұсыныстар: {total}, оның ішінде талдауда "
-                f"ескерілгені – {accepted}{into};"]
-    return [f"предложения граждан, поступившие на объявление о проведении внутреннего анализа: {total}, из них "
-            f"учтено в анализе – {accepted}{into};"]
+        where = f"{titles} {'бөлімдерінде' if several else 'бөлімінде'}" if titles else "талдауда"
+        if not accepted:
+            taken = "ол талдауда ескерілмеді" if total == 1 else "олардың ешқайсысы талдауда ескерілмеді"
+        elif accepted == total:
+            taken = f"{'ол' if total == 1 else 'барлығы'} {where} ескерілді"
+        else:
+            taken = f"оның {kk_share(accepted)} {where} ескерілді"
+        return [f"Ішкі талдау туралы хабарландыруға азаматтардан {counted(total, 'kk', 'ұсыныс', ())} түсті, "
+                f"{taken}."]
+    where = f"{'в разделах' if several else 'в разделе'} {titles}" if titles else "в анализе"
+    if not accepted:
+        taken = "оно не учтено в анализе" if total == 1 else "ни одно из них не учтено в анализе"
+    elif accepted == total:
+        taken = f"оно учтено {where}" if total == 1 else f"все учтены {where}"
+    else:
+        taken = f"из них {number(accepted, 'ru')} {ru_plural(accepted, 'учтено', 'учтены', 'учтено')} {where}"
+    return [f"На объявление о проведении внутреннего анализа от граждан поступило "
+            f"{counted(total, 'ru', '', ('предложение', 'предложения', 'предложений'))}, {taken}."]
