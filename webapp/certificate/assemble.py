@@ -92,7 +92,7 @@ def section_blocks(span: SpanData, lang: str) -> list[Block]:
         return blocks + [Para(say(lang, "Мәліметтер ұсынылмаған.", "Сведения не представлены."))]
     if span.nothing_to_report:
         # The section's own words for "none" read better («…тексерулер болған жоқ») than the generic line.
-        own = span.section.certificate(span, lang) if span.section.certificate else []
+        own = span.untold(span.section.certificate(span, lang), lang) if span.section.certificate else []
         return blocks + (own or [Para(say(lang, "Талданатын кезеңде осы бағыт бойынша хабарлайтын мәлімет жоқ.",
                                           "В анализируемом периоде по данному направлению сообщить нечего."))])
     text = span.text
@@ -101,7 +101,8 @@ def section_blocks(span: SpanData, lang: str) -> list[Block]:
     basis = text["basis"]
     if basis and span.section.certificate_basis:
         basis = span.section.certificate_basis(span, basis, lang)
-    own = span.section.certificate(span, lang) if span.section.certificate else []
+    # A generated paragraph that only repeats what the school's text or an earlier section said is left out.
+    own = span.untold(span.section.certificate(span, lang), lang) if span.section.certificate else []
     blocks += placed(basis, own, span.section.certificate_topics, say(lang, "Негіздеме:", "Обоснование:"))
     if span.violation_found:
         blocks.append(Para(text["violation_description"] or "",

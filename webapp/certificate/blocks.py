@@ -23,6 +23,8 @@ class Para:
     label: str | None = None  # a bold lead-in such as «Негіздеме:»
     item: bool = False  # an item of a list («3) …;»): aligned left, not indented or justified
     topic: float | None = None  # the section's idea it tells, to stand beside the basis on it (certificate.placed)
+    # The facts a generated paragraph states (certificate.stated.Fact): left out when all were told before.
+    states: tuple = ()
 
 
 @dataclass

@@ -17,7 +17,7 @@ from ..reporting.models import Submission
 from ..reporting.queries import section_data_many
 from ..reporting.sections import SECTIONS, Section, SectionData
 from ..reporting.texts import Missing, entry_text, has_marks, label, localized_facts, localized_row, untranslated
-from .stated import Names, stated_in
+from .stated import Fact, Names, found_in, stated_in
 
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
 # The school's texts the certificate prints before or beside a section's generated sentences.
@@ -39,6 +39,9 @@ class SpanData:
     # Each half-year's own data, oldest first: for a figure that must be worked out per half-year before it is
     # added up (a half-year's given total of disciplinary actions stands over the employees it names).
     parts: list[SectionData] = field(default_factory=list)
+    # The keys of the facts the certificate told so far (certificate.stated.Fact), one set shared by every section
+    # of one certificate, filled in certificate order as each section's paragraphs are kept.
+    told: set[str] = field(default_factory=set)
 
     def fact(self, name: str, default=None):
         value = self.facts.get(name)
@@ -49,6 +52,20 @@ class SpanData:
         `lang`) already gives `value` as the figure `names` names: the generated sentence for it is left out
         (issue 11, «a fact is stated once»; the rule in certificate.stated)."""
         return stated_in([self.text.get(name) for name in STATING], value, names, lang)
+
+    def said(self, fact: Fact, lang: str) -> bool:
+        """True when `fact` is already in the certificate: an earlier paragraph told it (its key), or the school's
+        own text printed in this section gives it (certificate.stated.found_in)."""
+        return bool(fact.key and fact.key in self.told) or found_in(
+            [self.text.get(name) for name in STATING], fact, lang)
+
+    def untold(self, blocks: list, lang: str) -> list:
+        """`blocks` without the paragraphs whose every declared fact (`Para.states`) is already said; the facts of
+        those kept are noted as told, for the sections after this one."""
+        kept = [block for block in blocks
+                if not (getattr(block, "states", ()) and all(self.said(f, lang) for f in block.states))]
+        self.told.update(f.key for block in kept for f in getattr(block, "states", ()) if f.key)
+        return kept
 
     def unless_stated(self, lang: str, *parts: tuple[str, tuple]) -> str:
         """The sentences of `parts` ((sentence, ((value, names), …)), …) joined, each left out when every
@@ -145,7 +162,11 @@ def span_data(submissions: list[Submission], lang: str | None = None) -> dict[st
     per_period = [by_submission[s.id] for s in submissions]
     text_langs = [s.text_lang or "kk" for s in submissions]
     halves = [(s.period.year, s.period.half) for s in submissions]
-    return {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs, halves) for s in SECTIONS}
+    spans = {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs, halves) for s in SECTIONS}
+    told: set[str] = set()  # one certificate: a fact one section told is told for the sections after it
+    for span in spans.values():
+        span.told = told
+    return spans
 
 
 def academic_year_span(periods: list[Period], last: Period) -> list[Period]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import Fact, order_fact
 from ...certificate.wording import bare_number, lower_first, order_ref, quoted, ru_genitive, sentence, series
 
 
@@ -53,7 +54,7 @@ def _rules(span, lang: str) -> list[Block]:
 
 
 def _orders(span, lang: str) -> list[Block]:
-    seen, items = set(), []
+    seen, items, cited = set(), [], []
     for row in span.rows.get("orders", []):
         # An order listed in two half-years of the span (or twice by mistake) is one order.
         key = (bare_number(row.number), row.date, " ".join((row.title or "").split()))
@@ -61,10 +62,17 @@ def _orders(span, lang: str) -> list[Block]:
             continue
         seen.add(key)
         items.append(f"{quoted(key[2])} {order_ref(row.number, row.date, lang)}")
+        fact = order_fact(bare_number(row.number), row.date)
+        # By its key alone: the list is the school's, never shortened; a later section citing the order (the
+        # procurement plan's orders) finds it told here.
+        cited.append((Fact(key=fact.key),) if fact else ())
     if not items:
         return []
+    lines = series(items)
+    for line, states in zip(lines, cited, strict=True):
+        line.states = states
     return [Para(say(lang, "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",
-                     "В установленные сроки изданы следующие приказы:"))] + series(items)
+                     "В установленные сроки изданы следующие приказы:"))] + lines
 
 
 def certificate(span, lang: str) -> list[Block]:

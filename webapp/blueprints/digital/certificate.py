@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.stated import cited_order
 from ...certificate.wording import foreign, on_day, order_ref, quoted, ru_plural, sentence, trim_end
 from ...i18n import number
 
@@ -98,5 +99,8 @@ def certificate(span, lang: str) -> list[Block]:
         blocks.append(Para(order))
     protection = trim_end(span.fact("data_protection_order"))
     if protection:
-        blocks.append(Para(protection_order(protection, lang)))
+        # Left out when the school's basis already cites the order (its number and year): «…№431 бұйрығымен
+        # танысты» (issue 11, «a fact is stated once»).
+        order = cited_order(protection)
+        blocks.append(Para(protection_order(protection, lang), states=(order,) if order else ()))
     return blocks

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.placed import Topic
-from ...certificate.stated import Names
+from ...certificate.stated import Fact, Names, address_fact, found_in
 from ...certificate.wording import counted, lower_first, order_ref, person_name, ru_plural, sentence, trim_end
 from ...i18n import number, percent
 from ...reporting.texts import MARK_CLOSE, MARK_OPEN
@@ -156,10 +156,12 @@ def staffing(span, lang: str) -> list[Block]:
                         "На конец анализируемого периода {verb} {n}.",
                         n=counted(vacancies, lang, "", VACANCIES).strip(),
                         verb=ru_plural(vacancies, "имелась", "имелись", "имелось"))
-        text = span.unless_stated(lang, (vacancies_published(published, lang) if published else "", ()),
-                                  (count, ((vacancies, NAMED["vacancies"]),)))
+        if vacancies == 0 and span.said(Fact(terms=(NAMED["vacancies"],), none=True), lang):
+            count = ""  # the school's text says there is none («Қазіргі таңда … бос орын жоқ.»)
+        where, addresses = vacancies_published(published, lang, span) if published else ("", ())
+        text = span.unless_stated(lang, (where, ()), (count, ((vacancies, NAMED["vacancies"]),)))
         if text:
-            blocks.append(Para(text, topic=VACANCY))
+            blocks.append(Para(text, topic=VACANCY, states=addresses))
     return blocks
 
 
@@ -169,17 +171,27 @@ _SOCIAL = (("instagram", "Instagram аккаунтында", "в аккаунт�
            ("facebook", "Facebook парақшасында", "на странице в Facebook"))
 
 
-def vacancies_published(typed: str, lang: str) -> str:
+# The labour exchange as a school's text names it (certificate.stated): a text saying vacancies go there already
+# tells that much.
+LABOUR_EXCHANGE = Names(kk=("еңбек биржа",), ru=("бирж труд",))
+
+
+def vacancies_published(typed: str, lang: str, span=None) -> tuple[str, tuple[Fact, ...]]:
     """Where and when vacancies are published, as one sentence whatever list the school typed: «Бос орындар
     туралы ақпарат пайда болған күннен бастап бес жұмыс күні ішінде «Электрондық еңбек биржасы» порталында,
     мектептің ресми сайтында (http://…) және Instagram аккаунтында (https://…) жарияланады.» / «Сведения о
     вакансиях размещаются в течение пяти рабочих дней … на портале «Электронная биржа труда», на официальном сайте
     школы (http://…) и в аккаунте Instagram (https://…).» A typed text in the other language, or one whose parts
-    cannot be told apart, goes in as typed."""
+    cannot be told apart, goes in as typed. With `span`, a place the school's basis already names for vacancies
+    (the labour exchange) or an address the certificate gave is not said again (issue 11): «…бес жұмыс күні ішінде
+    орналастырылады, сондай-ақ мектептің ресми сайтында (…) жарияланады.» Also returns the addresses the sentence
+    gives, as facts told."""
     whole = say(lang, "Бос орындар туралы ақпарат жарияланады: {where}.",
                 "Сведения о вакансиях размещаются: {where}.", where=lower_first(typed))
     if MARK_OPEN in typed:
-        return whole
+        return whole, ()
+    told = False  # some place was left out as already said
+    addresses = []
     when, places, sites, social = [], [], [], []
     for item in re.split(r"\s*(?:;|,|\s[–—-]\s)\s*", typed):
         item = item.strip().rstrip(".")
@@ -188,6 +200,10 @@ def vacancies_published(typed: str, lang: str) -> str:
         url = _URL.search(item)
         if url:
             link = url.group(0).rstrip(".,;)")
+            if span is not None and span.said(address_fact(link), lang):
+                told = True
+                continue
+            addresses.append(address_fact(link))
             kind = next((s for s in _SOCIAL if s[0] in link.lower()), None)
             if kind:
                 social.append(f"{say(lang, kind[1], kind[2])} ({link})")
@@ -196,15 +212,35 @@ def vacancies_published(typed: str, lang: str) -> str:
                                  url=link))
         elif re.search(r"ішінде|в течение|күннен|со дня", item, re.I):
             when.append(lower_first(item))
+        elif span is not None and span.said(Fact(terms=(NAMED["vacancies"], LABOUR_EXCHANGE)), lang) and (
+                _names_place(item, LABOUR_EXCHANGE, lang)):
+            told = True
         else:
             places.append(_located(lower_first(item), lang))
     where = places + sites + social
-    if not where:
-        return whole
-    joined = ", ".join(where[:-1]) + say(lang, " және ", " и ") + where[-1] if len(where) > 1 else where[0]
+    if not where and not (told and when):
+        return ("", ()) if told else (whole, ())
+    joined = ", ".join(where[:-1]) + say(lang, " және ", " и ") + where[-1] if len(where) > 1 else where[0] if where \
+        else ""
+    timing = " ".join(when)
+    if told and when:
+        # The place the basis names goes without saying: when, then where else.
+        text = say(lang, "Бос орындар туралы ақпарат {when} орналастырылады", "Сведения о вакансиях размещаются {when}",
+                   when=timing)
+        if joined:
+            text += say(lang, ", сондай-ақ {where} жарияланады", ", а также публикуются {where}", where=joined)
+        return sentence(text), tuple(addresses)
+    if told:
+        return sentence(say(lang, "Сондай-ақ бос орындар туралы ақпарат {where} жарияланады",
+                            "Сведения о вакансиях публикуются также {where}", where=joined)), tuple(addresses)
     return sentence(say(lang, "Бос орындар туралы ақпарат {when}{where} жарияланады",
                         "Сведения о вакансиях размещаются {when}{where}",
-                        when="".join(f"{w} " for w in when), where=joined))
+                        when="".join(f"{w} " for w in when), where=joined)), tuple(addresses)
+
+
+def _names_place(item: str, names: Names, lang: str) -> bool:
+    """True when a typed place (one item of the list) is the one `names` names."""
+    return found_in([item], Fact(terms=(names,)), lang)
 
 
 def _located(place: str, lang: str) -> str:
@@ -521,8 +557,11 @@ def discipline(span, lang: str) -> list[Block]:
                 "Советом по педагогической этике {verb} {n}.", n=counted(ethics, lang, "", CASES).strip(),
                 verb=ru_plural(ethics, "рассмотрен", "рассмотрено", "рассмотрено"))))
     if conflicts is not None:
+        # None the school's text already reports («…мүдделер қақтығысының фактісі анықталмады») is not told twice.
+        none_said = conflicts == 0 and span.said(Fact(terms=(NAMED["conflicts"],), none=True), lang)
         text = span.unless_stated(
-            lang, (say(lang, "Мүдделер қақтығысы жағдайлары болған жоқ.", "Случаев конфликта интересов не было.")
+            lang, ("" if none_said else
+                   say(lang, "Мүдделер қақтығысы жағдайлары болған жоқ.", "Случаев конфликта интересов не было.")
                    if conflicts == 0 else
                    say(lang, "Мүдделер қақтығысының {n} жағдайы анықталды.", "{verb} {n} конфликта интересов.",
                        n=counted(conflicts, lang, "", CASES).strip(),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.stated import Names
+from ...certificate.stated import Fact, Names, order_fact
 from ...certificate.wording import lower_first, order_ref, ru_plural, sentence, series, trim_end
 from ...i18n import number, percent
 
@@ -51,6 +51,19 @@ CONTRACTS = Names(kk=("шарт", "келісімшарт"), ru=("договор
 AMOUNT = Names(kk=("теңге", "сома", "₸"), ru=("тенге", "сумм", "₸"))
 COMPLAINTS = Names(kk=("шағым",), ru=("жалоб",))
 CANCELLED = Names(kk=("күші жойыл",), ru=("отмен+закуп",))
+# How a school's text names each method, to tell whether its basis already says by which methods contracts were
+# concluded (the seed: «…сатып алу шарттары құрылды: ашық конкурс, баға сұранысы бойынша, электронды дүкен арқылы»).
+METHOD_WORDS = {
+    "open_tender": Names(kk=("ашық конкурс",), ru=("открыт конкурс",)),
+    "prequalification_tender": Names(kk=("біліктілік іріктеу",), ru=("квалификационн отбор",)),
+    "framework_tender": Names(kk=("негіздемелік келісім",), ru=("рамочн соглашен",)),
+    "rating_tender": Names(kk=("рейтингтік",), ru=("рейтингов",)),
+    "auction": Names(kk=("аукцион",), ru=("аукцион",)),
+    "price_request": Names(kk=("баға сұран", "баға ұсыныс"), ru=("запрос ценов", "ценов предложен")),
+    "e_shop": Names(kk=("электронды дүкен", "электрондық дүкен"), ru=("электронн магазин",)),
+    "commodity_exchange": Names(kk=("тауар биржа",), ru=("товарн бирж",)),
+    "single_source": Names(kk=("бір көзден",), ru=("одного источник",)),
+}
 
 
 def tenge(value, lang: str) -> str:
@@ -176,6 +189,15 @@ def _single_source_share(used: list[MethodOverSpan], lang: str) -> list[Block]:
                      parts=", ".join(parts)))]
 
 
+def _methods_fact(used: list[MethodOverSpan]) -> Fact:
+    """That contracts were concluded by the `used` methods: a sentence naming contracts and each method (an
+    «other» method, named as typed, cannot be recognised, so its presence keeps the introduction)."""
+    words = [METHOD_WORDS.get(m.method) for m in used]
+    if None in words:
+        return Fact()
+    return Fact(terms=(CONTRACTS, *words))
+
+
 def _purchases(span, lang: str) -> list[Block]:
     methods = methods_over_span(span.rows.get("methods", []))
     if not methods:
@@ -184,11 +206,19 @@ def _purchases(span, lang: str) -> list[Block]:
     unused = [m for m in methods if not m.used]
     blocks: list[Block] = []
     if used:
-        blocks.append(Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен жасалды:",
-                               "В анализируемом периоде договоры государственных закупок заключены "
-                               "следующими способами:")))
-        # The lines go on after a colon: each starts lowercase («баға сұранысы бойынша …; электронды дүкен …»).
-        blocks += series([lower_first(_method_line(m, lang)) for m in used])
+        lines = [_method_line(m, lang) for m in used]
+        if span.said(_methods_fact(used), lang):
+            # The school's basis already says by which methods contracts were concluded: each method's figures
+            # follow it as sentences of their own, as the seed gives them («Электронды дүкен арқылы – 41.440
+            # теңге.»), not after a second introduction.
+            blocks += [Para(sentence(line)) for line in lines]
+        else:
+            blocks.append(Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен "
+                                         "жасалды:",
+                                   "В анализируемом периоде договоры государственных закупок заключены "
+                                   "следующими способами:")))
+            # The lines go on after a colon: each starts lowercase («баға сұранысы бойынша …; электронды дүкен …»).
+            blocks += series([lower_first(line) for line in lines])
         blocks += _totals(span, used, lang)
         blocks += _single_source_share(used, lang)
     if unused:
@@ -203,13 +233,18 @@ _PLAN_ORDER = re.compile(r"№\s*(?P<number>[^\s,;]+)\s*,?\s*(?:от\s+)?(?P<day
                          r"\s*(?:ж\.?)?")
 
 
-def plan_orders(text: str, lang: str) -> str:
+def plan_orders(text: str, lang: str, span=None) -> str:
     """The plan orders the school typed, each cited in the certificate's one order style («№1, 05.01.2025ж.;
-    №2, …» / «№1 от 05.01.2025, №2 …»); text that is not a plain list of «№ number date» is printed as typed."""
+    №2, …» / «№1 от 05.01.2025, №2 …»); text that is not a plain list of «№ number date» is printed as typed.
+    With `span`, an order the certificate already cited (1.1's list of orders, the school's own text) is not cited
+    again (issue 11, «a fact is stated once»): "" when every one was."""
     items = [item.strip() for item in re.split(r"[;,](?=\s*№)", text) if item.strip()]
     matches = [_PLAN_ORDER.fullmatch(item) for item in items]
     if not items or not all(matches):
         return text
+    if span is not None:
+        matches = [m for m in matches
+                   if not span.said(order_fact(m["number"], f"{m['year']}-{m['month']}-{m['day']}"), lang)]
     # In Kazakh a reference holds a comma itself («№1, 05.01.2025ж.»), so the references are apart by «;».
     return (";" if lang == "kk" else ",").join(
         ("" if i == 0 else " ") + order_ref(m["number"], f"{m['year']}-{m['month']}-{m['day']}", lang)
@@ -238,11 +273,12 @@ def _cancellations(n: int, lang: str) -> str:
 def _plan_and_complaints(span, lang: str) -> list[Block]:
     blocks: list[Block] = []
     plan = trim_end(span.fact("plan_orders"))
-    if plan:
+    orders = plan_orders(plan, lang, span) if plan else ""
+    if orders:
         blocks.append(Para(sentence(say(lang, "Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: "
                                               "{orders}",
                                         "Приказы об утверждении и изменении плана государственных закупок: {orders}",
-                                        orders=plan_orders(plan, lang)))))
+                                        orders=orders))))
     complaints, cancelled = span.fact("complaints_count"), span.fact("cancellations_count")
     parts = []
     if complaints is not None and not span.stated(complaints, COMPLAINTS, lang):

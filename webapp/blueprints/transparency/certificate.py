@@ -3,32 +3,61 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.stated import Names
-from ...certificate.wording import ru_plural
+from ...certificate.stated import Fact, Names, address_fact
+from ...certificate.wording import ru_plural, sentence
 from ...i18n import number
 
 # The words a school's own text names its publications with (certificate.stated: not said twice).
 PUBLICATIONS = Names(kk=("жарияланым", "жарияла", "мақала"), ru=("публикац", "опубликова", "стать"))
 
 
-def certificate(span, lang: str) -> list[Block]:
-    blocks: list[Block] = []
+# How a school's text names where it publishes (certificate.stated): its website, its social accounts.
+WEBSITE = Names(kk=("сайт",), ru=("сайт",))
+SOCIAL = Names(kk=("аккаунт", "әлеуметтік желі", "парақша", "instagram", "facebook", "telegram"),
+               ru=("аккаунт", "социальн сет", "страниц", "instagram", "facebook", "telegram"))
+
+
+def _where(span, lang: str) -> list[Block]:
+    """«Мектеп қызметі туралы ақпарат ресми сайтта (…) және … жарияланады.»; where the school's text already says it
+    publishes on its website and social accounts, only the addresses no paragraph gave yet (2.2's vacancies may
+    have): «Мектептің ресми сайтының мекенжайы – …» (issue 11, «a fact is stated once»)."""
     website = (span.fact("website") or "").strip()
     social = (span.fact("social_accounts") or "").strip()
-    if website and social:
-        blocks.append(Para(say(lang, "Мектеп қызметі туралы ақпарат ресми сайтта ({website}) және "
-                                     "әлеуметтік желілердегі ресми аккаунттарда ({social}) жарияланады.",
-                               "Информация о деятельности школы публикуется на официальном сайте ({website}) и в "
-                               "официальных аккаунтах в социальных сетях ({social}).", website=website, social=social)))
-    elif website:
-        blocks.append(Para(say(lang, "Мектеп қызметі туралы ақпарат ресми сайтта ({website}) жарияланады.",
-                               "Информация о деятельности школы публикуется на официальном сайте ({website}).",
-                               website=website)))
-    elif social:
-        blocks.append(Para(say(lang, "Мектеп қызметі туралы ақпарат әлеуметтік желілердегі ресми аккаунттарда "
-                                     "({social}) жарияланады.",
-                               "Информация о деятельности школы публикуется в официальных аккаунтах в социальных "
-                               "сетях ({social}).", social=social)))
+    if not (website or social):
+        return []
+    kinds = [k for k, given in ((WEBSITE, website), (SOCIAL, social)) if given]
+    addresses = tuple(address_fact(link) for link in (website, social) if link)
+    if not span.said(Fact(terms=tuple(kinds)), lang):
+        if website and social:
+            text = say(lang, "Мектеп қызметі туралы ақпарат ресми сайтта ({website}) және әлеуметтік желілердегі ресми "
+                             "аккаунттарда ({social}) жарияланады.",
+                       "Информация о деятельности школы публикуется на официальном сайте ({website}) и в "
+                       "официальных аккаунтах в социальных сетях ({social}).", website=website, social=social)
+        elif website:
+            text = say(lang, "Мектеп қызметі туралы ақпарат ресми сайтта ({website}) жарияланады.",
+                       "Информация о деятельности школы публикуется на официальном сайте ({website}).",
+                       website=website)
+        else:
+            text = say(lang, "Мектеп қызметі туралы ақпарат әлеуметтік желілердегі ресми аккаунттарда ({social}) "
+                             "жарияланады.",
+                       "Информация о деятельности школы публикуется в официальных аккаунтах в социальных сетях "
+                       "({social}).", social=social)
+        return [Para(text, states=addresses)]
+    parts = []
+    if website and not span.said(address_fact(website), lang):
+        parts.append(say(lang, "ресми сайты – {v}", "официальный сайт школы – {v}", v=website))
+    if social and not span.said(address_fact(social), lang):
+        parts.append(say(lang, "әлеуметтік желілердегі аккаунттары – {v}", "аккаунты школы в социальных сетях – {v}",
+                         v=social))
+    if not parts:
+        return []
+    text = "; ".join(parts)
+    text = f"Мектептің {text}" if lang == "kk" else text[:1].upper() + text[1:]
+    return [Para(sentence(text), states=addresses)]
+
+
+def certificate(span, lang: str) -> list[Block]:
+    blocks = _where(span, lang)
     publications = span.fact("publications_count")  # added up over the span
     if publications is not None and not span.stated(publications, PUBLICATIONS, lang):
         blocks.append(Para(publications_sentence(publications, lang)))

@@ -1,0 +1,158 @@
+"""Issue 11, «a fact is stated once», read over rudny-7's whole certificate (2024-H2..2025-H1) in Kazakh and
+Russian: each fact the seed tells is told once, as the seed tells it, whether the school's own text, an earlier
+section or the generated sentence would repeat it; and a fact only the generated sentence gives stays."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_certificate_formats import fold, get
+
+from webapp.certificate.stated import Fact, Names, address_fact, cited_order, found_in, order_fact
+from webapp.demo import load_demo
+from webapp.extensions import db
+
+
+@pytest.fixture
+def certificate(app, as_user):
+    """rudny-7's certificate as its head reads it on screen, in each language."""
+    with app.app_context():
+        load_demo(analyses=True)
+        db.session.commit()
+    client = as_user("rudny-7")
+    return {lang: screen_text(get(client, "html", lang=lang)) for lang in ("kk", "ru")}
+
+
+def screen_text(response) -> str:
+    """The certificate's text on screen; an address's break points («http://rudnymektep7.<wbr>edu…») and the
+    spans around it are no spaces."""
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", response.get_data(as_text=True), flags=re.S)
+    html = re.sub(r"<wbr>|</?span[^>]*>", "", html)
+    return fold(re.sub(r"<[^>]+>", " ", html))
+
+
+def told(text: str, *phrasings: str) -> int:
+    """How many times `text` tells a fact, in any of its `phrasings` (regular expressions)."""
+    return sum(len(re.findall(p, text)) for p in phrasings)
+
+
+def part(text: str, heading: str, after: str) -> str:
+    start = text.index(heading)
+    return text[start:text.index(after, start + len(heading))]
+
+
+def test_free_meals_are_told_once(certificate):
+    """2.1: the school writes that 5 pupils got free meals through «АРМ»; the service's line names the service
+    and its responsible person without counting them again (it said «5 адамға көрсетілді, оның ішінде 5-і
+    электронды түрде»)."""
+    kk, ru = certificate["kk"], certificate["ru"]
+    assert told(kk, r"5 оқушы «АРМ» сайты арқылы тегін тамақпен",
+                r"тамақтандыруды ұсыну» \([^)]*\): мемлекеттік қызмет 5 адамға") == 1
+    assert told(ru, r"5 учащихся 1–11 классов обеспечены бесплатным питанием",
+                r"питания [^«]*\([^)]*\): государственная услуга оказана 5 лицам") == 1
+    assert "жауапты тұлға – Бекболатова Б.Т.);" in kk and "ответственное лицо – Бекболатова Б.Т.);" in ru
+    # The other services keep their counts (the seed's 128 admissions, 5 given material aid).
+    assert "мемлекеттік қызмет 5 адамға, 217 035,00 теңге көлемінде көрсетілді" in kk
+    assert "государственная услуга оказана 5 лицам на сумму 217 035,00 тенге" in ru
+
+
+def test_the_labour_exchange_is_named_once_and_the_five_days_stay(certificate):
+    """2.2: the school's text says vacancies go to the «Электрондық еңбек биржасы»; the generated sentence adds
+    only what it does not: within five working days, and the website and Instagram (it named the exchange
+    again)."""
+    kk, ru = certificate["kk"], certificate["ru"]
+    assert told(kk, r"еңбек биржа") == 1
+    assert told(ru, r"(?i)бирж\w* труда") == 1
+    assert ("Бос орындар туралы ақпарат пайда болған күннен бастап бес жұмыс күні ішінде орналастырылады, сондай-ақ "
+            "мектептің ресми сайтында (http://rudnymektep7.edu.kz/) және Instagram аккаунтында "
+            "(https://www.instagram.com/school7_rud/) жарияланады.") in kk
+    assert ("Сведения о вакансиях размещаются в течение пяти рабочих дней со дня появления вакансии, а также "
+            "публикуются на официальном сайте школы (http://rudnymektep7.edu.kz/) и в аккаунте Instagram "
+            "(https://www.instagram.com/school7_rud/).") in ru
+
+
+def test_no_conflict_of_interest_is_told_once_as_the_seed_tells_it(certificate):
+    """2.2: the seed's «…мүдделер қақтығысының фактісі анықталмады» is the school's text again, and the generated
+    «Мүдделер қақтығысы жағдайлары болған жоқ» / «Случаев конфликта интересов не было» is left out."""
+    kk, ru = certificate["kk"], certificate["ru"]
+    assert ("Талдау объектісі қызметкерлерінің лауазымдық міндеттемелерін орындау кезіндегі мүдделер қақтығысының "
+            "фактісі анықталмады.") in kk
+    assert told(kk, r"Мүдделер қақтығысы жағдайлары болған жоқ", r"мүдделер қақтығысының фактісі анықталмады") == 1
+    assert told(ru, r"Случаев конфликта интересов не было", r"конфликта интересов не выявлено",
+                r"Фактов конфликта интересов[^.]*не выявлено") == 1
+
+
+def test_the_procurement_methods_are_introduced_once(certificate):
+    """Procurement: the school's basis says by which methods contracts were concluded; each method's figures
+    follow as the seed's own sentences, with no second introduction."""
+    kk, ru = certificate["kk"], certificate["ru"]
+    assert told(kk, r"мынадай тәсілдермен жасалды", r"шарттары құрылды: ашық конкурс, баға сұранысы бойынша") == 1
+    assert told(ru, r"заключены следующими способами", r"способами открытого конкурса, запроса ценовых") == 1
+    assert "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге. Электронды дүкен арқылы – 41 440,00 теңге." in kk
+    assert ("По запросу ценовых предложений 57 договоров – 22 266 028,65 тенге. Через электронный магазин – "
+            "41 440,00 тенге.") in ru
+
+
+@pytest.mark.parametrize("number, on", [("1", "05.01.2025"), ("2", "05.01.2025"), ("49", "24.02.2025"),
+                                        ("56", "06.03.2025"), ("68", "14.04.2025")])
+def test_the_plan_orders_are_cited_once_in_1_1(certificate, number, on):
+    """The orders on the procurement plan are in 1.1's list of orders; procurement does not list them again."""
+    assert told(certificate["kk"], rf"№{number}, {on}") == 1
+    # «№2 от 05.01.2025»: the order the seed lists twice is one order in 1.1
+    assert told(certificate["ru"], rf"№{number} от {on}") == 1
+    assert "Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар" not in certificate["kk"]
+    assert "Приказы об утверждении и изменении плана государственных закупок" not in certificate["ru"]
+
+
+def test_order_431_is_told_once(certificate):
+    """2.3: the school's text says the staff were acquainted with order №431 of 14.04.2021; the generated
+    sentence citing the same order is left out."""
+    for text in certificate.values():
+        assert text.count("№431") == 1
+
+
+def test_the_website_and_instagram_are_told_once(certificate):
+    """2.5: the school's text says events are covered on the website and Instagram, and 2.2 gave both addresses:
+    the generated «Мектеп қызметі туралы ақпарат ресми сайтта (…) …» is left out."""
+    kk, ru = certificate["kk"], certificate["ru"]
+    for text in (kk, ru):
+        assert text.count("rudnymektep7.edu.kz") == 1
+        assert text.count("instagram.com/school7_rud") == 1
+    assert "гимназияның ресми сайтында, Instagram аккаунттарында мемлекеттік тілде қамтылады" in kk
+    assert "Мектеп қызметі туралы ақпарат ресми сайтта" not in kk
+    assert "Информация о деятельности школы публикуется" not in ru
+
+
+def test_the_monthly_reports_go_where_the_seed_says(certificate):
+    """2.1: the school's own words: the reports go to the Kostanay region's education department."""
+    assert "осы ақпаратты Қостанай облысы білім бөліміне жібереді." in certificate["kk"]
+    assert "направляют эти сведения в отдел образования Костанайской области." in certificate["ru"]
+    assert "Рудный қаласы білім бөліміне" not in certificate["kk"]
+
+
+# --- The mechanism, as any school's text meets it ---------------------------------------------------------
+
+def test_an_order_is_found_by_its_number_with_its_year():
+    fact = order_fact("431", "2021-04-14")
+    assert found_in(["Ұжым білім бөлімінің 2021 жылғы 14 сәуірдегі №431 бұйрығымен танысты."], fact, "kk")
+    assert found_in(["Коллектив ознакомлен с приказом от 14 апреля 2021 года №431."], fact, "ru")
+    assert not found_in(["Ұжым 2022 жылғы №431 бұйрықпен танысты."], fact, "kk")  # another year's №431
+    assert not found_in(["Приказ №4310 от 2021 года."], fact, "ru")
+    assert cited_order("Білім бөлімінің 2021 жылғы 14 сәуірдегі №431 «Ақпаратты қорғау туралы» бұйрығы") == Fact(
+        order="431", year=2021)
+
+
+def test_none_needs_a_sentence_saying_there_was_none():
+    conflicts = Fact(terms=(Names(kk=("мүдделер қақтығ",), ru=("конфликт интерес",)),), none=True)
+    assert found_in(["Мүдделер қақтығысының фактісі анықталмады."], conflicts, "kk")
+    assert found_in(["Конфликта интересов не выявлено."], conflicts, "ru")
+    assert not found_in(["Лауазымдық мүдделер қақтығысының болмауына баса назар аударылады."], conflicts, "kk")
+    assert not found_in(["Особое внимание уделяется отсутствию конфликта интересов."], conflicts, "ru")
+    assert not found_in(["Проводится мониторинг конфликта интересов."], conflicts, "ru")
+
+
+def test_an_address_is_found_only_as_written():
+    site = address_fact("http://rudnymektep7.edu.kz/")
+    assert found_in(["Жаңалықтар http://rudnymektep7.edu.kz/ сайтында жарияланады."], site, "kk")
+    assert not found_in(["Жаңалықтар мектептің ресми сайтында жарияланады."], site, "kk")
