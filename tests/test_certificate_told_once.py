@@ -10,16 +10,11 @@ import pytest
 from test_certificate_formats import fold, get
 
 from webapp.certificate.stated import Fact, Names, address_fact, cited_order, found_in, order_fact
-from webapp.demo import load_demo
-from webapp.extensions import db
 
 
 @pytest.fixture
-def certificate(app, as_user):
+def certificate(demo, as_user):
     """rudny-7's certificate as its head reads it on screen, in each language."""
-    with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
     client = as_user("rudny-7")
     return {lang: screen_text(get(client, "html", lang=lang)) for lang in ("kk", "ru")}
 
