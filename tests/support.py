@@ -208,14 +208,15 @@ def text_of(response) -> str:
 
 
 def browser_log_in(page, username: str, password: str = "demo") -> None:
-    """Log in through the real login form in Chromium and wait until it has let us in."""
-    from playwright.sync_api import expect
-
+    """Log in through the real login form in Chromium; return once it has let us in and the page it lands on has
+    loaded."""
     page.goto("/login")
     page.fill("#username", username)
     page.fill("#password", password)
     page.locator("form[action='/login'] button[type=submit]").click()
-    expect(page).not_to_have_url(re.compile(r"/login"))
+    # Until the page it lands on has loaded, its deferred scripts may not have run: a click there would be the
+    # browser's own (a link followed, a form posted, as without JavaScript), not the one the test means.
+    page.wait_for_url(lambda url: "/login" not in url, wait_until="load")
 
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"

@@ -13,7 +13,8 @@ def log_in(page: Page, username: str, password: str = "demo") -> None:
     page.goto("/login")
     page.get_by_label("Пайдаланушы аты").fill(username)
     page.get_by_label("Құпиясөз").fill(password)
-    page.get_by_role("button", name="Кіру").click()
+    with page.expect_navigation():  # to the page's load: before it, a click would miss htmx (support.browser_log_in)
+        page.get_by_role("button", name="Кіру").click()
 
 
 def test_school_logs_in_switches_to_russian_and_logs_out(page: Page):

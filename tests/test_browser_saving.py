@@ -5,6 +5,7 @@ end in a visible conflict with both texts; a slow connection beside an invalid f
 signing out in another tab asks to sign in again on the page and then saves; an expired token is renewed."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -28,6 +29,20 @@ def started(live_app):
         period = db.session.execute(db.select(Period).filter_by(code="2026-H2")).scalar_one()
         db.session.add(Submission(school=school, period=period, status=Status.DRAFT))
         db.session.commit()
+
+
+@pytest.fixture
+def slow_scripts(live_app, monkeypatch):
+    """The page's own scripts (static/js) arrive 1.5 s after the page, as on a slow connection or a busy computer:
+    meanwhile the page is shown and takes clicks and typing, but no script handles them yet."""
+    serve = live_app.wsgi_app
+
+    def slowly(environ, start_response):
+        if environ.get("PATH_INFO", "").startswith("/static/js/"):
+            time.sleep(1.5)
+        return serve(environ, start_response)
+
+    monkeypatch.setattr(live_app, "wsgi_app", slowly)
 
 
 def personnel(live_app) -> SectionEntry | None:
@@ -194,8 +209,11 @@ def test_a_page_left_open_past_its_token_lifetime_still_saves(page: Page, starte
     assert personnel(live_app).risks == "Ұзақ ашық тұрған бет."
 
 
-def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(page: Page):
-    """Not only the sections: a department's in-place deadline edit survives a logout in another tab."""
+@pytest.mark.parametrize("press", ["click", "dblclick"])
+def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(page: Page, press):
+    """Not only the sections: a department's in-place deadline edit survives a logout in another tab. It goes out
+    again once per refusal, not once per click: a double click's two requests are both refused (the token, then the
+    session), and arranging a re-send for each sent the form twice wherever the answer does not replace it."""
     log_in(page, "rudny")
     page.locator("#deadline-2026-H1").get_by_role("link", name="Өзгерту").click()
     fill_date(page, "#deadline-2026-H1 input[name=deadline]", "03.07.2026")
@@ -204,7 +222,10 @@ def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(pag
     other_tab.locator("form.logout button").click()
     expect(other_tab).to_have_url(re.compile(r"/login$"))
     other_tab.close()
-    page.locator("#deadline-2026-H1").get_by_role("button", name="Сақтау").click()
+    answers = []
+    page.on("response", lambda response: answers.append(response.status)
+            if response.request.method == "POST" and "/deadlines/" in response.url else None)
+    getattr(page.locator("#deadline-2026-H1").get_by_role("button", name="Сақтау"), press)()
     dialog = page.locator("#sign-in-dialog")
     expect(dialog).to_be_visible()
     expect(page.locator("#deadline-2026-H1 input[name=deadline]")).not_to_have_value("")  # the page stayed
@@ -212,6 +233,36 @@ def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(pag
     dialog.get_by_role("button", name="Кіру").click()
     expect(page.locator("#deadline-2026-H1")).to_contain_text("2026 ж. 3 шілде")
     expect(page).to_have_url(re.compile(r"/units/rudny$"))
+    page.wait_for_timeout(500)  # a second re-send would be on its way by now
+    clicks = [403] * (2 if press == "dblclick" else 1)  # refused for the token the sign-out made stale
+    assert answers == [*clicks, 401, 200]  # sent again once with a fresh token, once more after signing in
+
+
+def test_changing_a_deadline_right_after_signing_in_edits_it_in_place_while_the_scripts_load(page: Page,
+                                                                                            slow_scripts):
+    """The flaky failure of the test above (1 in ~8 runs under load: saved, but on /units/rudny/deadlines/2026-H1):
+    signing in returned as soon as the department's page was shown, before its deferred scripts had run, and the
+    click on «Өзгерту» was the browser's own: it followed the link to the deadline's own page, as it does without
+    JavaScript. Signing in now returns once the page it lands on has loaded."""
+    log_in(page, "rudny")
+    page.locator("#deadline-2026-H1").get_by_role("link", name="Өзгерту").click()
+    expect(page.locator("#deadline-2026-H1 input[name=deadline]")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/units/rudny$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Рудный қаласы білім бөлімі")
+
+
+def test_typing_before_the_page_scripts_have_run_is_saved(page: Page, started, live_app, slow_scripts):
+    """A clerk may type as soon as the section is shown, while its scripts are still on their way: no input event
+    reached saving.js for that text, which stayed in the field, neither saved nor said to be unsaved."""
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL, wait_until="commit")
+    page.fill("#risks", "Бет жүктеліп жатқанда терілген тәуекел.")
+    page.locator("#basis").click()  # on to the next field before the scripts have come
+    assert page.evaluate("() => !('state' in document.getElementById('save-state').dataset)")  # saving.js not run
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+    expect(page.locator("#risks")).to_have_value("Бет жүктеліп жатқанда терілген тәуекел.")
+    assert personnel(live_app).risks == "Бет жүктеліп жатқанда терілген тәуекел."
 
 
 def test_submit_signed_out_asks_once_and_the_re_sent_refusal_is_shown(page: Page, started):

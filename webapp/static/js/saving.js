@@ -208,6 +208,10 @@
     const first = items[0];
     if (first.type === "radio") return (items.find((item) => item.defaultChecked) || {value: ""}).value;
     if (first.type === "checkbox") return first.defaultChecked ? "y" : "";
+    if (first.tagName === "SELECT") { // a select has no defaultValue: the option the page was served with
+      const option = Array.from(first.options).find((item) => item.defaultSelected) || first.options[0];
+      return option ? option.value : "";
+    }
     return first.defaultValue;
   }
 
@@ -672,6 +676,11 @@
       const state = tracker(form);
       for (const [name, field] of Object.entries(fields)) {
         if (!controls(form, name).length) continue;
+        // Typed on this page before the script ran (adoptTyped): newer than the copy kept from the last visit.
+        if (state.dirty.has(name)) {
+          state.bases[name] = Array.from(new Set([...field.bases, ...state.bases[name]])).slice(-10);
+          continue;
+        }
         setValue(form, name, field.value);
         state.bases[name] = field.bases;
         state.dirty.add(name);
@@ -691,6 +700,34 @@
       rowJobs.set(form, job);
       runRow(job);
     }
+  }
+
+  /* What the clerk typed before this script ran. The page is shown, and its fields take typing, while its
+     deferred scripts are still on their way (a slow connection, a busy computer); no input event reached us for
+     it, so it would be neither saved nor said to be unsaved. Each field that differs from the value the page was
+     served with is taken as typed: sent now, or marked unsaved and kept like any other typing. */
+  function adoptTyped() {
+    document.querySelectorAll("form[data-autosave]").forEach((form) => {
+      const names = new Set(Array.from(form.elements, fieldName).filter(Boolean));
+      const typed = Array.from(names).filter((name) => typedBeforeUs(form, name));
+      if (!typed.length) return;
+      typed.forEach((name) => touched(form, name));
+      const state = tracker(form);
+      if (typed.some((name) => halfTypedDate(controls(form, name)[0]))) show(state); // leaving the field sends it
+      else schedule(state, 0);
+    });
+  }
+
+  /* Whether a field holds other than the value the page was served with. */
+  function typedBeforeUs(form, name) {
+    const first = controls(form, name)[0];
+    if (first.tagName === "INPUT" && ["text", "search", "tel"].includes(first.type)) {
+      // A one-line input drops line breaks from the value it was served with; that is not typing.
+      return first.value !== first.defaultValue.replace(/[\r\n]/g, "");
+    }
+    // Other input types clean the served value in ways of their own (a number, a date): left to the events.
+    if (first.tagName === "INPUT" && !["radio", "checkbox"].includes(first.type)) return false;
+    return valueOf(form, name) !== savedValueOf(form, name);
   }
 
   // --- Wiring ------------------------------------------------------------------------------------
@@ -767,16 +804,31 @@
     event.preventDefault();
     event.detail.issueRequest(true);
   });
+  // The form goes out again once, however many of its requests were refused: a double click queues a second
+  // request in htmx, refused like the first, and each refusal arranging a re-send of its own sent it twice. A
+  // refusal while a re-send is arranged, or of a request that left before the last re-send, arranges none.
+  const waiting = new WeakSet(); // elements with a re-send arranged
+  const resends = new WeakMap(); // element -> how many times it was sent again
+  const sentAfter = new WeakMap(); // a request's xhr -> its element's re-sends when it left
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    sentAfter.set(event.detail.xhr, resends.get(event.detail.elt) || 0);
+  });
   document.addEventListener("htmx:responseError", (event) => {
     const xhr = event.detail.xhr;
     const element = event.detail.elt;
+    const signedOut = xhr.status === 401;
+    if (!signedOut && xhr.getResponseHeader("X-Auth-Problem") !== "csrf") return;
+    if (waiting.has(element) || (sentAfter.get(xhr) || 0) < (resends.get(element) || 0)) return;
+    waiting.add(element);
     const again = () => {
+      waiting.delete(element);
+      resends.set(element, (resends.get(element) || 0) + 1);
       resending.add(element);
       htmx.trigger(element, element.tagName === "FORM" ? "submit" : "click");
       resending.delete(element); // used by then, or the click did not reach htmx: the next click asks again
     };
-    if (xhr.status === 401) signIn().then(again);
-    else if (xhr.getResponseHeader("X-Auth-Problem") === "csrf") refreshToken().then(again, () => notice());
+    if (signedOut) signIn().then(again);
+    else refreshToken().then(again, () => { waiting.delete(element); notice(); });
   });
   document.addEventListener("htmx:sendError", () => notice());
   document.addEventListener("htmx:afterSettle", () => showPage()); // e.g. a refused row edit cancelled
@@ -790,6 +842,8 @@
     messages.appendChild(message);
   }
 
+  adoptTyped();
   restore();
+  remember();
   showPage();
 })();
