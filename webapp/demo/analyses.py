@@ -730,7 +730,9 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
         status = "done" if profile.order_templates else rng.choices(["done", "in_progress", "not_done"], [75, 20, 5])[0]
         followups.append({"text": row["text"], "deadline_kind": row["deadline_kind"],
                           "deadline_date": row.get("deadline_date"), "status": status,
-                          "comment": kk.FOLLOW_UP_COMMENTS[status]})
+                          # A permanent measure is never «completed next half-year»: its status says it all.
+                          "comment": None if row["deadline_kind"] == "permanent" and status == "in_progress"
+                          else kk.FOLLOW_UP_COMMENTS[status]})
     finding = (kk.FINDING_VIOLATIONS.format(areas=kk.named_areas(violation_areas, kk.AREAS))
                if violation_areas else kk.FINDING_CLEAN)
     return {"narrative": {"risks": kk.CONCLUSION_RISKS, "basis": finding, "recommendations": kk.CONCLUSION_LEAD,

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from ...certificate.wording import counted, kk_share, quoted, ru_plural
 from ...extensions import db
 from ...i18n import number
-from ...models import Period
 from ...reporting.sections import section_by_code
 from .models import Cycle, Proposal, ProposalState
 
@@ -23,13 +22,13 @@ def certificate_parts(school_id: int, period_ids: list[int], lang: str) -> dict:
 
 
 def approval(school_id: int, period_ids: list[int]) -> dict | None:
-    """The head's approval of the span's latest approved half-year as the certificate's approval block reads
-    it: {"position", "name", "date", "order_number"}; None while no half-year of the span is approved."""
+    """The head's approval of the span's last half-year (`period_ids` oldest first) as the certificate's approval
+    block reads it: {"position", "name", "date", "order_number"}; None while that half-year is not approved. An
+    order approving 2025-H2's certificate does not approve one that goes on into 2026-H1 (issue 11: the school
+    year's certificate stood «approved» on 19 December 2025, before half of what it covers)."""
     cycle = db.session.scalar(
-        select(Cycle).join(Period, Cycle.period_id == Period.id)
-        .where(Cycle.school_id == school_id, Cycle.period_id.in_(period_ids),
-               Cycle.approval_order_number.is_not(None), Cycle.approval_order_date.is_not(None))
-        .order_by(Period.year.desc(), Period.half.desc()).limit(1))
+        select(Cycle).where(Cycle.school_id == school_id, Cycle.period_id == period_ids[-1],
+                            Cycle.approval_order_number.is_not(None), Cycle.approval_order_date.is_not(None)))
     if cycle is None:
         return None
     return {"position": cycle.approver_position or "", "name": cycle.approver_name or "",

@@ -32,7 +32,10 @@ def working_group(span, lang: str) -> list[Block]:
 def frame(span, lang: str) -> dict:
     """The frame's slots this section fills (see certificate.assemble)."""
     approval = None
-    if span.fact("approver_name"):
+    # An approval covers the half-year it was given for: a span going on past it (2025-H2 approved, 2026-H1 not)
+    # is not approved, else «БЕКІТЕМІН Директор С.Д. Ахметова» stood over «Мектеп басшысы С.Д. Ахметова» (issue 11).
+    last = span.parts[-1].facts if span.parts else {}
+    if span.fact("approver_name") and last.get("approver_name"):
         approval = {"position": span.fact("approver_position", ""), "name": span.fact("approver_name"),
                     "date": span.fact("approval_date")}
     signature = None
