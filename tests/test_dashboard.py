@@ -1234,6 +1234,47 @@ def test_the_national_dashboard_is_the_admins_only(as_user, user):
         assert client.get(url).status_code == 404, url
 
 
+def test_the_city_pages_kept_charts_follow_a_save_a_threshold_and_the_language_at_once(app, clerk, as_user):
+    """The city dashboard keeps its charts while no figure changes (issue 13): a school's save, a new threshold
+    (which judges the bars' highlight) or the other language shows at the next view, and the kept page is the
+    one made afresh. The page shows no action-plan column, so it counts none (the comparison does)."""
+    analysis(app, "rudny-2", "2026-H1", staffing(100, 60), Status.SUBMITTED, on_time=True)  # 60 % < 70 %: flagged
+    rudny = as_user("rudny")
+    url = "/units/rudny/dashboard/?period={}&indicator=higher_education_pct"
+
+    def page(period_code: str = "2026-H1") -> str:
+        html = rudny.get(url.format(period_code)).get_data(as_text=True)
+        return re.sub(r'(csrf_token" value="|X-CSRFToken": ")[^"]*', r"\1", html)
+
+    def fresh(period_code: str = "2026-H1") -> str:
+        app.config["DASHBOARD_CACHE"] = False
+        try:
+            return page(period_code)
+        finally:
+            app.config["DASHBOARD_CACHE"] = True
+
+    assert "bar-highlight" in page()
+    with count_queries(app) as kept:
+        assert page() == fresh()
+    assert not [statement for statement in kept if "cycle_" in statement]
+    rudny.post("/units/rudny/dashboard/thresholds", data=thresholds_form(higher_education="50", period="2026-H1"))
+    assert "Шектер сақталды." in page()  # the flash, shown once
+    assert "bar-highlight" not in (after_threshold := page())
+    assert after_threshold == fresh()
+
+    assert "75,0 %" not in page("2026-H2")
+    assert clerk.post(f"{SCHOOL_BASE}/personnel/facts", data={
+        "teachers_total": "80", "support_staff_total": "20", "teachers_higher_education": "60"}).status_code == 200
+    assert "75,0 %" in page("2026-H2")
+    clerk.post(f"{SCHOOL_BASE}/personnel/facts", data={
+        "teachers_total": "80", "support_staff_total": "20", "teachers_higher_education": "72"})
+    assert "90,0 %" in (kazakh := page("2026-H2")) and "75,0 %" not in kazakh
+    rudny.post("/language", data={"lang": "ru", "next": "/"})
+    page("2026-H2")  # any flash of the switch shown once
+    russian = page("2026-H2")
+    assert russian != kazakh and "90,0 %" in russian and russian == fresh("2026-H2")
+
+
 def test_a_second_view_of_unchanged_data_is_kept_and_a_save_shows_at_once(app, clerk, as_user):
     """The national and region views keep their sums while no figure changes; any save (or a rebuild of the
     figures) makes the next view of every app server sum afresh."""

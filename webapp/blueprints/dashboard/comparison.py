@@ -148,15 +148,17 @@ def _rows_html(rows: list[SchoolRow], fmt, school_url: str, badges: tuple, late:
     return result
 
 
-def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False) -> Comparison:
+def compare(unit: OrgUnit | None, period: Period, lang: str, with_sections: bool = False,
+            with_columns: bool = True) -> Comparison:
     """Every school under `unit` with its indicators, flags and outliers (two queries, plus one for thresholds
-    and one per extra column).
+    and, `with_columns`, one per extra column: the table and its exports show them, the overview, a school's
+    drill-down and the risks page do not, so they leave each row's `extra` empty rather than count them).
 
     The judgement (quartiles, each school's outliers and flags) is kept under the data version, the language
     and the thresholds in force: thresholds are not figures (changing one does not move the version), so
     they are read every time and are part of what the kept judgement is looked up by."""
     rows = queries.school_rows(unit, period, lang, with_sections)
-    if SCHOOL_COLUMNS and rows:
+    if with_columns and SCHOOL_COLUMNS and rows:
         scope = queries.in_scope(unit)
         for column in SCHOOL_COLUMNS:
             counts = column.counts(scope)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from ... import audit
 from ...access import visible_unit_or_404
+from ...data_version import remember
 from ...extensions import db
 from ...i18n import current_language
 from ...jobs import enqueue
@@ -89,7 +90,9 @@ def _trail(unit: OrgUnit | None) -> list[tuple[str, str]]:
     items = []
     if current_user.role is Role.ADMIN:
         items.append((_("Kazakhstan"), url_for("dashboard.national", period=period)))
-    if unit is not None:
+    # Only units above `unit` that the user may see are read: none for a department's own page (one query less).
+    own = current_user.org_unit
+    if unit is not None and (current_user.role is Role.ADMIN or (own is not None and own.path != unit.path)):
         for above in ancestors(unit):
             if current_user.can_see(above):
                 items.append((above.name, url_for("dashboard.show", code=above.code, period=period)))
@@ -101,7 +104,10 @@ def _context(unit: OrgUnit | None, **extra) -> dict:
     period = _period(periods)
     return {"unit": unit, "periods": periods, "period": period, "trail": _trail(unit), "indicators": INDICATORS,
             "indicator": _indicator(), "indicators_by_key": BY_KEY, "format_value": formatter(current_language()),
-            "sections": SECTIONS, "today": today(), "school_columns": SCHOOL_COLUMNS, **extra}
+            "sections": SECTIONS, "today": today(), "school_columns": SCHOOL_COLUMNS,
+            # One url_for for every school's link on the page (each costs tens of microseconds; a city lists
+            # dozens): SCHOOL is replaced by the school's code, which needs no quoting in a path.
+            "school_href": url_for("dashboard.show", code="SCHOOL", period=period.code), **extra}
 
 
 # --- Pages -----------------------------------------------------------------------------------------
@@ -152,7 +158,7 @@ def _block(name: str) -> str | None:
 def _department(unit: OrgUnit, remind_error: str | None = None):
     context = _context(unit, remind_error=remind_error)
     period, indicator = context["period"], context["indicator"]
-    comparison = compare(unit, period, current_language())
+    comparison = compare(unit, period, current_language(), with_columns=False)
     deadlines = queries.deadlines_by_department(unit, period)
     reminders = queries.latest_reminders(unit, period)
     messages = messages_by_school(queries.in_scope(unit), period)
@@ -161,13 +167,18 @@ def _department(unit: OrgUnit, remind_error: str | None = None):
         row.reminded_at = reminders.get(row.id)
         row.messages = messages.get(row.id, [])
     history = _history(context["periods"], context["period"])
-    context.update(
-        comparison=comparison, totals=comparison.totals,
-        behind=[row for row in comparison.rows if row.is_behind],
-        bars=school_bars(comparison, indicator),
-        trend_chart=trend_series(history, [(unit.name, queries.trend(unit, history, [indicator]))], indicator,
-                                 context["format_value"]),
-    )
+
+    def charts() -> tuple:
+        return (school_bars(comparison, indicator),
+                trend_series(history, [(unit.name, queries.trend(unit, history, [indicator]))], indicator,
+                             context["format_value"]))
+
+    # The two charts (SVG) are made of figures, the thresholds in force and the language only, all in the
+    # comparison's `kept_as`: kept under the data version with it, made afresh after any save.
+    bars, trend_chart = remember(("department_charts", *comparison.kept_as, indicator.key,
+                                  tuple(p.id for p in history)), charts)
+    context.update(comparison=comparison, totals=comparison.totals,
+                   behind=[row for row in comparison.rows if row.is_behind], bars=bars, trend_chart=trend_chart)
     return render("dashboard/department.html", block=_block("indicator_view"), status=422 if remind_error else 200,
                   **context)
 
@@ -177,7 +188,7 @@ def _school(school: OrgUnit):
     context = _context(school)
     period, indicator = context["period"], context["indicator"]
     department = db.session.get(OrgUnit, school.parent_id)
-    comparison = compare(department, period, current_language())
+    comparison = compare(department, period, current_language(), with_columns=False)
     own = next((row for row in comparison.rows if row.id == school.id), None)
     if own is None:
         abort(404)
@@ -333,7 +344,7 @@ def risks(code: str):
     """Flags per school with their reasons, the heat map of schools × sections, and the thresholds."""
     unit = _group_unit(code)
     context = _context(unit)
-    result = compare(unit, context["period"], current_language(), with_sections=True)
+    result = compare(unit, context["period"], current_language(), with_sections=True, with_columns=False)
     context.update(comparison=result, heat=heat_map(result, SECTIONS), heat_states=HEAT_STATES, rules=FLAG_RULES,
                    may_edit=_may_edit_thresholds(unit), thresholds=result.thresholds, own=own_thresholds(unit))
     return render("dashboard/risks.html", **context)
@@ -345,7 +356,7 @@ def risks_export(code: str, file_format: str):
     """The heat map as a list (school × section: what the cell shows, the flags, the typed risks) to download."""
     unit = _group_unit(code)
     period = _period(_periods())
-    result = compare(unit, period, current_language(), with_sections=True)
+    result = compare(unit, period, current_language(), with_sections=True, with_columns=False)
     sheet = risks_sheet(heat_map(result, SECTIONS), queries.section_texts(unit, period, current_language()), unit,
                         period)
     return _download(sheet, f"{unit.code}_{period.code}_risks", file_format, unit)
@@ -377,7 +388,7 @@ def thresholds(code: str):
             values[rule.key] = value
     context = _context(unit)
     if errors:
-        result = compare(unit, context["period"], current_language(), with_sections=True)
+        result = compare(unit, context["period"], current_language(), with_sections=True, with_columns=False)
         context.update(comparison=result, heat=heat_map(result, SECTIONS), heat_states=HEAT_STATES, rules=FLAG_RULES,
                        may_edit=True, thresholds=thresholds_for(unit), own=own, errors=errors, typed=request.form)
         return render("dashboard/risks.html", block="thresholds_form", status=422, **context)
