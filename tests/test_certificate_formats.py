@@ -170,7 +170,7 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
     # A labelled paragraph: the label is a bold run, the text follows in a plain one.
     labelled = next(p for p in paragraphs if p.text.startswith("Сыбайлас жемқорлық тәуекелдері:"))
     assert labelled.runs[0].bold and not labelled.runs[-1].bold
-    signature = next(p for p in paragraphs if p.text.endswith("__________ Қ.И. Бірманова"))
+    signature = next(p for p in paragraphs if p.text.endswith("__________ Қ.И.\u00a0Бірманова"))  # one line
     assert "\t" in signature.text
     # Appendix 4 starts a new page.
     note = next(p for p in paragraphs if "4-қосымша" in p.text)

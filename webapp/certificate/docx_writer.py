@@ -2,14 +2,16 @@
 
 Layout follows the print CSS: A4 portrait, margins 20/15/20/30 mm, Times New Roman 14 pt (what every Word in a
 Kazakh office has, with every Kazakh letter; set for every script slot, so no letter falls back to another font),
-1.15 line spacing, justified paragraphs with a 1.25 cm first-line indent, tables whose header row repeats on each
-page (a tall row may break across pages), page numbers at the top centre from the second page (as Kazakh and
+1.15 line spacing, paragraphs with a 1.25 cm first-line indent, justified and hyphenated where the PDF's are
+(Russian; Kazakh, which no hyphenation dictionary here covers, is left-aligned), tables whose header row repeats on
+each page (a tall row may break across pages), page numbers at the top centre from the second page (as Kazakh and
 Russian office work numbers pages), the signature kept with the last paragraph, and a «ЖОБА» / «ПРОЕКТ» mark in
 the header until every half-year of the span is accepted.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from datetime import UTC, datetime
@@ -25,6 +27,7 @@ from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from .blocks import Heading, NumberedList, Para, Table, whole_row
+from .wording import justified
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -124,6 +127,50 @@ def _field(paragraph, instruction: str, placeholder: str) -> None:
     fld_char("end")
 
 
+def _no_hyphens(pPr) -> None:
+    """Word never hyphenates this paragraph (or style): a heading, the title, a table's header row, as the print
+    CSS gives them `hyphens: manual`."""
+    if pPr.find(qn("w:suppressAutoHyphens")) is None:
+        pPr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_PPR_AFTER_SUPPRESS_HYPHENS)
+
+
+# What follows <w:suppressAutoHyphens> in a <w:pPr>, in the schema's order (Word rejects children out of order).
+_PPR_AFTER_SUPPRESS_HYPHENS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                               "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                               "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+# Wide enough for a word of a table cell: Times New Roman's characters are 0.5 em (digits) to 0.7 em (bold
+# capitals) wide, 0.55 em on average; Table Grid's cells have 0.19 cm of margin on either side.
+CHAR_EM = 0.55
+CELL_MARGINS = Cm(0.19) * 2
+
+
+def _column_widths(rows: list[list], shares, columns: int) -> list[Emu]:
+    """Each column's width: its share of the text width as the block gives it (`shares`, else equal), but never
+    narrower than its longest word, which Word would otherwise break without a hyphen («1» over «0» for row 10 of
+    a plan whose number column is 1 of 21 shares); what a column takes comes from the others in proportion to
+    their shares, as the PDF's automatic table layout does. Units: EMU."""
+    shares = list(shares) if len(shares) == columns and sum(shares) > 0 else [1] * columns
+    longest = [max((len(word) for row in rows if i < len(row) for word in str(row[i] or "").split()), default=0)
+               for i in range(columns)]
+    least = [int(n * TABLE_SIZE * CHAR_EM + CELL_MARGINS) for n in longest]
+    if sum(least) >= TEXT_WIDTH:
+        least = [0] * columns  # words too long to fit side by side anyway: the shares alone
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(columns) if i not in fixed]
+        room = TEXT_WIDTH - sum(fixed.values())
+        total = sum(shares[i] for i in free) or 1
+        widths = {i: fixed.get(i, int(room * shares[i] / total)) for i in range(columns)}
+        short = [i for i in free if widths[i] < least[i]]
+        if not short:
+            return [Emu(widths[i]) for i in range(columns)]
+        fixed.update({i: least[i] for i in short})
+
+
 class _Writer:
     def __init__(self, certificate):
         self.c = certificate
@@ -146,6 +193,7 @@ class _Writer:
         self._keep_end_with_signature()
         self._signature()
         self._appendix()
+        self._hyphenation()
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
@@ -192,6 +240,7 @@ class _Writer:
             fmt.space_before, fmt.space_after = (Pt(15), Pt(6)) if name == "Heading 1" else (Pt(12), Pt(5))
             fmt.keep_with_next = True
             fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _no_hyphens(style.element.get_or_add_pPr())
 
         for name in ("Header", "Footer"):
             _set_fonts(styles[name].element.get_or_add_rPr())
@@ -289,6 +338,7 @@ class _Writer:
             fmt.space_after = Pt(0)
             fmt.space_before = Pt(5) if is_title and i else Pt(0)
             fmt.keep_with_next = True
+            _no_hyphens(paragraph._p.get_or_add_pPr())
             if is_title:
                 _set_run_property(paragraph.runs[0]._r.get_or_add_rPr(), "spacing", val="14")
 
@@ -313,11 +363,13 @@ class _Writer:
             self._table(block)
 
     def _para(self, block: Para) -> None:
-        """A paragraph of the HTML (white-space: pre-line): each typed line becomes its own justified paragraph,
-        since Word stretches a justified line that ends with a manual break."""
+        """A paragraph of the HTML (white-space: pre-line): each typed line becomes its own paragraph, since Word
+        stretches a justified line that ends with a manual break; justified as the PDF's (`justified`), a list
+        item left-aligned."""
         lines = [line for line in clean(block.text).split("\n") if line.strip()] or [""]
         for i, line in enumerate(lines):
-            paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.LEFT if block.item else WD_ALIGN_PARAGRAPH.JUSTIFY,
+            justify = justified(self.lang) and not block.item
+            paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY if justify else WD_ALIGN_PARAGRAPH.LEFT,
                                         indent=INDENT)
             if i == 0 and block.label:
                 paragraph.add_run(clean(block.label)).bold = True
@@ -362,7 +414,7 @@ class _Writer:
     def _numbered_list(self, items: list[str]) -> None:
         num_id = self._numbering()
         for item in items:
-            paragraph = self._paragraph(item, align=WD_ALIGN_PARAGRAPH.JUSTIFY, left=LIST_LEFT,
+            paragraph = self._paragraph(item, align=WD_ALIGN_PARAGRAPH.LEFT, left=LIST_LEFT,  # as `ol li`
                                         indent=Emu(-LIST_HANGING))
             numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             numPr.get_or_add_ilvl().val = 0
@@ -381,9 +433,7 @@ class _Writer:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = list(block.widths) if len(block.widths) == columns else [1] * columns
-        total = sum(widths) or columns
-        column_widths = [Emu(int(TEXT_WIDTH * w / total)) for w in widths]
+        column_widths = _column_widths(rows, block.widths, columns)
         tblPr = table._tbl.tblPr
         _set_child(tblPr, "w:tblW", w=str(sum(w.twips for w in column_widths)), type="dxa")
         for column, width in zip(table.columns, column_widths, strict=True):
@@ -427,6 +477,20 @@ class _Writer:
                 # the last paragraph, and the one before an empty spacer
                 Paragraph(element, self.doc).paragraph_format.keep_with_next = True
 
+    def _hyphenation(self) -> None:
+        """Word hyphenates the body where the PDF does (`justified`: Russian), so a justified line breaks a long
+        word as the PDF's does instead of stretching, and the two paginate alike; headings, the title and table
+        header rows stay whole. Kazakh has no dictionary to hyphenate with, and is left-aligned."""
+        if not justified(self.lang):
+            return
+        settings = self.doc.settings.element
+        # In the schema's order: right after the default tab stop, which python-docx's template always has.
+        settings.find(qn("w:defaultTabStop")).addnext(OxmlElement("w:autoHyphenation"))
+        for row in self.doc.element.body.iter(qn("w:tr")):
+            if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+                for p in row.iter(qn("w:p")):
+                    _no_hyphens(p.get_or_add_pPr())
+
     def _signature(self) -> None:
         """«Мектеп басшысы      __________ Қ.И. Бірманова»: the position, then a line to sign on and the name."""
         position, name = self.c.signature
@@ -439,6 +503,26 @@ class _Writer:
         fmt.space_before = Pt(26)
         fmt.keep_together = True
 
+    def _appendix_number_whole(self, note) -> None:
+        """«4-қосымша» / «Приложение 4» never split across lines, as the print HTML keeps them (a span that does
+        not wrap): Word's no-break hyphen in the one, a no-break space in the other."""
+        run = note.runs[0]
+        if self.lang != "kk":
+            run.text = re.sub(r"^(\S+) (\d+)", "\\1\u00a0\\2", run.text)
+            return
+        found = re.search(r"(\d+)-(\S+)$", run.text)
+        if not found:
+            return
+        run.text = run.text[:found.start(1)] + found[1]
+        hyphen = OxmlElement("w:noBreakHyphen")
+        after = copy.deepcopy(run._r)
+        after.remove(after.find(qn("w:t")))
+        after.append(hyphen)
+        text = OxmlElement("w:t")
+        text.text = found[2]
+        after.append(text)
+        run._r.addnext(after)
+
     def _appendix(self) -> None:
         if not self.c.appendix:
             return
@@ -446,6 +530,7 @@ class _Writer:
                                left=Emu(int(TEXT_WIDTH * 0.45)))
         note.paragraph_format.page_break_before = True
         note.paragraph_format.space_after = Pt(12)
+        self._appendix_number_whole(note)
         title = self.doc.add_paragraph(clean(self.c.appendix_title), style="Heading 1")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._table(self.c.appendix)

@@ -9,7 +9,7 @@ from flask import render_template
 from ..reporting.texts import strip_marks
 from .assemble import Certificate
 from .blocks import whole_row
-from .wording import typeset
+from .wording import justified, typeset
 
 
 def _map_texts(certificate: Certificate, fn) -> Certificate:
@@ -53,7 +53,8 @@ def html(certificate: Certificate, *, for_pdf: bool = False, **context) -> str:
     screen = not for_pdf and bool(context.get("downloads"))
     return render_template("certificates/show.html",
                            c=typeset_texts(certificate) if screen else on_paper(certificate),
-                           for_pdf=for_pdf, screen=screen, whole_row=whole_row, **context)
+                           for_pdf=for_pdf, screen=screen, whole_row=whole_row,
+                           justified=justified(certificate.lang), **context)
 
 
 def pdf(certificate: Certificate) -> bytes:

@@ -294,14 +294,57 @@ def _quotes(text: str) -> str:
     return "".join(out)
 
 
+# No-break spaces: Kazakh and Russian typography (and CLDR's number formats for both, which Babel follows: a
+# U+00A0 between digit groups and before «%» or «₸») keep these pairs on one line.
+NBSP = "\u00a0"
+# Names are Cyrillic: a Latin capital and full stop is a section's Roman numeral («I. Нормативтік…»), no initial.
+_UPPER, _LOWER = "А-ЯЁӘҒҚҢӨҰҮҺІ", "а-яёәғқңөұүһі"
+_INITIAL_PAIR = rf"[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.)?"  # «Қ.И.», «Қ. И.», «Ж.»
+_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"  # «Бірманова», «Иванова-Петрова»
+# «Қ.И. Бірманова»: initials that start a word (not the «Р.» of «ҚР.») and the surname after them.
+_NAME_AFTER_INITIALS = re.compile(rf"(?<![\w.])({_INITIAL_PAIR})[ \t]+(?={_SURNAME})")
+# «Хасенова Н.С.»: a surname and the initials after it, when they are not the initials of a name that follows.
+_NAME_BEFORE_INITIALS = re.compile(
+    rf"(?<![\w.-])({_SURNAME})[ \t]+(?={_INITIAL_PAIR}(?![\w.])(?![ \t\u00a0]+{_SURNAME}))")
+_NUMERO = re.compile(r"№[ \t]+(?=\S)")  # «№ 57»
+# «90,79 %», «1 440,00 ₸», «22 266 028,65 теңге»: a number and its sign or unit.
+_UNIT = re.compile(r"(?<=\d)[ \t]+(?=%|₸|(?:теңге|тенге|тг|мың|тыс|млн|млрд)(?![\w-]))")
+# «22 266 028,65» typed with plain spaces: the groups of one number (a group is three digits).
+_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \t]\d{3})+(?!\d)")
+
+
+def _no_breaks(text: str) -> str:
+    """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
+    number and «%» or its currency, the digit groups of a number."""
+    text = _NAME_AFTER_INITIALS.sub(lambda m: m[1].replace(" ", NBSP) + NBSP, text)
+    text = _NAME_BEFORE_INITIALS.sub(lambda m: m[1] + NBSP, text)
+    text = re.sub(rf"(?<![\w.])[{_UPPER}]\. (?=[{_UPPER}]\.)", lambda m: m[0].replace(" ", NBSP), text)
+    text = _NUMERO.sub("№" + NBSP, text)
+    text = _UNIT.sub(NBSP, text)
+    return _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
+
+
 def typeset(text: str) -> str:
-    """A text as it goes on paper, whatever was stored: typographic quotes (see `_quotes`) and an en dash in a
-    range of years («2024-2025» → «2024–2025»). The stored text is never changed; this runs at print time."""
+    """A text as it goes on paper, whatever was stored: typographic quotes (see `_quotes`), an en dash in a
+    range of years («2024-2025» → «2024–2025»), and no-break spaces where a line must not break (see
+    `_no_breaks`: «Қ.И.\u00a0Бірманова», «Хасенова\u00a0Н.С.», «№\u00a057», «90,79\u00a0%»). The stored text is
+    never changed; this runs at print time, for the PDF, the print HTML and the DOCX alike."""
     if not text or not isinstance(text, str):
         return text
     if '"' in text or "«" in text or "»" in text:
         text = _quotes(text)
-    return _YEARS.sub(lambda m: f"{m[1]}–{m[2]}" if m[1] <= m[2] else m[0], text)
+    text = _YEARS.sub(lambda m: f"{m[1]}–{m[2]}" if m[1] <= m[2] else m[0], text)
+    return _no_breaks(text)
+
+
+def justified(lang: str) -> bool:
+    """Whether the certificate's body paragraphs in `lang` are justified: only where a hyphenation dictionary
+    exists for it (pyphen's, which WeasyPrint uses and the DOCX asks Word to match), since a justified line that
+    cannot hyphenate its long words stretches into gaps. Russian has one; Kazakh has none in pyphen, Debian's
+    hyphen-* packages or PyPI (TeX's hyph-kk, 2025, is in no package here), so Kazakh is left-aligned."""
+    import pyphen
+
+    return pyphen.language_fallback(lang) is not None
 
 
 _INITIALS_LAST = re.compile(r"^(?P<surname>[^\W\d_][\w-]+)\s+(?P<initials>(?:[^\W\d_]\.\s?){1,2})$")

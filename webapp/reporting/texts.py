@@ -65,17 +65,14 @@ _URL = re.compile(r"(https?://)\s*(?:/\s*)?([^\s/<>()«»\"]+/?)([^\s<>()«»\"]
 
 
 def paper_html(text: Any) -> Markup:
-    """`marked_html` with each web address kept whole from «http://» to the host's first label («http://www.»,
-    «http://rudnymektep7.»: never broken after «http://») and free to break after a later «.» or «/»: a line
-    of justified text does not stretch around it. A clerk's stray space after «http://» («http:// /rudny…»)
-    is dropped."""
+    """`marked_html` with each web address kept whole from «http://» to the end of its host
+    («http://rudnymektep7.edu.kz/» is never broken, neither after «http://» nor mid-domain after a «.») and free
+    to break only after a «/» of its path, so a reader can still type it from paper. A clerk's stray space after
+    «http://» («http:// /rudny…») is dropped."""
     html = str(marked_html(text))
 
     def wrap(m: re.Match) -> str:
-        # «http://www.» stays whole; the rest of the host may break after a «.», the path after a «/», so a
-        # justified line does not stretch around an address it cannot break.
-        first, dot, rest = m[2].partition(".")
-        host = f'<span class="host">{m[1]}{first}{dot}</span>' + rest.replace(".", ".<wbr>").replace("/", "/<wbr>")
+        host = f'<span class="host">{m[1]}{m[2]}</span>'
         return f'<span class="url">{host}{(m[3] or "").replace("/", "/<wbr>")}</span>'
 
     return Markup(_URL.sub(wrap, html))
