@@ -157,6 +157,20 @@ def with_demo_analyses(app):
     return app
 
 
+def with_demo_cycles(app):
+    """The demo's public cycles (webapp/demo/cycles.py: rudny-7's 2025-H2 and 2026-H2, rudny-3's 2025-H2) with
+    the two schools' analyses they are built from, loaded into `app`'s database; lighter than every school's
+    analyses. Returns `app`."""
+    from webapp.demo.analyses import load_analyses
+    from webapp.demo.cycles import load_cycles
+
+    with app.app_context():
+        load_analyses(["rudny-7", "rudny-3"])
+        load_cycles()
+        db.session.commit()
+    return app
+
+
 def login(client, username: str, password: str = "demo"):
     return client.post("/login", data={"username": username, "password": password})
 

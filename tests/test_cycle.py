@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
-from support import app_config, count_queries, text_of
+from support import app_config, count_queries, text_of, with_demo_cycles
 
 from webapp import create_app
 from webapp.blueprints.cycle.models import Cycle, Proposal, ProposalState
@@ -334,3 +334,23 @@ def test_proposals_are_among_the_certificates_information_sources(app, announced
     assert ("На объявление о проведении внутреннего анализа от граждан поступило 2 предложения, из них 1 учтено в "
             "разделе «Финансово-хозяйственная деятельность: государственные закупки».") in ru
     assert "–" not in ru.split("поступило 2 предложения")[1][:120]
+
+
+# --- The demo's cycles ------------------------------------------------------------------------------
+
+def test_each_demo_schools_announcement_gives_its_own_contacts_and_hall(app, client, as_user):
+    """rudny-3's public page named rudny-7's e-mail and office, its protocol rudny-7's hall (shared constants,
+    issue 11)."""
+    with_demo_cycles(app)
+    for lang in ("kk", "ru"):
+        headers = {"Accept-Language": lang}
+        rudny_3 = text_of(client.get("/open/rudny-3/2025-H2/", headers=headers))
+        assert "school3@rudny.example.kz" in rudny_3 and "Рудный қ., Комсомол даңғ. 20" in rudny_3
+        assert "school7@" not in rudny_3 and "Ленин к-сі 7" not in rudny_3
+        rudny_7 = text_of(client.get("/open/rudny-7/2025-H2/", headers=headers))
+        assert ("Тел.: +7 (714 31) 5-00-07; e-mail: school7@rudny.example.kz; Рудный қ., Ленин к-сі 7, 12-кабинет."
+                in rudny_7)  # the real school's contacts, as before
+        hall = text_of(as_user("rudny-3").get(f"/schools/rudny-3/2025-H2/cycle/discussion/protocol?lang={lang}"))
+        assert "Мектептің акт залы, Рудный қ., Комсомол даңғ. 20" in hall and "Ленин к-сі 7" not in hall
+        hall = text_of(as_user("rudny-7").get(f"/schools/rudny-7/2025-H2/cycle/discussion/protocol?lang={lang}"))
+        assert "Мектептің акт залы, Рудный қ., Ленин к-сі 7" in hall

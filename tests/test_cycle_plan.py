@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from support import count_queries, text_of
+from support import count_queries, text_of, with_demo_cycles
 
 from webapp.blueprints.conclusion.models import FollowUp, Recommendation
 from webapp.blueprints.cycle import files
@@ -509,3 +509,15 @@ def test_the_heads_approval_shows_on_the_schools_certificate_in_every_format(app
     assert "УТВЕРЖДАЮ" in public and "Ж. Е. С." in public
     assert "Утверждена приказом от 19 декабря 2025 года №301." in public
     assert "Жұмабаев" not in public
+
+
+def test_the_printed_plan_ends_its_approval_with_a_sentence(app, as_user):
+    """The approval block ended in a bare «от 19 декабря 2025 года №211» (issue 11); it is now one sentence like
+    the certificate's, the participle agreeing with «план»."""
+    with_demo_cycles(app)
+    school = as_user("rudny-3")
+    url = "/schools/rudny-3/2025-H2/cycle/plan/document?lang={}"
+    kk = text_of(school.get(url.format("kk")))
+    assert "БЕКІТЕМІН" in kk and "2025 жылғы 19 желтоқсандағы №211 бұйрықпен бекітілді." in kk
+    ru = text_of(school.get(url.format("ru")))
+    assert "УТВЕРЖДАЮ" in ru and "Утвержден приказом от 19 декабря 2025 года №211." in ru

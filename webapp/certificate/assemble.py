@@ -80,6 +80,19 @@ def order_reference(number: str | None, on: date | None, lang: str) -> str:
     return order_ref(number, on, lang, spelled=True) if number else ""
 
 
+def approved_by_order(number: str | None, on: date | None, lang: str, *, ru_participle: str = "Утверждена") -> str:
+    """The approval sentence under «БЕКІТЕМІН / УТВЕРЖДАЮ»: «2025 жылғы 19 желтоқсандағы №211 бұйрықпен
+    бекітілді.» / «Утверждена приказом от 19 декабря 2025 года №211.»; nothing without an order number.
+
+    `ru_participle` agrees with the document's noun in Russian: «Утверждена» for the certificate (справка),
+    «Утвержден» for the action plan (план); Kazakh has no gender. The order gives the date, so no date line
+    stands above it (issue 11)."""
+    reference = order_reference(number, on, lang)
+    if not reference:
+        return ""
+    return say(lang, f"{reference} бұйрықпен бекітілді.", f"{ru_participle} приказом {reference}.")
+
+
 iso_date = as_date
 
 
@@ -202,7 +215,6 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
         approval = {**approval, "date": written_date(iso_date(approval.get("date")), lang)}
     if cycle["approval"]:
         recorded = cycle["approval"]
-        reference = order_reference(recorded["order_number"], recorded["date"], lang)
         name = recorded["name"]
         typed = [part.facts["approver_name"] for part in spans["general"].parts if part.facts.get("approver_name")]
         if approval and typed and signed_name(typed[-1]) == signed_name(name):
@@ -213,7 +225,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                     "name": name or (approval or {}).get("name") or school.head_name or "",
                     # The order gives the date: one sentence under the signature, not the date and then the order
                     # dated again («… 19 декабря 2025 года / приказом от 19 декабря 2025 года №301», issue 11).
-                    "date": say(lang, f"{reference} бұйрықпен бекітілді.", f"Утверждена приказом {reference}.")}
+                    "date": approved_by_order(recorded["order_number"], recorded["date"], lang)}
     if approval:
         approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": signed_name(approval.get("name"))}
     position, name = frame.get("signature") or (None, None)

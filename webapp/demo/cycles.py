@@ -35,7 +35,25 @@ from .analyses import CYCLE_APPROVALS
 SCOPE = ("1) нормативтік құқықтық актілер мен мектептің ішкі құжаттарындағы сыбайлас жемқорлық тәуекелдері;\n"
          "2) ұйымдастырушылық-басқарушылық қызметтегі тәуекелдер: кадр саясаты, мемлекеттік қызметтер, "
          "мемлекеттік сатып алу, өтініштерді қарау, ақпараттың ашықтығы.")
-CONTACTS = "Тел.: +7 (714 31) 5-00-07; e-mail: school7@rudny.example.kz; Рудный қ., Ленин к-сі 7, 12-кабинет."
+# The seed school's own street and office (rudny-7, as the real school publishes them); every other demo school
+# gets an invented address in its own city from its number (`_premises`).
+SEED_PREMISES = {"rudny-7": ("Ленин к-сі 7", "12-кабинет")}
+STREETS = ["Пушкин к-сі", "Космонавтар к-сі", "Корчагин к-сі", "Комсомол даңғ.", "Абай даңғ."]
+AREA_CODES = {"rudny": "714 31", "lisakovsk": "714 33"}  # the cities' telephone codes
+
+
+def _premises(school: OrgUnit) -> tuple[str, str]:
+    """(contacts, discussion place) of one demo school, from its code («rudny-3») and city, in Kazakh as the
+    school types them: «Тел.: +7 (714 31) 5-00-03; e-mail: school3@rudny.example.kz; Рудный қ., Комсомол даңғ. 20,
+    қабылдау бөлмесі.» and «Мектептің акт залы, Рудный қ., Комсомол даңғ. 20». Each school's public announcement
+    names its own office, never another school's (issue 11); rudny-7's are the seed's, unchanged."""
+    town, _, number = school.code.rpartition("-")
+    street, office = SEED_PREMISES.get(school.code) or (
+        f"{STREETS[int(number) % len(STREETS)]} {11 + 3 * int(number)}", "қабылдау бөлмесі")
+    address = f"{school.city_kk}, {street}"
+    phone = f"Тел.: +7 ({AREA_CODES[town]}) 5-00-{int(number):02d}; " if town in AREA_CODES else ""
+    return (f"{phone}e-mail: school{number}@{town}.example.kz; {address}, {office}.",
+            f"Мектептің акт залы, {address}")
 
 
 def _at(day: date, hour: int = 10) -> datetime:
@@ -46,7 +64,10 @@ def _cycle(school: OrgUnit, period: Period, **values) -> Cycle | None:
     exists = db.session.execute(select(Cycle.id).filter_by(school_id=school.id, period_id=period.id)).first()
     if exists:
         return None
-    cycle = Cycle(school=school, period=period, scope=SCOPE, contacts=CONTACTS, **values)
+    contacts, place = _premises(school)
+    if values.get("discussion_on"):
+        values.setdefault("discussion_place", place)
+    cycle = Cycle(school=school, period=period, scope=SCOPE, contacts=contacts, **values)
     db.session.add(cycle)
     db.session.flush()
     return cycle
@@ -70,7 +91,7 @@ def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> No
                    analysis_to=date(2025, 12, 12), order_number="248", order_date=date(2025, 9, 1),
                    proposals_until=date(2025, 10, 31), proposals_open=False, draft_public=False,
                    discussion_on=date(2025, 12, 10), discussion_time="15:00",
-                   discussion_place="Мектептің акт залы, Рудный қ., Ленин к-сі 7", protocol_number="1",
+                   protocol_number="1",
                    chair=chair.name if chair else "Серікова Гүлнар Маратқызы",
                    chair_position=lower_first(chair.position_title) if chair
                    else "директордың оқу ісі жөніндегі орынбасары",

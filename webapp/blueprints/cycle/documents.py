@@ -16,7 +16,7 @@ from flask import abort, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from ...certificate.assemble import order_reference, written_date
+from ...certificate.assemble import approved_by_order, order_reference, written_date
 from ...certificate.blocks import Para, Table, say
 from ...certificate.docx_writer import clean
 from ...i18n import period_label, short_date
@@ -131,7 +131,9 @@ def plan(cycle: Cycle, measures: list[PlanMeasure], lang: str, public: bool = Fa
     if cycle.approved:
         approval = [say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), cycle.approver_position or "",
                     f"__________ {text(cycle.approver_name)}",
-                    order_reference(cycle.approval_order_number, cycle.approval_order_date, lang)]
+                    # A sentence, as the certificate's approval reads, not a bare «от … №211» (issue 11).
+                    approved_by_order(cycle.approval_order_number, cycle.approval_order_date, lang,
+                                      ru_participle="Утвержден")]
     return Document(lang=lang, title_lines=title, city=cycle.school.localized("city", lang) or "",
                     dated="", blocks=blocks, approval=approval, landscape=True,
                     filename=f"{cycle.school.code}_{cycle.period.code}_plan_{lang}")
