@@ -6,6 +6,7 @@ import re
 import pytest
 from support import count_queries, text_of
 
+from webapp.certificate.wording import KK_MONTHS_OF
 from webapp.extensions import db
 from webapp.models import OrgUnit, Period
 from webapp.reporting.models import Status, Submission
@@ -30,17 +31,20 @@ SEED_FACTS_KK = [
     "2024 жылдың екінші жарты жылдығы, 2025 жылдың бірінші жарты жылдығы",
     # 1.1 internal rules
     "2024–2025 оқу жылының басында", "«Ішкі тәртіп ережесі» әзірленіп", "2024 жылғы 29 тамыздағы №1 хаттама",
-    "№153, 02.09.2024",
+    "2024 жылғы 2 қыркүйектегі №153 бұйрығымен",
     # 2.1 public services
-    "№215", "Хасенова Н.С.", "Бекболатова Б.Т.", "128 адамға", "5 адамға, 217 035,00 теңге", "Исаева А.Ж.", "№48",
-    "ақпараттандыру жөніндегі директордың орынбасары Исаева А.Ж.",
+    # every person the certificate names with initials first, as in the signature (issue 11)
+    "№215", "Н.С. Хасенова", "Б.Т. Бекболатова", "128 адамға", "5 адамға, 217 035,00 теңге", "А.Ж. Исаева", "№48",
+    "ақпараттандыру жөніндегі директордың орынбасары А.Ж. Исаева",
     "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді",
     # 2.2 personnel
     "Әкімшілік штат 11 адамды құрайды", "76 педагог қызметкерді құрайды",
     "Кіші қызмет көрсетуші персонал саны 41 адамды құрайды",
     "69 педагог қызметкер (90,79 %) – жоғары білімді", "7 педагог қызметкер (9,21 %) – арнаулы орта білімді",
-    "«педагог» – 16", "«педагог-модератор» – 22", "«педагог-сарапшы» – 17", "«педагог-зерттеуші» – 21",
-    "«педагог-шебер» – 2", "бос орын болған жоқ", "Жұмысқа 8 қызметкер қабылданды",
+    # the categories in a sentence, each with its count (issue 11: was «"педагог" – 16, …»)
+    "«педагог» санатында 16", "«педагог-модератор» санатында 22", "«педагог-сарапшы» санатында 17",
+    "«педагог-зерттеуші» санатында 21", "«педагог-шебер» санатында 2 педагог қызметкер жұмыс істейді",
+    "бос орын болған жоқ", "Жұмысқа 8 қызметкер қабылданды",
     # the disciplined with their initials first and a full stop each, their orders spelled (issue 11)
     "Ж. Айназарова", "С.А. Ермағанбетова", "З.Г. Абдрахимова", "С.Б. Бахрамова", "А.М. Омарғалиев", "Г.Ә. Сансызбаева",
     "Р.С. Сейтен", "2024 жылғы 11 қазандағы №77", "2024 жылғы 1 қарашадағы №86", "2024 жылғы 13 қарашадағы №88",
@@ -68,7 +72,9 @@ def test_the_kazakh_certificate_carries_every_fact_of_the_seed(demo, as_user):
     assert missing == []
     for order in SEED_ORDERS:
         number, on = order.split()
-        assert f"№{number}, {on}" in text, order
+        day, month, year = (int(part) for part in on.split("."))
+        # each order cited in the one order style, its number and date (issue 11: was «№174, 02.09.2024ж.»)
+        assert f"{year} жылғы {day} {KK_MONTHS_OF[month - 1]} №{number} «" in text, order
     html = response.get_data(as_text=True)
     # The seed's ten recommendations, each once, as the action plan: its section, all employees, its deadline.
     plan = html.split("жұмыс тобы мынадай ұсынымдар шығарды")[1].split("</table>")[0]

@@ -82,13 +82,13 @@ def test_procurement_methods_after_a_colon_start_lowercase_and_plan_orders_cited
         kk = certificate_text("procurement", "kk", procurement).splitlines()
         assert kk[1:3] == ["баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге;",
                            "электронды дүкен арқылы – 41 440,00 теңге."]
-        assert ("Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: №1, 05.01.2025ж.; "
-                "№2, 05.01.2025ж.; №68, 14.04.2025ж.") in kk
+        assert ("Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: 2025 жылғы 5 қаңтардағы №1, "
+                "№2; 2025 жылғы 14 сәуірдегі №68.") in kk
         ru = certificate_text("procurement", "ru", procurement).splitlines()
         assert ru[1:3] == ["по запросу ценовых предложений 57 договоров – 22 266 028,65 тенге;",
                            "через электронный магазин – 41 440,00 тенге."]
-        assert ("Приказы об утверждении и изменении плана государственных закупок: №1 от 05.01.2025, "
-                "№2 от 05.01.2025, №68 от 14.04.2025.") in ru
+        assert ("Приказы об утверждении и изменении плана государственных закупок: от 5 января 2025 года №1, №2; "
+                "от 14 апреля 2025 года №68.") in ru
         # Plan orders typed otherwise than «№ number date» are printed as typed.
         typed = half("procurement", {"plan_orders": "директордың 2025 жылғы бұйрықтары"})
         assert certificate_text("procurement", "kk", typed).endswith(": директордың 2025 жылғы бұйрықтары.")
@@ -226,11 +226,21 @@ def test_the_one_who_held_an_event_takes_an_active_verb(app):
         assert _event("kk", **club) == (
             "2025 жылғы 29 қыркүйекте «Адал ұрпақ» клубы оқушылар мен ата-аналар арасында сыбайлас жемқорлыққа "
             "қарсы сауалнама жүргізді, бұзушылықтар анықталған жоқ.")
-        # In Russian the holder would have to be declined after a passive verb: it stands apart.
+        # In Russian too the holder is the subject, its verb agreeing with it (issue 11: was «проведено
+        # анкетирование учащихся (организатор – клуб «Адал ұрпақ»)»).
         assert _event("ru", "ru", kind="Анкетирование учащихся", held_by="Клуб «Адал ұрпақ»",
                       held_on=date(2025, 9, 29)) == (
-            "29 сентября 2025 года проведено анкетирование учащихся (организатор – клуб «Адал ұрпақ»), нарушений "
-            "не выявлено.")
+            "29 сентября 2025 года клуб «Адал ұрпақ» провёл анкетирование учащихся, нарушений не выявлено.")
+        assert _event("ru", "ru", kind="Проверка качества горячего питания", held_by="Родительский комитет",
+                      held_on=date(2025, 2, 28)) == (
+            "28 февраля 2025 года родительский комитет провёл проверку качества горячего питания, нарушений не "
+            "выявлено.")
+        assert _event("ru", "ru", kind="Анкетирование", held_by="Администрация школы",
+                      held_on=date(2025, 2, 28)).startswith("28 февраля 2025 года администрация школы провела")
+        # An object whose form is not sure, or an abbreviation as holder: the holder stands apart, never guessed.
+        assert _event("ru", "ru", kind="Плановая проверка", held_by="Попечительский совет",
+                      held_on=date(2025, 2, 28)).endswith("(организатор – попечительский совет), нарушений не "
+                                                          "выявлено.")
 
 
 def test_an_event_typed_in_the_other_language_is_quoted_whole_never_spliced(app):
@@ -271,16 +281,18 @@ def test_an_inspection_is_told_in_a_sentence_with_its_result_document(app):
             "ұсыным бойынша бұзушылықтар анықталған жоқ.")
         russian = dict(body="Прокуратура города Рудного",
                        subject="Расходование бюджетных средств, государственные закупки, организация питания")
+        # The body is the subject, the verb agreeing with it (issue 11: was «Проведена проверка … (проверяющий
+        # орган – Прокуратура города Рудного)»).
         assert _inspection("ru", "ru", **russian) == (
-            "Проведена проверка за 2024–2025 годы по вопросам: расходование бюджетных средств, государственные "
-            "закупки, организация питания (проверяющий орган – Прокуратура города Рудного); по результатам проверки "
-            "(представление №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено.")
+            "Прокуратура города Рудного провела проверку за 2024–2025 годы по вопросам: расходование бюджетных "
+            "средств, государственные закупки, организация питания; по результатам проверки (представление от "
+            "21 мая 2025 года №2-0904-25-01180) нарушений не выявлено.")
         # The basis already names who inspected: the sentence goes on from it.
         basis = "2024 жылғы ақпанда Рудный қаласының прокуратурасы тексеру жүргізді."
         assert _inspection("kk", basis=basis).startswith("Тексеру 2024–2025 жылдардағы бюджеттік қаржының")
         # No kind said: a document; no number or date: the finding alone.
         assert _inspection("ru", "ru", result_kind=None, **russian).endswith(
-            "(документ №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено.")
+            "(документ от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено.")
         assert _inspection("kk", result_number=None, result_date=None).endswith(
             "мәселелері бойынша тексеру жүргізді; бұзушылықтар анықталған жоқ.")
 
@@ -291,7 +303,7 @@ def test_an_inspection_typed_in_kazakh_reads_in_russian_without_a_guessed_verb(a
                            subject="Тамақтандыруды ұйымдастыру", result_kind="act")
         assert text == (
             "Проведена проверка за 2024–2025 годы (проверяющий орган – «{b}»; предмет проверки – «{s}»); по "
-            "результатам проверки (акт проверки №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено."
+            "результатам проверки (акт проверки от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено."
         ).format(b=untranslated("Лисаков қаласының санитариялық-эпидемиологиялық бақылау басқармасы"),
                  s=untranslated("Тамақтандыруды ұйымдастыру"))
         assert "провёл" not in text and "провела" not in text

@@ -19,7 +19,7 @@ from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
-from webapp.certificate.wording import quoted, ru_plural, typeset
+from webapp.certificate.wording import quoted, ru_plural, spelled_date, typeset
 from webapp.demo.seed_school import ORDERS
 from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
 from webapp.reporting.models import SectionEntry
@@ -47,10 +47,11 @@ def _orders(lang: str) -> list[str]:
     cited = []
     for period in ORDERS.values():
         for number, day, title in period:
-            on = date.fromisoformat(day).strftime("%d.%m.%Y")
-            # on paper a range of years takes an en dash («2024–2025 оқу жылына»), whatever was typed
-            cited.append(typeset(f"{quoted(title)} №{number}, {on}ж." if lang == "kk"
-                                 else f"{quoted(ORDER_TITLES_RU[title])} №{number} от {on}"))
+            on = spelled_date(day, lang)
+            # on paper a range of years takes an en dash («2024–2025 оқу жылына»), whatever was typed; the reference
+            # first, in the one order style (issue 11)
+            cited.append(typeset(f"{on} №{number} {quoted(title)}" if lang == "kk"
+                                 else f"от {on} №{number} {quoted(ORDER_TITLES_RU[title])}"))
     return cited
 
 
@@ -75,20 +76,21 @@ def test_seed_school_in_kazakh(seed_certificate):
         # 1.1
         "2024–2025 оқу жылының басында «Ішкі тәртіп ережесі» әзірленіп, педагогикалық кеңес отырысында бекітілді "
         "(2024 жылғы 29 тамыздағы №1 хаттама), "
-        "мектеп директорының бұйрығымен рәсімделді – №153, 02.09.2024ж.",
+        "мектеп директорының 2024 жылғы 2 қыркүйектегі №153 бұйрығымен рәсімделді.",
         "Белгіленген мерзім бойынша төмендегі бұйрықтар шығарылды:",
-        "«Ыстық тамақпен қамтамасыз ету туралы» №174, 02.09.2024ж.;",
+        "2024 жылғы 2 қыркүйектегі №174 «Ыстық тамақпен қамтамасыз ету туралы»;",
         *_orders("kk"),
         # 2.1: each service summed over both half-years
-        "«Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» №215, 02.09.2024ж. бұйрық шығарылған.",
-        "жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 128 адамға көрсетілді;",
-        "жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 2 адамға көрсетілді;",
-        "жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет көрсетілген жоқ;",
+        "2024 жылғы 2 қыркүйектегі №215 «Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» бұйрық "
+        "шығарылған.",
+        "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет 128 адамға көрсетілді;",
+        "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет 2 адамға көрсетілді;",
+        "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет көрсетілген жоқ;",
         # free meals: the school's text counts the 5 pupils; the service's line names it and who answers for it
-        "тамақтандыруды ұсыну» (негізі – мемлекеттік қызметті көрсету қағидалары, жауапты тұлға – Бекболатова Б.Т.);",
-        "жауапты тұлға – Бекболатова Б.Т.): мемлекеттік қызмет 5 адамға, 217 035,00 теңге көлемінде көрсетілді.",
+        "тамақтандыруды ұсыну» (негізі – мемлекеттік қызметті көрсету қағидалары, жауапты тұлға – Б.Т. Бекболатова);",
+        "жауапты тұлға – Б.Т. Бекболатова): мемлекеттік қызмет 5 адамға, 217 035,00 теңге көлемінде көрсетілді.",
         "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – ақпараттандыру жөніндегі директордың "
-        "орынбасары Исаева А.Ж. (бұйрық №48, 02.09.2024ж.).",
+        "орынбасары А.Ж. Исаева (2024 жылғы 2 қыркүйектегі №48 бұйрық).",
         "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді.",
         # 2.2 procurement: the basis names the methods, their figures follow as the seed's sentences; the plan
         # orders are in 1.1's list
@@ -125,22 +127,23 @@ def test_seed_school_in_kazakh(seed_certificate):
     assert "келісім 117" not in text  # teachers and support staff only, not «every employee»
     # The order №2 of 05.01.2025 the school entered twice is cited once, in 1.1 (the plan orders 2.2 would list
     # again are all there); «ж..» never appears.
-    assert text.count("№2, 05.01.2025ж.") == 1 and "ж.." not in text
+    assert text.count("2025 жылғы 5 қаңтардағы №2 «") == 1 and "ж.." not in text
 
 
 def test_seed_school_in_russian(seed_certificate):
     text = seed_certificate("ru")
     expected = [
         "В начале 2024–2025 учебного года разработаны и утверждены «Правила внутреннего распорядка» на заседании "
-        "педагогического совета (протокол №1 от 29.08.2024), "
-        "оформлены приказом директора школы №153 от 02.09.2024.",
+        "педагогического совета (протокол от 29 августа 2024 года №1), "
+        "оформлены приказом директора школы от 2 сентября 2024 года №153.",
         "В установленные сроки изданы следующие приказы:",
         *_orders("ru"),
-        "Издан приказ «О возложении ответственности за оказание государственных услуг» №215 от 02.09.2024.",
-        "ответственное лицо – Хасенова Н.С.): государственная услуга оказана 128 лицам;",
+        "Издан приказ «О возложении ответственности за оказание государственных услуг» от 2 сентября 2024 года "
+        "№215.",
+        "ответственное лицо – Н.С. Хасенова): государственная услуга оказана 128 лицам;",
         "государственная услуга оказана 5 лицам на сумму 217 035,00 тенге.",
         "Лицо, ответственное за работу электронного портала «АРМ», – заместитель директора по информатизации "
-        "Исаева А.Ж. (приказ №48 от 02.09.2024).",
+        "А.Ж. Исаева (приказ от 2 сентября 2024 года №48).",
         "5 учащихся 1–11 классов обеспечены бесплатным питанием через сайт «АРМ».",
         "По запросу ценовых предложений 57 договоров – 22 266 028,65 тенге.",
         "Через электронный магазин – 41 440,00 тенге.",
@@ -153,8 +156,8 @@ def test_seed_school_in_russian(seed_certificate):
         "В анализируемом периоде судом г. Алматы рассмотрено дело №7527-25-00-2/5493 по спору с ТОО «SHAKIRT "
         "GROUP» в сфере государственных закупок; решением суда от 23 мая 2025 года спор разрешён в пользу школы.",
         "Проверка проведена за 2024–2025 годы по вопросам: расходование бюджетных средств, государственные "
-        "закупки, организация питания; по результатам проверки (представление №2-0904-25-01180 от 21 мая 2025 "
-        "года) нарушений не выявлено.",
+        "закупки, организация питания; по результатам проверки (представление от 21 мая 2025 года "
+        "№2-0904-25-01180) нарушений не выявлено.",
         "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",
     ]
     missing = [fact for fact in expected if fact not in text]
@@ -203,7 +206,7 @@ def test_span_sums_services_and_procurement_and_keeps_as_at_figures(app):
         assert "мемлекеттік қызмет 128 адамға көрсетілді" in text
         assert "мемлекеттік қызмет 5 адамға, 217 035,00 теңге көлемінде көрсетілді" in text
         assert "«Анықтама беру»: мемлекеттік қызмет 5 адамға көрсетілді" in text  # same typed name, one line
-        assert text.count("«") == 4 and "жауапты тұлға – Исаева А.Ж." in text and "Ахметова" not in text  # at the end
+        assert text.count("«") == 4 and "жауапты тұлға – А.Ж. Исаева" in text and "Ахметова" not in text  # at the end
         assert "А.Ж.." not in text
 
         procurement = [
@@ -238,10 +241,10 @@ def test_span_joins_rows_in_date_order(app):
                                           Order(number="174", date=date(2024, 9, 2), title="Ыстық тамақ туралы")]}),
             half("acts", rows={"orders": [Order(number="№ 2", date=date(2025, 1, 5), title="Жоспар туралы"),
                                           Order(number="268", date=date(2023, 11, 1), title="Түгендеу туралы")]}))
-        assert text.splitlines()[1:] == ["«Түгендеу туралы» №268, 01.11.2023ж.;",
-                                         "«Ыстық тамақ туралы» №174, 02.09.2024ж.;",
-                                         "«Сыйақы беру туралы» №355, 19.12.2024ж.;",
-                                         "«Жоспар туралы» №2, 05.01.2025ж."]
+        assert text.splitlines()[1:] == ["2023 жылғы 1 қарашадағы №268 «Түгендеу туралы»;",
+                                         "2024 жылғы 2 қыркүйектегі №174 «Ыстық тамақ туралы»;",
+                                         "2024 жылғы 19 желтоқсандағы №355 «Сыйақы беру туралы»;",
+                                         "2025 жылғы 5 қаңтардағы №2 «Жоспар туралы»."]
         events = certificate_text(
             "monitoring", "ru",
             half("monitoring", rows={"events": [MonitoringEvent(held_on=date(2024, 11, 5), kind="Мониторинг столовой",
@@ -310,14 +313,16 @@ def test_several_cases_and_inspections_are_tables(app):
         blocks = section_by_code("inspections").certificate(
             span_of("inspections", half("inspections", rows={"inspections": inspections})), "kk")
         assert isinstance(blocks[0], Para) and blocks[0].text == "Талданатын кезеңде 2 тексеру жүргізілді:"
-        assert blocks[1].rows == [["1", "Прокуратура", "", "", "№1, 21.05.2025ж.", "бұзушылықтар анықталған жоқ"],
+        assert blocks[1].rows == [["1", "Прокуратура", "", "", "2025 жылғы 21 мамырдағы №1",
+                                   "бұзушылықтар анықталған жоқ"],
                                   ["2", "ДГД", "", "", "", "бұзушылықтар анықталды: кемшіліктер"]]
         fiscal = certificate_text("fiscal", "ru", half("fiscal", rows={"inspections": [
             FiscalInspection(body="УГД", period_checked="2023", subject="НДС", result_number="№5",
                              result_date=date(2025, 1, 9), violations_found=False)]}))
-        # Never «УГД провёл проверку»: the verb's gender is not guessed from a name typed.
-        assert fiscal == ("Проведена проверка за 2023 год по вопросам: НДС (проверяющий орган – УГД); по результатам "
-                          "проверки (документ №5 от 9 января 2025 года) нарушений не выявлено.")
+        # Never «УГД провёл проверку»: an abbreviation shows no gender, and is not declined (issue 11: a sentence,
+        # no longer «(проверяющий орган – УГД)»).
+        assert fiscal == ("Проверка проведена УГД за 2023 год по вопросам: НДС; по результатам проверки (документ от "
+                          "9 января 2025 года №5) нарушений не выявлено.")
 
 
 def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app):

@@ -110,3 +110,40 @@ def test_the_kind_of_result_document_is_kept_and_optional(app, school, code):
     refused = school.post(f"{BASE}/{code}/rows/inspections", data={**SEED, "inspections-result_kind": "verdict"})
     assert refused.status_code == 422 and 'id="inspections-result_kind-error"' in refused.get_data(as_text=True)
     assert len(rows(app, code)) == 2
+
+
+@pytest.mark.parametrize("code", ["inspections", "fiscal"])
+def test_when_the_inspection_took_place_is_kept_to_the_day_or_to_the_month(app, school, code):
+    """Issue 11: the seed says «2024 жылғы ақпанда … тексеру жүргізді» — a month, no day. The date is optional,
+    typed as 23.02.2024 or 02.2024, shown back as typed; one before the half-year is kept without a warning (an
+    inspection held earlier whose result came in the half-year, as the seed's)."""
+    form = school.get(f"{BASE}/{code}/").get_data(as_text=True)
+    assert 'name="inspections-held_on"' in form
+    assert school.post(f"{BASE}/{code}/rows/inspections",
+                       data={**SEED, "inspections-held_on": "02.2024"}).status_code == 200
+    assert school.post(f"{BASE}/{code}/rows/inspections",
+                       data={**SEED, "inspections-held_on": "23.02.2024"}).status_code == 200
+    assert school.post(f"{BASE}/{code}/rows/inspections", data=SEED).status_code == 200  # optional
+    stored = sorted(str(row.held_on) for row in rows(app, code))
+    assert stored == ["2024-02", "2024-02-23", "None"]
+    row_id = next(row.id for row in rows(app, code) if row.held_on == "2024-02")
+    edit = school.get(f"{BASE}/{code}/rows/inspections/{row_id}").get_data(as_text=True)
+    assert 'value="02.2024"' in edit
+    assert "02.2024" not in warnings_of(school, code)
+
+
+@pytest.mark.parametrize("code", ["inspections", "fiscal"])
+@pytest.mark.parametrize("typed", ["13.2024", "лютий 2024", "30.02.2024", "02.1999"])
+def test_a_wrong_inspection_date_is_refused_with_everything_typed_kept(app, school, code, typed):
+    response = school.post(f"{BASE}/{code}/rows/inspections", data={**SEED, "inspections-held_on": typed})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="inspections-held_on-error"' in html
+    assert f'value="{typed}"' in html and "2-0904-25-01180" in html and "Рудный қаласының прокуратурасы" in html
+    assert rows(app, code) == []
+
+
+def test_an_inspection_after_the_half_year_is_saved_with_a_warning(app, school):
+    assert school.post(f"{BASE}/inspections/rows/inspections",
+                       data={**SEED, "inspections-held_on": "01.2027"}).status_code == 200
+    assert [row.held_on for row in rows(app, "inspections")] == ["2027-01"]
+    assert "01.2027" in warnings_of(school, "inspections")  # «01.2027» as typed, not a made-up day

@@ -22,7 +22,7 @@ from .blocks import Block, Heading, Para, Table, say
 from .boilerplate import texts_for
 from .placed import placed
 from .span import SpanData, span_data
-from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, series, signed_name
+from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, person_name, series
 
 
 @dataclass
@@ -77,7 +77,7 @@ def written_date(value: date | None, lang: str) -> str:
 def order_reference(number: str | None, on: date | None, lang: str) -> str:
     """«2024 жылғы 2 қыркүйектегі №234» / «от 2 сентября 2024 года №234» (wording.order_ref, spelled); nothing
     without a number."""
-    return order_ref(number, on, lang, spelled=True) if number else ""
+    return order_ref(number, on, lang) if number else ""
 
 
 def approved_by_order(number: str | None, on: date | None, lang: str, *, ru_participle: str = "Утверждена") -> str:
@@ -217,7 +217,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
         recorded = cycle["approval"]
         name = recorded["name"]
         typed = [part.facts["approver_name"] for part in spans["general"].parts if part.facts.get("approver_name")]
-        if approval and typed and signed_name(typed[-1]) == signed_name(name):
+        if approval and typed and person_name(typed[-1]) == person_name(name):
             # The approver the general part names, in the certificate's language: the cycle keeps the name in
             # one version only, and «Қ.И. Бірманова» is Kazakh in the Russian certificate.
             name = approval["name"]
@@ -227,7 +227,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                     # dated again («… 19 декабря 2025 года / приказом от 19 декабря 2025 года №301», issue 11).
                     "date": approved_by_order(recorded["order_number"], recorded["date"], lang)}
     if approval:
-        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": signed_name(approval.get("name"))}
+        approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": person_name(approval.get("name"))}
     position, name = frame.get("signature") or (None, None)
     statuses = [(p.code, by_period[p.id].status.value if p.id in by_period else "not_started") for p in periods]
     span_code = periods[0].code if len(periods) == 1 else f"{periods[0].code}_{periods[-1].code}"
@@ -236,7 +236,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
         city=school.localized("city", lang), title_lines=[line for line in title_lines if line],
         dated=written_date(iso_date(frame.get("certificate_date")), lang), approval=approval, blocks=blocks,
         signature=(position or say(lang, "Мектеп басшысы", "Руководитель школы"),
-                   signed_name(name or school.head_name or "")),
+                   person_name(name or school.head_name or "")),
         appendix=frame.get("appendix"),
         draft=not all(status == Status.ACCEPTED.value for _code, status in statuses),
         filename=f"{school.code}_{span_code}_{lang}", period_words=period_words, statuses=statuses,

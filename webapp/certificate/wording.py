@@ -1,5 +1,5 @@
 """Phrases every section's certificate text shares: citing orders and documents as the seed does
-(«№174, 02.09.2024ж.» / «№174 от 02.09.2024»), Russian noun forms after numbers, list endings."""
+(«2024 жылғы 2 қыркүйектегі №174» / «от 2 сентября 2024 года №174»), Russian noun forms after numbers, list endings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 
 from babel import Locale
 
-from ..i18n import number, short_date
+from ..i18n import number
 from .blocks import Block, Para
 
 _RU = Locale.parse("ru")
@@ -36,6 +36,13 @@ RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", 
                 "ноября", "декабря"]
 
 
+# «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
+KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
+                "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
+RU_MONTHS_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+                "ноябре", "декабре"]
+
+
 def spelled_date(on, lang: str, *, kk_months=KK_MONTHS_OF) -> str:
     """«2024 жылғы 2 қыркүйектегі» / «2 сентября 2024 года»: the day unpadded, as acts are cited in prose; "" without
     a date. `kk_months` is the Kazakh case of the month (the locative «…тегі» of an act's date by default)."""
@@ -47,41 +54,79 @@ def spelled_date(on, lang: str, *, kk_months=KK_MONTHS_OF) -> str:
     return f"{on.day} {RU_MONTHS_OF[on.month - 1]} {on.year} года"
 
 
-def order_ref(number, on, lang: str, *, spelled: bool = False) -> str:
-    """The one way the certificate cites an order, protocol or document; either part may be missing.
-
-    Short, as the seed cites the school's own orders: «№174, 02.09.2024ж.» / «№174 от 02.09.2024». `spelled`,
-    where a sentence reads date-first as acts are cited in prose: «2024 жылғы 2 қыркүйектегі №174» /
-    «от 2 сентября 2024 года №174».
-    """
+def order_ref(number, on, lang: str) -> str:
+    """The one way the certificate cites an order, protocol or document, date first as Kazakh and Russian office
+    prose cites acts: «2024 жылғы 2 қыркүйектегі №234» / «от 2 сентября 2024 года №234» (the seed's «басшының
+    2024 жылғы 02 қыркүйектегі №234 бұйрығымен»; its «№48, 02.09.2024ж.», «№ 57» and «№57» were one reference
+    written three ways, issue 11). Either part may be missing: «№234» / «2024 жылғы 2 қыркүйектегі» / «от 2
+    сентября 2024 года». The caller adds the noun in its case («бұйрығымен», «приказом … »)."""
     number, on = bare_number(number), as_date(on)
-    if spelled and on:
+    if on:
         cited = spelled_date(on, lang)
         cited = cited if lang == "kk" else f"от {cited}"
         return f"{cited} №{number}" if number else cited
-    if lang == "kk":
-        parts = [f"№{number}" if number else "", f"{short_date(on)}ж." if on else ""]
-        return ", ".join(p for p in parts if p)
-    if number and on:
-        return f"№{number} от {short_date(on)}"
-    return f"№{number}" if number else (f"от {short_date(on)}" if on else "")
+    return f"№{number}" if number else ""
 
 
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?){1,2}$")
+_SURNAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)*$")
+_INITIALS_GLUED = re.compile(r"^(?P<initials>(?:[^\W\d_]\.){1,2})(?P<surname>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)*)$")
 
 
-def person_name(typed: str, lang: str) -> str:
-    """A name with initials as each language's office style writes it in a list: «Ж. Айназарова», «С.А.
-    Ермағанбетова» in Kazakh, «Айназарова Ж.», «Ермаганбетова С.А.» in Russian, each initial with its full stop
-    («Айназарова Ж» typed). A name not in the «surname + initials» shape (a full name) stays as typed; the name
-    is never declined (a list needs no case ending)."""
-    words = (typed or "").replace(".", ". ").split()
-    initials = [w for w in words if _INITIALS.match(w) and w.rstrip(".").isupper()]
-    surname = [w for w in words if w not in initials]
-    if not initials or len(surname) != 1 or len(initials) > 2:
-        return " ".join((typed or "").split())
-    letters = "".join(f"{w.rstrip('.')}." for w in initials)
-    return f"{letters} {surname[0]}" if lang == "kk" else f"{surname[0]} {letters}"
+def _is_initials(word: str) -> bool:
+    """«Ж», «Ж.», «Н.С.»: an undotted word is an initial only as one letter («РК», «ЖШС» are abbreviations)."""
+    letters = word.replace(".", "")
+    return bool(_INITIALS.match(word)) and letters.isupper() and ("." in word or len(letters) == 1)
+
+
+def _is_surname(word: str) -> bool:
+    """A capitalised word of letters (a hyphen joins a double surname): «Айназарова», «Омарова-Ким»; not «ЖШС»."""
+    return bool(_SURNAME_WORD.match(word)) and word[0].isupper() and not word.isupper()
+
+
+def _one_person(text: str) -> str:
+    words = text.split()
+    if not words:
+        return ""
+    glued = _INITIALS_GLUED.match(words[-1])  # «Қ.И.Бірманова»
+    if glued and glued["surname"][0].isupper():
+        return " ".join([*words[:-1], glued["initials"], glued["surname"]])
+    # Initials at the end («Айназарова Ж», «Хасенова Н.С.», «Хасенова Н. С.»), after a capitalised surname.
+    initials: list[str] = []
+    while words and len(initials) < 2 and _is_initials(words[-1]):
+        initials.insert(0, words.pop())
+    if initials and words and _is_surname(words[-1]):
+        letters = [c for c in "".join(initials) if c != "."]
+        if len(letters) <= 2:
+            surname = words.pop()
+            return " ".join([*words, "".join(f"{c}." for c in letters), surname])
+    # Initials first, written apart («Н. С. Хасенова»): the initials closed up, as «Н.С. Хасенова».
+    words = text.split()
+    if len(words) >= 2 and _is_surname(words[-1]):
+        first = len(words) - 1
+        while first > 0 and len(words) - 1 - first < 2 and _is_initials(words[first - 1]):
+            first -= 1
+        letters = [c for c in "".join(words[first:-1]) if c != "."]
+        if first < len(words) - 1 and len(letters) <= 2:
+            return " ".join([*words[:first], "".join(f"{c}." for c in letters), words[-1]])
+    return text
+
+
+def person_name(typed: str | None, lang: str | None = None) -> str:
+    """The one way the certificate and its companion documents write a person the app names (a responsible
+    person, a disciplined employee, a working-group member, the signatory): initials before the surname, each
+    initial with its full stop, in both languages, as Kazakh and Russian office documents write a name in running
+    text and under a signature («Қ.И. Бірманова», «Ж. Айназарова», «К.И. Бирманова»).
+
+    Input: a name field as typed, perhaps after a position («директордың орынбасары Исаева А.Ж.») or several
+    names apart by commas; only a name at the end of each part is turned round. Output: the text with those
+    names as «И.О. Фамилия»; a name in another shape (a full name «Жұмабаев Ерлан Серікұлы») or a text with no
+    name («Барлық жұмыскерлер») stays as typed, whitespace folded. The name is never declined. `lang` is
+    accepted for symmetry with the other wording helpers: the style is the same in both languages."""
+    text = " ".join((typed or "").split())
+    if not text:
+        return ""
+    return ", ".join(_one_person(part.strip()) for part in text.split(","))
 
 
 # The Kazakh possessive ending after a number follows the last word read aloud: бірі, екісі, үші, …, оны, жиырмасы.
@@ -220,14 +265,9 @@ def series(items: list[str]) -> list[Block]:
     return paras
 
 
-# «2024 жылғы 13 мамырда»: when an event took place, the month in the locative.
-KK_MONTHS_ON = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
-                "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
-
-
 def on_day(value, lang: str) -> str:
     """When an event took place: «2024 жылғы 13 мамырда» / «13 мая 2024 года»; "" without a date."""
-    return spelled_date(value, lang, kk_months=KK_MONTHS_ON)
+    return spelled_date(value, lang, kk_months=KK_MONTHS_IN)
 
 
 def foreign(text: str | None) -> bool:
@@ -345,16 +385,3 @@ def justified(lang: str) -> bool:
     import pyphen
 
     return pyphen.language_fallback(lang) is not None
-
-
-_INITIALS_LAST = re.compile(r"^(?P<surname>[^\W\d_][\w-]+)\s+(?P<initials>(?:[^\W\d_]\.\s?){1,2})$")
-
-
-def signed_name(name: str | None) -> str:
-    """The name under a signature as office documents print it, initials first: «Бірманова Қ.И.» →
-    «Қ.И. Бірманова»; a name in another shape («Жұмабаев Ерлан Серікұлы») stays as typed."""
-    name = " ".join((name or "").split())
-    found = _INITIALS_LAST.match(name)
-    if not found:
-        return name
-    return f"{found['initials'].replace(' ', '').rstrip()} {found['surname']}"

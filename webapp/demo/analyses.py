@@ -663,7 +663,10 @@ def _inspections(profile: Profile, half: Half, rng: random.Random, violation: bo
     body, subject = kk.INSPECTION_BODIES[0] if violation else rng.choice(kk.INSPECTION_BODIES)
     body = body.format(city=city)
     when = _workday(_day_between(rng, half.start + timedelta(days=30), half.cutoff - timedelta(days=10)))
-    row = {"body": body, "period_checked": f"{half.year - 1}–{half.year}",
+    # Held about a month before its result, told to the month as acts often tell it (no draw from `rng`, so every
+    # other generated figure stays as it was).
+    row = {"body": body, "held_on": (when - timedelta(days=30)).isoformat()[:7],
+           "period_checked": f"{half.year - 1}–{half.year}",
            "subject": kk.VIOLATION["subject"] if violation else subject,
            # A prosecutor's office ends an inspection with a representation, other bodies with an act.
            "result_kind": "representation" if "прокуратура" in body else "act",
@@ -686,7 +689,8 @@ def _fiscal(profile: Profile, half: Half, rng: random.Random) -> dict:
     when = _workday(_day_between(rng, half.start + timedelta(days=30), half.cutoff - timedelta(days=10)))
     return {"narrative": {"risks": kk.FISCAL["risks"], "basis": kk.FISCAL["basis"].format(date=_dmy(when), body=body),
                           "recommendations": kk.FISCAL["recommendations"], "violation_found": False},
-            "rows": {"inspections": [{"body": body, "period_checked": str(half.year - 1),
+            "rows": {"inspections": [{"body": body, "held_on": (when - timedelta(days=21)).isoformat(),
+                                      "period_checked": str(half.year - 1),
                                       "subject": "Салықтық міндеттемелердің орындалуы",
                                       "result_kind": "act", "result_number": f"{rng.randint(100, 999)}",
                                       "result_date": when,

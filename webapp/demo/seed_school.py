@@ -279,9 +279,9 @@ SERVICES_FACTS = {"responsibility_order_number": "215", "responsibility_order_da
 # code → (legal basis as the seed words it, responsible)
 SERVICE_DETAILS = {
     "home_schooling": ("Мемлекеттік көрсетілетін қызмет стандарты", "Хасенова Н.С."),
-    "document_duplicates": ("Қазақстан Республикасы Білім және ғылым министрінің 2015 жылғы 28 қаңтардағы № 39 "
+    "document_duplicates": ("Қазақстан Республикасы Білім және ғылым министрінің 2015 жылғы 28 қаңтардағы №39 "
                             "бұйрығы", "Хасенова Н.С."),
-    "teacher_attestation": ("Қазақстан Республикасы Білім және ғылым министрінің 2020 жылғы 14 мамырдағы № 202 "
+    "teacher_attestation": ("Қазақстан Республикасы Білім және ғылым министрінің 2020 жылғы 14 мамырдағы №202 "
                             "бұйрығы", "Жұмабаева Г.Т."),
     "admission": ("Бастауыш, негізгі орта және жалпы орта білімнің жалпы білім беретін оқу бағдарламаларын іске "
                   "асыратын білім беру ұйымдарына оқуға қабылдаудың үлгілік қағидалары", "Хасенова Н.С."),
@@ -433,7 +433,9 @@ COURT_CASE = {"case_number": "7527-25-00-2/5493", "decided_on": "2025-05-23", "c
               "outcome": "in_favour"}
 # The seed names no risks and no recommendations for 2.8: the case only, and so does the demo.
 
-INSPECTION = {"body": "Рудный қаласының прокуратурасы", "period_checked": "2024–2025",
+# The seed: «2024 жылғы ақпанда Рудный қаласының прокуратурасы тексеру жүргізді» — the month only, before the
+# analysed period (its representation came on 21.05.2025), which the inspection's date allows (fields.MonthOrDateField).
+INSPECTION = {"body": "Рудный қаласының прокуратурасы", "held_on": "2024-02", "period_checked": "2024–2025",
               "subject": "Бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру",
               "result_kind": "representation",  # the seed's «№2-0904-25-01180 ұсыным»
               "result_number": "2-0904-25-01180", "result_date": "2025-05-21", "violations_found": False,

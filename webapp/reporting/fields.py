@@ -280,6 +280,75 @@ class ReportDateField(DateField):
         return self.data.strftime("%d.%m.%Y") if isinstance(self.data, date) else ""
 
 
+# A month as typed where the day is not known: 02.2024 (also 2.2024) and 2024-02.
+_MONTH_FIRST = re.compile(r"(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})")
+_ISO_MONTH = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})")
+MONTH_OR_DATE_PATTERN = rf"{DATE_PATTERN}|[0-9]{{1,2}}\.[0-9]{{4}}|[0-9]{{4}}-[0-9]{{1,2}}"
+
+
+def month_or_date(value) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a stored MonthOrDateField value ("2024-02" or "2024-02-23"); None if blank."""
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value.year, value.month, value.day
+    parts = [int(p) for p in str(value).split("-")]
+    return parts[0], parts[1], (parts[2] if len(parts) > 2 else None)
+
+
+class MonthOrDateField(StringField):
+    """When something happened, to the day if known, else to the month, as documents tell it («2024 жылғы
+    ақпанда … тексеру жүргізді»): «23.02.2024» or «02.2024» typed, stored as ISO text "2024-02-23" or "2024-02"
+    (so stored values sort in time). The years allowed are ReportDateField's. Where it belongs in time is
+    ReportDateField's `half_year` rule; the default "not_after": an event before the half-year can be right
+    (an inspection held earlier whose result came in the half-year, as the seed's February 2024 inspection in a
+    2024-H2–2025-H1 certificate), one after its end cannot, and is saved with a warning (sections.date_warnings).
+    """
+
+    widget = TextInput()
+    half_year: str | None = "not_after"
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = kwargs.setdefault("render_kw", {})
+        render_kw.update({"placeholder": _l("dd.mm.yyyy or mm.yyyy"), "pattern": MONTH_OR_DATE_PATTERN,
+                          "maxlength": 10, "autocomplete": "off", **render_kw})
+        super().__init__(label, validators or [Optional()], filters=[lambda v: v or None], **kwargs)
+
+    def process_formdata(self, valuelist):
+        text = _TRIM.sub("", valuelist[0] if valuelist else "")
+        self.data = None
+        if not text:
+            return
+        day_match = _DAY_FIRST.fullmatch(text) or _ISO.fullmatch(text)
+        match = day_match or _MONTH_FIRST.fullmatch(text) or _ISO_MONTH.fullmatch(text)
+        if match is None:
+            raise ValueError(_l("Enter a date as day.month.year (23.02.2024) or a month as month.year (02.2024)."))
+        year, month = int(match["y"]), int(match["m"])
+        if year < FIRST_YEAR:
+            raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
+        if year > _today().year + 1:
+            raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
+        try:
+            on = date(year, month, int(day_match["d"]) if day_match else 1)
+        except ValueError:
+            raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
+        self.data = on.isoformat() if day_match else on.isoformat()[:7]
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return month_or_date_text(self.data)
+
+
+def month_or_date_text(value) -> str:
+    """A stored MonthOrDateField value as a clerk types it: «23.02.2024», «02.2024»; "" if blank."""
+    parts = month_or_date(value)
+    if parts is None:
+        return ""
+    year, month, day = parts
+    return f"{day:02d}.{month:02d}.{year}" if day else f"{month:02d}.{year}"
+
+
 @cache
 def unbound_fields(form_class) -> tuple[tuple[str, UnboundField], ...]:
     """(name, unbound field) of a form class in declaration order, read without building the form (which
@@ -300,7 +369,7 @@ def date_fields(form_class) -> list[tuple[str, object, str | None]]:
     """(name, label, half_year) of a form class's report dates, read without building the form."""
     found = []
     for name, unbound in unbound_fields(form_class):
-        if issubclass(unbound.field_class, ReportDateField):
+        if issubclass(unbound.field_class, ReportDateField | MonthOrDateField):
             half_year = unbound.kwargs.get("half_year", "default")
             found.append((name, unbound_label(unbound),
                           unbound.field_class.half_year if half_year == "default" else half_year))

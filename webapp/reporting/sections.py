@@ -18,7 +18,16 @@ from flask_babel import lazy_ngettext as _ln
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
 
-from .fields import DecimalNumberField, MoneyField, ReportDateField, date_fields, unbound_fields, unbound_label
+from .fields import (
+    DecimalNumberField,
+    MoneyField,
+    MonthOrDateField,
+    ReportDateField,
+    date_fields,
+    month_or_date_text,
+    unbound_fields,
+    unbound_label,
+)
 from .models import SectionEntry
 
 
@@ -220,17 +229,19 @@ def date_warnings(data: SectionData) -> list[str]:
     from ..i18n import short_date
 
     def check(label, value, rule) -> str | None:
-        if isinstance(value, str):
-            value = date.fromisoformat(value)
+        shown = None
+        if isinstance(value, str):  # a MonthOrDateField's month ("2024-02") stands for its first day
+            shown = month_or_date_text(value) if len(value) <= 7 else None
+            value = date.fromisoformat(value if len(value) > 7 else f"{value}-01")
         if value is None or rule is None:
             return None
         if rule == "inside" and not period.starts_on <= value <= period.ends_on:
             return str(_l("%(field)s: %(date)s is outside the analysed half-year (%(start)s–%(end)s).",
-                          field=label, date=short_date(value), start=short_date(period.starts_on),
+                          field=label, date=shown or short_date(value), start=short_date(period.starts_on),
                           end=short_date(period.ends_on)))
         if rule == "not_after" and value > period.ends_on:
             return str(_l("%(field)s: %(date)s is after the analysed half-year ends (%(end)s).",
-                          field=label, date=short_date(value), end=short_date(period.ends_on)))
+                          field=label, date=shown or short_date(value), end=short_date(period.ends_on)))
         return None
 
     found = []
@@ -333,6 +344,8 @@ def display_value(field, value) -> str:
         return number(Decimal(str(value)))
     if isinstance(field, ReportDateField):
         return short_date(date.fromisoformat(value) if isinstance(value, str) else value)
+    if isinstance(field, MonthOrDateField):
+        return month_or_date_text(value)
     if isinstance(field, BooleanField):
         return str(_l("yes") if value else _l("no"))
     if isinstance(field, SelectField | RadioField):

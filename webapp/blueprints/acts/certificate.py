@@ -21,10 +21,10 @@ def _school_year(day) -> str | None:
 def _rules(span, lang: str) -> list[Block]:
     # The body a school typed («Педагогикалық кеңес») goes on mid-sentence in lowercase: «…педагогикалық кеңес
     # отырысында бекітілді (2024 жылғы 29 тамыздағы №1 хаттама)» / «…утверждены на заседании педагогического
-    # совета (протокол №1 от 29.08.2024)».
+    # совета (протокол от 29 августа 2024 года №1)».
     body = lower_first((span.fact("rules_body") or "").strip())
     number, on = span.fact("rules_protocol_number"), span.fact("rules_protocol_date")
-    protocol = order_ref(number, on, lang, spelled=lang == "kk") if number else order_ref(None, on, lang)
+    protocol = order_ref(number, on, lang)
     order = order_ref(span.fact("rules_order_number"), span.fact("rules_order_date"), lang)
     if not (body or protocol or order):
         return []
@@ -37,7 +37,7 @@ def _rules(span, lang: str) -> list[Block]:
             text += f" {body} отырысында" if body else ""
             text += " бекітілді" + (f" ({protocol} хаттама)" if protocol else "")
         if order:
-            text += ("," if body or protocol else "") + f" мектеп директорының бұйрығымен рәсімделді – {order}"
+            text += ("," if body or protocol else "") + f" мектеп директорының {order} бұйрығымен рәсімделді"
     else:
         text = (f"В начале {year} учебного года разработаны и утверждены «Правила внутреннего распорядка»" if year
                 else "«Правила внутреннего распорядка» утверждены")
@@ -61,7 +61,9 @@ def _orders(span, lang: str) -> list[Block]:
         if key in seen:
             continue
         seen.add(key)
-        items.append(f"{quoted(key[2])} {order_ref(row.number, row.date, lang)}")
+        # The reference first, then the title, as an order is cited: «2024 жылғы 2 қыркүйектегі №174 «…туралы»» /
+        # «от 2 сентября 2024 года №174 «Об …»» (wording.order_ref, the one order style).
+        items.append(" ".join(p for p in (order_ref(row.number, row.date, lang), quoted(key[2])) if p))
         fact = order_fact(bare_number(row.number), row.date)
         # By its key alone: the list is the school's, never shortened; a later section citing the order (the
         # procurement plan's orders) finds it told here.

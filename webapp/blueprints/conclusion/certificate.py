@@ -2,7 +2,7 @@
 their deadlines, the action plan table and how last half-year's recommendations were carried out."""
 
 from ...certificate.blocks import Block, NumberedList, Para, Table, say
-from ...certificate.wording import upper_first
+from ...certificate.wording import person_name, upper_first
 from ...i18n import short_date
 from ...reporting.sections import section_by_code
 
@@ -46,7 +46,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
              say(lang, "Іс-шара", "Мероприятие"), say(lang, "Жауапты орындаушы", "Ответственный исполнитель"),
              say(lang, "Орындау мерзімі", "Срок исполнения")],
             # Each cell starts with a capital, as a table cell does, whatever the clerk typed.
-            [[str(i)] + [upper_first(cell) for cell in (answered_risk(row), row.text, row.responsible,
+            [[str(i)] + [upper_first(cell) for cell in (answered_risk(row), row.text, person_name(row.responsible),
                                                         deadline_text(row, lang))]
              for i, row in enumerate(recommendations, 1)], widths=[1, 5, 6, 5, 4])
         if all((row.risk or row.section) and row.responsible for row in recommendations):

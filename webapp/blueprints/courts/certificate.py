@@ -115,7 +115,7 @@ def _subject(subject: str, lang: str) -> tuple[str, str]:
 def _outcome(row, lang: str) -> str:
     """«сот 2025 жылғы 23 мамырдағы шешімімен дауды мектеп пайдасына шешті» / «решением суда от 23 мая 2025 года
     спор разрешён в пользу школы», by the outcome stored; a decision not yet given says so."""
-    decided, day = DECIDED.get(row.outcome), order_ref(None, row.decided_on, lang, spelled=True)
+    decided, day = DECIDED.get(row.outcome), order_ref(None, row.decided_on, lang)
     if decided:
         if lang == "kk":
             return f"сот {day} шешімімен {decided[0]}" if day else f"сот {decided[0]}"

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ...certificate.assemble import approved_by_order, order_reference, written_date
 from ...certificate.blocks import Para, Table, say
 from ...certificate.docx_writer import clean
+from ...certificate.wording import person_name
 from ...i18n import period_label, short_date
 from ...reporting.sections import section_by_code
 from .models import Cycle, PlanMeasure, ProtocolItem
@@ -63,7 +64,7 @@ def protocol(cycle: Cycle, items: list[ProtocolItem], lang: str, order: tuple = 
     ]
     if cycle.discussion_time:
         blocks.append(Para(cycle.discussion_time, label=say(lang, "Өтетін уақыты:", "Время проведения:")))
-    chair = ", ".join(part for part in (cycle.chair_position, cycle.chair) if part)
+    chair = ", ".join(part for part in (cycle.chair_position, person_name(cycle.chair)) if part)
     blocks += [
         Para(chair, label=say(lang, "Төрағалық еткен:", "Председательствовал:")),
         Para(str(cycle.participants or 0), label=say(lang, "Қатысқандар саны:", "Количество участников:")),
@@ -85,7 +86,7 @@ def protocol(cycle: Cycle, items: list[ProtocolItem], lang: str, order: tuple = 
                         caption=say(lang, "Талқылау барысында:", "В ходе обсуждения:"), widths=[1, 9, 7]))
     return Document(lang=lang, title_lines=title, city=cycle.school.localized("city", lang) or "",
                     dated=written_date(cycle.protocol_recorded_on or cycle.discussion_on, lang), blocks=blocks,
-                    signatures=[(say(lang, "Төраға", "Председатель"), cycle.chair or ""),
+                    signatures=[(say(lang, "Төраға", "Председатель"), person_name(cycle.chair)),
                                 (say(lang, "Хатшы", "Секретарь"), "")],
                     filename=f"{cycle.school.code}_{cycle.period.code}_protocol_{lang}")
 
@@ -111,7 +112,7 @@ def plan(cycle: Cycle, measures: list[PlanMeasure], lang: str, public: bool = Fa
         title = ["ПЛАН", "мероприятий по устранению причин и условий, способствующих совершению коррупционных "
                  "правонарушений, выявленных по результатам внутреннего анализа коррупционных рисков",
                  f"в {name} ({period})"]
-    text = (lambda value: reduce_names(value)) if public else (lambda value: value or "")
+    text = (lambda value: reduce_names(value)) if public else person_name  # one name style (wording)
     rows = []
     with force_locale(lang):
         for i, m in enumerate(measures, start=1):

@@ -51,8 +51,7 @@ def documents_order(span, lang: str) -> str:
     Республикасы Білім және ғылым министрінің 2020 жылғы 6 сәуірдегі №130 бұйрығына сәйкес жүргізіледі
     (… №20317 болып тіркелді).» / «Документация ведётся в соответствии с приказом Министра образования и науки
     Республики Казахстан от 6 апреля 2020 года №130 «Об утверждении …» (зарегистрирован …).»; "" with no order."""
-    cited = order_ref(span.fact("documents_basis_order_number"), span.fact("documents_basis_order_date"), lang,
-                      spelled=True)
+    cited = order_ref(span.fact("documents_basis_order_number"), span.fact("documents_basis_order_date"), lang)
     if not cited:
         return ""
     title = trim_end(span.fact("documents_basis_order_title"))

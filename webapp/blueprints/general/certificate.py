@@ -2,6 +2,7 @@
 and approves, the information sources used (numbered as in clause 15 of the Typical Rules) and the working group."""
 
 from ...certificate.blocks import Block, Para, Table, say
+from ...certificate.wording import person_name
 from .forms import INFORMATION_SOURCES
 
 
@@ -18,7 +19,7 @@ def working_group(span, lang: str) -> list[Block]:
     roles = {"head": say(lang, "жұмыс тобының жетекшісі", "руководитель рабочей группы"),
              "member": say(lang, "мүшесі", "член"), "secretary": say(lang, "хатшысы", "секретарь")}
     headers = [say(lang, "№", "№"), say(lang, "Аты-жөні", "Ф.И.О."), say(lang, "Лауазымы", "Должность")]
-    lines = [[str(i), r.name, r.position_title or ""] for i, r in enumerate(rows, 1)]
+    lines = [[str(i), person_name(r.name), r.position_title or ""] for i, r in enumerate(rows, 1)]
     if any(r.role for r in rows):  # an order that states no roles gets no empty column (issue 10 QA)
         table = Table([*headers, say(lang, "Жұмыс тобындағы рөлі", "Роль в рабочей группе")],
                       [[*line, roles.get(r.role, r.role or "")] for line, r in zip(lines, rows, strict=True)],

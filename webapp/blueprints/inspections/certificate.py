@@ -7,8 +7,21 @@ import re
 from collections.abc import Callable
 
 from ...certificate.blocks import Block, Para, Table, say
-from ...certificate.wording import foreign, lower_first, order_ref, quoted, ru_plural, sentence, trim_end
+from ...certificate.wording import (
+    KK_MONTHS_IN,
+    RU_MONTHS_IN,
+    RU_MONTHS_OF,
+    foreign,
+    lower_first,
+    order_ref,
+    quoted,
+    ru_past,
+    ru_plural,
+    sentence,
+    trim_end,
+)
 from ...i18n import number
+from ...reporting.fields import month_or_date
 
 # The result document by its kind (forms.RESULT_KINDS); a kind not said is «құжат» / «документ».
 RESULT_KINDS = {"act": ("акт", "акт проверки"), "reference": ("анықтама", "справка"),
@@ -26,11 +39,12 @@ LONG_FINDING = 400  # characters a table cell of the findings column holds befor
 
 
 def result_document(row, lang: str) -> str:
-    """«№2-0904-25-01180, 21.05.2025ж.» / «№2-0904-25-01180 от 21.05.2025», the kind first when said
-    («ұсыным №…»), as a table cell gives it."""
+    """«2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным» / «представление от 21 мая 2025 года №2-0904-25-01180»,
+    the kind when said, as a table cell gives it (the one order style, wording.order_ref)."""
     cited = order_ref(row.result_number, row.result_date, lang)
-    kind = getattr(row, "result_kind", None)
-    return f"{result_kind(row, lang)} {cited}" if kind and cited else cited
+    if not (getattr(row, "result_kind", None) and cited):
+        return cited
+    return f"{cited} {result_kind(row, lang)}" if lang == "kk" else f"{result_kind(row, lang)} {cited}"
 
 
 def finding(row, lang: str) -> str:
@@ -73,44 +87,66 @@ def _subject(subject: str, lang: str) -> tuple[str, str]:
 
 def _result(row, lang: str) -> str:
     """«2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар анықталған жоқ» / «по результатам
-    проверки (представление №2-0904-25-01180 от 21 мая 2025 года) нарушений не выявлено»."""
-    cited = order_ref(row.result_number, row.result_date, lang, spelled=True)
+    проверки (представление от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено»."""
+    cited = order_ref(row.result_number, row.result_date, lang)
     if not cited:
         return say(lang, "{f}", "по результатам проверки {f}", f=finding(row, lang))
     kind = result_kind(row, lang)
     if lang == "kk":
         return f"{cited} {kind} бойынша {finding(row, lang)}"
-    number_, on = order_ref(row.result_number, None, lang), order_ref(None, row.result_date, lang, spelled=True)
-    document = " ".join(p for p in (kind, number_, on) if p)
-    return f"по результатам проверки ({document}) {finding(row, lang)}"
+    return f"по результатам проверки ({kind} {cited}) {finding(row, lang)}"
+
+
+def held(row, lang: str) -> str:
+    """When the inspection took place, as the sentence opens with it: «2024 жылғы ақпанда», «2024 жылғы 23
+    ақпанда» / «в феврале 2024 года», «23 февраля 2024 года»; "" when not said."""
+    parts = month_or_date(getattr(row, "held_on", None))
+    if parts is None:
+        return ""
+    year, month, day = parts
+    if lang == "kk":
+        return f"{year} жылғы {day} {KK_MONTHS_IN[month - 1]}" if day else f"{year} жылғы {KK_MONTHS_IN[month - 1]}"
+    return f"{day} {RU_MONTHS_OF[month - 1]} {year} года" if day else f"в {RU_MONTHS_IN[month - 1]} {year} года"
 
 
 def inspection_sentence(row, lang: str, known: str | None = None) -> str:
-    """One inspection: «Рудный қаласының прокуратурасы 2024–2025 жылдардағы бюджеттік қаржының жұмсалуы, …
-    мәселелері бойынша тексеру жүргізді; 2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар
-    анықталған жоқ.» / «Проведена проверка за 2024–2025 годы по вопросам: расходование бюджетных средств, …
-    (проверяющий орган – Прокуратура города Рудного); по результатам проверки (представление №2-0904-25-01180 от
-    21 мая 2025 года) нарушений не выявлено.»
+    """One inspection: «2024 жылғы ақпанда Рудный қаласының прокуратурасы 2024–2025 жылдардағы бюджеттік қаржының
+    жұмсалуы, … мәселелері бойынша тексеру жүргізді; 2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша
+    бұзушылықтар анықталған жоқ.» / «В феврале 2024 года прокуратура города Рудного провела проверку за
+    2024–2025 годы по вопросам: расходование бюджетных средств, …; по результатам проверки (представление от
+    21 мая 2025 года №2-0904-25-01180) нарушений не выявлено.»
 
-    The Russian sentence never makes the body its subject: the verb's gender would have to be guessed from a
-    name the school typed (perhaps in Kazakh). Where `known` (the school's own basis) already names the body,
-    the sentence goes on without it; a text typed only in the other language stands whole in the aside.
+    The Russian verb agrees with the body the school typed (wording.ru_past: «прокуратура … провела»,
+    «департамент … провёл»); a body typed only in the other language cannot be the subject and stands whole in
+    an aside («проверяющий орган – «…»»), as was once done for every body (issue 11: a parenthetical where a
+    sentence belongs). Where `known` (the school's own basis) already names the body or the date, the sentence
+    goes on without them, so a fact is stated once.
     """
     body, (period, period_aside), (subject, subject_aside) = (
         trim_end(row.body), _period(trim_end(row.period_checked), lang), _subject(trim_end(row.subject), lang))
     named = bool(body) and _plain(body) in _plain(known)
+    when = held(row, lang)
+    when = "" if when and _plain(when) in _plain(known) else when
     body_aside = ""
-    if body and not named and (lang == "ru" or foreign(body)):
-        body_aside = say(lang, "тексеруші орган – {v}", "проверяющий орган – {v}",
-                         v=quoted(body) if foreign(body) else body)
+    if body and not named and foreign(body):
+        body_aside = say(lang, "тексеруші орган – {v}", "проверяющий орган – {v}", v=quoted(body))
     if lang == "kk":
         if named or body_aside or not body:
-            text = " ".join(p for p in ("тексеру", period, subject, "жүргізілді") if p)
+            text = " ".join(p for p in ((when, period, subject, "тексеру жүргізілді") if when else
+                                        ("тексеру", period, subject, "жүргізілді")) if p)
         else:
-            text = " ".join(p for p in (body, period, subject, "тексеру жүргізді") if p)
+            text = " ".join(p for p in (when, body, period, subject, "тексеру жүргізді") if p)
+    elif named or body_aside or not body:
+        opening = "проверка проведена" if named and not when else "проведена проверка"
+        text = " ".join(p for p in (when, opening, period, subject) if p)
+    elif body.split(" ", 1)[0].isupper():
+        # An abbreviation («УГД», «ДГД») has no ending to tell its gender, and is not declined: «проверка
+        # проведена УГД».
+        text = " ".join(p for p in (when, "проверка проведена", body, period, subject) if p)
     else:
-        opening = "проверка проведена" if named else "проведена проверка"
-        text = " ".join(p for p in (opening, period, subject) if p)
+        verb = ru_past(body, "провёл", "провела", "провело")
+        text = " ".join(p for p in (when, lower_first(body) if when else body, verb, "проверку", period, subject)
+                        if p)
     asides = [a for a in (body_aside, period_aside, subject_aside) if a]
     if asides:
         text += f" ({'; '.join(asides)})"

@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField
 
-from ...reporting.fields import LongText, ReportDateField, ShortText, choices
+from ...reporting.fields import LongText, MonthOrDateField, ReportDateField, ShortText, choices
 from ...reporting.forms import SectionForm
 
 # The documents an inspection ends with, as the certificate names them (certificate.RESULT_KINDS).
@@ -17,6 +17,7 @@ class InspectionForm(SectionForm):
     """One inspection; the fields match InspectionColumns, so 2.10 uses this form as it is."""
 
     body = ShortText(_l("Inspecting body"), required=True, max_length=300)
+    held_on = MonthOrDateField(_l("When the inspection took place (date, or month and year)"))
     period_checked = ShortText(_l("Period inspected"), max_length=100)
     subject = ShortText(_l("Subject of the inspection"), max_length=1000)
     result_kind = SelectField(_l("Result document: kind"), coerce=_none_if_empty,

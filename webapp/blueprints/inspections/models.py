@@ -12,6 +12,9 @@ class InspectionColumns:
     whose rows have the same shape but live in their own tables."""
 
     body: Mapped[str] = mapped_column(String(300))
+    # When the inspection took place, to the day or only to the month as acts often say («2024 жылғы ақпанда»):
+    # ISO text "2024-02-23" or "2024-02" (reporting.fields.MonthOrDateField); None: not said.
+    held_on: Mapped[str | None] = mapped_column(String(10))
     period_checked: Mapped[str | None] = mapped_column(String(100))  # "2024–2025", as the act words it
     subject: Mapped[str | None] = mapped_column(String(1000))
     # What the result document is (forms.RESULT_KINDS: act, reference, representation, prescription); None: not

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import foreign, lower_first, on_day, quoted, ru_past, sentence, trim_end
+from ...certificate.wording import foreign, lower_first, on_day, quoted, ru_gender, ru_past, sentence, trim_end
 
 FINDINGS = {False: ("бұзушылықтар анықталған жоқ", "нарушений не выявлено"),
             True: ("бұзушылықтар анықталды", "выявлены нарушения")}
@@ -34,12 +34,31 @@ def _kk(row, kind: str, held_by: str) -> str:
     return " ".join(p for p in (on_day(row.held_on, "kk"), held_by, kind, verb) if p) + aside
 
 
+def _ru_accusative(kind: str) -> str | None:
+    """The event as the object of «провёл»: a masculine or neuter name reads the same («общественный мониторинг»,
+    «анкетирование»); a feminine one led by its noun changes that noun only («проверка качества …» → «проверку
+    качества …»); None for any other shape (an adjective first, «плановая проверка»), never guessed."""
+    gender = ru_gender(kind)
+    if gender != "f":
+        return kind
+    first, _, rest = kind.partition(" ")
+    if first.endswith(("ая", "яя")) or not first.endswith(("а", "я")):
+        return None
+    return " ".join(p for p in (first[:-1] + ("у" if first.endswith("а") else "ю"), rest) if p)
+
+
 def _ru(row, kind: str, held_by: str) -> str:
     """«13 мая 2024 года совместно с главным специалистом … проведён общественный мониторинг столовой …»; the
     verb agrees with the event typed in Russian, an event typed only in Kazakh is named whole
-    («проведено мероприятие «…»»), and a holder who would have to be declined stands apart
-    («(организатор – …)»)."""
+    («проведено мероприятие «…»»). A holder typed in Russian is the subject, its verb agreeing with it
+    («9 сентября 2024 года клуб «Адал ұрпақ» провёл антикоррупционное анкетирование …», issue 11: was
+    «проведено … (организатор – клуб «Адал ұрпақ»)»); only a holder typed in Kazakh, an abbreviation, or an event
+    whose object form is not sure stands apart («(организатор – …)»)."""
     aside = ""
+    if held_by and not foreign(held_by) and not foreign(kind) and not _RU_CIRCUMSTANCE.match(held_by) \
+            and not held_by.split(" ", 1)[0].isupper() and (obj := _ru_accusative(kind)) is not None:
+        verb = ru_past(held_by, "провёл", "провела", "провело")
+        return " ".join(p for p in (on_day(row.held_on, "ru"), held_by, verb, obj) if p)
     if held_by and (foreign(held_by) or not _RU_CIRCUMSTANCE.match(held_by)):
         aside = f" ({quoted(held_by)})" if foreign(held_by) else f" (организатор – {held_by})"
         held_by = ""

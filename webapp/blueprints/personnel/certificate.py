@@ -7,15 +7,20 @@ from decimal import Decimal
 from ...certificate.blocks import Block, Para, say
 from ...certificate.placed import Topic
 from ...certificate.stated import Fact, Names, address_fact, found_in
-from ...certificate.wording import counted, lower_first, order_ref, person_name, ru_plural, sentence, trim_end
+from ...certificate.wording import (
+    KK_MONTHS_IN,
+    RU_MONTHS_IN,
+    counted,
+    lower_first,
+    order_ref,
+    person_name,
+    ru_plural,
+    sentence,
+    trim_end,
+)
 from ...i18n import number, percent
 from ...reporting.texts import MARK_CLOSE, MARK_OPEN
 
-# «2024 жылғы қарашада» / «в ноябре 2024 года»: the month in the locative, lowercase as both languages write it.
-KK_MONTHS_IN = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда",
-                "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"]
-RU_MONTHS_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
-                "ноябре", "декабре"]
 CATEGORY_NAMES = [("category_pedagog", "педагог", "педагог"),
                   ("category_moderator", "педагог-модератор", "педагог-модератор"),
                   ("category_expert", "педагог-сарапшы", "педагог-эксперт"),
@@ -81,6 +86,36 @@ def _units(value, lang: str) -> str:
     return counted(int(value), lang, "", ("штатная единица", "штатные единицы", "штатных единиц"))
 
 
+def _joined(items: list[str], lang: str) -> str:
+    """«a, b және c» / «a, b и c»."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say(lang, 'және', 'и')} {items[-1]}"
+
+
+def categories_sentence(categories: list[tuple[str, int]], lang: str) -> str:
+    """The teachers by qualification category told in a sentence, as the seed tells them, not a «label – value»
+    list (issue 11): «Біліктілік санаттары бойынша «педагог» санатында 16, …, «педагог-шебер» санатында 2 педагог
+    қызметкер жұмыс істейді.» / «По квалификационным категориям в школе работают 16 педагогов категории
+    «педагог», …, 2 педагога категории «педагог-мастер».» `categories`: (form field name, count > 0) in
+    CATEGORY_NAMES order; «санатсыз» / «без категории» is no category's name."""
+    names = {name: (kk, ru) for name, kk, ru in CATEGORY_NAMES}
+    parts = []
+    for name, n in categories:
+        kk, ru = names[name]
+        if lang == "kk":
+            parts.append(f"санатсыз {number(n, lang)}" if name == "category_none"
+                         else f"«{kk}» санатында {number(n, lang)}")
+        else:
+            people = f"{number(n, lang)} {ru_plural(n, 'педагог', 'педагога', 'педагогов')}"
+            parts.append(f"{people} без категории" if name == "category_none" else f"{people} категории «{ru}»")
+    if lang == "kk":
+        return f"Біліктілік санаттары бойынша {_joined(parts, lang)} педагог қызметкер жұмыс істейді."
+    # One count as the subject agrees with it («работает 21 педагог»); several are plural.
+    verb = ru_plural(categories[0][1], "работает", "работают", "работают") if len(parts) == 1 else "работают"
+    return f"По квалификационным категориям в школе {verb} {_joined(parts, lang)}."
+
+
 def _position(row, lang: str) -> str:
     """«директордың тәрбие ісі жөніндегі орынбасары (2 адам, 1 бірлік)»: one person in a post goes without
     saying; a post with neither figure is its title alone."""
@@ -139,11 +174,9 @@ def staffing(span, lang: str) -> list[Block]:
             blocks.append(Para(say(lang, "Педагогикалық ұжымның сапалық құрамы: {list}.",
                                    "Качественный состав педагогического коллектива: {list}.",
                                    list=", ".join(pieces))))
-    categories = [(kk, ru, span.fact(name)) for name, kk, ru in CATEGORY_NAMES if span.fact(name)]
+    categories = [(name, span.fact(name)) for name, _kk, _ru in CATEGORY_NAMES if span.fact(name)]
     if categories:
-        listed = ", ".join(f"«{kk if lang == 'kk' else ru}» – {number(n, lang)}" for kk, ru, n in categories)
-        blocks.append(Para(say(lang, "Біліктілік санаттары бойынша педагог қызметкерлер саны: {list}.",
-                               "Численность педагогов по квалификационным категориям: {list}.", list=listed)))
+        blocks.append(Para(categories_sentence(categories, lang)))
     blocks += staff_units(span, lang)
     vacancies = span.fact("vacancies")
     if vacancies is not None:
@@ -265,7 +298,7 @@ GROUP_NAMES = (("administrative", "әкімшілік персонал", "адм
                ("support_staff", "кіші қызмет көрсетуші персонал", "обслуживающий персонал"))
 
 
-# The groups in the dative for the units' breakdown: «педагогтерге – 80,5» / «на педагогов – 80,5».
+# The groups in the dative for the units' breakdown: «педагогтерге 80,5 бірлік» / «на педагогов 80,5 …».
 GROUPS_TO = {"administrative": ("әкімшілік персоналға", "на административный персонал"),
              "teachers": ("педагогтерге", "на педагогов"),
              "auxiliary": ("оқу-көмекші персоналға", "на учебно-вспомогательный персонал"),
@@ -273,8 +306,8 @@ GROUPS_TO = {"administrative": ("әкімшілік персоналға", "на
 
 
 def staff_units(span, lang: str) -> list[Block]:
-    """«Штат кестесі бойынша 124 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға – 6,5, педагогтерге –
-    80,5 (…).»: the units, each group's headcount only where no other sentence of 2.2 gives it (the teachers and
+    """«Штат кестесі бойынша 124 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 6,5 бірлік, педагогтерге
+    80,5 бірлік (…).»: the units, each group's headcount only where no other sentence of 2.2 gives it (the teachers and
     the support staff have theirs, the administrative staff when its posts are listed); a total without groups
     stands alone, groups without a total are not added up here."""
     told = {"teachers": span.fact("teachers_total") is not None,
@@ -287,7 +320,8 @@ def staff_units(span, lang: str) -> list[Block]:
             continue
         people = (say(lang, " ({n})", " ({n})", n=_persons(persons, lang))
                   if persons is not None and not told.get(key) else "")
-        groups.append(f"{say(lang, *GROUPS_TO[key])} – {number(Decimal(str(units)), lang)}{people}")
+        # «педагогтерге 80,5 бірлік» / «на педагогов 80,5 штатной единицы»: a clause, not «label – value».
+        groups.append(f"{say(lang, *GROUPS_TO[key])} {_units(units, lang)}{people}")
     total, persons = span.fact("staff_units_total"), span.fact("staff_total")
     if total is None and not groups:
         if persons is not None and not span.stated(persons, NAMED["staff"], lang):
@@ -302,13 +336,14 @@ def staff_units(span, lang: str) -> list[Block]:
                    units=number(Decimal(str(total)), lang) if lang == "kk" else units,
                    verb="предусмотрена" if units.endswith("единица") else "предусмотрено")
         if groups:
-            text += say(lang, ", оның ішінде ", ", из них ") + ", ".join(groups)
+            text += say(lang, ", оның ішінде ", ", из них ") + _joined(groups, lang)
         if persons is not None:
             text += say(lang, ". Қызметкерлердің жалпы саны {n} адамды құрайды",
                         ". Общая численность работников составляет {n}",
                         n=number(persons, lang) if lang == "kk" else _persons(persons, lang))
     else:
-        text = say(lang, "Штат бірліктері: ", "Штатные единицы: ") + ", ".join(groups)
+        text = say(lang, "Штат кестесі бойынша {list} бекітілген", "Штатным расписанием предусмотрено {list}",
+                   list=_joined(groups, lang))
     return [Para(text + ".")]
 
 
@@ -523,8 +558,8 @@ def discipline(span, lang: str) -> list[Block]:
         kinds = {penalty for _order, _on, penalty in by_order}
         parts = []
         for (order, on, penalty), people in by_order.items():
-            # «2024 жылғы 11 қазандағы №77 бұйрық» / «приказ №77 от 11.10.2024», as the reviewer of issue 11 wrote it
-            cited = order_ref(order, on, lang, spelled=lang == "kk")
+            # «2024 жылғы 11 қазандағы №77 бұйрық» / «приказ от 11 октября 2024 года №77»: the one order style
+            cited = order_ref(order, on, lang)
             cited = say(lang, "{order} бұйрық", "приказ {order}", order=cited)
             if len(kinds) == 1:  # the penalty is said once, in the sentence: «ескерту түрінде» / «в виде замечания»
                 parts.append(f"{', '.join(people)} ({cited})")

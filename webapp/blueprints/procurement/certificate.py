@@ -234,10 +234,11 @@ _PLAN_ORDER = re.compile(r"№\s*(?P<number>[^\s,;]+)\s*,?\s*(?:от\s+)?(?P<day
 
 
 def plan_orders(text: str, lang: str, span=None) -> str:
-    """The plan orders the school typed, each cited in the certificate's one order style («№1, 05.01.2025ж.;
-    №2, …» / «№1 от 05.01.2025, №2 …»); text that is not a plain list of «№ number date» is printed as typed.
-    With `span`, an order the certificate already cited (1.1's list of orders, the school's own text) is not cited
-    again (issue 11, «a fact is stated once»): "" when every one was."""
+    """The plan orders the school typed, each cited in the certificate's one order style (wording.order_ref),
+    orders of one day together: «2025 жылғы 5 қаңтардағы №1, №2; 2025 жылғы 24 ақпандағы №49, …» / «от 5 января
+    2025 года №1, №2; от 24 февраля 2025 года №49, …»; text that is not a plain list of «№ number date» is
+    printed as typed. With `span`, an order the certificate already cited (1.1's list of orders, the school's own
+    text) is not cited again (issue 11, «a fact is stated once»): "" when every one was."""
     items = [item.strip() for item in re.split(r"[;,](?=\s*№)", text) if item.strip()]
     matches = [_PLAN_ORDER.fullmatch(item) for item in items]
     if not items or not all(matches):
@@ -245,10 +246,10 @@ def plan_orders(text: str, lang: str, span=None) -> str:
     if span is not None:
         matches = [m for m in matches
                    if not span.said(order_fact(m["number"], f"{m['year']}-{m['month']}-{m['day']}"), lang)]
-    # In Kazakh a reference holds a comma itself («№1, 05.01.2025ж.»), so the references are apart by «;».
-    return (";" if lang == "kk" else ",").join(
-        ("" if i == 0 else " ") + order_ref(m["number"], f"{m['year']}-{m['month']}-{m['day']}", lang)
-        for i, m in enumerate(matches))
+    days: dict[str, list[str]] = {}
+    for m in matches:  # in the order typed; a day's orders stay together
+        days.setdefault(f"{m['year']}-{m['month']}-{m['day']}", []).append(order_ref(m["number"], None, lang))
+    return "; ".join(f"{order_ref(None, day, lang)} {', '.join(numbers)}" for day, numbers in days.items())
 
 
 def _complaints(n: int, lang: str) -> str:

@@ -8,7 +8,16 @@ from decimal import Decimal
 from ...certificate.blocks import Block, Para, say
 from ...certificate.placed import Topic
 from ...certificate.stated import Fact, Names
-from ...certificate.wording import kk_share, lower_first, order_ref, ru_plural, sentence, series, trim_end
+from ...certificate.wording import (
+    kk_share,
+    lower_first,
+    order_ref,
+    person_name,
+    ru_plural,
+    sentence,
+    series,
+    trim_end,
+)
 from ...i18n import number
 from ...reporting.texts import MARK_OPEN
 
@@ -28,7 +37,7 @@ class _Service:
     def add(self, row) -> None:
         if (row.legal_basis or "").strip() or not (self.row.legal_basis or "").strip():
             self.row = row
-        person = (row.responsible or "").strip()
+        person = person_name(row.responsible)
         if person and person not in self.responsible:  # a responsibility handed over mid-year names both
             self.responsible.append(person)
         if row.recipients is None:
@@ -166,7 +175,7 @@ def certificate(span, lang: str) -> list[Block]:
     order = order_ref(span.fact("responsibility_order_number"), span.fact("responsibility_order_date"), lang)
     services = services_over_span(span.rows.get("services", []))
     if order:
-        blocks.append(Para(say(lang, "«Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» {order} "
+        blocks.append(Para(say(lang, "{order} «Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы» "
                                      "бұйрық шығарылған.",
                                "Издан приказ «О возложении ответственности за оказание государственных услуг» "
                                "{order}.", order=order), topic=ORDER))
@@ -185,12 +194,12 @@ def certificate(span, lang: str) -> list[Block]:
         blocks.append(Para(topic=SERVICES, text=say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
                                "Всего государственные услуги оказаны {n} {people}.", n=number(total, lang),
                                people=ru_plural(total, "лицу", "лицам", "лицам"))))
-    person = (span.fact("portal_responsible") or "").strip()
+    person = person_name(span.fact("portal_responsible"))
     if person:
         portal_order = order_ref(span.fact("portal_order_number"), span.fact("portal_order_date"), lang)
         text = say(lang, "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – {person}",
                    "Лицо, ответственное за работу электронного портала «АРМ», – {person}", person=person)
         if portal_order:
-            text += say(lang, " (бұйрық {order})", " (приказ {order})", order=portal_order)
+            text += say(lang, " ({order} бұйрық)", " (приказ {order})", order=portal_order)
         blocks.append(Para(sentence(text), topic=PORTAL))
     return blocks
