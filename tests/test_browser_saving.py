@@ -127,6 +127,42 @@ def test_two_browsers_on_one_field_end_in_a_conflict_with_both_texts_and_nothing
     second_computer.close()
 
 
+@pytest.mark.parametrize("way", ["back", "forward"])
+def test_back_or_forward_after_another_tab_saved_shows_its_text_and_typing_on_keeps_it(page: Page, started,
+                                                                                       live_app, way):
+    """Chromium put the text this tab last had back into the field on Back and Forward, after the page had loaded,
+    over the newer one the server sent: the clerk saw the old text as current, and typing on from it overwrote the
+    other tab's save without a conflict (its base was the served text). The page shows what is saved now."""
+    log_in(page, "rudny-7")
+    overview = "/schools/rudny-7/2026-H2/"
+    if way == "forward":
+        page.goto(overview)
+    page.goto(PERSONNEL)
+    page.fill("#risks", "Бірінші қойындының ескі мәтіні.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    if way == "back":
+        page.goto(overview)
+    else:
+        page.go_back(wait_until="load")
+
+    other_tab = page.context.new_page()
+    other_tab.goto(PERSONNEL)
+    other_tab.fill("#risks", "Екінші қойындының жаңа мәтіні.")
+    other_tab.keyboard.press("Tab")
+    expect(other_tab.locator("#narrative-saved")).to_have_text(SAVED)
+    other_tab.close()
+
+    (page.go_back if way == "back" else page.go_forward)(wait_until="load")
+    page.wait_for_timeout(300)  # the browser puts old values back just after the load
+    expect(page.locator("#risks")).to_have_value("Екінші қойындының жаңа мәтіні.")
+    page.locator("#risks").press("End")
+    page.keyboard.type(" Толықтырылды.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    assert personnel(live_app).risks == "Екінші қойындының жаңа мәтіні. Толықтырылды."
+
+
 def test_a_slow_connection_beside_an_invalid_figure_keeps_every_keystroke(page: Page, started, live_app):
     log_in(page, "rudny-7")
     page.goto(PERSONNEL)
