@@ -1,6 +1,7 @@
 """The sections' own sentences in the certificate (1.1, 2.1–2.12): the seed school's figures as the department
 reads them in Kazakh and Russian, and the span rules on hand-made half-years."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -86,17 +87,18 @@ def test_seed_school_in_kazakh(seed_certificate):
         "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет 128 адамға көрсетілді;",
         "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет 2 адамға көрсетілді;",
         "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет көрсетілген жоқ;",
-        # free meals: the school's text counts the 5 pupils; the service's line names it and who answers for it
-        "тамақтандыруды ұсыну» (негізі – мемлекеттік қызметті көрсету қағидалары, жауапты тұлға – Б.Т. Бекболатова);",
+        # free meals: the service's line counts its 5 recipients like every other line, as the seed's list does,
+        # beside the school's own sentence about the 5 pupils fed through «АРМ» (issue 11 review)
+        "тамақтандыруды ұсыну» (негізі – мемлекеттік қызметті көрсету қағидалары, жауапты тұлға – Б.Т. Бекболатова): "
+        "мемлекеттік қызмет 5 адамға",
         "жауапты тұлға – Б.Т. Бекболатова): мемлекеттік қызмет 5 адамға, 217 035,00 теңге көлемінде көрсетілді.",
         "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – ақпараттандыру жөніндегі директордың "
         "орынбасары А.Ж. Исаева (2024 жылғы 2 қыркүйектегі №48 бұйрық).",
         "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді.",
         # 2.2 procurement: the basis names the methods, their figures follow as the seed's sentences; the plan
-        # orders are in 1.1's list
+        # orders are in 1.1's list. No total: the open tender the basis names carries no figure (issue 11 review).
         "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге.",
         "Электронды дүкен арқылы – 41 440,00 теңге.",
-        "Мемлекеттік сатып алудың жалпы сомасы – 22 307 468,65 теңге.",
         # 2.3
         # The seed says consent was taken «with every employee» (its basis, printed): no count is made up.
         "гимназияның әрбір қызметкерімен",
@@ -125,6 +127,7 @@ def test_seed_school_in_kazakh(seed_certificate):
     missing = [fact for fact in expected if fact not in text]
     assert not missing
     assert "келісім 117" not in text  # teachers and support staff only, not «every employee»
+    assert "жалпы сомасы" not in text  # the open tender has no figure: 22 307 468,65 is no total
     # The order №2 of 05.01.2025 the school entered twice is cited once, in 1.1 (the plan orders 2.2 would list
     # again are all there); «ж..» never appears.
     assert text.count("2025 жылғы 5 қаңтардағы №2 «") == 1 and "ж.." not in text
@@ -162,6 +165,9 @@ def test_seed_school_in_russian(seed_certificate):
     ]
     missing = [fact for fact in expected if fact not in text]
     assert not missing
+    assert "Общая сумма" not in text  # the open tender has no figure: 22 307 468,65 is no total
+    # free meals: counted in the list like every other service (issue 11 review)
+    assert re.search(r"питания[^;]*Бекболатова\): государственная услуга оказана 5 лицам", text)
 
 
 # --- Hand-made half-years ---------------------------------------------------------------------------

@@ -198,6 +198,15 @@ def _methods_fact(used: list[MethodOverSpan]) -> Fact:
     return Fact(terms=(CONTRACTS, *words))
 
 
+def _named_without_figures(span, methods: list[MethodOverSpan], lang: str) -> list[str]:
+    """The methods the school's own text says contracts were concluded by (a sentence naming contracts and the
+    method: «…сатып алу шарттары құрылды: ашық конкурс, …») that have no row, so neither figure is known: the
+    sums of the rows are then no total (issue 11 review: rudny-7's «ашық конкурс» carries no figure). Codes."""
+    entered = {m.method for m in methods}
+    return [code for code, words in METHOD_WORDS.items()
+            if code not in entered and span.said(Fact(terms=(CONTRACTS, words)), lang)]
+
+
 def _purchases(span, lang: str) -> list[Block]:
     methods = methods_over_span(span.rows.get("methods", []))
     if not methods:
@@ -219,8 +228,11 @@ def _purchases(span, lang: str) -> list[Block]:
                                    "следующими способами:")))
             # The lines go on after a colon: each starts lowercase («баға сұранысы бойынша …; электронды дүкен …»).
             blocks += series([lower_first(line) for line in lines])
-        blocks += _totals(span, used, lang)
-        blocks += _single_source_share(used, lang)
+        if not _named_without_figures(span, methods, lang):
+            # A total, or a share of one, only over every method the school names; otherwise none is printed,
+            # as the seed prints none beside its open tender without a figure.
+            blocks += _totals(span, used, lang)
+            blocks += _single_source_share(used, lang)
     if unused:
         blocks.append(Para(say(lang, "Мына тәсілдермен шарттар жасалған жоқ: {list}.",
                                "Договоры не заключались следующими способами: {list}.",

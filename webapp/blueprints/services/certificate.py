@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.placed import Topic
-from ...certificate.stated import Fact, Names
+from ...certificate.stated import Names
 from ...certificate.wording import (
     kk_share,
     lower_first,
@@ -55,25 +55,9 @@ class _Service:
 RECIPIENTS = Names(kk=("алушы", "адамға", "өтініш беруші"), ru=("получател", "лицам", "лицу", "заявител", "гражданам",
                                                                "человек"))
 
-# How a school's own text names what each registered service gives («5 оқушы … тегін тамақпен қамтамасыз етілді»):
-# a number of recipients standing with it in one sentence is that service's, and its line does not count them
-# again (certificate.stated). A service typed by name is never matched: its line always counts.
-SERVICE_WORDS = {
-    "admission": Names(kk=("оқуға қабылда", "қабылданды"), ru=("зачисл", "принят")),
-    "transfer": Names(kk=("ауыстыр",), ru=("перевод", "переведен")),
-    "home_schooling": Names(kk=("үйде", "үйден"), ru=("на дому",)),
-    "document_duplicates": Names(kk=("телнұсқа",), ru=("дубликат",)),
-    "teacher_attestation": Names(kk=("аттестаттау", "біліктілік санат"), ru=("аттестац", "квалификационн категор")),
-    "free_meals": Names(kk=("тамақ",), ru=("питани",)),
-    "camps": Names(kk=("лагер",), ru=("лагер",)),
-    "material_aid": Names(kk=("материалдық көмек", "қаржылық көмек"), ru=("материальн помощ", "финансов помощ")),
-}
-
-
-def recipients_fact(service: _Service) -> Fact:
-    """That `service` served its recipients: their number with a word naming the service."""
-    words = SERVICE_WORDS.get(service.row.service_code or "")
-    return Fact(value=service.recipients, names=words) if words and not service.partial else Fact()
+# A service's line always counts whom it served, even when the school's own text counts them again («5 оқушы
+# «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді»): the line is an entry of the list of services, and the
+# seed's list gives every service's count (issue 11 review: free meals alone had lost theirs).
 
 
 # The seed's order of ideas in 2.1 (certificate.placed): the control of services, the order assigning them,
@@ -126,7 +110,7 @@ def _basis(text: str, lang: str) -> str:
     return text[:lead] + lower_first(text[lead:])
 
 
-def _line(service: _Service, lang: str, counted: bool = True) -> str:
+def _line(service: _Service, lang: str) -> str:
     """«Анықтама беру» (негізі – …, жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 2 адамға көрсетілді» /
     «…» (основание – …, ответственное лицо – Хасенова Н.С.): государственная услуга оказана 2 лицам»: what was
     done is the clause, its basis and the person answering for it are in brackets (a person's title needs no
@@ -140,8 +124,6 @@ def _line(service: _Service, lang: str, counted: bool = True) -> str:
     if who:
         details.append(say(lang, "жауапты тұлға – {who}", "ответственное лицо – {who}", who=who))
     head = f"«{name}»" + (f" ({', '.join(details)})" if details else "")
-    if not counted:  # the school's text tells whom the service served (issue 11, «a fact is stated once»)
-        return head
     n = service.recipients
     at_least = service.partial and bool(n)  # a half-year gave only its total over services (issue 10 QA)
     if service.partial and not n:  # only a total over all services is known: say nothing false about this one
@@ -187,8 +169,7 @@ def certificate(span, lang: str) -> list[Block]:
         else:
             blocks.append(Para(say(lang, "Мектеп төмендегі мемлекеттік қызметтерді көрсетеді:",
                                    "Школа оказывает следующие государственные услуги:"), topic=SERVICES))
-        blocks += series([_line(service, lang, counted=not span.said(recipients_fact(service), lang))
-                          for service in services])
+        blocks += series([_line(service, lang) for service in services])
     total = recipients_total(span)
     if total is not None and not span.stated(total, RECIPIENTS, lang):
         blocks.append(Para(topic=SERVICES, text=say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
