@@ -71,7 +71,7 @@ def test_dismissals_are_grouped_by_their_reason_and_a_leave_is_a_sentence(app):
         assert ru[1] == ("По собственному желанию уволены 3 работника: в апреле 2025 года – 1 педагогический "
                          "работник, 1 работник обслуживающего персонала; в мае 2025 года – 1 работник "
                          "обслуживающего персонала.")
-        assert ru[2] == "В марте 2025 года 1 педагогический работник ушёл в отпуск по беременности и родам."
+        assert ru[2] == "В марте 2025 года 1 педагогическому работнику предоставлен отпуск по беременности и родам."
         assert "(өз еркімен)" not in "".join(kk) and "(по собственному желанию)" not in "".join(ru)
 
 
@@ -81,11 +81,27 @@ def test_a_leave_without_a_reason_and_a_return(app):
                 StaffMovement(year=2025, month=10, direction="long_leave", staff_category="teacher", count=2)]
         span = half("personnel", rows={"movements": rows})
         assert certificate_text("personnel", "ru", span).splitlines() == [
-            "В октябре 2025 года 2 педагогических работника ушли в длительный отпуск.",
+            "В октябре 2025 года 2 педагогическим работникам предоставлен длительный отпуск.",
             "В апреле 2026 года 2 педагогических работника вышли из отпуска."]
         assert certificate_text("personnel", "kk", span).splitlines() == [
             "2025 жылғы қазанда 2 педагог қызметкер ұзақ демалысқа шықты.",
             "2026 жылғы сәуірде 2 педагог қызметкер демалыстан оралды."]
+
+
+@pytest.mark.parametrize("n, ru", [(1, "1 педагогическому работнику"), (2, "2 педагогическим работникам"),
+                                   (5, "5 педагогическим работникам"), (21, "21 педагогическому работнику"),
+                                   (22, "22 педагогическим работникам")])
+def test_a_maternity_leave_is_granted_with_no_verb_of_the_wrong_gender(app, n, ru):
+    """Issue 11: «1 педагогический работник ушёл в отпуск по беременности и родам» gave a woman a masculine verb."""
+    rows = [StaffMovement(year=2025, month=3, direction="long_leave", staff_category="teacher", count=n,
+                          reason="отпуск по беременности и родам")]
+    with app.app_context():
+        text = certificate_text("personnel", "ru", half("personnel", rows={"movements": rows}))
+        assert text == f"В марте 2025 года {ru} предоставлен отпуск по беременности и родам."
+        assert "ушёл" not in text and "ушли" not in text
+        rows[0].reason = "декреттік демалысқа"
+        assert certificate_text("personnel", "kk", half("personnel", rows={"movements": rows})) == (
+            f"2025 жылғы наурызда {n} педагог қызметкер декреттік демалысқа шықты.")
 
 
 def test_a_leave_reason_typed_follows_the_leave_words_in_brackets(app):
@@ -98,7 +114,8 @@ def test_a_leave_reason_typed_follows_the_leave_words_in_brackets(app):
 
     with app.app_context():
         assert leave("ru", "по уходу за ребёнком") == (
-            "В апреле 2026 года 2 педагогических работника ушли в длительный отпуск (по уходу за ребёнком).")
+            "В апреле 2026 года 2 педагогическим работникам предоставлен длительный отпуск "
+            "(по уходу за ребёнком).")
         assert leave("kk", "бала күтімі бойынша") == (
             "2026 жылғы сәуірде 2 педагог қызметкер ұзақ демалысқа шықты (бала күтімі бойынша).")
         assert leave("kk", "декреттік демалыс") == (
@@ -108,7 +125,7 @@ def test_a_leave_reason_typed_follows_the_leave_words_in_brackets(app):
         # A reason naming the leave in the sentence's own case still takes the general words' place.
         assert leave("kk", "декреттік демалысқа") == "2026 жылғы сәуірде 2 педагог қызметкер декреттік демалысқа шықты."
         assert leave("ru", "отпуск по беременности и родам") == (
-            "В апреле 2026 года 2 педагогических работника ушли в отпуск по беременности и родам.")
+            "В апреле 2026 года 2 педагогическим работникам предоставлен отпуск по беременности и родам.")
 
 
 def test_a_reason_shown_in_the_other_language_still_opens_the_sentence_with_a_capital(app):
@@ -171,10 +188,10 @@ RUDNY7_PUBLISHED = {"kk": "«Электрондық еңбек биржасы» 
 @pytest.mark.parametrize("lang, expected", [
     ("kk", "Бос орындар туралы ақпарат пайда болған күннен бастап бес жұмыс күні ішінде «Электрондық еңбек биржасы» "
            "порталында, мектептің ресми сайтында (http://rudnymektep7.edu.kz/) және Instagram аккаунтында "
-           "(https://www.instagram.com/school7_rud/) жарияланады. Талданатын кезең соңында бос орын болған жоқ."),
+           "(https://www.instagram.com/school7_rud/) жарияланады. Анықтама жасалған күні бос орын жоқ."),
     ("ru", "Сведения о вакансиях размещаются в течение пяти рабочих дней со дня появления вакансии на портале "
            "«Электронная биржа труда», на официальном сайте школы (http://rudnymektep7.edu.kz/) и в аккаунте "
-           "Instagram (https://www.instagram.com/school7_rud/). На конец анализируемого периода вакансий не было."),
+           "Instagram (https://www.instagram.com/school7_rud/). На дату составления справки вакансий нет."),
 ])
 def test_vacancies_are_a_full_sentence_where_and_when_first(app, lang, expected):
     with app.app_context():
@@ -183,10 +200,10 @@ def test_vacancies_are_a_full_sentence_where_and_when_first(app, lang, expected)
 
 
 @pytest.mark.parametrize("n, kk, ru", [
-    (1, "Талданатын кезең соңында 1 бос орын болды.", "На конец анализируемого периода имелась 1 вакансия."),
-    (2, "Талданатын кезең соңында 2 бос орын болды.", "На конец анализируемого периода имелись 2 вакансии."),
-    (5, "Талданатын кезең соңында 5 бос орын болды.", "На конец анализируемого периода имелось 5 вакансий."),
-    (21, "Талданатын кезең соңында 21 бос орын болды.", "На конец анализируемого периода имелась 21 вакансия."),
+    (1, "Анықтама жасалған күні 1 бос орын бар.", "На дату составления справки имеется 1 вакансия."),
+    (2, "Анықтама жасалған күні 2 бос орын бар.", "На дату составления справки имеются 2 вакансии."),
+    (5, "Анықтама жасалған күні 5 бос орын бар.", "На дату составления справки имеется 5 вакансий."),
+    (21, "Анықтама жасалған күні 21 бос орын бар.", "На дату составления справки имеется 21 вакансия."),
 ])
 def test_a_count_of_vacancies_is_a_sentence(app, n, kk, ru):
     with app.app_context():

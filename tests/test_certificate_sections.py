@@ -389,10 +389,10 @@ def test_zeros_are_negative_sentences_never_a_dash_and_zero(app):
                  "conflict_of_interest_cases": 0, "vacancies": 0}
         for lang, negatives in (("kk", ["әдеп кеңесінде қаралған жағдайлар болған жоқ",
                                         "Мүдделер қақтығысы жағдайлары болған жоқ",
-                                        "Талданатын кезең соңында бос орын болған жоқ."]),
+                                        "Анықтама жасалған күні бос орын жоқ."]),
                                 ("ru", ["Случаев, рассмотренных советом по педагогической этике, не было.",
                                         "Случаев конфликта интересов не было.",
-                                        "На конец анализируемого периода вакансий не было."])):
+                                        "На дату составления справки вакансий нет."])):
             text = certificate_text("personnel", lang, half("personnel", facts))
             assert all(sentence in text for sentence in negatives), text
             assert "– 0" not in text and "0 (0" not in text and "(0,00 %)" not in text

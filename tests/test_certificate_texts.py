@@ -24,9 +24,19 @@ def test_defaults_cite_the_typical_rules_and_the_recommendations_correctly(as_us
     text = certificate_text(as_user("rudny"))
     assert "2016 жылғы 19 қазандағы №12 бұйрығымен" in text and "2023 жылғы 16 қаңтардағы №21" in text
     assert "2022 жылғы 30 желтоқсандағы №488 бұйрығымен бекітілген сыбайлас жемқорлық тәуекелдеріне ішкі талдау " \
-           "жүргізу жөніндегі әдістемелік ұсынымдарға" in text
+           "жүргізу жөніндегі әдістемелік ұсынымдар да басшылыққа алынды" in text
     ru = certificate_text(as_user("rudny"), lang="ru")
     assert "от 19 октября 2016 года №12" in ru and "от 30 декабря 2022 года №488" in ru
+
+
+def test_preamble_says_once_that_the_analysis_follows_the_typical_rules(as_user):
+    """Issue 11: the legal basis names the Typical Rules; the method paragraph adds only Recommendations №488."""
+    kk = certificate_text(as_user("rudny"))
+    assert kk.count("үлгілік қағидаларына") == 1 and "қағидаларына, сондай-ақ" not in kk
+    assert "№488 бұйрығымен бекітілген" in kk
+    ru = certificate_text(as_user("rudny"), lang="ru")
+    assert ru.count("Типовыми правилами") == 1
+    assert "При проведении анализа также учтены Методические рекомендации" in ru and "№488" in ru
 
 
 def test_department_rewords_a_text_for_its_schools_only(app, as_user):
@@ -79,3 +89,19 @@ def test_only_the_unit_itself_edits_its_texts(as_user, user, url):
     client = as_user(user)
     assert client.get(url).status_code == 404
     assert client.post(url, data=form_data(goal_kk="x")).status_code == 404
+
+
+@pytest.mark.parametrize("lang, headings, wrong", [
+    ("kk", ["Қадағалау органдарының тексеру нәтижелері туралы мәліметтер",
+            "Фискалдық органдарының тексеру нәтижелері туралы мәліметтер",
+            "Құқық қорғау органдарының, үкіметтік емес ұйымдар мен азаматтардың мәліметтері"],
+     ["органдарын тексеру", "органдарды тексеру", "органдарының мәліметтері, үкіметтік"]),
+    ("ru", ["Сведения о результатах проверок надзорных органов",
+            "Сведения о результатах проверок фискальных органов",
+            "Сведения правоохранительных органов, неправительственных организаций и граждан"], []),
+])
+def test_section_headings_2_9_to_2_11_are_in_the_genitive(as_user, lang, headings, wrong):
+    """Issue 11: the bodies own the inspections and the information, so Kazakh says «органдарының»."""
+    text = certificate_text(as_user("rudny"), lang=lang)
+    assert all(heading in text for heading in headings)
+    assert not any(old in text for old in wrong)

@@ -52,6 +52,15 @@ NAMED = {
     "conflicts": Names(kk=("мүдделер қақтығ", "мүдделер қайшы"), ru=("конфликт интерес",)),
 }
 WORKERS = ("работник", "работника", "работников")
+# «1 педагогическому работнику, 2 педагогическим работникам предоставлен отпуск»: a leave told with the people in
+# the dative needs no past-tense verb of theirs, whose gender the certificate does not know (issue 11: «ушёл в
+# отпуск по беременности и родам»).
+STAFF_DATIVE = {"teacher": ("педагогическому работнику", "педагогическим работникам", "педагогическим работникам"),
+                "support": ("работнику обслуживающего персонала", "работникам обслуживающего персонала",
+                            "работникам обслуживающего персонала"),
+                "administrative": ("административному работнику", "административным работникам",
+                                   "административным работникам")}
+WORKERS_DATIVE = ("работнику", "работникам", "работникам")
 WORKERS_ACCUSATIVE = ("работника", "работников", "работников")  # «наложены на 1 работника, на 5 работников»
 CASES = ("случай", "случая", "случаев")
 # «3 замечания, 1 выговор»: each kind counted in Russian.
@@ -181,14 +190,16 @@ def staffing(span, lang: str) -> list[Block]:
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         published = trim_end(span.fact("vacancies_published"))
+        # The certificate is signed before its period ends, so the vacancies are told as at its date, in the
+        # present tense; «at the end of the period» spoke of a day still to come (issue 11).
         if vacancies == 0:
-            count = say(lang, "Талданатын кезең соңында бос орын болған жоқ.",
-                        "На конец анализируемого периода вакансий не было.")
+            count = say(lang, "Анықтама жасалған күні бос орын жоқ.",
+                        "На дату составления справки вакансий нет.")
         else:
-            count = say(lang, "Талданатын кезең соңында {n} бос орын болды.",
-                        "На конец анализируемого периода {verb} {n}.",
+            count = say(lang, "Анықтама жасалған күні {n} бос орын бар.",
+                        "На дату составления справки {verb} {n}.",
                         n=counted(vacancies, lang, "", VACANCIES).strip(),
-                        verb=ru_plural(vacancies, "имелась", "имелись", "имелось"))
+                        verb=ru_plural(vacancies, "имеется", "имеются", "имеется"))
         if vacancies == 0 and span.said(Fact(terms=(NAMED["vacancies"],), none=True), lang):
             count = ""  # the school's text says there is none («Қазіргі таңда … бос орын жоқ.»)
         where, addresses = vacancies_published(published, lang, span) if published else ("", ())
@@ -359,15 +370,16 @@ MOVES = (("dismissed", "жұмыстан {n} босатылды", ("уволен
          ("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
                                               "принято на работу {n}")))
 # A leave or return is told per month: «2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты.»
-# The last item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
+# The fifth item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
 # демалысқа», «отпуск(а) по беременности и родам»), so it takes the place of the general words; any other reason
 # («по уходу за ребёнком», «бала күтімі бойынша») keeps the sentence's words and follows in brackets (issue 10 QA).
+# The last item: the people are counted in the Russian dative (a leave granted, see STAFF_DATIVE).
 LEAVES = {"long_leave": ("ұзақ демалысқа", "{who} {where} шықты", "длительный отпуск",
-                         ("{who} ушёл в {where}", "{who} ушли в {where}", "{who} ушли в {where}"),
-                         ("демалысқа", ("отпуск ", "декрет"))),
+                         ("{who} предоставлен {where}",) * 3,
+                         ("демалысқа", ("отпуск ", "декрет")), True),
           "returned": ("демалыстан", "{who} {where} оралды", "отпуска",
                        ("{who} вышел из {where}", "{who} вышли из {where}", "{who} вышли из {where}"),
-                       ("демалыстан", ("отпуска ", "декрет")))}
+                       ("демалыстан", ("отпуска ", "декрет")), False)}
 
 
 def _leave_words(reason: str, general: str, lang: str, names_leave: tuple) -> tuple[str, str]:
@@ -386,11 +398,14 @@ def _year(row) -> int:
     return getattr(row, "year", None) or (getattr(row, "half_year", None) or (None, None))[0] or 0
 
 
-def _staff(counts: dict, lang: str) -> str:
-    """«1 педагог қызметкер, 2 кіші қызметкер» / «1 педагогический работник, 2 технических работника»."""
+def _staff(counts: dict, lang: str, dative: bool = False) -> str:
+    """«1 педагог қызметкер, 2 кіші қызметкер» / «1 педагогический работник, 2 технических работника»;
+    `dative`: the Russian in the dative («1 педагогическому работнику, 2 педагогическим работникам»)."""
     items = []
     for category, count in counts.items():
         kk, ru_forms = STAFF.get(category, ("қызметкер", WORKERS))
+        if dative:
+            ru_forms = STAFF_DATIVE.get(category, WORKERS_DATIVE)
         items.append(counted(count, lang, kk, ru_forms))
     return ", ".join(items)
 
@@ -431,14 +446,14 @@ def movements(span, lang: str) -> list[Block]:
                 continue
             people = counted(total, lang, "қызметкер", WORKERS)
             blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
-    for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave) in LEAVES.items():
+    for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave, ru_dative) in LEAVES.items():
         by_month: dict[tuple, dict[str, int]] = {}
         for r in sorted((r for r in rows_all if r.direction == direction), key=lambda r: (_year(r), r.month)):
             counts = by_month.setdefault((_year(r), r.month, trim_end(r.reason)), {})
             counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
         for (year, month, reason), counts in by_month.items():
             when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
-            who = _staff(counts, lang)
+            who = _staff(counts, lang, ru_dative)
             where, tail = _leave_words(reason, kk_where if lang == "kk" else ru_where, lang, names_leave)
             if lang == "kk":
                 text = kk_verb.format(who=who, where=where)
