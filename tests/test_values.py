@@ -16,7 +16,7 @@ from webapp.blueprints.personnel.models import AdministrativeStaff
 from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.extensions import db
-from webapp.reporting.fields import MAX_COUNT, CountField, DecimalNumberField, MoneyField
+from webapp.reporting.fields import MAX_COUNT, CountField, DecimalNumberField, MoneyField, MonthOrDateField
 from webapp.reporting.figures import SubmissionFigures
 from webapp.reporting.sections import SECTIONS
 
@@ -143,6 +143,10 @@ def _fields_checked() -> int:
                     checked += 1
                 elif isinstance(f, CountField):
                     assert isinstance(column_type, Integer) and f.maximum <= 2**31 - 1, (section.code, f.name)
+                    checked += 1
+                elif isinstance(f, MonthOrDateField):  # stored as "2024-02-23" or "2024-02", whatever was typed
+                    assert isinstance(column_type, String) and column_type.length >= len("2024-02-23"), (
+                        section.code, f.name)
                     checked += 1
                 elif isinstance(column_type, String) and column_type.length:
                     if isinstance(f, SelectField):  # a code from the list, or nothing
