@@ -235,6 +235,19 @@ def _today() -> date:
         return date.today()
 
 
+def _typed_date(year: int, month: int, day: int, text: str) -> date:
+    """The date a clerk typed as `text` (read as year, month, day), or ValueError with the message shown next to
+    the field: a year before FIRST_YEAR or after next year, or no such day («31.02.2024»)."""
+    if year < FIRST_YEAR:
+        raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
+    if year > _today().year + 1:
+        raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
+
+
 class ReportDateField(DateField):
     """A date typed the same in every browser: a text field «дд.мм.гггг» that reads «23.04.2025».
 
@@ -264,15 +277,7 @@ class ReportDateField(DateField):
         match = _DAY_FIRST.fullmatch(text) or _ISO.fullmatch(text)
         if match is None:
             raise ValueError(_l("Enter a date as day.month.year, e.g. 23.04.2025."))
-        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-        if year < FIRST_YEAR:
-            raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
-        if year > _today().year + 1:
-            raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
-        try:
-            self.data = date(year, month, day)
-        except ValueError:
-            raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
+        self.data = _typed_date(int(match["y"]), int(match["m"]), int(match["d"]), text)
 
     def _value(self):
         if self.raw_data:
@@ -323,15 +328,7 @@ class MonthOrDateField(StringField):
         match = day_match or _MONTH_FIRST.fullmatch(text) or _ISO_MONTH.fullmatch(text)
         if match is None:
             raise ValueError(_l("Enter a date as day.month.year (23.02.2024) or a month as month.year (02.2024)."))
-        year, month = int(match["y"]), int(match["m"])
-        if year < FIRST_YEAR:
-            raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
-        if year > _today().year + 1:
-            raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
-        try:
-            on = date(year, month, int(day_match["d"]) if day_match else 1)
-        except ValueError:
-            raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
+        on = _typed_date(int(match["y"]), int(match["m"]), int(day_match["d"]) if day_match else 1, text)
         self.data = on.isoformat() if day_match else on.isoformat()[:7]
 
     def _value(self):
