@@ -368,3 +368,50 @@ def test_marking_a_violation_shows_the_plan_note_beside_it_without_a_reload(page
     expect(note.locator("a")).to_have_attribute("href", re.compile(r"/conclusion/#add-recommendations$"))
     page.locator("input[name=violation_found][value=no]").check()
     expect(note).to_be_hidden()
+
+
+def sign_out_elsewhere(page: Page) -> None:
+    """Another tab of the same browser signs out: this page's session is gone without it knowing."""
+    other_tab = page.context.new_page()
+    other_tab.goto("/units/rudny-7")
+    other_tab.locator("form.logout button").click()
+    expect(other_tab).to_have_url(re.compile(r"/login$"))
+    other_tab.close()
+
+
+def test_signed_out_typing_on_in_the_next_box_stays_there_and_both_boxes_are_saved_after_signing_in(
+        page: Page, started, live_app):
+    """The first box's save came back «signed out» while the clerk typed on in the next one: the sign-in dialog
+    opened and took the focus into its password box, so the rest of the typing went there. The page now says it
+    is signed out without moving the focus; the dialog opens when the clerk asks for it."""
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    sign_out_elsewhere(page)
+
+    page.locator("#risks").click()
+    page.keyboard.type("Бірінші қорапқа терілген тәуекел.")
+    page.keyboard.press("Tab")  # leaving the box sends it: refused, signed out
+    following = page.evaluate("() => document.activeElement.id")
+    assert following and following != "sign-in-password"
+    typed_on = "Фишинг хаттары бойынша келесі қорапқа терілген ұзын мәтін."
+    page.keyboard.type(typed_on, delay=40)  # the refusal arrives while this is being typed
+    expect(page.locator("#save-state")).to_contain_text("жүйеден шығып кеттіңіз")
+    page.keyboard.type(" Соңы.")
+    expect(page.locator(f"#{following}")).to_have_value(typed_on + " Соңы.")
+    expect(page.locator("#sign-in-password")).to_have_value("")
+    expect(page.locator("#sign-in-dialog")).to_be_hidden()
+    expect(page.locator("#narrative-saved")).to_contain_text("Сақталмады")  # still said to be unsaved
+
+    page.locator("#save-state").get_by_role("button", name="Кіру").click()  # the clerk's own choice
+    dialog = page.locator("#sign-in-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#sign-in-password")).to_be_focused()
+    page.keyboard.type("demo")
+    page.keyboard.press("Enter")
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+    page.reload()
+    expect(page.locator("#risks")).to_have_value("Бірінші қорапқа терілген тәуекел.")
+    expect(page.locator(f"#{following}")).to_have_value(typed_on + " Соңы.")
+

@@ -102,13 +102,24 @@
   // --- Signing in again without leaving the page -------------------------------------------------
 
   let signingIn = null;
+  let signedOut = false; // a save was refused as signed out; no other is sent until the clerk signs in again
 
+  /* The dialog takes the focus: it opens only when the clerk asked for it (a click on «Log in», or a click that
+     sent something), never from a save in the background while they type on elsewhere. */
   function signIn() {
     const dialog = document.getElementById("sign-in-dialog");
     if (!dialog) return new Promise(() => {});
     if (!dialog.open) dialog.showModal();
     const password = dialog.querySelector("input[type=password]");
     if (password) password.focus();
+    return waitForSignIn();
+  }
+
+  /* Resolves once the clerk has signed in again on this page (through the dialog, whenever they open it). */
+  function waitForSignIn() {
+    const dialog = document.getElementById("sign-in-dialog");
+    if (!dialog) return new Promise(() => {});
+    const password = dialog.querySelector("input[type=password]");
     if (signingIn) return signingIn;
     signingIn = new Promise((resolve) => {
       const form = dialog.querySelector("form");
@@ -135,6 +146,7 @@
             if (password) password.value = "";
             dialog.close();
             signingIn = null;
+            signedOut = false;
             resolve();
           } else {
             error.textContent = answer.error || text("offline");
@@ -178,9 +190,13 @@
     }
   }
 
-  function failed(failure) {
-    if (failure.kind === "signed-out") signIn();
-    else if (failure.kind === "offline" || failure.kind === "server") scheduleRetry();
+  /* background: a save of typing (the clerk may be typing on elsewhere), not a click they just made. */
+  function failed(failure, background) {
+    if (failure.kind === "signed-out") {
+      signedOut = true;
+      if (background) waitForSignIn(); // the page says so, with a «Log in» button (showPage)
+      else signIn();
+    } else if (failure.kind === "offline" || failure.kind === "server") scheduleRetry();
   }
 
   window.addEventListener("online", retryAll);
@@ -309,6 +325,12 @@
       return;
     }
     const form = state.form;
+    if (signedOut) { // it would be refused too: kept, marked unsaved and sent once the clerk has signed in
+      state.failure = new Failure("signed-out");
+      remember();
+      show(state);
+      return;
+    }
     const data = new FormData();
     const version = form.querySelector("input[name=_version]");
     if (version) data.append("_version", version.value);
@@ -333,7 +355,7 @@
         if (!state.bases[name].includes(sent[name])) state.bases[name] = [...state.bases[name], sent[name]].slice(-10);
       }
       state.failure = failure instanceof Failure ? failure : new Failure("server");
-      failed(state.failure);
+      failed(state.failure, true);
     } finally {
       state.running = false;
       remember();
@@ -454,11 +476,24 @@
     return ["refused", text("refused", {reason: failure.reason})];
   }
 
-  function setState(element, kind, message) {
+  /* action(): a button to show after the message. It stays the same element while the message changes: a click
+     that began on it (and so took the focus from a field, whose change event updates this line) ends on it. */
+  function setState(element, kind, message, action) {
     if (!element) return;
     element.className = "save-state" + (kind ? " save-" + kind : "");
-    if (element.textContent !== message) element.textContent = message;
     element.dataset.state = kind;
+    const button = element.querySelector(":scope > button");
+    if (!action) {
+      if (button || element.textContent !== message) element.textContent = message;
+      return;
+    }
+    let label = element.querySelector(":scope > span");
+    if (!label || !button) {
+      element.textContent = "";
+      label = document.createElement("span");
+      element.append(label, " ", action());
+    }
+    if (label.textContent !== message) label.textContent = message;
   }
 
   function show(state) {
@@ -616,17 +651,17 @@
       if (!stillRefused(key)) refusedRows.delete(key);
       else if (!worst || order.indexOf(refused.kind) < order.indexOf(worst[0])) worst = [refused.kind, text(refused.kind)];
     }
-    if (worst) setState(element, worst[0], worst[1]);
+    if (worst) setState(element, worst[0], worst[1], worst[0] === "signed-out" ? signInButton : null);
     else setState(element, lastSaved ? "saved" : "", lastSaved ? text("savedAt", {time: lastSaved}) : "");
-    const button = element.querySelector("button");
-    if (worst && worst[0] === "signed-out" && !button) {
-      const again = document.createElement("button");
-      again.type = "button";
-      again.className = "small";
-      again.textContent = text("signIn");
-      again.addEventListener("click", signIn);
-      element.append(" ", again);
-    }
+  }
+
+  function signInButton() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "small";
+    button.textContent = text("signIn");
+    button.addEventListener("click", () => signIn());
+    return button;
   }
 
   function hasUnsaved() {
