@@ -123,6 +123,12 @@ def test_seed_school_in_kazakh(seed_certificate):
         "анықталған жоқ.",
         # 2.12
         "мектеп туралы жағымсыз жарияланымдар анықталған жоқ.",
+        # 2.2: the seed's facts the demo once dropped (issue 11 re-read): the window of the movements, how long
+        # vacancies stay posted, the ethics council's «no applications»
+        "Есептік кезеңде (қаңтар – мамыр) кадрлар қозғалысы мынадай болды:",
+        "бес жұмыс күні ішінде бір аптадан бір айға дейінгі мерзімге орналастырылады",
+        "Педагогикалық әдеп кеңесінде педагогтер тарапынан әдеп бұзушылық фактілерін қарау болмады, өтініштер "
+        "түспеді.",
     ]
     missing = [fact for fact in expected if fact not in text]
     assert not missing
@@ -162,12 +168,38 @@ def test_seed_school_in_russian(seed_certificate):
         "закупки, организация питания; по результатам проверки (представление от 21 мая 2025 года "
         "№2-0904-25-01180) нарушений не выявлено.",
         "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",
+        "Движение кадров за отчётный период (январь – май):",
+        "в течение пяти рабочих дней со дня появления вакансии сроком от одной недели до одного месяца",
+        "Фактов нарушения педагогами этики совет по педагогической этике не рассматривал, заявлений не поступало.",
     ]
     missing = [fact for fact in expected if fact not in text]
     assert not missing
     assert "Общая сумма" not in text  # the open tender has no figure: 22 307 468,65 is no total
     # free meals: counted in the list like every other service (issue 11 review)
     assert re.search(r"питания[^;]*Бекболатова\): государственная услуга оказана 5 лицам", text)
+
+
+@pytest.mark.parametrize("lang, window, moved, hiring, penalties, served, ethics", [
+    ("kk", "Есептік кезеңде (қаңтар – мамыр)", "Жұмысқа 8 қызметкер қабылданды", "Жұмысқа қабылдау барысында",
+     "7 жұмыскерге ескерту түрінде", "Тәртіптік жазалар мерзімінде орындалған", "Педагогикалық әдеп кеңесінде"),
+    ("ru", "Движение кадров за отчётный период (январь – май)", "Принято на работу 8 работников",
+     "при приёме на работу не выявлено", "наложены на 7 работников", "Дисциплинарные взыскания исполнены",
+     "совет по педагогической этике"),
+])
+def test_seed_personnel_tells_its_ideas_in_order_and_no_breach_beside_penalties(seed_certificate, lang, window,
+                                                                                 moved, hiring, penalties, served,
+                                                                                 ethics):
+    """Issue 11 re-read of 2.2: staffing, selection and vacancies, the movements (after the seed's «Есептік
+    кезеңде (қаңтар – мамыр)»), discipline, conflicts of interest; «Тәртіптік жазалар мерзімінде орындалған» stood
+    before the penalties it speaks of, and «Еңбек тәртібі бұзылған жоқ» beside 7 penalties."""
+    text = seed_certificate(lang)
+    personnel = text[text.index("2.2."):text.index({"kk": "Қаржы-шаруашылық", "ru": "Финансово-хозяйств"}[lang])]
+    conflicts = {"kk": "Мүдделер қақтығысы.", "ru": "Конфликт интересов."}[lang]
+    order = [window, moved, hiring, penalties, served, ethics, conflicts]
+    assert [personnel.index(part) for part in order] == sorted(personnel.index(part) for part in order)
+    assert "Еңбек тәртібі бұзылған жоқ" not in personnel and "Трудовая дисциплина не нарушалась" not in personnel
+    # The ethics council is told once: the school's sentence, no generated «no cases» beside it.
+    assert personnel.count({"kk": "әдеп кеңесінде", "ru": "по педагогической этике"}[lang]) == 1
 
 
 # --- Hand-made half-years ---------------------------------------------------------------------------
@@ -464,3 +496,22 @@ def test_services_over_a_span_with_a_total_in_one_half_year_only(app):
     assert "государственная услуга оказана не менее 16 лицам, из них 7 в электронном виде" in ru
     assert "не менее 24 лицам" in ru and "не менее 1 лицу" in ru
     assert "мемлекеттік қызмет кемінде 16 адамға көрсетілді, оның ішінде 7-сі электронды түрде" in kk
+
+
+@pytest.mark.parametrize("lang, basis, unbroken", [
+    ("kk", "Жалақы уақытылы төленеді.\nЗаң бұзылған жоқ. Еңбек тәртібі бұзылған жоқ. Ақпарат жоқ.",
+     "Еңбек тәртібі бұзылған жоқ"),
+    ("ru", "Зарплата выплачивается вовремя.\nЗакон не нарушался. Трудовая дисциплина не нарушалась. Сведений нет.",
+     "Трудовая дисциплина не нарушалась"),
+])
+def test_no_breach_of_labour_discipline_is_never_printed_beside_penalties(app, lang, basis, unbroken):
+    """rudny-7's seed said «Еңбек тәртібі бұзылған жоқ» beside 7 disciplinary penalties (issue 11): with penalties
+    counted the school's sentence is left out, its other sentences and paragraphs kept; without, it stands."""
+    with app.app_context():
+        punished = half("personnel", {"teachers_total": 20}, {"disciplinary": [
+            DisciplinaryAction(person="Ахметова А.", penalty="warning", order_number="7",
+                               order_date=date(2025, 2, 3))]}, basis=basis)
+        kept = section_by_code("personnel").certificate_basis(span_of("personnel", punished), basis, lang)
+        assert unbroken not in kept and kept.count("\n") == 1 and kept.endswith(".") and "  " not in kept
+        clean = half("personnel", {"teachers_total": 20, "disciplinary_total": 0}, basis=basis)
+        assert section_by_code("personnel").certificate_basis(span_of("personnel", clean), basis, lang) == basis

@@ -131,3 +131,25 @@ def test_readme_lists_exactly_the_demo_school_accounts(app):
     with app.app_context():
         schools = set(db.session.scalars(db.select(User.username).filter_by(role=Role.SCHOOL)))
     assert listed == schools - {"rudny-7"}
+
+
+def test_seed_school_texts_read_as_a_careful_clerk_types_them():
+    """The seed's slips are not the demo's (issue 11 re-read): «№7мектеп», «Мемлекетік», «мектеп- гимназия»,
+    «бекітілген бекітілген», «14 бабының», double spaces; every text in Kazakh and in Russian."""
+    from webapp.demo import seed_school, seed_school_ru
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                yield from texts(item)
+
+    slips = ("№7мектеп", "Мемлекетік", "мектеп- ", "школа- ", "бекітілген бекітілген", "14 бабының", "өтінішітер",
+             "  ", "\"жасалды", "\"ролигі")
+    found = [(slip, text[:60]) for module in (seed_school, seed_school_ru) for name in dir(module) if name.isupper()
+             for text in texts(getattr(module, name)) for slip in slips if slip in text]
+    assert not found

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from ...i18n import number
 from ...reporting.sections import RowList, Section, SectionData, register
 from ...reporting.views import make_blueprint
-from .certificate import TOPICS, certificate
+from .certificate import TOPICS, certificate, leaves_out_unbroken_discipline
 from .forms import AdministrativeStaffForm, DisciplinaryActionForm, PersonnelFactsForm, StaffMovementForm
 from .models import AdministrativeStaff, DisciplinaryAction, StaffMovement
 
@@ -181,6 +181,7 @@ section = register(Section(
     summed_facts=("ethics_council_cases", "conflict_of_interest_cases", "disciplinary_total", *PENALTY_COUNTS,
                   "disciplinary_lifted_early"),
     certificate=certificate,
+    certificate_basis=leaves_out_unbroken_discipline,
     certificate_topics=TOPICS,
     figures=figures,
 ))
