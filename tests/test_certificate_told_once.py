@@ -8,17 +8,21 @@ import re
 from datetime import date
 
 import pytest
+from support import demo_app, login
 from test_certificate_formats import fold, get
 
 from webapp.certificate.stated import Fact, Names, address_fact, cited_order, found_in, order_fact
 from webapp.certificate.wording import spelled_date
 
 
-@pytest.fixture
-def certificate(demo, as_user):
-    """rudny-7's certificate as its head reads it on screen, in each language."""
-    client = as_user("rudny-7")
-    return {lang: screen_text(get(client, "html", lang=lang)) for lang in ("kk", "ru")}
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """rudny-7's certificate as its head reads it on screen, in each language: read once for the module, whose
+    tests only look at its text."""
+    with demo_app(tmp_path_factory.mktemp("told-once")) as app:
+        client = app.test_client()
+        assert login(client, "rudny-7").status_code == 303
+        return {lang: screen_text(get(client, "html", lang=lang)) for lang in ("kk", "ru")}
 
 
 def screen_text(response) -> str:
