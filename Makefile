@@ -41,8 +41,12 @@ test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL whe
 	  $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS); \
 	fi
 
+# BENCH_POSTGRES_URL (a database whose name contains "bench"): the region dashboard is also timed on PostgreSQL,
+# against SQLite's, in the same run (issue 13's PostgreSQL row).
+BENCH_POSTGRES_URL ?=
+
 bench: install ## Time the main pages on the national-scale data set (generated once into bench-results/)
-	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python bench/bench.py $(if $(BENCH_POSTGRES_URL),--compare-postgres $(BENCH_POSTGRES_URL)) $(BENCH_ARGS)
 
 install: $(VENV)/.installed frontend translations
 install-test: $(VENV)/.installed-test frontend translations

@@ -2,6 +2,7 @@
 
     make bench            # or: .venv/bin/python bench/bench.py [--repeat 30] [--json bench-results/bench.json]
                           #     [--regenerate] [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/adal_bench]
+                          #     [--compare-postgres postgresql+psycopg://postgres@127.0.0.1:5432/adal_bench]
 
 The data set (webapp/demo/national.py: 20 regions, 200 departments, 7,500 schools, six half-years, every section
 filled) is generated once into bench-results/national.sqlite, a database of its own, and kept: it is generated
@@ -299,6 +300,9 @@ def main() -> int:
     parser.add_argument("--load-seconds", type=int, default=5,
                         help="wrk's seconds per page through gunicorn -w 2 (autosave runs twice as long); 0 skips it")
     parser.add_argument("--no-batch", action="store_true", help="skip the city PDF batch (cold and kept)")
+    parser.add_argument("--compare-postgres", metavar="URL",
+                        help="also keep the national data set in this PostgreSQL database (its name must contain "
+                             "'bench') and time the region dashboard on it against SQLite's, alternating, in this run")
     parser.add_argument("--only", action="append", metavar="PAGE",
                         help="measure only this page (repeatable, e.g. --only 'national view'); the floor always")
     args = parser.parse_args()
@@ -374,6 +378,9 @@ def main() -> int:
         extra = {}
         if args.load_seconds:
             extra = through_servers(app, url, accounts, p, save_period, certificate, args.load_seconds, args.only)
+        if args.compare_postgres:
+            extra["postgres_region_dashboard"] = postgres_against_sqlite(
+                app, args.compare_postgres, args.regenerate, Path(tmp), accounts, p, args.repeat)
         if not args.no_batch:
             print("city PDF batch, as the worker runs it (cold, then from the kept renders) …", flush=True)
             extra["city_batch"] = city_batch(app, department, p)
@@ -382,6 +389,11 @@ def main() -> int:
             db.engine.dispose()
 
     print_table(results, period.code, region_schools)
+    if "postgres_region_dashboard" in extra:
+        pg = extra["postgres_region_dashboard"]
+        print(f"region dashboard on PostgreSQL: {pg['postgresql_ms']:.2f} ms against {pg['sqlite_ms']:.2f} ms on "
+              f"SQLite = {pg['ratio']:.2f} × (target ≤ {pg['target_ratio']}: "
+              f"{'OK' if pg['within_target'] else 'over'})")
     database = make_url(url).render_as_string(hide_password=True)
     report = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "database": database,
               "dialect": make_url(url).get_backend_name(), "period": period.code, "region_schools": region_schools,
@@ -392,6 +404,47 @@ def main() -> int:
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(f"written to {args.json}")
     return 1 if any(r["status"] == "error" for r in results) else 0
+
+
+def postgres_against_sqlite(sqlite_app, pg_url: str, regenerate: bool, workdir: Path, accounts: dict,
+                            period: str, repeat: int, rounds: int = 6) -> dict:
+    """The region dashboard on PostgreSQL as a ratio to the same page on SQLite (issue 13: ≤ 1.3 ×).
+
+    Both data sets come from the same generator and version, so the region holds the same schools and figures.
+    The two are timed in turn, `rounds` × `repeat` requests each, alternating round by round in this one
+    process, so a change of load on the machine weighs on both alike. Returns medians (ms), queries and the ratio.
+    """
+    (workdir / "postgres").mkdir(exist_ok=True)
+    url, _ = national_data_set(pg_url, regenerate, workdir / "postgres")
+    pg_app = make_app(url, workdir / "postgres")
+    with pg_app.app_context():
+        refresh_planner_statistics()
+    page = f"/units/{accounts['region']}/dashboard/?period={period}"
+    clients = {}
+    for name, app in (("sqlite", sqlite_app), ("postgresql", pg_app)):
+        clients[name] = app.test_client()
+        response = clients[name].post("/login", data={"username": accounts["region"], "password": PASSWORD})
+        if response.status_code != 303:
+            raise SystemExit(f"could not log in as {accounts['region']} on {name}: {response.status_code}")
+    runs: dict[str, list[dict]] = {"sqlite": [], "postgresql": []}
+    print(f"region dashboard, PostgreSQL against SQLite ({rounds} alternating rounds of {repeat}) …", flush=True)
+    for _ in range(rounds):
+        for name, app in (("sqlite", sqlite_app), ("postgresql", pg_app)):
+            runs[name].append(measure(app, clients[name], "get", page, repeat, [{}]))
+    for name, measured in runs.items():
+        failed = [m for m in measured if m["status"] != "measured"]
+        if failed:
+            raise SystemExit(f"region dashboard on {name}: {failed[0]}")
+    median = {name: round(statistics.median(m["median_ms"] for m in measured), 2) for name, measured in runs.items()}
+    with pg_app.app_context():
+        db.engine.dispose()
+    result = {"page": "region dashboard", "url": page, "database": make_url(url).render_as_string(hide_password=True),
+              "sqlite_ms": median["sqlite"], "postgresql_ms": median["postgresql"],
+              "queries": {name: measured[0]["queries"] for name, measured in runs.items()},
+              "ratio": round(median["postgresql"] / median["sqlite"], 2), "target_ratio": 1.3}
+    result["within_target"] = result["ratio"] <= result["target_ratio"]
+    print(f"  {result}", flush=True)
+    return result
 
 
 def through_servers(app, url: str, accounts: dict, p: str, save_period: str | None, certificate: str,
