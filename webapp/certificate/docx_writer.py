@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from ..reporting.texts import has_url
 from .blocks import Heading, NumberedList, Para, Table, whole_row
 from .wording import justified
 
@@ -60,6 +61,28 @@ def write_docx(certificate) -> bytes:
 
 
 # --- low-level XML helpers ----------------------------------------------------------------------------------------
+
+# «5-тармағына»: a number and the Kazakh ending after its hyphen (reporting.texts._KEPT_ENDING, the HTML's rule).
+_KEPT_ENDING = re.compile(r"(?<=\d)-(?=[^\W\d_])")
+
+
+def _kept_endings(body) -> None:
+    """Every «5-тармағына» in the document with Word's no-break hyphen, so «5-» never ends a line (issue 11
+    review); the text reads the same («-»)."""
+    for text in list(body.iter(qn("w:t"))):
+        parts = _KEPT_ENDING.split(text.text or "")
+        if len(parts) == 1:
+            continue
+        text.text = parts[0]
+        text.set(qn("xml:space"), "preserve")
+        anchor = text
+        for part in parts[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            anchor.addnext(hyphen)
+            anchor = OxmlElement("w:t")
+            anchor.text = part
+            anchor.set(qn("xml:space"), "preserve")
+            hyphen.addnext(anchor)
 
 def _set_fonts(rPr) -> None:
     """Times New Roman in all four slots (Latin, high ANSI, East Asian, complex script), no theme fonts."""
@@ -194,6 +217,7 @@ class _Writer:
         self._signature()
         self._appendix()
         self._hyphenation()
+        _kept_endings(self.doc.element.body)
         out = io.BytesIO()
         self.doc.save(out)
         return out.getvalue()
@@ -368,7 +392,8 @@ class _Writer:
         item left-aligned."""
         lines = [line for line in clean(block.text).split("\n") if line.strip()] or [""]
         for i, line in enumerate(lines):
-            justify = justified(self.lang) and not block.item
+            # A line holding a web address is left-aligned, as in the PDF (its host never breaks).
+            justify = justified(self.lang) and not block.item and not has_url(line)
             paragraph = self._paragraph(align=WD_ALIGN_PARAGRAPH.JUSTIFY if justify else WD_ALIGN_PARAGRAPH.LEFT,
                                         indent=INDENT)
             if i == 0 and block.label:

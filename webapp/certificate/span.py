@@ -42,6 +42,9 @@ class SpanData:
     # The keys of the facts the certificate told so far (certificate.stated.Fact), one set shared by every section
     # of one certificate, filled in certificate order as each section's paragraphs are kept.
     told: set[str] = field(default_factory=set)
+    # The numbered sections of the same certificate where a violation was found, in certificate order (one list
+    # shared by every section, as `told`): the conclusion concludes from them when the school typed no finding.
+    found_in: list[Section] = field(default_factory=list)
 
     def fact(self, name: str, default=None):
         value = self.facts.get(name)
@@ -164,8 +167,10 @@ def span_data(submissions: list[Submission], lang: str | None = None) -> dict[st
     halves = [(s.period.year, s.period.half) for s in submissions]
     spans = {s.code: merge(s, [p[s.code] for p in per_period], lang, text_langs, halves) for s in SECTIONS}
     told: set[str] = set()  # one certificate: a fact one section told is told for the sections after it
+    found = [span.section for span in spans.values() if span.section.certificate_part in ("I", "II")
+             and span.violation_found and not span.nothing_to_report]
     for span in spans.values():
-        span.told = told
+        span.told, span.found_in = told, found
     return spans
 
 

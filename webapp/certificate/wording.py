@@ -351,17 +351,23 @@ _NUMERO = re.compile(r"№[ \t]+(?=\S)")  # «№ 57»
 _UNIT = re.compile(r"(?<=\d)[ \t]+(?=%|₸|(?:теңге|тенге|тг|мың|тыс|млн|млрд)(?![\w-]))")
 # «22 266 028,65» typed with plain spaces: the groups of one number (a group is three digits).
 _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \t]\d{3})+(?!\d)")
+# «– 1 педагог»: a count after a dash stays with its noun (issue 11 review: «– 1» ended a line, «педагог» began
+# the next).
+_DASH_COUNT = re.compile(r"(?<=[–—][ \u00a0])(\d[\d\u00a0]*)[ \t]+(?=[^\W\d_])")
 
 
 def _no_breaks(text: str) -> str:
     """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
-    number and «%» or its currency, the digit groups of a number."""
+    number and «%» or its currency, the digit groups of a number, a count after a dash and its noun. (A number
+    and its Kazakh ending, «5-тармағына», are kept together where the text becomes HTML or DOCX:
+    reporting.texts.paper_html, docx_writer.)"""
     text = _NAME_AFTER_INITIALS.sub(lambda m: m[1].replace(" ", NBSP) + NBSP, text)
     text = _NAME_BEFORE_INITIALS.sub(lambda m: m[1] + NBSP, text)
     text = re.sub(rf"(?<![\w.])[{_UPPER}]\. (?=[{_UPPER}]\.)", lambda m: m[0].replace(" ", NBSP), text)
     text = _NUMERO.sub("№" + NBSP, text)
     text = _UNIT.sub(NBSP, text)
-    return _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
+    text = _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
+    return _DASH_COUNT.sub(lambda m: m[1] + NBSP, text)
 
 
 def typeset(text: str) -> str:

@@ -8,7 +8,16 @@ from flask_babel import gettext as _
 from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .sections import display_value
-from .texts import LANGUAGES, has_marks, marked_html, missing_versions, other_language, paper_html, text_lines
+from .texts import (
+    LANGUAGES,
+    has_marks,
+    has_url,
+    marked_html,
+    missing_versions,
+    other_language,
+    paper_html,
+    text_lines,
+)
 
 
 def now_hm() -> str:
@@ -49,6 +58,7 @@ def register(app) -> None:
     app.jinja_env.filters["paper"] = paper_html
     app.jinja_env.filters["lines"] = text_lines
     app.jinja_env.tests["untranslated"] = has_marks
+    app.jinja_env.tests["url"] = has_url
 
 
 def text_languages() -> tuple[tuple[str, str], tuple[str, str]]:

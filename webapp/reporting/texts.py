@@ -75,7 +75,18 @@ def paper_html(text: Any) -> Markup:
         host = f'<span class="host">{m[1]}{m[2]}</span>'
         return f'<span class="url">{host}{(m[3] or "").replace("/", "/<wbr>")}</span>'
 
-    return Markup(_URL.sub(wrap, html))
+    return Markup(_KEPT_ENDING.sub(r'<span class="nowrap">\1</span>', _URL.sub(wrap, html)))
+
+
+# «5-тармағына», «2024-жылы»: a number and the Kazakh ending joined to it by a hyphen never part at a line's end
+# (issue 11 review: «5-» ended a line, «тармағына» began the next). Outside tags: the text only.
+_KEPT_ENDING = re.compile(r"(?<![\w<=\"'/.-])(\d+-[^\W\d_]+)(?![^<>]*>)")
+
+
+def has_url(text: Any) -> bool:
+    """Whether a line holds a web address: such a line is left-aligned, not justified, since the address's host
+    never breaks and would stretch the line around it into wide gaps (issue 11 review, the Russian PDF)."""
+    return isinstance(text, str) and _URL.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -193,3 +204,4 @@ def missing_versions(section, data, main_lang: str) -> list[Missing]:
                 missing += [Missing(section, label(row_list.form, name), lang, number, row_list.title)
                             for name in localized_row(row_list, row, main_lang, lang).lacking]
     return missing
+

@@ -2,8 +2,8 @@
 their deadlines, the action plan table and how last half-year's recommendations were carried out."""
 
 from ...certificate.blocks import Block, NumberedList, Para, Table, say
+from ...certificate.dates import deadline_words
 from ...certificate.wording import person_name, upper_first
-from ...i18n import short_date
 from ...reporting.sections import section_by_code
 
 DEADLINES = {"permanent": ("тұрақты", "постоянно"), "twice_a_year": ("жылына екі рет", "два раза в год")}
@@ -12,8 +12,10 @@ STATUSES = {"done": ("орындалды", "исполнено"), "in_progress":
 
 
 def deadline_text(row, lang: str) -> str:
+    """«тұрақты» / «постоянно», or the date in words as the plan prints it (dates.deadline_words: «2025 жылғы
+    желтоқсан» / «декабрь 2025 года»), never «25.12.2025»."""
     if row.deadline_kind == "date":
-        return short_date(row.deadline_date)
+        return deadline_words(row.deadline_date, lang) or "—"
     kk, ru = DEADLINES.get(row.deadline_kind, (row.deadline_kind or "", row.deadline_kind or ""))
     return kk if lang == "kk" else ru
 
@@ -28,11 +30,26 @@ def answered_risk(row) -> str:
     return label or row.risk or ""
 
 
+def drawn_finding(span, lang: str) -> str:
+    """The finding when the school typed none: «Жоғарыда көрсетілген бағыттар бойынша … бұзушылықтар анықталған
+    жоқ.» (the seed's) / «… нарушений … не выявлено.», or the sections where a violation was found."""
+    if not span.found_in:
+        return say(lang, "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде сыбайлас жемқорлық тәуекелдеріне "
+                         "байланысты бұзушылықтар анықталған жоқ.",
+                   "По указанным выше направлениям в анализируемом периоде нарушений, связанных с коррупционными "
+                   "рисками, не выявлено.")
+    named = ", ".join(f"«{section.cited}»" for section in span.found_in)
+    return say(lang, "Талдау нәтижесінде мына бағыттар бойынша бұзушылықтар анықталды: {s}; қалған бағыттар бойынша "
+                     "бұзушылықтар анықталған жоқ.",
+               "По результатам анализа выявлены нарушения по направлениям: {s}; по остальным направлениям нарушений "
+               "не выявлено.", s=named)
+
+
 def conclusion_blocks(span, lang: str) -> list[Block]:
     blocks: list[Block] = []
-    finding = span.fact("overall_finding") or span.text.get("basis")
-    if finding:
-        blocks.append(Para(finding))
+    # The conclusion always concludes: the school's finding, or else one drawn from the sections (the seed's
+    # negative sentence when none found a violation; issue 11 review: nothing was said then).
+    blocks.append(Para(span.fact("overall_finding") or span.text.get("basis") or drawn_finding(span, lang)))
     recommendations = span.rows.get("recommendations", [])
     if recommendations:
         blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдеріне жүргізілген ішкі талдау қорытындысы бойынша "

@@ -18,9 +18,10 @@ from markupsafe import Markup
 
 from ...certificate.assemble import approved_by_order, order_reference, written_date
 from ...certificate.blocks import Para, Table, say
+from ...certificate.dates import deadline_words
 from ...certificate.docx_writer import clean
 from ...certificate.wording import person_name
-from ...i18n import period_label, short_date
+from ...i18n import period_label
 from ...reporting.sections import section_by_code
 from .models import Cycle, PlanMeasure, ProtocolItem
 from .names import reduce_names
@@ -97,7 +98,9 @@ def _period(cycle: Cycle, lang: str) -> str:
 
 
 def deadline_text(measure: PlanMeasure, lang: str) -> str:
-    return short_date(measure.deadline) if measure.deadline else say(lang, "тұрақты", "постоянно")
+    """A measure's deadline in words (dates.deadline_words: «2025 жылғы желтоқсан» / «декабрь 2025 года»), as the
+    certificate's plan prints it; «тұрақты» / «постоянно» without one."""
+    return deadline_words(measure.deadline, lang) if measure.deadline else say(lang, "тұрақты", "постоянно")
 
 
 def plan(cycle: Cycle, measures: list[PlanMeasure], lang: str, public: bool = False) -> Document:

@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable
 
 from ...certificate.blocks import Block, Para, Table, say
+from ...certificate.dates import month_or_date_words
 from ...certificate.wording import (
     KK_MONTHS_IN,
     RU_MONTHS_IN,
     RU_MONTHS_OF,
+    bare_number,
     foreign,
     lower_first,
     order_ref,
@@ -42,7 +44,10 @@ def result_document(row, lang: str) -> str:
     """«2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным» / «представление от 21 мая 2025 года №2-0904-25-01180»,
     the kind when said, as a table cell gives it (the one order style, wording.order_ref)."""
     cited = order_ref(row.result_number, row.result_date, lang)
-    if not (getattr(row, "result_kind", None) and cited):
+    # A date alone («2025 жылғы 21 мамырдағы») needs its noun whether or not the kind is said: «… құжат» /
+    # «документ от …» (issue 11 review); with a number («… №2-0904-25-01180») it reads as a reference as it is.
+    date_alone = row.result_date and not bare_number(row.result_number)
+    if not cited or not (getattr(row, "result_kind", None) or date_alone):
         return cited
     return f"{cited} {result_kind(row, lang)}" if lang == "kk" else f"{result_kind(row, lang)} {cited}"
 
@@ -160,7 +165,11 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
         return [Para(none(lang))]
     if len(rows) == 1:
         return [Para(inspection_sentence(rows[0], lang, known))]
+    # When each inspection took place has its column whenever any row says it (issue 11 review: the sentence of
+    # one inspection opens with it, the table of several had no place for it).
+    dated = any(getattr(row, "held_on", None) for row in rows)
     headers = [say(lang, "№", "№"), say(lang, "Тексеруші орган", "Проверяющий орган"),
+               *([say(lang, "Тексеру уақыты", "Дата проверки")] if dated else []),
                say(lang, "Тексерілген кезең", "Проверяемый период"), say(lang, "Тексеру мәні", "Предмет проверки"),
                say(lang, "Нәтижесі туралы құжат", "Документ по результатам"),
                say(lang, "Бұзушылықтар", "Нарушения")]
@@ -174,13 +183,14 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
                               label=say(lang, "{i}-тексеру бойынша анықталған бұзушылықтар:",
                                         "Нарушения, выявленные проверкой {i}:", i=i)))
             found = say(lang, "бұзушылықтар анықталды (төменде қараңыз)", "выявлены нарушения (см. ниже)")
-        table.append([str(i), row.body, row.period_checked or "", row.subject or "", result_document(row, lang),
-                      found])
+        when = [month_or_date_words(getattr(row, "held_on", None), lang)] if dated else []
+        table.append([str(i), row.body, *when, row.period_checked or "", row.subject or "",
+                      result_document(row, lang), found])
     n = len(rows)
     return [Para(say(lang, "Талданатын кезеңде {n} тексеру жүргізілді:", "В анализируемом периоде {verb} {n} {noun}:",
                      n=number(n, lang), verb=ru_plural(n, "проведена", "проведены", "проведено"),
                      noun=ru_plural(n, "проверка", "проверки", "проверок"))),
-            Table(headers, table, widths=[1, 4, 3, 5, 4, 4])] + after
+            Table(headers, table, widths=[1, 4, 3, 3, 5, 4, 4] if dated else [1, 4, 3, 5, 4, 4])] + after
 
 
 def _none(lang: str) -> str:

@@ -1,0 +1,196 @@
+"""Issue 11, a fresh reviewer's items on the certificate a head signs as it is and on the pages around it: the date
+of each of several inspections, a conclusion that always concludes, the draft mark on every page, the texts' first
+language switched only when confirmed, versions that may be outdated, a result date with its noun, the zip's
+missing texts listed before it starts, plan deadlines in words, a month 13 named as such, web addresses on
+justified lines, the section's row table inside the page, and lines that never part «5-|тармағына» or
+«– 1 | педагог»."""
+
+import dataclasses
+import io
+import re
+import subprocess
+import zipfile
+from datetime import date
+
+import pytest
+from PIL import Image
+from support import text_of
+from test_certificate_line_breaks import FILLERS, certificate, pdf_lines
+from test_certificate_sections import half, words
+
+from webapp.blueprints.conclusion.certificate import conclusion_blocks
+from webapp.blueprints.inspections.models import SupervisoryInspection
+from webapp.certificate.blocks import Para, Table
+from webapp.certificate.render import docx, html, pdf
+from webapp.certificate.span import merge
+from webapp.certificate.wording import typeset
+from webapp.reporting.sections import section_by_code
+from webapp.reporting.texts import paper_html
+
+BASE = "/schools/rudny-7/2026-H2"
+CERTIFICATE = "/schools/rudny-7/certificate/?from=2026-H2&to=2026-H2"
+
+
+@pytest.fixture
+def school(as_user):
+    client = as_user("rudny-7", htmx=True)
+    assert client.post(f"{BASE}/start", data={"carry_over": ""}).status_code in (204, 303)
+    return client
+
+
+def in_russian(client):
+    """The same client with the interface in Russian."""
+    assert client.post("/language", data={"lang": "ru", "next": "/"}).status_code == 303
+    return client
+
+
+# --- 1. Several inspections: the date of each in the table -------------------------------------------------------
+
+def _inspections(lang: str, *rows) -> str:
+    span = merge(section_by_code("inspections"), [half("inspections", rows={"inspections": list(rows)})], lang,
+                 ["kk"], [(2025, 1)])
+    return section_by_code("inspections").certificate(span, lang)
+
+
+def _inspection(**values) -> SupervisoryInspection:
+    return SupervisoryInspection(**{"body": "Рудный қаласының прокуратурасы", "translations": {}, **values})
+
+
+@pytest.mark.parametrize(("lang", "header", "month", "day"), [
+    ("kk", "Тексеру уақыты", "2024 жылғы ақпан", "2025 жылғы 21 мамыр"),
+    ("ru", "Дата проверки", "февраль 2024 года", "21 мая 2025 года")])
+def test_several_inspections_show_when_each_took_place(app, lang, header, month, day):
+    with app.app_context():
+        blocks = _inspections(lang, _inspection(held_on="2024-02"), _inspection(held_on="2025-05-21"),
+                              _inspection())
+        table = next(block for block in blocks if isinstance(block, Table))
+        assert table.headers[2] == header and len(table.widths) == len(table.headers)
+        assert [row[2] for row in table.rows] == [month, day, ""]
+        # No inspection says when: no empty column.
+        undated = next(b for b in _inspections(lang, _inspection(), _inspection()) if isinstance(b, Table))
+        assert header not in undated.headers
+
+
+# --- 2. The conclusion always concludes --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "negative", "found"), [
+    ("kk", "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде сыбайлас жемқорлық тәуекелдеріне байланысты "
+           "бұзушылықтар анықталған жоқ.",
+     "Талдау нәтижесінде мына бағыттар бойынша бұзушылықтар анықталды: «2.9. "),
+    ("ru", "По указанным выше направлениям в анализируемом периоде нарушений, связанных с коррупционными рисками, "
+           "не выявлено.",
+     "По результатам анализа выявлены нарушения по направлениям: «2.9. ")])
+def test_the_conclusion_concludes_when_the_school_typed_no_finding(app, lang, negative, found):
+    with app.app_context(), app.test_request_context():
+        from flask_babel import force_locale
+
+        with force_locale(lang):
+            span = merge(section_by_code("conclusion"), [half("conclusion")], lang, ["kk"], [(2025, 1)])
+            assert words(conclusion_blocks(span, lang)).splitlines()[0] == negative
+            span.found_in = [section_by_code("inspections")]
+            assert words(conclusion_blocks(span, lang)).splitlines()[0].startswith(found)
+            # The school's own finding stands as typed.
+            typed = merge(section_by_code("conclusion"), [half("conclusion", {"overall_finding": "Өз қорытындысы."})],
+                          lang, ["kk"], [(2025, 1)])
+            assert "Өз қорытындысы." in words(conclusion_blocks(typed, lang)).splitlines()[0]
+
+
+@pytest.mark.parametrize(("lang", "negative"), [("kk", "бұзушылықтар анықталған жоқ."),
+                                                ("ru", "нарушений, связанных с коррупционными рисками, не выявлено.")])
+def test_a_certificate_with_nothing_typed_in_the_conclusion_still_concludes(app, school, as_user, lang, negative):
+    page = text_of(as_user("rudny").get(f"{CERTIFICATE}&lang={lang}"))
+    heading = "Қорытынды" if lang == "kk" else "Заключение"
+    assert negative in page.split(heading)[-1]
+
+
+# --- 3. The draft mark on every page of the PDF -------------------------------------------------------------------
+
+def test_the_draft_mark_is_on_every_page_of_the_pdf(app, tmp_path):
+    long = " ".join(f"{filler} мәтін" for filler in FILLERS) * 3
+    draft = dataclasses.replace(certificate([Para(long) for _ in range(6)], "ru"), draft=True)
+    with app.test_request_context():
+        (tmp_path / "draft.pdf").write_bytes(pdf(draft))
+    subprocess.run(["pdftoppm", "-r", "20", "-png", str(tmp_path / "draft.pdf"), str(tmp_path / "page")],
+                   check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 3
+
+    def tinted(path) -> int:  # the mark's faint red over white; the text is black or grey
+        data = Image.open(path).convert("RGB").tobytes()
+        return sum(1 for i in range(0, len(data), 3) if data[i] > 200 and data[i] - data[i + 1] > 12)
+
+    assert [tinted(page) > 20 for page in pages] == [True] * len(pages)
+
+
+# --- 6. A result document's date has its noun ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "cell"), [("kk", "2025 жылғы 21 мамырдағы құжат"),
+                                            ("ru", "документ от 21 мая 2025 года")])
+def test_a_result_cell_holding_only_a_date_names_the_document(app, lang, cell):
+    with app.app_context():
+        blocks = _inspections(lang, _inspection(result_date=date(2025, 5, 21)), _inspection(result_number="7"))
+        table = next(block for block in blocks if isinstance(block, Table))
+        assert [row[-2] for row in table.rows] == [cell, "№7"]
+
+
+# --- 8. Plan deadlines in words -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "month", "day"), [("kk", "2025 жылғы желтоқсан", "2026 жылғы 26 маусым"),
+                                                    ("ru", "Декабрь 2025 года", "26 июня 2026 года")])
+def test_plan_deadlines_are_printed_in_words(app, lang, month, day):
+    from webapp.blueprints.conclusion.models import Recommendation
+
+    with app.app_context(), app.test_request_context():
+        rows = [Recommendation(text="Шара", deadline_kind="date", deadline_date=date(2025, 12, 31), section="acts",
+                               responsible="Директор", translations={}),
+                Recommendation(text="Шара", deadline_kind="date", deadline_date=date(2026, 6, 26), section="acts",
+                               responsible="Директор", translations={})]
+        span = merge(section_by_code("conclusion"), [half("conclusion", {"overall_finding": "Қорытынды."},
+                                                          rows={"recommendations": rows})], lang, ["kk"], [(2025, 1)])
+        table = next(block for block in conclusion_blocks(span, lang) if isinstance(block, Table))
+        assert [row[-1] for row in table.rows] == [month, day]
+
+
+@pytest.mark.parametrize(("lang", "deadline"), [("kk", "2025 жылғы желтоқсан"), ("ru", "декабрь 2025 года")])
+def test_the_approved_plans_deadlines_are_in_words(app, lang, deadline):
+    from types import SimpleNamespace
+
+    from webapp.blueprints.cycle.documents import deadline_text
+
+    assert deadline_text(SimpleNamespace(deadline=date(2025, 12, 31)), lang) == deadline
+
+
+# --- 10. A web address on a justified line ------------------------------------------------------------------------
+
+RUSSIAN = ("Информация о деятельности школы размещается на официальном сайте школы и в социальных сетях "
+           "регулярно, в том числе сведения о закупках и о работе с обращениями граждан")
+
+
+def test_a_russian_line_holding_a_web_address_is_not_stretched(app):
+    text = " ".join(f"{RUSSIAN} (https://www.instagram.com/school7_rud/) и http://rudnymektep7.edu.kz/ {filler}."
+                    for filler in FILLERS[:8])
+    lines = pdf_lines(app, [Para(text)], "ru", layout=True)
+    assert len(lines) > 10
+    assert [line for line in lines if "__________" not in line and re.search(r"\S {3,}\S", line)] == []
+    with app.test_request_context():
+        page = html(certificate([Para(text), Para(RUSSIAN)], "ru"), for_pdf=True)
+        document = zipfile.ZipFile(io.BytesIO(docx(certificate([Para(text), Para(RUSSIAN)], "ru")))).read(
+            "word/document.xml").decode()
+    assert '<p class="with-url">' in page and f"<p>{RUSSIAN}</p>" in page  # a line without one stays justified
+    paragraphs = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", document)
+    assert '<w:jc w:val="left"/>' in next(p for p in paragraphs if "instagram" in p)
+    assert '<w:jc w:val="both"/>' in next(p for p in paragraphs if RUSSIAN[:30] in p and "instagram" not in p)
+
+
+# --- 12. «5-|тармағына», «– 1 | педагог» --------------------------------------------------------------------------
+
+def test_a_number_keeps_its_ending_and_a_count_after_a_dash_its_noun(app):
+    assert typeset("қабылданғандар – 1 педагог, шығарылғандар — 12 оқушы") == (
+        "қабылданғандар – 1\u00a0педагог, шығарылғандар — 12\u00a0оқушы")
+    assert typeset("2024 жылы 5 педагог") == "2024 жылы 5 педагог"  # only after a dash
+    assert str(paper_html("Қағидалардың 15-тармағына сәйкес, 2024-2025 жж.")) == (
+        'Қағидалардың <span class="nowrap">15-тармағына</span> сәйкес, 2024-2025 жж.')
+    with app.test_request_context():
+        document = zipfile.ZipFile(io.BytesIO(docx(certificate([Para("Қағидалардың 15-тармағына сәйкес.")], "kk")))
+                                   ).read("word/document.xml").decode()
+    assert re.search(r"15</w:t><w:noBreakHyphen/><w:t[^>]*>тармағына сәйкес", document)
