@@ -160,6 +160,23 @@ def test_the_approved_plans_deadlines_are_in_words(app, lang, deadline):
     assert deadline_text(SimpleNamespace(deadline=date(2025, 12, 31)), lang) == deadline
 
 
+# --- 9. «13.2024»: there is no month 13 ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("ui", "message"), [("kk", "13 деген ай жоқ: айлар 1-ден 12-ге дейін нөмірленеді"),
+                                             ("ru", "Месяца 13 нет: месяцы нумеруются от 1 до 12")])
+def test_a_month_13_is_named_as_the_mistake_with_the_value_kept(app, school, ui, message):
+    if ui == "ru":
+        in_russian(school)
+    response = school.post(f"{BASE}/inspections/rows/inspections",
+                           data={"inspections-body": "Прокуратура", "inspections-held_on": "13.2024"})
+    html_ = response.get_data(as_text=True)
+    assert response.status_code == 422 and "<html" not in html_
+    assert message in text_of(response) and 'value="13.2024"' in html_
+    day = school.post(f"{BASE}/inspections/rows/inspections",
+                      data={"inspections-body": "Прокуратура", "inspections-held_on": "31.04.2024"})
+    assert day.status_code == 422 and ("30" in text_of(day)) and 'value="31.04.2024"' in day.get_data(as_text=True)
+
+
 # --- 10. A web address on a justified line ------------------------------------------------------------------------
 
 RUSSIAN = ("Информация о деятельности школы размещается на официальном сайте школы и в социальных сетях "

@@ -6,6 +6,7 @@ what is wrong otherwise.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from decimal import Decimal
@@ -242,10 +243,15 @@ def _typed_date(year: int, month: int, day: int, text: str) -> date:
         raise ValueError(_l("The year must be %(year)s or later.", year=FIRST_YEAR))
     if year > _today().year + 1:
         raise ValueError(_l("The year cannot be later than %(year)s.", year=_today().year + 1))
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(_l("There is no such date: %(text)s.", text=text)) from None
+    # Say what is wrong, not only that it is (issue 11 review: «13.2024» answered «no such date»).
+    if not 1 <= month <= 12:
+        raise ValueError(_l("There is no month %(month)s: months are numbered 1 to 12 (%(text)s).",
+                            month=month, text=text))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(_l("There is no day %(day)s in that month: its last day is %(days)s (%(text)s).",
+                            day=day, days=days, text=text))
+    return date(year, month, day)
 
 
 class ReportDateField(DateField):
