@@ -24,6 +24,9 @@ from webapp.certificate.blocks import Para, Table
 from webapp.certificate.render import docx, html, pdf
 from webapp.certificate.span import merge
 from webapp.certificate.wording import typeset
+from webapp.extensions import db
+from webapp.models import OrgUnit
+from webapp.reporting.models import Submission
 from webapp.reporting.sections import section_by_code
 from webapp.reporting.texts import paper_html
 
@@ -120,6 +123,47 @@ def test_the_draft_mark_is_on_every_page_of_the_pdf(app, tmp_path):
         return sum(1 for i in range(0, len(data), 3) if data[i] > 200 and data[i] - data[i + 1] > 12)
 
     assert [tinted(page) > 20 for page in pages] == [True] * len(pages)
+
+
+# --- 4. The texts' first language switched only when confirmed ----------------------------------------------------
+
+def _text_lang(app) -> str:
+    with app.app_context():
+        return db.session.scalars(db.select(Submission.text_lang).join(OrgUnit, Submission.school_id == OrgUnit.id)
+                                  .where(OrgUnit.code == "rudny-7")).one()
+
+
+@pytest.mark.parametrize(("ui", "question", "button"), [
+    ("kk", "Мәтіндердің негізгі тілін ауыстыру керек пе: Қазақша → Русский?", "Иә, «Русский» тіліне ауыстыру"),
+    ("ru", "Сменить основной язык текстов: Қазақша → Русский?", "Да, сменить на «Русский»")])
+def test_switching_the_first_language_asks_first_and_changes_nothing_until_confirmed(app, as_user, school, ui,
+                                                                                     question, button):
+    school.post(f"{BASE}/acts/narrative", data={"risks": "Тәуекел.", "risks__tr": "Риск.", "basis": "Негіз."})
+    page_client = as_user("rudny-7")
+    if ui == "ru":
+        in_russian(page_client), in_russian(school)
+    # Without script: a page telling what happens, with the one button that does it.
+    page = page_client.post(f"{BASE}/text-language", data={"text_lang": "ru"})
+    body = page.get_data(as_text=True)
+    assert page.status_code == 200 and "<html" in body and question in text_of(page) and button in text_of(page)
+    assert re.search(r'name="confirmed" value="1"', body) and _text_lang(app) == "kk"
+    assert ("2 " if ui == "kk" else "2 текста") in text_of(page)  # the two texts typed in Kazakh, the one Russian
+    # With htmx: the same question as a fragment under the choice.
+    fragment = school.post(f"{BASE}/text-language", data={"text_lang": "ru"})
+    html_ = fragment.get_data(as_text=True)
+    assert fragment.status_code == 200 and "<html" not in html_ and 'id="language_confirm"' in html_
+    assert "HX-Request" in fragment.headers["Vary"] and _text_lang(app) == "kk"
+    # Confirmed, it is done; the same language again asks nothing.
+    done = school.post(f"{BASE}/text-language", data={"text_lang": "ru", "confirmed": "1"})
+    assert done.status_code == 204 and done.headers["HX-Location"] and _text_lang(app) == "ru"
+    assert page_client.post(f"{BASE}/text-language", data={"text_lang": "ru"}).status_code == 303
+
+
+def test_the_half_year_page_asks_through_htmx_and_keeps_a_plain_form(school):
+    page = school.get(f"{BASE}/", headers={"HX-Request": ""}).get_data(as_text=True)
+    form = re.search(r'<form[^>]*id="text-language"[^>]*>', page).group(0)
+    assert 'method="post"' in form and 'hx-post="/schools/rudny-7/2026-H2/text-language"' in form
+    assert 'hx-target="#language_confirm"' in form and '<div id="language_confirm"></div>' in page
 
 
 # --- 6. A result document's date has its noun ---------------------------------------------------------------------

@@ -205,3 +205,28 @@ def missing_versions(section, data, main_lang: str) -> list[Missing]:
                             for name in localized_row(row_list, row, main_lang, lang).lacking]
     return missing
 
+
+def typed_texts(all_data: dict) -> tuple[int, int]:
+    """(texts typed in the submission's first language, versions in the other one) over every section's data
+    (queries.section_data): what a switch of the first language relabels."""
+    main = other = 0
+
+    def count(text, translation) -> None:
+        nonlocal main, other
+        main += bool((text or "").strip())
+        other += bool((translation or "").strip())
+
+    for data in all_data.values():
+        section, entry = data.section, data.entry
+        if entry is None:
+            continue
+        if section.triplet:
+            for name in NARRATIVE:
+                count(getattr(entry, name), (entry.translations or {}).get(name))
+        for name in translatable_names(section.facts_form) if section.facts_form else ():
+            count(data.facts.get(name), data.facts.get(name + TRANSLATION_SUFFIX))
+        for row_list in section.row_lists:
+            for row in data.rows.get(row_list.name, []):
+                for name in _row_texts(row_list.form):
+                    count(getattr(row, name, None), (row.translations or {}).get(name))
+    return main, other

@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, RadioField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from ...reporting.fields import MAX_TEXT, choices
@@ -28,3 +28,5 @@ class TextLanguageForm(FlaskForm):
 
     text_lang = RadioField(_l("The school types its texts first in"),
                            choices=choices([("kk", "Қазақша"), ("ru", "Русский")]), validators=[InputRequired()])
+    # "1" once the clerk has read what the switch does and confirmed it: without it nothing changes.
+    confirmed = HiddenField()

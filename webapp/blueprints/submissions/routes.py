@@ -19,6 +19,7 @@ from ...reporting.history import plain_history
 from ...reporting.models import Status
 from ...reporting.queries import place_or_404, progress, section_data
 from ...reporting.sections import SECTIONS
+from ...reporting.texts import LANGUAGES, typed_texts
 from ..units.queries import ancestors, deadlines_for
 from .forms import ImportForm, ReopenForm, StartForm, TextLanguageForm
 
@@ -104,6 +105,15 @@ def text_language(school: str, period: str):
     form = TextLanguageForm()
     if not form.validate_on_submit():
         return _overview(place, status=422, text_lang_form=form)
+    if form.text_lang.data == place.submission.text_lang:
+        return _back(place)  # the language it already was: nothing to change, nothing to ask
+    if form.confirmed.data != "1":
+        # Every text typed so far changes the language it is read in: say so and ask first (a dialog under the
+        # choice with htmx, this page without script); nothing is changed until confirmed (issue 11 review).
+        main, other = typed_texts(section_data(place.submission))
+        return render("submissions/text_language.html", block="language_confirm", place=place, form=form,
+                      old=LANGUAGES[place.submission.text_lang], new=LANGUAGES[form.text_lang.data], main=main,
+                      other=other, breadcrumbs=ancestors(place.school) + [place.school])
     place.submission.text_lang = form.text_lang.data
     db.session.commit()
     return _back(place, _("Saved."))
