@@ -166,6 +166,61 @@ def test_the_half_year_page_asks_through_htmx_and_keeps_a_plain_form(school):
     assert 'hx-target="#language_confirm"' in form and '<div id="language_confirm"></div>' in page
 
 
+# --- 5. A version that may be outdated ----------------------------------------------------------------------------
+
+def _marks(app) -> list[tuple]:
+    from webapp.reporting.models import OutdatedVersion  # (migration 0018)
+
+    with app.app_context():
+        return [(m.section, m.list_name, m.name, m.version) for m in db.session.scalars(db.select(OutdatedVersion))]
+
+
+@pytest.mark.parametrize(("ui", "note", "listed"), [
+    ("kk", "Ескірген болуы мүмкін", "1 нұсқа ескірген болуы мүмкін"),
+    ("ru", "Может быть устаревшим", "1 версия может быть устаревшей")])
+def test_a_changed_text_marks_its_other_version_as_maybe_outdated(app, as_user, school, ui, note, listed):
+    acts = f"{BASE}/acts"
+    school.post(f"{acts}/narrative", data={"risks": "Тәуекел.", "risks__tr": "Риск."})
+    assert _marks(app) == []  # a version written where there was none is a translation, not a change
+    reader = as_user("rudny-7")
+    if ui == "ru":
+        in_russian(reader)
+    school.post(f"{acts}/narrative", data={"risks": "Тәуекел өзгерді.", "risks__tr": "Риск.",
+                                           "_fields": "risks", "_base-risks": "Тәуекел."})
+    assert _marks(app) == [("acts", "", "risks", "other")]
+    page = reader.get(f"{acts}/")
+    body = page.get_data(as_text=True)
+    russian_box = body.split('for="risks__tr"')[1].split("</div>")[0]
+    assert note in russian_box and 'id="risks__tr-outdated"' in russian_box
+    assert note not in body.split('for="risks"')[1].split("</div>")[0]
+    assert listed in text_of(page)
+    # Editing the Russian version brings it up to date.
+    school.post(f"{acts}/narrative", data={"risks__tr": "Риск изменился.", "_fields": "risks__tr",
+                                           "_base-risks__tr": "Риск."})
+    assert _marks(app) == [] and note not in reader.get(f"{acts}/").get_data(as_text=True)
+
+
+def test_a_row_text_changed_in_one_language_is_marked_until_confirmed(app, school):
+    school.post(f"{BASE}/acts/rows/orders", data={"orders-number": "174", "orders-date": "02.09.2026",
+                                                  "orders-title": "Тамақ туралы", "orders-title__tr": "О питании"})
+    with app.app_context():
+        from webapp.blueprints.acts.models import Order
+
+        row_id = db.session.scalars(db.select(Order.id)).one()
+    saved = school.post(f"{BASE}/acts/rows/orders/{row_id}",
+                        data={f"orders-{row_id}-number": "174", f"orders-{row_id}-date": "02.09.2026",
+                              f"orders-{row_id}-title": "Тамақ туралы",
+                              f"orders-{row_id}-title__tr": "О горячем питании", "_version": "1"})
+    assert saved.status_code == 200
+    assert _marks(app) == [("acts", "orders", "title", "main")]  # the Kazakh title may no longer match
+    page = school.get(f"{BASE}/acts/", headers={"HX-Request": ""})
+    assert f'href="#row-orders-{row_id}"' in page.get_data(as_text=True)
+    # The clerk says the Kazakh one still holds: plain form and htmx alike end on the page, the mark gone.
+    confirmed = school.post(f"{BASE}/acts/outdated", data={"list_name": "orders", "row_id": row_id, "name": "title"})
+    assert confirmed.status_code == 204 and confirmed.headers["HX-Location"].endswith("/acts/")
+    assert _marks(app) == []
+
+
 # --- 6. A result document's date has its noun ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "cell"), [("kk", "2025 жылғы 21 мамырдағы құжат"),

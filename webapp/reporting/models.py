@@ -136,3 +136,29 @@ class SectionRow:
     @property
     def audit_scope(self) -> tuple[int, str | None, int | None]:
         return self.submission_id, self.section_code, None
+
+
+class OutdatedVersion(db.Model):
+    """A typed text's version that may no longer say what the other one says: the other language's version was
+    changed after it and it was not (issue 11 review). Shown beside the text and in the list of missing
+    versions until this version is edited too or the clerk confirms it still holds; the certificate prints it
+    as it is. No row: both versions agree as far as anyone knows.
+
+    The text is its owner's field `name`: the section's entry (narrative and facts, `list_name` "") or a row of
+    one of its lists (`list_name`, `row_id`). `version` is the stored place of the outdated one: "main" (the
+    submission's `text_lang`) or "other" (the companion in `translations` or "<name>__tr"), so switching the
+    first language (a relabelling) leaves the mark on the same text."""
+
+    __tablename__ = "outdated_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    section: Mapped[str] = mapped_column(String(30))
+    list_name: Mapped[str] = mapped_column(String(40), default="")
+    row_id: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(80))
+    version: Mapped[str] = mapped_column(String(5))
+    marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("submission_id", "section", "list_name", "row_id", "name",
+                                       name="uq_outdated_version_text"),)

@@ -20,11 +20,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..blueprints.units.queries import ancestors
 from ..extensions import db
 from ..rendering import is_fragment_request, render, see_other, wants_json
-from . import now_hm
+from . import now_hm, outdated
 from .fields import TRANSLATION_SUFFIX, CountField, DecimalNumberField
 from .figures import FigureOutOfRange, committed_section_data
-from .forms import ExplanationForm, NarrativeForm
+from .forms import ExplanationForm, NarrativeForm, translatable_names
 from .models import SectionEntry
+from .outdated import outdated_versions
 from .plan import violation_note
 from .queries import Place, place_or_404, section_data
 from .saving import (
@@ -50,6 +51,7 @@ def make_blueprint(section: Section, import_name: str) -> Blueprint:
     bp.add_url_rule("/facts", "facts", _bind(save_facts, section), methods=["POST"])
     bp.add_url_rule("/explanation", "explanation", _bind(save_explanation, section), methods=["POST"])
     bp.add_url_rule("/confirm", "confirm", _bind(confirm_carried_over, section), methods=["POST"])
+    bp.add_url_rule("/outdated", "confirm_version", _bind(confirm_version, section), methods=["POST"])
     bp.add_url_rule("/rows/<list_name>", "add_row", _bind(add_row, section), methods=["POST"])
     bp.add_url_rule("/rows/<list_name>/<int:row_id>", "row", _bind(edit_row, section), methods=["GET", "POST"])
     bp.add_url_rule("/rows/<list_name>/<int:row_id>/delete", "delete_row", _bind(delete_row, section),
@@ -96,6 +98,8 @@ def _status_context(section: Section, place: Place, data: SectionData, **overrid
         "explanation_form": ExplanationForm(obj=entry, formdata=None),
         "read_only_reason": None if editable else place.read_only_reason(),
         "violation_note": violation_note(data) if entry is not None else None,
+        # Versions that may no longer match the other language's (reporting.outdated); the page's forms mark them.
+        "outdated": outdated_versions(section, data, place.submission),
     }
     context.update(overrides)
     return context
@@ -266,9 +270,14 @@ def _save_in_place(section: Section, place: Place, spec: Autosave):
         outcome, values = save_fields(form, place.submission.entry(section.code), spec.read, parse)
         if values or (whole_form and not outcome.errors and not outcome.conflicts):
             entry = _entry(place, section)
+            texts = {name.removesuffix(TRANSLATION_SUFFIX) for name in values
+                     if name.removesuffix(TRANSLATION_SUFFIX) + TRANSLATION_SUFFIX in form._fields}
+            before = outdated.versions(lambda name: spec.read(entry, name), texts)
             # A whole form (no script) is stored whole, as it always was: every field it holds, blanks too.
             spec.write(entry, {**outcome.unchanged, **values} if whole_form else values)
             entry.carried_over = False
+            outdated.note_changes(place.submission.id, section.code, before,
+                                  outdated.versions(lambda name: spec.read(entry, name), texts))
         return form, outcome
 
     try:
@@ -353,6 +362,18 @@ def confirm_carried_over(section: Section, school: str, period: str):
     for rows in data.rows.values():
         for row in rows:
             row.carried_over = False
+    db.session.commit()
+    return _back_to_page(section, place, _("Confirmed."))
+
+
+def confirm_version(section: Section, school: str, period: str):
+    """The clerk says a version marked «may be outdated» still holds (form fields `list_name`, `row_id`,
+    `name`): the mark goes; nothing else changes."""
+    place = _editable_place(section, school, period)
+    if place.submission is None:
+        abort(404)
+    outdated.confirm(place.submission.id, section.code, request.form.get("list_name", ""),
+                     request.form.get("row_id", 0, type=int), request.form.get("name", ""))
     db.session.commit()
     return _back_to_page(section, place, _("Confirmed."))
 
@@ -448,8 +469,12 @@ def edit_row(section: Section, school: str, period: str, list_name: str, row_id:
                       **_row_context(section, place, row_list, row, row_form=form, conflict=True))
     if not form.validate_on_submit():
         return render(ROWS, block="row_form", status=422, **_row_context(section, place, row_list, row, row_form=form))
+    texts = translatable_names(row_list.form)
+    before = outdated.row_versions(row, texts)
     form.populate_obj(row)
     row.carried_over = False
+    outdated.note_changes(place.submission.id, section.code, before, outdated.row_versions(row, texts),
+                          row_list.name, row.id)
     try:
         db.session.commit()
     except StaleDataError:  # changed by another request between our read and our write
@@ -482,6 +507,7 @@ def delete_row(section: Section, school: str, period: str, list_name: str, row_i
             return render(ROWS, block="row", status=409,
                           **_row_context(section, place, row_list, row, conflict=True))
         db.session.delete(row)
+        outdated.forget_row(place.submission.id, section.code, row_list.name, row.id)
         try:
             db.session.commit()
         except StaleDataError:
