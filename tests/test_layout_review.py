@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 from PIL import Image
-from support import text_of
+from support import count_queries, text_of
 from test_certificate_line_breaks import FILLERS, certificate, pdf_lines
 from test_certificate_sections import half, words
 
@@ -230,6 +230,56 @@ def test_a_result_cell_holding_only_a_date_names_the_document(app, lang, cell):
         blocks = _inspections(lang, _inspection(result_date=date(2025, 5, 21)), _inspection(result_number="7"))
         table = next(block for block in blocks if isinstance(block, Table))
         assert [row[-2] for row in table.rows] == [cell, "№7"]
+
+
+# --- 7. The zip's missing texts listed before it starts -----------------------------------------------------------
+
+@pytest.fixture
+def untranslated(demo):
+    """The demo with rudny-3's 2025-H1 risks, basis and recommendations of 1.1 in Kazakh only."""
+    from webapp.models import Period
+    from webapp.reporting.models import SectionEntry
+
+    with demo.app_context():
+        entry = db.session.scalars(
+            db.select(SectionEntry).join(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id)
+            .join(Period, Submission.period_id == Period.id)
+            .where(OrgUnit.code == "rudny-3", Period.code == "2025-H1", SectionEntry.section == "acts")).one()
+        entry.translations = {}
+        db.session.commit()
+    return demo
+
+
+def test_the_zip_form_lists_each_schools_missing_texts_before_the_job_starts(untranslated, as_user):
+    demo = untranslated
+    department = as_user("rudny", htmx=True)
+    fragment = department.get("/units/rudny/certificates/check?from=2024-H2&to=2025-H1&lang=ru&format=pdf")
+    body = fragment.get_data(as_text=True)
+    assert fragment.status_code == 200 and "<html" not in body and 'id="batch_check"' in body
+    listed = re.findall(r'<li><a href="/schools/([\w-]+)/certificate/', body)
+    assert listed == ["rudny-3"] and "3 мәтін" in text_of(fragment)  # the others' Russian is complete
+    kazakh = department.get("/units/rudny/certificates/check?from=2024-H2&to=2025-H1&lang=kk")
+    assert "барлық мектептің мәтіндері осы тілде жазылған" in text_of(kazakh)
+    page = as_user("rudny").get("/units/rudny/certificates/check?from=2024-H2&to=2025-H1&lang=ru&format=docx")
+    assert "<html" in page.get_data(as_text=True) and 'name="format" value="docx"' in page.get_data(as_text=True)
+    assert 'hx-get="/units/rudny/certificates/check"' in as_user("rudny").get("/units/rudny").get_data(as_text=True)
+    counts = {}
+    for unit in ("lisakovsk", "rudny", "kostanay"):
+        client = as_user(unit, htmx=True)
+        with count_queries(demo) as statements:
+            assert client.get(f"/units/{unit}/certificates/check?from=2024-H2&to=2025-H1&lang=ru").status_code == 200
+        counts[unit] = len(statements)
+    assert len(set(counts.values())) == 1, counts  # bounded: the same whatever the number of schools
+
+
+@pytest.mark.parametrize(("ui", "said"), [
+    ("kk", r"\d+ мектептің анықтамасында осы тілде әлі жазылмаған мәтіндер басылады"),
+    ("ru", r"\d+ школ[аы]?: в справках будут напечатаны тексты, ещё не написанные на этом языке")])
+def test_the_zip_check_speaks_the_interface_language(untranslated, as_user, ui, said):
+    department = as_user("rudny")
+    if ui == "ru":
+        in_russian(department)
+    assert re.search(said, text_of(department.get("/units/rudny/certificates/check?from=2024-H2&to=2025-H1&lang=ru")))
 
 
 # --- 8. Plan deadlines in words -----------------------------------------------------------------------------------

@@ -32,6 +32,43 @@ def schools_under(unit: OrgUnit) -> list[OrgUnit]:
     ).all()
 
 
+def missing_by_school(unit: OrgUnit, span: list[Period], lang: str) -> list[tuple[OrgUnit, list]]:
+    """(school, the typed texts its certificate over `span` would print in the other language) for each school
+    under `unit` that has any, by code: what the zip in `lang` holds untranslated, listed before it is built.
+    Bounded queries whatever the number of schools: the schools, their submissions, the section data of all
+    of them at once (reporting.queries.section_data_many); the rest is the certificate's own merge."""
+    from ..reporting.models import Submission
+    from ..reporting.queries import section_data_many
+    from ..reporting.sections import SECTIONS
+    from .span import merge
+
+    schools = schools_under(unit)
+    periods = {p.id: p for p in span}
+    submissions = db.session.scalars(
+        select(Submission).join(OrgUnit, Submission.school_id == OrgUnit.id)
+        .where(OrgUnit.kind == OrgKind.SCHOOL, OrgUnit.path.startswith(unit.path),
+               Submission.period_id.in_(list(periods)))
+    ).all()
+    data = section_data_many([s.id for s in submissions])
+    by_school: dict[int, dict[int, object]] = {}
+    for submission in submissions:
+        by_school.setdefault(submission.school_id, {})[submission.period_id] = submission
+    result = []
+    for school in schools:
+        own = by_school.get(school.id, {})
+        ordered = [own[p.id] for p in span if p.id in own]  # oldest first, as the certificate reads them
+        if not ordered:
+            continue
+        text_langs = [s.text_lang or "kk" for s in ordered]
+        halves = [(periods[s.period_id].year, periods[s.period_id].half) for s in ordered]
+        missing = [m for section in SECTIONS
+                   for m in merge(section, [data[s.id][section.code] for s in ordered], lang, text_langs,
+                                  halves).missing]
+        if missing:
+            result.append((school, missing))
+    return result
+
+
 def batch_file_name(unit: OrgUnit, span: list[Period], lang: str, kind: str) -> str:
     """«rudny_2024-H2_2025-H1_kk_pdf.zip»."""
     span_code = span[0].code if len(span) == 1 else f"{span[0].code}_{span[-1].code}"

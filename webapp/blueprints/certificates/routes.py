@@ -94,6 +94,22 @@ def start(code: str):
     return see_other(url_for("jobs.show", job_id=job.id))
 
 
+@batch_bp.get("/check")
+@login_required
+def check(code: str):
+    """Before the zip is started: per school, the texts its certificate in the chosen language would print in
+    the other language (`from`, `to`, `lang` as the zip form sends them); a fragment under the form, or a page
+    with the form's start button when there is no script."""
+    unit = visible_unit_or_404(code)
+    if unit.kind is OrgKind.SCHOOL:
+        abort(404)
+    _periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
+    lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
+    kind = request.args.get("format") if request.args.get("format") in render.FORMATS else "pdf"
+    return render_page("units/batch_check.html", block="batch_check", unit=unit, span=span, lang=lang, kind=kind,
+                       missing=batch.missing_by_school(unit, span, lang))
+
+
 @batch_bp.get("/")
 @login_required
 def recent(code: str):
