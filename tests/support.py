@@ -183,10 +183,20 @@ def _restore_kept_state(name: str) -> bool:
     return True
 
 
-def with_demo_analyses(app):
-    """The demo data with every school's half-year analyses and the demo's public cycles in `app`'s database,
-    committed (`load_demo`); returns `app` (the `demo` fixture). Kept once built: see `with_kept_state`."""
-    with_kept_state(app, "demo+analyses", lambda: load_demo(analyses=True))
+def with_demo_analyses(app, cycles: bool = True):
+    """The demo data with every school's half-year analyses and (unless `cycles=False`) the demo's public cycles
+    in `app`'s database, committed (`load_demo`); returns `app` (the `demo` fixture). Kept once built: see
+    `with_kept_state`."""
+    if cycles:
+        with_kept_state(app, "demo+analyses", lambda: load_demo(analyses=True))
+    else:
+        def load() -> None:
+            from webapp.demo.analyses import load_analyses  # imports the sections: only once the app has them
+            from webapp.demo.units import demo_school_codes
+
+            assert load_analyses(demo_school_codes()) > 0
+
+        with_kept_state(app, "demo+analyses-without-cycles", load)
     return app
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import with_demo_analyses
 
-from webapp.demo import load_demo
 from webapp.extensions import db
 from webapp.models import OrgUnit, User
 from webapp.reporting.models import Status, Submission
@@ -32,9 +32,8 @@ FOREIGN_GROUP = {"rudny-7": "lisakovsk", "rudny": "lisakovsk", "lisakovsk": "rud
 @pytest.fixture
 def matrix_data(app):
     """Demo analyses, with one row id per row list and school, and a job, a user and a unit id for admin pages."""
+    with_demo_analyses(app)
     with app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
         rows = {}
         for code in ("rudny-7", "lisakovsk-1"):
             school = db.session.execute(db.select(OrgUnit).filter_by(code=code)).scalar_one()

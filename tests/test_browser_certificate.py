@@ -8,9 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from support import browser_log_in as log_in
-
-from webapp.demo import load_demo
-from webapp.extensions import db
+from support import with_demo_analyses
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data")]
 
@@ -23,10 +21,7 @@ A4_TEXT_WIDTH_PX = round((210 - 30 - 15) / 25.4 * 96)  # the printable width bet
 @pytest.fixture
 def analyses(live_app, live_data):
     """The live server's database with the demo half-year analyses (live_data leaves them out)."""
-    with live_app.app_context():
-        load_demo(analyses=True)
-        db.session.commit()
-        db.session.remove()
+    with_demo_analyses(live_app)
 
 
 def fold(text: str) -> str:

@@ -12,12 +12,11 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from support import browser_log_in as log_in
-from support import serious_accessibility_problems
+from support import serious_accessibility_problems, with_demo_analyses
 
 from webapp.blueprints.dashboard.columns import SCHOOL_COLUMNS
 from webapp.blueprints.dashboard.indicators import INDICATORS
-from webapp.demo.units import DEPARTMENTS, OTHER_SCHOOLS, REGION, demo_school_codes
-from webapp.extensions import db
+from webapp.demo.units import DEPARTMENTS, OTHER_SCHOOLS, REGION
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data", "analyses")]
 
@@ -31,14 +30,7 @@ SCHOOLS_IN = {code: sum(1 for school in OTHER_SCHOOLS if school[0] == code) + (c
 @pytest.fixture
 def analyses(live_data, live_app):
     """The demo analyses (and, through rebuild_figures, the dashboard's figures) on the live server's database."""
-    # Imported here, not at the top: it imports a section, and sections imported before the app registers its
-    # blueprints would be listed first.
-    from webapp.demo.analyses import load_analyses
-
-    with live_app.app_context():
-        assert load_analyses(demo_school_codes()) > 0
-        db.session.commit()
-        db.session.remove()
+    with_demo_analyses(live_app, cycles=False)
 
 
 # --- Reading the page ------------------------------------------------------------------------------

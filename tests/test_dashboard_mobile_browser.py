@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 from support import browser_log_in as log_in
+from support import with_demo_analyses
 
-from webapp.demo.units import demo_school_codes
 from webapp.extensions import db
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("live_data", "analyses")]
@@ -20,12 +20,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def analyses(live_data, live_app):
-    from webapp.demo.analyses import load_analyses
-
-    with live_app.app_context():
-        assert load_analyses(demo_school_codes()) > 0
-        db.session.commit()
-        db.session.remove()
+    with_demo_analyses(live_app, cycles=False)
 
 
 def test_one_search_is_one_history_entry(page: Page):

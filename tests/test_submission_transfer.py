@@ -8,7 +8,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
-from support import text_of
+from support import text_of, with_demo_analyses
 
 from webapp.demo.analyses import load_analyses
 from webapp.extensions import db
@@ -246,12 +246,10 @@ def test_every_demo_half_year_round_trips(app):
     """QA: 6 demo half-years with a service not in the list were refused on import («services.rows.services[4]
     .service_code: Жарамды таңдау емес»): the export wrote its code as null. Each goes into a school of its own
     and comes back as the database held it."""
-    from webapp.demo.units import demo_school_codes
     from webapp.models import OrgKind
 
+    with_demo_analyses(app, cycles=False)
     with app.app_context():
-        load_analyses(demo_school_codes())
-        db.session.commit()
         sources = db.session.scalars(select(Submission).order_by(Submission.id)).all()
         assert len(sources) > 20
         with app.test_request_context():
