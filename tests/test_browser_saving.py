@@ -415,3 +415,82 @@ def test_signed_out_typing_on_in_the_next_box_stays_there_and_both_boxes_are_sav
     expect(page.locator("#risks")).to_have_value("Бірінші қорапқа терілген тәуекел.")
     expect(page.locator(f"#{following}")).to_have_value(typed_on + " Соңы.")
 
+
+INSPECTIONS = "/schools/rudny-7/2026-H2/inspections/"
+
+
+@pytest.fixture
+def inspection(live_app, started):
+    """One inspection row in rudny-7's 2026-H2 analysis; returns its id."""
+    from webapp.blueprints.inspections.models import SupervisoryInspection as Inspection
+
+    with live_app.app_context():
+        submission = db.session.execute(db.select(Submission)).scalar_one()
+        row = Inspection(submission_id=submission.id, position=1, body="Прокуратура", subject="Еңбек")
+        db.session.add(row)
+        db.session.commit()
+        return row.id
+
+
+def inspection_row(live_app, row_id):
+    from webapp.blueprints.inspections.models import SupervisoryInspection as Inspection
+
+    with live_app.app_context():
+        return db.session.get(Inspection, row_id)
+
+
+def open_row_in_two_tabs(page: Page, row_id):
+    log_in(page, "rudny-7")
+    tabs = [page, page.context.new_page()]
+    for tab in tabs:
+        tab.goto(INSPECTIONS)
+        tab.locator(f"#row-inspections-{row_id}").get_by_role("link", name="Өңдеу").click()
+        expect(tab.locator(f"#inspections-{row_id}-subject")).to_be_visible()
+    return tabs
+
+
+def test_a_row_edited_in_two_tabs_keeps_each_tabs_own_changes(page: Page, live_app, inspection):
+    """Tab 2 changes one field of a row, tab 1 another: both are kept. Before, tab 1 was refused as a conflict
+    and «keep mine» wrote its whole form over the row, tab 2's change too."""
+    first, second = open_row_in_two_tabs(page, inspection)
+    second.fill(f"#inspections-{inspection}-period_checked", "2025–2026 оқу жылы")
+    second.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    expect(second.locator(f"#row-inspections-{inspection}")).to_contain_text("2025–2026 оқу жылы")
+
+    first.fill(f"#inspections-{inspection}-result_number", "12")
+    first.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    row = first.locator(f"#row-inspections-{inspection}")
+    expect(row).to_contain_text("2025–2026 оқу жылы")  # the other tab's change, which this tab never touched
+    expect(row).to_contain_text("12")
+    expect(first.locator("#rows-inspections-state")).to_contain_text("Сақталды")
+    saved = inspection_row(live_app, inspection)
+    assert (saved.period_checked, saved.result_number, saved.subject) == ("2025–2026 оқу жылы", "12", "Еңбек")
+
+
+@pytest.mark.parametrize("choice", ["Өзімдікін қалдыру", "Олардікін алу"])
+def test_a_field_changed_in_two_tabs_is_the_one_conflict_and_the_rest_is_merged(page: Page, live_app, inspection,
+                                                                               choice):
+    first, second = open_row_in_two_tabs(page, inspection)
+    second.fill(f"#inspections-{inspection}-subject", "Екінші қойындының пәні")
+    second.fill(f"#inspections-{inspection}-period_checked", "2025 жыл")
+    second.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    expect(second.locator(f"#row-inspections-{inspection}")).to_contain_text("2025 жыл")
+
+    first.fill(f"#inspections-{inspection}-subject", "Бірінші қойындының пәні")
+    first.fill(f"#inspections-{inspection}-result_number", "7")
+    first.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    row = first.locator(f"#row-inspections-{inspection}")
+    expect(first.locator("#rows-inspections-state")).to_contain_text("басқа біреу өзгертті")
+    expect(row.locator(f"#inspections-{inspection}-subject-error")).to_contain_text("Екінші қойындының пәні")
+    expect(row.locator(f"#inspections-{inspection}-subject")).to_have_value("Бірінші қойындының пәні")
+    expect(row.locator(f"#inspections-{inspection}-period_checked")).to_have_value("2025 жыл")  # theirs, untouched
+    expect(row.locator(f"#inspections-{inspection}-result_number")).to_have_value("7")
+    assert inspection_row(live_app, inspection).result_number is None  # nothing written before the choice
+
+    row.get_by_role("button", name=choice).click()
+    expect(first.locator(f"#row-inspections-{inspection} form[data-row-form=edit]")).to_have_count(0)
+    expect(first.locator("#rows-inspections-state")).to_contain_text("Сақталды")
+    saved = inspection_row(live_app, inspection)
+    subject = "Бірінші қойындының пәні" if choice == "Өзімдікін қалдыру" else "Екінші қойындының пәні"
+    assert (saved.subject, saved.period_checked, saved.result_number) == (subject, "2025 жыл", "7")
+

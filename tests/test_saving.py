@@ -120,6 +120,61 @@ def test_a_row_edited_or_removed_from_an_older_page_is_refused_with_both_version
         assert db.session.get(DisciplinaryAction, row_id) is None
 
 
+def bases_of(html: str) -> dict:
+    """The row as an edit form showed it: its `_bases` field."""
+    return json.loads(re.search(r"name=\"_bases\" value='([^']*)'", html).group(1).replace("&#34;", '"'))
+
+
+def test_a_row_edit_writes_the_fields_it_changed_and_a_field_both_changed_is_the_one_conflict(school, app):
+    """The edit form carries the row as it showed it (`_base-` fields): a plain post and htmx alike write only
+    what the clerk changed; another tab's change to another field stays; a field both changed is answered 409."""
+    add_disciplinary(school)
+    with app.app_context():
+        row_id = db.session.scalar(db.select(DisciplinaryAction.id))
+    url = f"{PERSONNEL}/rows/disciplinary/{row_id}"
+    name = f"disciplinary-{row_id}-".__add__
+    shown = {name("person"): "Айназарова Ж", name("penalty"): "warning", name("order_number"): "77",
+             name("order_date"): "11.10.2026"}
+    form = school.get(url, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert shown.items() <= bases_of(form).items()
+
+    def sent(**values):
+        return {"_bases": json.dumps({**shown, **values})}
+
+    bases = sent()
+
+    other_tab = school.post(url, data={**shown, **bases, name("order_number"): "78"})  # no script: a page back
+    assert other_tab.status_code == 303
+    this_tab = school.post(url, data={**shown, **bases, name("person"): "Бірінші"}, headers={"HX-Request": "true"})
+    assert this_tab.status_code == 200 and "<html" not in this_tab.get_data(as_text=True)
+    with app.app_context():
+        row = db.session.get(DisciplinaryAction, row_id)
+        assert (row.person, row.order_number) == ("Бірінші", "78")
+
+    clash = school.post(url, data={**shown, **bases, name("person"): "Екінші", name("penalty"): "reprimand"},
+                        headers={"HX-Request": "true"})
+    html = clash.get_data(as_text=True)
+    assert clash.status_code == 409 and "<html" not in html
+    assert "«Бірінші»" in html and 'value="Екінші"' in html  # theirs named beside the clerk's own
+    order_number = re.search(rf'<input[^>]*name="{name("order_number")}"[^>]*>', html).group(0)
+    assert 'value="78"' in order_number, order_number  # untouched here: theirs stays
+    assert bases_of(html)[name("person")] == "Бірінші"
+    assert f'name="_theirs" value="{name("person")}"' in html
+    with app.app_context():
+        assert db.session.get(DisciplinaryAction, row_id).penalty == "warning"  # nothing written yet
+    page = school.post(url, data={**shown, **bases, name("person"): "Екінші"})  # the same, as a whole page
+    assert page.status_code == 409 and "<html" in page.get_data(as_text=True)
+
+    now = sent(**{name("person"): "Бірінші", name("order_number"): "78"})
+    theirs = school.post(url, data={**shown, **now, name("person"): "Екінші", name("penalty"): "reprimand",
+                                    name("order_number"): "78", "_theirs": name("person")},
+                         headers={"HX-Request": "true"})
+    assert theirs.status_code == 200
+    with app.app_context():
+        row = db.session.get(DisciplinaryAction, row_id)
+        assert (row.person, row.penalty, row.order_number) == ("Бірінші", "reprimand", "78")
+
+
 def test_the_same_row_add_sent_twice_adds_one_row(school, app, as_user):
     school.environ_base["HTTP_HX_REQUEST"] = "true"
     first = add_disciplinary(school, _request_key="k-4f1c2a")

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from ..i18n import local_now
 from . import figures  # noqa: F401  (the model and the session hook that keeps it current)
 from .outdated import outdated_fields
+from .saving import input_values
 from .sections import display_value
 from .texts import (
     LANGUAGES,
@@ -52,7 +53,8 @@ def saving_texts() -> dict[str, str]:
 
 
 def register(app) -> None:
-    app.jinja_env.globals.update(display_value=display_value, now_hm=now_hm, saving_texts=saving_texts,
+    app.jinja_env.globals.update(display_value=display_value, input_values=input_values, now_hm=now_hm,
+                                 saving_texts=saving_texts,
                                  missing_versions=missing_versions, outdated_fields=outdated_fields,
                                  text_languages=text_languages)
     app.jinja_env.filters["marked"] = marked_html

@@ -45,6 +45,22 @@ def stored_value(form_field) -> Any:
     return value
 
 
+def input_value(form_field) -> str:
+    """A field's value as its input holds it, so the page can show and send it back (checkbox: "y" or "")."""
+    if form_field.type == "BooleanField":
+        return "y" if form_field.data else ""
+    if form_field.type == "RadioField":
+        return {True: "yes", False: "no"}.get(form_field.data, "")
+    if form_field.type == "SelectField":
+        return "" if form_field.data is None else str(form_field.data)
+    return form_field._value() or ""
+
+
+def input_values(form) -> dict[str, str]:
+    """Each data field's value as its input holds it, by field name (a row edit form's `_bases`)."""
+    return {f.name: input_value(f) for f in form if f.type not in SKIPPED_TYPES}
+
+
 def same_value(a: Any, b: Any) -> bool:
     """Two stored values mean the same (None and "" alike; "1.50" and "1.5" alike for numbers)."""
     a = None if a == "" else a

@@ -6,6 +6,7 @@ URL shape: /schools/<school>/<period>/<section>/  plus /narrative, /facts, /rows
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,7 @@ from flask_login import login_required
 from jinja2_fragments.flask import render_block
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import MultiDict
 
 from ..blueprints.units.queries import ancestors
 from ..extensions import db
@@ -29,14 +31,18 @@ from .outdated import outdated_versions
 from .plan import violation_note
 from .queries import Place, place_or_404, section_data
 from .saving import (
+    SKIPPED_TYPES,
     FieldSave,
     add_row_once,
     chosen_fields,
     commit_or_retry,
     entry_for,
+    input_value,
     parse_with,
     row_by_request_key,
+    same_value,
     save_fields,
+    stored_value,
 )
 from .sections import RowList, Section, SectionData, display_value, form_data_from_facts
 
@@ -198,15 +204,6 @@ def show(section: Section, school: str, period: str):
     else:
         data = _refresh(section, place)
     return render(PAGE, **_page_context(section, place, data))
-
-
-def input_value(form_field) -> str:
-    """A field's value as its input holds it, so the page can show and send it back (checkbox: "y" or "")."""
-    if form_field.type == "BooleanField":
-        return "y" if form_field.data else ""
-    if form_field.type == "RadioField":
-        return {True: "yes", False: "no"}.get(form_field.data, "")
-    return form_field._value() or ""
 
 
 @dataclass(frozen=True)
@@ -448,11 +445,68 @@ def _stale(row) -> bool:
     return version is not None and version != row.version
 
 
+def _row_bases(row_list: RowList, place: Place, row):
+    """The row as the page that sent this edit showed it (`_bases`: {field name: value as the input held it},
+    read by the row's own form), or None when the page sent none: then the row's version decides."""
+    try:
+        values = json.loads(request.form.get("_bases") or "null")
+    except ValueError:
+        values = None
+    if not isinstance(values, dict):
+        return None
+    pairs = [(name, value) for name, value in values.items() if isinstance(value, str)]
+    return row_form(row_list, place, row, formdata=MultiDict(pairs), meta={"csrf": False})
+
+
+@dataclass
+class RowMerge:
+    """What an edit of a row writes, field by field (short field names)."""
+
+    changed: list[str]  # the clerk changed them and nobody else did: written
+    conflicts: dict  # someone else changed them too since the page showed the row: name -> their stored value
+    untouched: list[str]  # left as they were (or left to the other by «take theirs»): what is stored stays
+
+
+def _merge_row(form, now, bases) -> RowMerge:
+    """Decide field by field, as section texts are saved, from the form sent, the row as stored `now` and the
+    row as the page showed it (`bases`)."""
+    theirs = set(request.form.get("_theirs", "").split())
+    merge = RowMerge([], {}, [])
+    for f in form:
+        if f.type in SKIPPED_TYPES:
+            continue
+        new, current, base = (stored_value(x[f.short_name]) for x in (form, now, bases))
+        if same_value(new, base) or f.name in theirs:
+            merge.untouched.append(f.short_name)
+        elif same_value(new, current) or same_value(base, current):
+            merge.changed.append(f.short_name)
+        else:
+            merge.conflicts[f.short_name] = current
+    return merge
+
+
+def _row_conflict(section: Section, place: Place, row_list: RowList, row, form, now, merge: RowMerge):
+    """409: the form again with the clerk's changes, the stored values where the clerk changed nothing, and
+    each field both changed marked with the value saved meanwhile; saving it keeps the clerk's."""
+    untouched = MultiDict(request.form)
+    for name in merge.untouched:
+        untouched.setlist(form[name].name, [input_value(now[name])])
+    shown = row_form(row_list, place, row, formdata=untouched)
+    for name, value in merge.conflicts.items():
+        shown[name].errors = [_("Someone else saved this field meanwhile: «%(theirs)s». Save again to keep yours.",
+                                theirs=display_value(shown[name], value) or "—")]
+    return render(ROWS, block="row_form", status=409,
+                  **_row_context(section, place, row_list, row, row_form=shown, row_bases=now, conflict=True,
+                                 conflicts=[shown[name].name for name in merge.conflicts]))
+
+
 def edit_row(section: Section, school: str, period: str, list_name: str, row_id: int):
     """A row in edit mode (GET) or saved (POST), in place in its table.
 
-    A save made from an older version of the row (someone changed it meanwhile) is refused with 409: the
-    editor comes back with the clerk's values and, beside them, the row as it is now, to choose from.
+    The page sends the row as it showed it (`_bases`): the fields the clerk changed are written, the
+    others keep what is stored, also when someone else changed them meanwhile. A field both changed is refused
+    with 409: the editor comes back marked, to choose. A page that sends no bases is refused as soon as the
+    row's version moved on, with the row as it is now beside the clerk's values.
     """
     row_list = _row_list_or_404(section, list_name)
     place = place_or_404(school, period)
@@ -464,28 +518,42 @@ def edit_row(section: Section, school: str, period: str, list_name: str, row_id:
         return render(ROWS, block="row_form", **_row_context(section, place, row_list, row, row_form=form))
     place = _editable_place(section, school, period)
     form = row_form(row_list, place, row)
-    if _stale(row):
+    bases = _row_bases(row_list, place, row)
+    if bases is None and _stale(row):
         return render(ROWS, block="row_form", status=409,
                       **_row_context(section, place, row_list, row, row_form=form, conflict=True))
     if not form.validate_on_submit():
-        return render(ROWS, block="row_form", status=422, **_row_context(section, place, row_list, row, row_form=form))
+        return render(ROWS, block="row_form", status=422,
+                      **_row_context(section, place, row_list, row, row_form=form, row_bases=bases))
     texts = translatable_names(row_list.form)
-    before = outdated.row_versions(row, texts)
-    form.populate_obj(row)
-    row.carried_over = False
-    outdated.note_changes(place.submission.id, section.code, before, outdated.row_versions(row, texts),
-                          row_list.name, row.id)
-    try:
-        db.session.commit()
-    except StaleDataError:  # changed by another request between our read and our write
-        db.session.rollback()
-        row = _own_row_or_404(place, row_list, row_id)
-        return render(ROWS, block="row_form", status=409,
-                      **_row_context(section, place, row_list, row, row_form=form, conflict=True))
-    except FigureOutOfRange as error:
-        _too_large(form, error)
-        row = _own_row_or_404(place, row_list, row_id)
-        return render(ROWS, block="row_form", status=422, **_row_context(section, place, row_list, row, row_form=form))
+    for attempt in range(2):
+        before = outdated.row_versions(row, texts)
+        if bases is None:
+            form.populate_obj(row)
+        else:
+            now = row_form(row_list, place, row, obj=row, formdata=None)
+            merge = _merge_row(form, now, bases)
+            if merge.conflicts:
+                return _row_conflict(section, place, row_list, row, form, now, merge)
+            for name in merge.changed:
+                form.populate_field(row, name)
+        row.carried_over = False
+        outdated.note_changes(place.submission.id, section.code, before, outdated.row_versions(row, texts),
+                              row_list.name, row.id)
+        try:
+            db.session.commit()
+            break
+        except StaleDataError:  # changed by another request between our read and our write
+            db.session.rollback()
+            row = _own_row_or_404(place, row_list, row_id)
+            if bases is None or attempt:
+                return render(ROWS, block="row_form", status=409,
+                              **_row_context(section, place, row_list, row, row_form=form, conflict=True))
+        except FigureOutOfRange as error:
+            _too_large(form, error)
+            row = _own_row_or_404(place, row_list, row_id)
+            return render(ROWS, block="row_form", status=422,
+                          **_row_context(section, place, row_list, row, row_form=form, row_bases=bases))
     if not is_fragment_request():
         return _back_to_page(section, place, _("Saved."))
     context = _row_context(section, place, row_list, row, saved=True)
