@@ -348,6 +348,43 @@ def test_a_russian_line_holding_a_web_address_is_not_stretched(app):
     assert '<w:jc w:val="both"/>' in next(p for p in paragraphs if RUSSIAN[:30] in p and "instagram" not in p)
 
 
+# --- 11. The section page at 1280 px ------------------------------------------------------------------------------
+
+@pytest.fixture
+def analyses(live_data, live_app):
+    from webapp.demo.analyses import load_analyses
+    from webapp.demo.units import demo_school_codes
+
+    with live_app.app_context():
+        assert load_analyses(demo_school_codes()) > 0
+        db.session.commit()
+        db.session.remove()
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("analyses")
+def test_every_section_page_fits_a_1280_px_screen(page):
+    from support import browser_log_in
+
+    from webapp.reporting.sections import SECTIONS
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    browser_log_in(page, "rudny-7")
+    too_wide = {}
+    for section in SECTIONS:
+        page.goto(f"/schools/rudny-7/2025-H1/{section.code}/")
+        sizes = page.evaluate("""() => {
+            const main = document.querySelector("main"), right = main.getBoundingClientRect().right
+              - parseFloat(getComputedStyle(main).paddingRight);
+            return {page: document.documentElement.scrollWidth, screen: innerWidth,
+                    tables: [...document.querySelectorAll("table.rows")]
+                      .filter(t => t.getBoundingClientRect().right > right + 1).map(t => t.id)};
+        }""")
+        if sizes["page"] > sizes["screen"] or sizes["tables"]:
+            too_wide[section.code] = sizes
+    assert too_wide == {}
+
+
 # --- 12. «5-|тармағына», «– 1 | педагог» --------------------------------------------------------------------------
 
 def test_a_number_keeps_its_ending_and_a_count_after_a_dash_its_noun(app):
