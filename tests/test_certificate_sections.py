@@ -202,6 +202,17 @@ def test_seed_personnel_tells_its_ideas_in_order_and_no_breach_beside_penalties(
     assert personnel.count({"kk": "әдеп кеңесінде", "ru": "по педагогической этике"}[lang]) == 1
 
 
+@pytest.mark.parametrize("lang, twice, own", [
+    ("kk", "оның ішінде 5-і электронды түрде", "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы"),
+    ("ru", "из них 5 в электронном виде", "5 учащихся 1–11 классов обеспечены бесплатным питанием через сайт «АРМ»"),
+])
+def test_seed_free_meals_received_electronically_are_told_once(seed_certificate, lang, twice, own):
+    """2.1 of rudny-7 said «…5 адамға көрсетілді, оның ішінде 5-і электронды түрде» and then the school's «5 оқушы
+    «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді» (issue 11 re-read): the school's sentence tells it."""
+    text = seed_certificate(lang)
+    assert twice not in text and own in text
+
+
 # --- Hand-made half-years ---------------------------------------------------------------------------
 
 def half(code: str, facts: dict | None = None, rows: dict | None = None, **entry) -> SectionData:
@@ -351,9 +362,10 @@ def test_several_cases_and_inspections_are_tables(app):
         blocks = section_by_code("inspections").certificate(
             span_of("inspections", half("inspections", rows={"inspections": inspections})), "kk")
         assert isinstance(blocks[0], Para) and blocks[0].text == "Талданатын кезеңде 2 тексеру жүргізілді:"
-        assert blocks[1].rows == [["1", "Прокуратура", "", "", "2025 жылғы 21 мамырдағы №1",
-                                   "бұзушылықтар анықталған жоқ"],
-                                  ["2", "ДГД", "", "", "", "бұзушылықтар анықталды: кемшіліктер"]]
+        # No row gives a period or a subject: those columns are not printed (issue 11 re-read).
+        assert blocks[1].rows == [["1", "Прокуратура", "2025 жылғы 21 мамырдағы №1", "бұзушылықтар анықталған жоқ"],
+                                  ["2", "ДГД", "", "бұзушылықтар анықталды: кемшіліктер"]]
+        assert blocks[1].headers == ["№", "Тексеруші орган", "Нәтижесі туралы құжат", "Бұзушылықтар"]
         fiscal = certificate_text("fiscal", "ru", half("fiscal", rows={"inspections": [
             FiscalInspection(body="УГД", period_checked="2023", subject="НДС", result_number="№5",
                              result_date=date(2025, 1, 9), violations_found=False)]}))
@@ -515,3 +527,78 @@ def test_no_breach_of_labour_discipline_is_never_printed_beside_penalties(app, l
         assert unbroken not in kept and kept.count("\n") == 1 and kept.endswith(".") and "  " not in kept
         clean = half("personnel", {"teachers_total": 20, "disciplinary_total": 0}, basis=basis)
         assert section_by_code("personnel").certificate_basis(span_of("personnel", clean), basis, lang) == basis
+
+
+GENERATED = "/schools/rudny-3/certificate/?from=2025-H2&to=2025-H2&lang={lang}"
+
+
+@pytest.mark.parametrize("lang, teachers, units, found, plan_rows, approval", [
+    ("kk", "Мұғалімдердің жалпы саны 91 педагог қызметкерді (104,75 штат бірлігі) құрайды.",
+     "Штат кестесі бойынша 148,25 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 6,5 бірлік.",
+     "Анықталған бұзушылық:",
+     ["Тауарларды шарттағы сипаттамамен салыстырып қана қабылдау, қабылдау актілеріне екінші жауапты тұлғаның қол "
+      "қоюын енгізу", "Прокуратура ұсынымы бойынша қабылданған шаралар туралы прокуратураға жазбаша хабарлау"],
+     "бұйрықпен бекітілді"),
+    ("ru", "Общая численность педагогов составляет 91 человек (104,75 штатной единицы).",
+     "Штатным расписанием предусмотрено 148,25 штатной единицы, из них на административный персонал 6,5 штатной "
+     "единицы.", "Выявленное нарушение:",
+     ["Принимать товары только после сверки с характеристиками, указанными в договорах; ввести подпись второго "
+      "ответственного лица в актах приёмки", "Письменно сообщить прокуратуре о мерах, принятых по представлению"],
+     "Утверждена приказом"),
+])
+def test_the_generated_certificate_tells_each_finding_once_and_plans_what_answers_it(demo, as_user, lang, teachers,
+                                                                                      units, found, plan_rows,
+                                                                                      approval):
+    """Issue 11 re-read of rudny-3's 2025-H2: «БЕКІТЕМІН …» and «…бұйрықпен бекітілді» (two forms of approval); the
+    prosecutor's finding told three times; «штат саны 91 педагог» beside «педагогтерге 104,75 бірлік» (persons and
+    staff units read as one measure); plan rows 7–8 spoke of concluding contracts and an unnamed recommendation;
+    2.5 said «информация … публикуется» twice; «подписывать второму ответственному лицу», «в договоре» of 3."""
+    text = text_of(as_user("rudny").get(GENERATED.format(lang=lang)))
+    assert text.count("184 500") == 1 and text.count(found) == 1
+    assert teachers in text and units in text
+    for row in plan_rows:
+        assert row in text
+    assert approval not in text
+    transparency = text[text.index("2.5."):text.index("2.6.")]
+    assert transparency.count({"kk": "туралы ақпарат", "ru": "Информация о деятельности"}[lang]) == 1
+    if lang == "ru":
+        assert "подписываются также вторым ответственным лицом" in text and "подписывать второму" not in text
+        assert "указанным в договоре;" not in text and "указанными в договоре;" not in text
+
+
+@pytest.mark.parametrize("count, ru", [
+    (1, "В мае 2026 года оформлен выход из отпуска 1 педагогического работника."),
+    (2, "В мае 2026 года оформлен выход из отпуска 2 педагогических работников."),
+    (21, "В мае 2026 года оформлен выход из отпуска 21 педагогического работника."),
+])
+def test_a_return_from_leave_has_no_verb_of_the_persons_gender(app, count, ru):
+    """«1 педагогический работник вышел из отпуска» gave a woman back from maternity leave a masculine verb (issue
+    11 re-read). A return is told through the act of return, as a leave through the leave granted («…
+    работнику предоставлен отпуск»); the Kazakh «оралды» has no gender."""
+    with app.app_context():
+        span = half("personnel", rows={"movements": [
+            StaffMovement(year=2026, month=5, direction="returned", staff_category="teacher", count=count)]})
+        assert certificate_text("personnel", "ru", span) == ru
+        assert certificate_text("personnel", "kk", span) == \
+            f"2026 жылғы мамырда {count} педагог қызметкер демалыстан оралды."
+
+
+@pytest.mark.parametrize("lang, comment", [("kk", "Түсініктеме"), ("ru", "Комментарий")])
+def test_a_column_no_row_fills_is_not_printed(app, lang, comment):
+    """rudny-3's follow-up table printed an empty «Түсініктеме» column: every measure done, nothing to say (issue 11
+    re-read). With one comment the column is there."""
+    from webapp.blueprints.conclusion.models import FollowUp
+
+    def headers(*comments):
+        rows = [FollowUp(text=f"Шара {i}", deadline_kind="permanent", status="done", comment=c)
+                for i, c in enumerate(comments, 1)]
+        tables = [b for b in section_by_code("conclusion").certificate_frame(
+            span_of("conclusion", half("conclusion", rows={"followups": rows})), lang)["conclusion"]
+            if isinstance(b, Table)]
+        return tables[-1].headers, tables[-1].rows
+
+    with app.app_context():
+        shown, rows = headers(None, None)
+        assert comment not in shown and all(len(row) == len(shown) for row in rows)
+        shown, rows = headers(None, "Кестеге енгізілді")
+        assert comment in shown and rows[0][-1] == "" and rows[1][-1] == "Кестеге енгізілді"

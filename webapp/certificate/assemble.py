@@ -80,19 +80,6 @@ def order_reference(number: str | None, on: date | None, lang: str) -> str:
     return order_ref(number, on, lang) if number else ""
 
 
-def approved_by_order(number: str | None, on: date | None, lang: str, *, ru_participle: str = "Утверждена") -> str:
-    """The approval sentence under «БЕКІТЕМІН / УТВЕРЖДАЮ»: «2025 жылғы 19 желтоқсандағы №211 бұйрықпен
-    бекітілді.» / «Утверждена приказом от 19 декабря 2025 года №211.»; nothing without an order number.
-
-    `ru_participle` agrees with the document's noun in Russian: «Утверждена» for the certificate (справка),
-    «Утвержден» for the action plan (план); Kazakh has no gender. The order gives the date, so no date line
-    stands above it (issue 11)."""
-    reference = order_reference(number, on, lang)
-    if not reference:
-        return ""
-    return say(lang, f"{reference} бұйрықпен бекітілді.", f"{ru_participle} приказом {reference}.")
-
-
 iso_date = as_date
 
 
@@ -117,13 +104,24 @@ def section_blocks(span: SpanData, lang: str) -> list[Block]:
     # A generated paragraph that only repeats what the school's text or an earlier section said is left out.
     own = span.untold(span.section.certificate(span, lang), lang) if span.section.certificate else []
     blocks += placed(basis, own, span.section.certificate_topics, say(lang, "Негіздеме:", "Обоснование:"))
-    if span.violation_found:
+    if span.violation_found and not _told_in(text["violation_description"], own):
         blocks.append(Para(text["violation_description"] or "",
                            label=say(lang, "Анықталған бұзушылық:", "Выявленное нарушение:")))
     if text["recommendations"]:
         blocks.append(Para(text["recommendations"],
                            label=say(lang, "Жою бойынша ұсыныстар:", "Рекомендации по устранению:")))
     return blocks
+
+
+def _plain(text: str | None) -> str:
+    return " ".join((text or "").replace("\u00a0", " ").replace("\u202f", " ").casefold().rstrip(" .;").split())
+
+
+def _told_in(description: str | None, blocks: list[Block]) -> bool:
+    """True when the violation the school describes is word for word in the section's own sentences (an
+    inspection's findings told in 2.9): it is not told a second time under «Анықталған бұзушылық:» (issue 11)."""
+    wanted = _plain(description)
+    return bool(wanted) and any(wanted in _plain(getattr(block, "text", "")) for block in blocks)
 
 
 def _cycle_parts(school: OrgUnit, periods: list[Period], lang: str) -> dict:
@@ -223,9 +221,9 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
             name = approval["name"]
         approval = {"position": recorded["position"] or (approval or {}).get("position", ""),
                     "name": name or (approval or {}).get("name") or school.head_name or "",
-                    # The order gives the date: one sentence under the signature, not the date and then the order
-                    # dated again («… 19 декабря 2025 года / приказом от 19 декабря 2025 года №301», issue 11).
-                    "date": approved_by_order(recorded["order_number"], recorded["date"], lang)}
+                    # One form of approval: «БЕКІТЕМІН», the director's post, signature and the day, as without a
+                    # cycle; «…№211 бұйрықпен бекітілді» under it was a second form, approval by order (issue 11).
+                    "date": written_date(iso_date(recorded["date"]), lang)}
     if approval:
         approval = {**approval, "word": say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), "name": person_name(approval.get("name"))}
     position, name = frame.get("signature") or (None, None)

@@ -35,6 +35,20 @@ class Table:
     caption: str | None = None
     widths: list[int] = field(default_factory=list)  # relative column widths
 
+    def __post_init__(self) -> None:
+        """A column no row fills is not printed: rudny-3's follow-up table carried an empty «Түсініктеме» column
+        (every measure done, nothing to comment, issue 11)."""
+        if not self.rows:
+            return
+        keep = [i for i in range(len(self.headers))
+                if any(str(row[i] if i < len(row) else "").strip() for row in self.rows)]
+        if len(keep) == len(self.headers):
+            return
+        self.headers = [self.headers[i] for i in keep]
+        self.rows = [[row[i] if i < len(row) else "" for i in keep] for row in self.rows]
+        if self.widths:
+            self.widths = [self.widths[i] for i in keep if i < len(self.widths)]
+
 
 @dataclass
 class NumberedList:

@@ -74,8 +74,10 @@ from .writer import AnalysisWriter
 # orders per school and year; 5: a maternity leave is a long leave, no longer a
 # dismissal (issue 10 QA); 7: a violation's conclusion names its area once (not the inspection that found it as a
 # second area), a follow-up's comment does not repeat its status (issue 11); 8: a permanent measure in progress has
-# no comment «to be completed next half-year»; 9: each inspection says when it took place (issue 11).
-GENERATOR_VERSION = 9
+# no comment «to be completed next half-year»; 9: each inspection says when it took place (issue 11); 10: the
+# prosecutor's findings told once, plan rows answering them, 2.5's basis not saying «information is published»
+# (issue 11 re-read).
+GENERATOR_VERSION = 10
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

@@ -274,8 +274,10 @@ TRANSPARENCY = {
         "өткізілетін іс-шаралар шеңберінде ашықтық және ынтымақтастық қағидатының болмауы.",
         "мектеп қызметі туралы ақпаратты уақтылы жарияламау, ақпаратқа қол жеткізуді шектеу.",
     ],
-    "basis": "{noun} қызметі мен өткізілетін іс-шаралар туралы ақпарат мемлекеттік және орыс тілдерінде үнемі "
-             "жарияланады.",
+    # Where the school publishes is the section's own sentence (webapp/blueprints/transparency): the basis says
+    # what it does not, not «information is published» a second time (issue 11).
+    "basis": "{noun} өткізетін іс-шаралар туралы материалдар мемлекеттік және орыс тілдерінде дайындалып, апта "
+             "сайын жаңартылады.",
     "recommendations": [
         "оқу орнының қызметін ресми сайтта және әлеуметтік желілерде үнемі жариялау/жаңарту.",
         "ресми сайттағы «Сыбайлас жемқорлыққа қарсы іс-қимыл» бөлімін тоқсан сайын жаңарту.",
@@ -351,10 +353,14 @@ VIOLATION = {
     "findings": "Баға ұсыныстарын сұрату тәсілімен жасалған 3 шарт бойынша тауарлар шарттағы сипаттамаға сәйкес "
                 "келмей қабылданған, 184 500 теңге негізсіз төленген.",
     # What was done about it; the findings are the inspection's own row, the sum is told there only.
-    "inspections": "Тауарларды қабылдау кезінде шарт талаптары сақталмай, қаражат негізсіз төленген; сома бюджетке "
-                   "қайтарылды, жауапты қызметкерге тәртіптік жаза қолданылды.",
-    "procurement": "Баға ұсыныстарын сұрату тәсілімен жасалған шарттар бойынша тауарларды қабылдау тәртібі бұзылған "
-                   "(прокуратура тексеруі, 2.9-бөлім).",
+    # The findings are told once, in the inspection's sentence of 2.9 (the section's violation is those findings,
+    # which the certificate does not print twice); procurement, where they were found, names the violation and
+    # what was done about it, without the figures (issue 11: the sum was told three times).
+    "inspections": "Баға ұсыныстарын сұрату тәсілімен жасалған 3 шарт бойынша тауарлар шарттағы сипаттамаға сәйкес "
+                   "келмей қабылданған, 184 500 теңге негізсіз төленген.",
+    "procurement": "Прокуратура тексеруі (2.9-бөлім) баға ұсыныстарын сұрату тәсілімен жасалған шарттар бойынша "
+                   "тауарларды қабылдау тәртібінің бұзылғанын анықтады; негізсіз төленген сома бюджетке қайтарылды, "
+                   "жауапты қызметкерге тәртіптік жаза қолданылды.",
     "recommendations": "прокуратура тексеруінің нәтижелері бойынша тауарларды шарттағы сипаттамамен салыстырып "
                        "қана қабылдау; қабылдау актілеріне екінші жауапты тұлға қол қояды.",
     "disciplined_for": "сөгіс",
@@ -445,9 +451,12 @@ RECOMMENDATIONS = [  # (text, deadline kind, responsible, the section whose risk
 ]
 # A violation found needs a measure answering it: (text, responsible) by the section it was found in.
 VIOLATION_MEASURES = {
-    "procurement": ("прокуратура анықтаған мемлекеттік сатып алу бұзушылықтарын жою, шарттарды жасасу тәртібін "
-                    "жұмыс тобының бақылауына алу", "Бас есепші"),
-    "inspections": ("тексеру нәтижелері бойынша ұсынымды орындау, орындалуы туралы тексеруші органға хабарлау",
+    # What the prosecutor found (goods accepted unlike the contracts) and what its representation asks (a report
+    # of the measures taken): the sum is already returned and the employee penalised (issue 11: the plan's rows
+    # spoke of concluding contracts and of an unnamed «recommendation»).
+    "procurement": ("тауарларды шарттағы сипаттамамен салыстырып қана қабылдау, қабылдау актілеріне екінші "
+                    "жауапты тұлғаның қол қоюын енгізу", "Директордың шаруашылық жөніндегі орынбасары"),
+    "inspections": ("прокуратура ұсынымы бойынша қабылданған шаралар туралы прокуратураға жазбаша хабарлау",
                     "Директор"),
     "appeals": ("мерзімі өткен өтініштердің себептерін талдау, жауапты қызметкерлерге мерзімді бақылауды жүктеу",
                 "Іс жүргізуші"),

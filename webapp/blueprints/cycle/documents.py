@@ -16,7 +16,7 @@ from flask import abort, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
 
-from ...certificate.assemble import approved_by_order, order_reference, written_date
+from ...certificate.assemble import order_reference, written_date
 from ...certificate.blocks import Para, Table, say
 from ...certificate.dates import deadline_words
 from ...certificate.docx_writer import clean
@@ -135,9 +135,9 @@ def plan(cycle: Cycle, measures: list[PlanMeasure], lang: str, public: bool = Fa
     if cycle.approved:
         approval = [say(lang, "БЕКІТЕМІН", "УТВЕРЖДАЮ"), cycle.approver_position or "",
                     f"__________ {text(cycle.approver_name)}",
-                    # A sentence, as the certificate's approval reads, not a bare «от … №211» (issue 11).
-                    approved_by_order(cycle.approval_order_number, cycle.approval_order_date, lang,
-                                      ru_participle="Утвержден")]
+                    # One form of approval, the certificate's: the director's signature and the day, not also
+                    # «…№211 бұйрықпен бекітілді» (approval by order) under it (issue 11).
+                    written_date(cycle.approval_order_date, lang)]
     return Document(lang=lang, title_lines=title, city=cycle.school.localized("city", lang) or "",
                     dated="", blocks=blocks, approval=approval, landscape=True,
                     filename=f"{cycle.school.code}_{cycle.period.code}_plan_{lang}")

@@ -63,6 +63,16 @@ STAFF_DATIVE = {"teacher": ("педагогическому работнику",
                 "administrative": ("административному работнику", "административным работникам",
                                    "административным работникам")}
 WORKERS_DATIVE = ("работнику", "работникам", "работникам")
+# «оформлен выход из отпуска 1 педагогического работника, 2 педагогических работников»: a return told through the
+# act of return, whose verb agrees with «выход», not with the people, as a leave is told through the leave granted
+# (issue 11: «1 педагогический работник вышел из отпуска» gave a woman back from maternity leave a masculine verb).
+STAFF_GENITIVE = {"teacher": ("педагогического работника", "педагогических работников", "педагогических работников"),
+                  "support": ("работника обслуживающего персонала", "работников обслуживающего персонала",
+                              "работников обслуживающего персонала"),
+                  "administrative": ("административного работника", "административных работников",
+                                     "административных работников")}
+WORKERS_GENITIVE = ("работника", "работников", "работников")
+RU_CASES = {"dative": (STAFF_DATIVE, WORKERS_DATIVE), "genitive": (STAFF_GENITIVE, WORKERS_GENITIVE)}
 WORKERS_ACCUSATIVE = ("работника", "работников", "работников")  # «наложены на 1 работника, на 5 работников»
 CASES = ("случай", "случая", "случаев")
 # «3 замечания, 1 выговор»: each kind counted in Russian.
@@ -159,16 +169,30 @@ def staffing(span, lang: str) -> list[Block]:
                                    n=number(people, lang) if lang == "kk" else _persons(people, lang), list=listed)))
     teachers, support = span.fact("teachers_total"), span.fact("support_staff_total")
     teacher_forms = STAFF["teacher"]
+    # A group's staff units go with its headcount, so a reader sees persons and units as two measures («91
+    # педагог қызметкерді (104,75 штат бірлігі)»); without units, the seed's words («жалпы штат саны 76 педагог»).
+    # Issue 11: «штат саны 91 педагог» read against «педагогтерге 104,75 бірлік» two sentences later.
+    units = {"teachers": span.fact("teachers_units"), "support_staff": span.fact("support_staff_units")}
+    told_units: set[str] = set()
     if teachers is not None:
-        text = span.unless_stated(
-            lang, (say(lang, "Мұғалімдердің жалпы штат саны {n} педагог қызметкерді құрайды.",
-                       "Общая штатная численность педагогов составляет {people}.", n=number(teachers, lang),
-                       people=_persons(teachers, lang)), ((teachers, NAMED["teachers"]),)),
-            (say(lang, "Кіші қызмет көрсетуші персонал саны {n} адамды құрайды.",
-                 "Численность обслуживающего персонала составляет {people}.", n=number(support, lang),
-                 people=_persons(support, lang)) if support is not None else "", ((support, NAMED["support"]),)))
+        teacher_text = (say(lang, "Мұғалімдердің жалпы саны {n} педагог қызметкерді ({u}) құрайды.",
+                            "Общая численность педагогов составляет {people} ({u}).", n=number(teachers, lang),
+                            people=_persons(teachers, lang), u=_staff_units(units["teachers"], lang))
+                        if units["teachers"] is not None else
+                        say(lang, "Мұғалімдердің жалпы штат саны {n} педагог қызметкерді құрайды.",
+                            "Общая штатная численность педагогов составляет {people}.", n=number(teachers, lang),
+                            people=_persons(teachers, lang)))
+        support_text = "" if support is None else say(
+            lang, "Кіші қызмет көрсетуші персонал саны {n} адамды{u} құрайды.",
+            "Численность обслуживающего персонала составляет {people}{u}.", n=number(support, lang),
+            people=_persons(support, lang),
+            u="" if units["support_staff"] is None else f" ({_staff_units(units['support_staff'], lang)})")
+        parts = ((teacher_text, ((teachers, NAMED["teachers"]),)), (support_text, ((support, NAMED["support"]),)))
+        text = span.unless_stated(lang, *parts)
         if text:
             blocks.append(Para(text))
+            told_units = {group for group, (part, _figures) in zip(units, parts, strict=True)
+                          if units[group] is not None and part and part in text}
     higher, special = span.fact("teachers_higher_education"), span.fact("teachers_special_secondary")
     if teachers and (higher is not None or special is not None):
         pieces = []
@@ -188,7 +212,7 @@ def staffing(span, lang: str) -> list[Block]:
     categories = [(name, span.fact(name)) for name, _kk, _ru in CATEGORY_NAMES if span.fact(name)]
     if categories:
         blocks.append(Para(categories_sentence(categories, lang)))
-    blocks += staff_units(span, lang)
+    blocks += staff_units(span, lang, told_units)
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         published = trim_end(span.fact("vacancies_published"))
@@ -318,7 +342,12 @@ GROUPS_TO = {"administrative": ("әкімшілік персоналға", "на
              "support_staff": ("кіші қызмет көрсетуші персоналға", "на обслуживающий персонал")}
 
 
-def staff_units(span, lang: str) -> list[Block]:
+def _staff_units(value, lang: str) -> str:
+    """«104,75 штат бірлігі» / «104,75 штатной единицы»."""
+    return f"{number(Decimal(str(value)), lang)} штат бірлігі" if lang == "kk" else _units(value, lang)
+
+
+def staff_units(span, lang: str, told_units: frozenset | set = frozenset()) -> list[Block]:
     """«Штат кестесі бойынша 124 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 6,5 бірлік, педагогтерге
     80,5 бірлік (…).»: the units, each group's headcount only where no other sentence of 2.2 gives it (the teachers and
     the support staff have theirs, the administrative staff when its posts are listed); a total without groups
@@ -329,7 +358,7 @@ def staff_units(span, lang: str) -> list[Block]:
     groups = []
     for key, _kk, _ru in GROUP_NAMES:
         units, persons = span.fact(f"{key}_units"), span.fact(f"{key}_total")
-        if units is None:
+        if units is None or key in told_units:  # told with the group's headcount
             continue
         people = (say(lang, " ({n})", " ({n})", n=_persons(persons, lang))
                   if persons is not None and not told.get(key) else "")
@@ -375,13 +404,13 @@ MOVES = (("dismissed", "жұмыстан {n} босатылды", ("уволен
 # The fifth item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
 # демалысқа», «отпуск(а) по беременности и родам»), so it takes the place of the general words; any other reason
 # («по уходу за ребёнком», «бала күтімі бойынша») keeps the sentence's words and follows in brackets (issue 10 QA).
-# The last item: the people are counted in the Russian dative (a leave granted, see STAFF_DATIVE).
+# The last item: the Russian case the people are counted in (a leave granted to them, a return of theirs).
 LEAVES = {"long_leave": ("ұзақ демалысқа", "{who} {where} шықты", "длительный отпуск",
                          ("{who} предоставлен {where}",) * 3,
-                         ("демалысқа", ("отпуск ", "декрет")), True),
+                         ("демалысқа", ("отпуск ", "декрет")), "dative"),
           "returned": ("демалыстан", "{who} {where} оралды", "отпуска",
-                       ("{who} вышел из {where}", "{who} вышли из {where}", "{who} вышли из {where}"),
-                       ("демалыстан", ("отпуска ", "декрет")), False)}
+                       ("оформлен выход из {where} {who}",) * 3,
+                       ("демалыстан", ("отпуска ", "декрет")), "genitive")}
 
 
 def _leave_words(reason: str, general: str, lang: str, names_leave: tuple) -> tuple[str, str]:
@@ -400,14 +429,16 @@ def _year(row) -> int:
     return getattr(row, "year", None) or (getattr(row, "half_year", None) or (None, None))[0] or 0
 
 
-def _staff(counts: dict, lang: str, dative: bool = False) -> str:
+def _staff(counts: dict, lang: str, case: str | None = None) -> str:
     """«1 педагог қызметкер, 2 кіші қызметкер» / «1 педагогический работник, 2 технических работника»;
-    `dative`: the Russian in the dative («1 педагогическому работнику, 2 педагогическим работникам»)."""
+    `case`: the Russian in the dative («1 педагогическому работнику, 2 педагогическим работникам») or the
+    genitive («1 педагогического работника, 2 педагогических работников»)."""
     items = []
     for category, count in counts.items():
         kk, ru_forms = STAFF.get(category, ("қызметкер", WORKERS))
-        if dative:
-            ru_forms = STAFF_DATIVE.get(category, WORKERS_DATIVE)
+        if case:
+            by_category, workers = RU_CASES[case]
+            ru_forms = by_category.get(category, workers)
         items.append(counted(count, lang, kk, ru_forms))
     return ", ".join(items)
 
@@ -448,14 +479,14 @@ def movements(span, lang: str) -> list[Block]:
                 continue
             people = counted(total, lang, "қызметкер", WORKERS)
             blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
-    for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave, ru_dative) in LEAVES.items():
+    for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave, ru_case) in LEAVES.items():
         by_month: dict[tuple, dict[str, int]] = {}
         for r in sorted((r for r in rows_all if r.direction == direction), key=lambda r: (_year(r), r.month)):
             counts = by_month.setdefault((_year(r), r.month, trim_end(r.reason)), {})
             counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
         for (year, month, reason), counts in by_month.items():
             when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
-            who = _staff(counts, lang, ru_dative)
+            who = _staff(counts, lang, ru_case)
             where, tail = _leave_words(reason, kk_where if lang == "kk" else ru_where, lang, names_leave)
             if lang == "kk":
                 text = kk_verb.format(who=who, where=where)

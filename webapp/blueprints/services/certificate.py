@@ -110,7 +110,12 @@ def _basis(text: str, lang: str) -> str:
     return text[:lead] + lower_first(text[lead:])
 
 
-def _line(service: _Service, lang: str) -> str:
+# The words a school's text names a service's electronic recipients with (certificate.stated): «5 оқушы «АРМ»
+# сайты арқылы … қамтамасыз етілді».
+ELECTRONIC = Names(kk=("электрон", "арм", "портал"), ru=("электрон", "арм", "портал"))
+
+
+def _line(service: _Service, lang: str, span=None) -> str:
     """«Анықтама беру» (негізі – …, жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 2 адамға көрсетілді» /
     «…» (основание – …, ответственное лицо – Хасенова Н.С.): государственная услуга оказана 2 лицам»: what was
     done is the clause, its basis and the person answering for it are in brackets (a person's title needs no
@@ -140,16 +145,23 @@ def _line(service: _Service, lang: str) -> str:
         served = (f"мемлекеттік қызмет {'кемінде ' if at_least else ''}{number(n, lang)} адамға{amount} көрсетілді"
                   if n else
                   "мемлекеттік қызмет көрсетілген жоқ")
-        if n and service.electronic:
+        if n and service.electronic and not _electronic_stated(service, lang, span):
             served += f", оның ішінде {kk_share(service.electronic)} электронды түрде"
     else:
         served = (f"государственная услуга оказана {'не менее ' if at_least else ''}{number(n, lang)} "
                   f"{ru_plural(n, 'лицу', 'лицам', 'лицам')}" if n else "государственная услуга не оказывалась")
         if n and service.amount is not None:
             served += f" на сумму {number(service.amount, lang, digits=2)} тенге"
-        if n and service.electronic:
+        if n and service.electronic and not _electronic_stated(service, lang, span):
             served += f", из них {number(service.electronic, lang)} в электронном виде"
     return f"{head}: {served}"
+
+
+def _electronic_stated(service: _Service, lang: str, span) -> bool:
+    """True when the school's text already says how many received the service electronically (rudny-7: «5 оқушы
+    «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді» after «…5 адамға көрсетілді, оның ішінде 5-і электронды
+    түрде», issue 11 re-read): a fact is stated once."""
+    return span is not None and span.stated(service.electronic, ELECTRONIC, lang)
 
 
 def certificate(span, lang: str) -> list[Block]:
@@ -169,7 +181,7 @@ def certificate(span, lang: str) -> list[Block]:
         else:
             blocks.append(Para(say(lang, "Мектеп төмендегі мемлекеттік қызметтерді көрсетеді:",
                                    "Школа оказывает следующие государственные услуги:"), topic=SERVICES))
-        blocks += series([_line(service, lang) for service in services])
+        blocks += series([_line(service, lang, span) for service in services])
     total = recipients_total(span)
     if total is not None and not span.stated(total, RECIPIENTS, lang):
         blocks.append(Para(topic=SERVICES, text=say(lang, "Мемлекеттік қызметтер барлығы {n} адамға көрсетілді.",
