@@ -21,14 +21,19 @@ PERSONNEL = "/schools/rudny-7/2026-H2/personnel/"
 SAVED = re.compile(r"Сақталды: \d\d:\d\d")
 
 
-@pytest.fixture
-def started(live_app):
-    """rudny-7's 2026-H2 analysis, started and empty."""
+def rudny_7_analysis(live_app, status: Status) -> None:
+    """rudny-7's 2026-H2 analysis, empty, in `status`."""
     with live_app.app_context():
         school = db.session.execute(db.select(OrgUnit).filter_by(code="rudny-7")).scalar_one()
         period = db.session.execute(db.select(Period).filter_by(code="2026-H2")).scalar_one()
-        db.session.add(Submission(school=school, period=period, status=Status.DRAFT))
+        db.session.add(Submission(school=school, period=period, status=status))
         db.session.commit()
+
+
+@pytest.fixture
+def started(live_app):
+    """rudny-7's 2026-H2 analysis, started and empty."""
+    rudny_7_analysis(live_app, Status.DRAFT)
 
 
 @pytest.fixture
@@ -494,3 +499,89 @@ def test_a_field_changed_in_two_tabs_is_the_one_conflict_and_the_rest_is_merged(
     subject = "Бірінші қойындының пәні" if choice == "Өзімдікін қалдыру" else "Екінші қойындының пәні"
     assert (saved.subject, saved.period_checked, saved.result_number) == (subject, "2025 жыл", "7")
 
+
+def type_into(page: Page, selector: str, typed: str) -> str:
+    """Type at the end of a field as a clerk does (keys, not a fill); returns what the field now holds."""
+    page.locator(selector).click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(typed)
+    return page.locator(selector).input_value()
+
+
+def reload_answering_the_warning(page: Page) -> list[str]:
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.reload()
+    return dialogs
+
+
+def test_typing_in_row_forms_asks_before_leaving_and_is_kept_over_a_reload(page: Page, live_app, inspection):
+    """Typed into the add form and into a row opened for editing, not yet sent: leaving asked nothing and a reload
+    lost it. Now it is kept like a section's text: a warning first, and after a reload the forms hold it again."""
+    log_in(page, "rudny-7")
+    page.goto(INSPECTIONS)
+    added = type_into(page, "#inspections-body", "Қаржылық бақылау")
+    page.locator(f"#row-inspections-{inspection}").get_by_role("link", name="Өңдеу").click()
+    edited = type_into(page, f"#inspections-{inspection}-subject", " қауіпсіздігі")
+    assert edited == "Еңбек қауіпсіздігі"
+
+    assert reload_answering_the_warning(page) == ["beforeunload"]
+    expect(page.locator("#inspections-body")).to_have_value(added)
+    expect(page.locator(f"#inspections-{inspection}-subject")).to_have_value(edited)
+    assert reload_answering_the_warning(page) == ["beforeunload"]  # still unsaved: still asked
+    expect(page.locator(f"#inspections-{inspection}-subject")).to_have_value(edited)
+
+    page.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    expect(page.locator(f"#row-inspections-{inspection}")).to_contain_text("Еңбек қауіпсіздігі")
+    page.locator("#add-inspections button[type=submit]").click()
+    expect(page.locator("#rows-inspections tbody tr")).to_have_count(2)
+    assert inspection_row(live_app, inspection).subject == "Еңбек қауіпсіздігі"
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.reload()  # all saved: nothing to ask, nothing put back
+    expect(page.locator("#inspections-body")).to_have_value("")
+    assert dialogs == []
+    assert page.evaluate("() => Object.keys(sessionStorage).filter(key => key.startsWith('adal-unsaved'))") == []
+
+
+def test_certificate_texts_typed_ask_before_leaving_and_are_kept_over_a_reload(page: Page):
+    log_in(page, "rudny")
+    page.goto("/units/rudny/certificate-texts/")
+    box = "#legal_basis_kk"
+    typed = type_into(page, box, " Аудандық қосымша сөйлем.")
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="← Рудный қаласы білім бөлімі").click()  # asked first; staying keeps the page
+    expect(page).to_have_url(re.compile(r"/certificate-texts/$"))
+    assert dialogs == ["beforeunload"]
+    assert reload_answering_the_warning(page) == ["beforeunload"]
+    expect(page.locator(box)).to_have_value(typed)
+
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        page.get_by_role("button", name="Сақтау").click()
+    assert sent.value.status == 204
+    page.wait_for_load_state("networkidle")
+    page.reload()  # saved: no warning (a dialog would be dismissed and the reload would not happen)
+    expect(page.locator(box)).to_have_value(typed)
+
+
+@pytest.fixture
+def submitted(live_app):
+    """rudny-7's 2026-H2 analysis, submitted to the department."""
+    rudny_7_analysis(live_app, Status.SUBMITTED)
+
+
+def test_return_reasons_typed_ask_before_leaving_and_are_kept_over_a_reload(page: Page, submitted):
+    log_in(page, "rudny")
+    page.goto("/schools/rudny-7/2026-H2/")
+    typed = type_into(page, "#reason-personnel", "Бұйрық күнін тексеріңіз.")
+    assert reload_answering_the_warning(page) == ["beforeunload"]
+    expect(page.locator("#reason-personnel")).to_have_value(typed)
+
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.locator("button[name=decision][value=return]").click()  # sending the form is not leaving it
+    expect(page.locator("#submission-status .state-overdue")).to_be_visible()
+    assert dialogs == []
+    page.reload()
+    assert dialogs == []

@@ -629,6 +629,103 @@
     }
   }
 
+  // --- Forms sent by a click: what was typed and not sent yet -------------------------------------
+
+  /* A row's add and edit forms, and forms marked data-draft (a department's certificate texts, the reasons for
+     returning a submission): typing there that has not been sent is unsaved work like a section's text. It is
+     kept in sessionStorage with the page's other work and put back after a reload, and leaving asks first. */
+  const DRAFTS = "form[data-row-form=add], form[data-row-form=edit], form[data-draft]";
+  const waitingDrafts = new Map(); // key -> a row edit's draft waiting for its form to be opened again
+
+  /* A form's key across reloads: its id, or for a row's edit form the row's id. */
+  function draftKey(form) {
+    if (form.id) return form.id;
+    const row = form.closest("tr[id]");
+    return row ? row.id : "";
+  }
+
+  function draftControls(form) {
+    return Array.from(form.elements).filter((element) => element.id && fieldName(element)
+      && !["hidden", "submit", "button", "file"].includes(element.type));
+  }
+
+  function controlValue(element, served) {
+    if (element.type === "checkbox" || element.type === "radio") {
+      return (served ? element.defaultChecked : element.checked) ? "on" : "";
+    }
+    if (element.tagName === "SELECT") {
+      if (!served) return element.value;
+      const option = Array.from(element.options).find((item) => item.defaultSelected) || element.options[0];
+      return option ? option.value : "";
+    }
+    return served ? element.defaultValue : element.value;
+  }
+
+  function setControl(element, value) {
+    if (element.type === "checkbox" || element.type === "radio") element.checked = value === "on";
+    else element.value = value;
+  }
+
+  /* Refused by the server (422, 409): every value in it is unsent, also those it was served with. */
+  function refusedForm(form) {
+    return form.hasAttribute("data-refused") || refusedRows.has(refusedKey(form));
+  }
+
+  /* What is typed in a form and not sent: {fields: {id: [value, value served]}, hidden, open}, or null. */
+  function draftOf(form) {
+    const all = refusedForm(form);
+    const fields = {};
+    for (const element of draftControls(form)) {
+      const value = controlValue(element, false);
+      const served = controlValue(element, true);
+      if (all || value !== served) fields[element.id] = [value, served];
+    }
+    if (!Object.keys(fields).length) return null;
+    // A row edit also keeps the row as its form showed it, so that saving later writes only the clerk's changes.
+    const hidden = {};
+    form.querySelectorAll("input[name=_bases], input[name=_version]").forEach((input) => {
+      hidden[input.name] = input.value;
+    });
+    return {fields, hidden, open: form.dataset.rowForm === "edit" ? form.action : ""};
+  }
+
+  function restoreDraft(key, draft) {
+    const element = document.getElementById(key);
+    if (!element) return;
+    const form = element.matches("form") ? element : element.querySelector("form[data-row-form=edit]");
+    if (form) {
+      putBack(form, draft);
+      return;
+    }
+    if (!draft.open || !element.matches("tr") || !window.htmx) return;
+    waitingDrafts.set(key, draft); // still kept if the reload comes again before the form is open
+    htmx.ajax("GET", draft.open, {target: element, swap: "outerHTML"}).then(() => {
+      waitingDrafts.delete(key);
+      const row = document.getElementById(key);
+      const opened = row && row.querySelector("form[data-row-form=edit]");
+      if (opened) putBack(opened, draft);
+      remember();
+    }, () => {});
+  }
+
+  function putBack(form, draft) {
+    let any = false;
+    for (const [id, [value, served]] of Object.entries(draft.fields)) {
+      const element = document.getElementById(id);
+      if (!element || !form.contains(element)) continue;
+      const now = controlValue(element, true);
+      // Sent by the browser as the page went, and the page now shows another value: the sending landed.
+      if (value === now || (draft.sent && now !== served)) continue;
+      setControl(element, value);
+      any = true;
+    }
+    if (!any) return;
+    for (const [name, value] of Object.entries(draft.hidden || {})) {
+      const input = form.querySelector(`input[name="${name}"]`);
+      if (input) input.value = value;
+    }
+  }
+
   // --- The page's own state, and what survives a reload ------------------------------------------
 
   let lastSaved = "";
@@ -664,13 +761,15 @@
     return button;
   }
 
-  function hasUnsaved() {
+  /* except: a form being sent by the browser itself (its page is going away with the typing in it). */
+  function hasUnsaved(except) {
     for (const state of trackers.values()) if (unsaved(state).size) return true;
-    return rowJobs.size > 0 || refusedRows.size > 0;
+    if (rowJobs.size > 0 || refusedRows.size > 0 || waitingDrafts.size > 0) return true;
+    return Array.from(document.querySelectorAll(DRAFTS)).some((form) => form !== except && draftOf(form));
   }
 
-  function remember() {
-    const kept = {forms: {}, adds: {}};
+  function remember(sending) {
+    const kept = {forms: {}, adds: {}, drafts: Object.fromEntries(waitingDrafts)};
     for (const state of trackers.values()) {
       const fields = {};
       for (const name of unsaved(state)) {
@@ -686,8 +785,13 @@
       }
       kept.adds[job.form.id] = {key: job.key, values};
     }
+    document.querySelectorAll(DRAFTS).forEach((form) => {
+      const key = draftKey(form);
+      const draft = key && !(form.id in kept.adds) ? draftOf(form) : null;
+      if (draft) kept.drafts[key] = {...draft, sent: form === sending};
+    });
     try {
-      if (Object.keys(kept.forms).length || Object.keys(kept.adds).length) {
+      if (Object.keys(kept.forms).length || Object.keys(kept.adds).length || Object.keys(kept.drafts).length) {
         sessionStorage.setItem(STORE, JSON.stringify(kept));
       } else {
         sessionStorage.removeItem(STORE);
@@ -735,6 +839,7 @@
       rowJobs.set(form, job);
       runRow(job);
     }
+    for (const [key, draft] of Object.entries(kept.drafts || {})) restoreDraft(key, draft);
   }
 
   /* What the clerk typed before this script ran. The page is shown, and its fields take typing, while its
@@ -775,6 +880,7 @@
   document.addEventListener("input", (event) => {
     const form = event.target.form;
     const name = fieldName(event.target);
+    if (form && name && form.matches(DRAFTS)) remember();
     if (!form || !name || !form.matches("form[data-autosave]")) return;
     const state = touched(form, name);
     remember();
@@ -788,14 +894,24 @@
   document.addEventListener("change", (event) => {
     const form = event.target.form;
     const name = fieldName(event.target);
+    if (form && name && form.matches(DRAFTS)) remember();
     if (!form || !name || !form.matches("form[data-autosave]")) return;
     touched(form, name);
     remember();
     schedule(tracker(form), 0);
   });
 
+  // A plain form's sending unloads the page: not a leaving to ask about, for that form's typing.
+  let leavingBy = null;
+
+  function formBeingSent() {
+    const sending = leavingBy && Date.now() - leavingBy.at < 2000 && !leavingBy.event.defaultPrevented;
+    return sending ? leavingBy.event.target : null;
+  }
+
   document.addEventListener("submit", (event) => {
     const form = event.target;
+    leavingBy = {event, at: Date.now()};
     if (form.matches("form[data-autosave]")) {
       event.preventDefault();
       save(tracker(form));
@@ -824,7 +940,9 @@
   });
 
   window.addEventListener("beforeunload", (event) => {
-    if (!hasUnsaved()) return;
+    const sending = formBeingSent();
+    remember(sending);
+    if (!hasUnsaved(sending)) return;
     event.preventDefault();
     event.returnValue = "";
   });
@@ -866,7 +984,10 @@
     else refreshToken().then(again, () => { waiting.delete(element); notice(); });
   });
   document.addEventListener("htmx:sendError", () => notice());
-  document.addEventListener("htmx:afterSettle", () => showPage()); // e.g. a refused row edit cancelled
+  document.addEventListener("htmx:afterSettle", () => { // e.g. a refused row edit cancelled, a form sent
+    remember();
+    showPage();
+  });
 
   function notice() {
     const messages = document.getElementById("messages");
