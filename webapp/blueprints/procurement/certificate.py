@@ -130,6 +130,18 @@ def _method_line(m: MethodOverSpan, lang: str) -> str:
     return f"{opening}{counted} – {tenge(m.amount, lang)}"
 
 
+def _concluded(n: int) -> str:
+    """«заключён 21 договор», «заключено 2 договора, 5 договоров»."""
+    return ru_plural(n, "заключён", "заключено", "заключено")
+
+
+def _all_contracts(n: int, lang: str) -> str:
+    """The contracts over all methods in a sentence, not «Барлығы – 156 шарт» (issue 11 re-read: a «label –
+    value» slot): «Барлығы 156 шарт жасалды.» / «Всего заключено 156 договоров.»"""
+    return say(lang, "Барлығы {contracts} жасалды.", "Всего {verb} {contracts}.", verb=_concluded(n),
+               contracts=contracts_text(n, lang))
+
+
 def _totals(span, used: list[MethodOverSpan], lang: str) -> list[Block]:
     counts = [m.contracts for m in used]
     amounts = [m.amount for m in used]
@@ -141,19 +153,17 @@ def _totals(span, used: list[MethodOverSpan], lang: str) -> list[Block]:
     if amount is not None and span.stated(amount, AMOUNT, lang):
         if contracts is None or span.stated(contracts, CONTRACTS, lang):
             return []
-        return [Para(say(lang, "Барлығы – {contracts}.", "Всего – {contracts}.",
-                         contracts=contracts_text(contracts, lang)))] if len(used) > 1 else []
+        return [Para(_all_contracts(contracts, lang))] if len(used) > 1 else []
     if len(used) > 1 and contracts is not None and amount is not None:
-        return [Para(say(lang, "Барлығы – {contracts}, жалпы сомасы {sum}.",
-                         "Всего – {contracts} на общую сумму {sum}.",
+        return [Para(say(lang, "Барлығы жалпы сомасы {sum} болатын {contracts} жасалды.",
+                         "Всего {verb} {contracts} на общую сумму {sum}.", verb=_concluded(contracts),
                          contracts=contracts_text(contracts, lang), sum=tenge(amount, lang)))]
     if len(used) > 1 and amount is not None:
-        return [Para(say(lang, "Мемлекеттік сатып алудың жалпы сомасы – {sum}.",
-                         "Общая сумма государственных закупок – {sum}.", sum=tenge(amount, lang)))]
+        return [Para(say(lang, "Мемлекеттік сатып алудың жалпы сомасы {sum}ні құрады.",
+                         "Общая сумма государственных закупок составила {sum}.", sum=tenge(amount, lang)))]
     blocks = []
     if contracts is not None and len(used) > 1 and not span.stated(contracts, CONTRACTS, lang):
-        blocks.append(Para(say(lang, "Барлығы – {contracts}.", "Всего – {contracts}.",
-                               contracts=contracts_text(contracts, lang))))
+        blocks.append(Para(_all_contracts(contracts, lang)))
     if amount is None:
         unknown = sum(1 for a in amounts if a is None)
         known = [a for a in amounts if a is not None]

@@ -190,8 +190,10 @@ def certificate(span, lang: str) -> list[Block]:
     person = person_name(span.fact("portal_responsible"))
     if person:
         portal_order = order_ref(span.fact("portal_order_number"), span.fact("portal_order_date"), lang)
-        text = say(lang, "«АРМ» электронды мектеп порталының жұмысына жауапты тұлға – {person}",
-                   "Лицо, ответственное за работу электронного портала «АРМ», – {person}", person=person)
+        # A sentence, not «… жауапты тұлға – {person}» (issue 11 re-read: a «label – value» slot); «отвечает» has no
+        # gender, as «ответственное лицо» had none.
+        text = say(lang, "«АРМ» электронды мектеп порталының жұмысына {person} жауап береді",
+                   "За работу электронного портала «АРМ» отвечает {person}", person=person)
         if portal_order:
             text += say(lang, " ({order} бұйрық)", " (приказ {order})", order=portal_order)
         blocks.append(Para(sentence(text), topic=PORTAL))
