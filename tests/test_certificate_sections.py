@@ -559,6 +559,13 @@ def test_the_generated_certificate_tells_each_finding_once_and_plans_what_answer
     for row in plan_rows:
         assert row in text
     assert approval not in text
+    # rudny-3 bought nothing from a single source: procurement's risk and recommendation do not speak of it, the
+    # recommendation answers the goods accepted unlike the contracts, 2.9's the representation.
+    procurement = text[text.index({"kk": "Қаржы-шаруашылық", "ru": "Финансово-хозяйств"}[lang]):text.index("2.3.")]
+    assert not re.search(r"бір көзден|одного источника", procurement)
+    assert re.search(r"шарттағы сипаттамамен салыстырып|сверки с характеристиками", procurement)
+    inspections = text[text.index("2.9."):text.index("2.10.")]
+    assert re.search(r"прокуратураға жазбаша хабарлау|письменно сообщить прокуратуре", inspections)
     transparency = text[text.index("2.5."):text.index("2.6.")]
     assert transparency.count({"kk": "туралы ақпарат", "ru": "Информация о деятельности"}[lang]) == 1
     if lang == "ru":

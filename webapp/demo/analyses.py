@@ -579,8 +579,13 @@ def _procurement(profile: Profile, half: Half, rng: random.Random, orders: list[
                             if "сатып алу" in o["title"] and "жоспар" in o["title"])
     complaints = rng.choices([0, 1], [85, 15])[0]
     narrative = _triplet(profile, "procurement", basis)
-    if violation:
-        narrative.update(violation_found=True, violation_description=kk.VIOLATION["procurement"])
+    if not single:  # no risk or recommendation about a method the school did not use (issue 11 re-read)
+        for key in ("risks", "recommendations"):
+            if "бір көзден" in narrative[key]:
+                narrative[key] = kk.PROCUREMENT[key][0]
+    if violation:  # the recommendation answers what was found
+        narrative.update(violation_found=True, violation_description=kk.VIOLATION["procurement"],
+                         recommendations=kk.VIOLATION["procurement_recommendations"])
     return {"narrative": narrative,
             "facts": {"plan_orders": plan_orders or None, "complaints_count": complaints,
                       "cancellations_count": rng.choice([0, 0, 1, 2]),
