@@ -50,6 +50,16 @@ def slow_scripts(live_app, monkeypatch):
     monkeypatch.setattr(live_app, "wsgi_app", slowly)
 
 
+def sign_out_elsewhere(page: Page, unit: str) -> None:
+    """Another tab of the same browser signs out (from `unit`'s page): this page's session is gone without it
+    knowing."""
+    other_tab = page.context.new_page()
+    other_tab.goto(f"/units/{unit}")
+    other_tab.locator("form.logout button").click()
+    expect(other_tab).to_have_url(re.compile(r"/login$"))
+    other_tab.close()
+
+
 def personnel(live_app) -> SectionEntry | None:
     with live_app.app_context():
         return db.session.execute(db.select(SectionEntry).filter_by(section="personnel")).scalar_one_or_none()
@@ -207,11 +217,7 @@ def fill_date(page: Page, selector: str, day: str) -> None:
 def test_signed_out_in_another_tab_the_row_is_saved_after_signing_in_on_the_page(page: Page, started, live_app):
     log_in(page, "rudny-7")
     page.goto(PERSONNEL)
-    other_tab = page.context.new_page()
-    other_tab.goto("/units/rudny-7")
-    other_tab.locator("form.logout button").click()
-    expect(other_tab).to_have_url(re.compile(r"/login$"))
-    other_tab.close()
+    sign_out_elsewhere(page, "rudny-7")
 
     page.fill("#disciplinary-person", "Айназарова Ж")
     page.select_option("#disciplinary-penalty", "warning")
@@ -258,11 +264,7 @@ def test_any_htmx_form_signed_out_asks_to_sign_in_on_the_page_and_then_saves(pag
     log_in(page, "rudny")
     page.locator("#deadline-2026-H1").get_by_role("link", name="Өзгерту").click()
     fill_date(page, "#deadline-2026-H1 input[name=deadline]", "03.07.2026")
-    other_tab = page.context.new_page()
-    other_tab.goto("/units/rudny")
-    other_tab.locator("form.logout button").click()
-    expect(other_tab).to_have_url(re.compile(r"/login$"))
-    other_tab.close()
+    sign_out_elsewhere(page, "rudny")
     answers = []
     page.on("response", lambda response: answers.append(response.status)
             if response.request.method == "POST" and "/deadlines/" in response.url else None)
@@ -310,11 +312,7 @@ def test_submit_signed_out_asks_once_and_the_re_sent_refusal_is_shown(page: Page
     """One click, one confirmation: the re-sends after a token refresh and signing in never ask again (QA 9 #1)."""
     log_in(page, "rudny-7")
     page.goto("/schools/rudny-7/2026-H2/")
-    other_tab = page.context.new_page()
-    other_tab.goto("/units/rudny-7")
-    other_tab.locator("form.logout button").click()
-    expect(other_tab).to_have_url(re.compile(r"/login$"))
-    other_tab.close()
+    sign_out_elsewhere(page, "rudny-7")
     confirms = []
     page.on("dialog", lambda dialog: (confirms.append(dialog.type), dialog.accept()))
     page.get_by_role("button", name="Тапсыру", exact=True).click()
@@ -375,15 +373,6 @@ def test_marking_a_violation_shows_the_plan_note_beside_it_without_a_reload(page
     expect(note).to_be_hidden()
 
 
-def sign_out_elsewhere(page: Page) -> None:
-    """Another tab of the same browser signs out: this page's session is gone without it knowing."""
-    other_tab = page.context.new_page()
-    other_tab.goto("/units/rudny-7")
-    other_tab.locator("form.logout button").click()
-    expect(other_tab).to_have_url(re.compile(r"/login$"))
-    other_tab.close()
-
-
 def test_signed_out_typing_on_in_the_next_box_stays_there_and_both_boxes_are_saved_after_signing_in(
         page: Page, started, live_app):
     """The first box's save came back «signed out» while the clerk typed on in the next one: the sign-in dialog
@@ -391,7 +380,7 @@ def test_signed_out_typing_on_in_the_next_box_stays_there_and_both_boxes_are_sav
     is signed out without moving the focus; the dialog opens when the clerk asks for it."""
     log_in(page, "rudny-7")
     page.goto(PERSONNEL)
-    sign_out_elsewhere(page)
+    sign_out_elsewhere(page, "rudny-7")
 
     page.locator("#risks").click()
     page.keyboard.type("Бірінші қорапқа терілген тәуекел.")
@@ -600,3 +589,24 @@ def test_a_click_on_a_form_just_swapped_in_is_handled_by_htmx_not_by_the_browser
     page.wait_for_timeout(500)  # a page the browser was sent to would have replaced this one by now
     page.wait_for_load_state("load")
     assert page.evaluate("window.sameDocument === true")  # not reloaded
+
+
+def test_signed_out_while_typing_in_a_search_box_the_focus_stays_there(page: Page):
+    """Not only a section's texts: any htmx request the clerk did not click for (here the comparison's search,
+    sent as they type) says «signed out» above the page and leaves the focus where it is."""
+    log_in(page, "rudny")
+    page.goto("/units/rudny/dashboard/compare?period=2025-H1")
+    sign_out_elsewhere(page, "rudny")
+
+    page.locator("#search").click()
+    page.keyboard.type("Майлин", delay=60)
+    expect(page.locator("#messages")).to_contain_text("жүйеден шығып кеттіңіз", timeout=10_000)
+    page.keyboard.type(" мектебі", delay=60)
+    expect(page.locator("#search")).to_have_value("Майлин мектебі")
+    expect(page.locator("#search")).to_be_focused()
+    expect(page.locator("#sign-in-dialog")).to_be_hidden()
+    page.locator("#messages").get_by_role("button", name="Кіру").click()
+    page.keyboard.type("demo")
+    page.keyboard.press("Enter")
+    expect(page.locator("#sign-in-dialog")).to_be_hidden()
+    expect(page.locator("#messages .signed-out-notice")).to_have_count(0)

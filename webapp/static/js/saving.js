@@ -115,6 +115,28 @@
     return waitForSignIn();
   }
 
+  /* Signed out found by something the clerk did not just click (typing in a search box, a panel refreshing
+     itself): said above the page with a «Log in» button, the focus left where it is. */
+  function signInLater() {
+    const messages = document.getElementById("messages");
+    if (messages && !messages.querySelector(".signed-out-notice")) {
+      const notice = document.createElement("p");
+      notice.className = "flash flash-error signed-out-notice";
+      notice.append(text("signedOut"), " ", signInButton());
+      messages.appendChild(notice);
+    }
+    return waitForSignIn();
+  }
+
+  /* Whether the focus is in a field that takes typing (outside the sign-in dialog). */
+  function typing() {
+    const element = document.activeElement;
+    if (!element || element.closest("#sign-in-dialog")) return false;
+    if (element.isContentEditable || element.tagName === "TEXTAREA" || element.tagName === "SELECT") return true;
+    return element.tagName === "INPUT" && !["button", "submit", "reset", "checkbox", "radio", "file", "image"]
+      .includes(element.type);
+  }
+
   /* Resolves once the clerk has signed in again on this page (through the dialog, whenever they open it). */
   function waitForSignIn() {
     const dialog = document.getElementById("sign-in-dialog");
@@ -145,6 +167,7 @@
             form.removeEventListener("submit", submit);
             if (password) password.value = "";
             dialog.close();
+            document.querySelectorAll(".signed-out-notice").forEach((notice) => notice.remove());
             signingIn = null;
             signedOut = false;
             resolve();
@@ -980,7 +1003,9 @@
       htmx.trigger(element, element.tagName === "FORM" ? "submit" : "click");
       resending.delete(element); // used by then, or the click did not reach htmx: the next click asks again
     };
-    if (signedOut) signIn().then(again);
+    const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    const clicked = trigger && ["click", "submit"].includes(trigger.type) && !typing();
+    if (signedOut) (clicked ? signIn() : signInLater()).then(again);
     else refreshToken().then(again, () => { waiting.delete(element); notice(); });
   });
   document.addEventListener("htmx:sendError", () => notice());
