@@ -34,6 +34,10 @@ def note_changes(submission_id: int, section_code: str, before: dict[str, tuple]
     `before` and `after`: {text name: (version in the first language, version in the other)} around the save."""
     changed = {name: (b, after[name]) for name, b in before.items()
                if (_text(b[0]), _text(b[1])) != (_text(after[name][0]), _text(after[name][1]))}
+    # A mark lives only while both versions are written (one emptied takes it away): a text in one language
+    # before and after the save has none to keep or clear, and costs no query (most saves, tests/
+    # test_autosave_figures.py).
+    changed = {name: pair for name, pair in changed.items() if _both(pair[0]) or _both(pair[1])}
     if not changed:
         return
     marks = {mark.name: mark for mark in db.session.scalars(select(OutdatedVersion).where(
@@ -52,6 +56,18 @@ def note_changes(submission_id: int, section_code: str, before: dict[str, tuple]
         elif mark is None:
             db.session.add(OutdatedVersion(submission_id=submission_id, section=section_code, list_name=list_name,
                                            row_id=row_id, name=name, version=OTHER if main_changed else MAIN))
+
+
+def _both(pair: tuple) -> bool:
+    return bool(_text(pair[0]) and _text(pair[1]))
+
+
+def _bilingual(data) -> bool:
+    """Some text of the section has a version in the other language: only then can one be marked."""
+    entry = data.entry
+    return bool(entry is not None and (entry.translations or any(
+        name.endswith(TRANSLATION_SUFFIX) and value for name, value in (entry.facts or {}).items()))
+        or any(row.translations for rows in data.rows.values() for row in rows))
 
 
 def versions(read, names) -> dict[str, tuple]:
@@ -95,7 +111,7 @@ class Outdated:
 def outdated_versions(section, data, submission) -> list[Outdated]:
     """The section's versions marked «may be outdated» (one query), in the section's own order; the form fields
     that show them are kept for the page's forms (`outdated_fields`)."""
-    if submission is None or data.entry is None and not any(data.rows.values()):
+    if submission is None or not _bilingual(data):  # nothing could be marked: no query
         g.outdated_fields = frozenset()
         return []
     marks = db.session.scalars(select(OutdatedVersion).where(
