@@ -742,3 +742,20 @@ def test_an_approval_covers_only_its_own_half_year(demo, as_user, lang, signator
         .get_data(as_text=True)
     assert _block(html, "approval") == ""
     assert _block(html, "signature") == signatory
+
+
+def test_generated_procurement_speaks_only_of_the_methods_used(demo):
+    """rudny-3's basis named the open tender, price requests and the e-shop whatever it used, and its risk and
+    recommendation spoke of single-source purchases it never made (issue 11 re-read): the methods are the section's
+    own list, and a text about a method is there only where the method is."""
+    with demo.app_context():
+        for found in db.session.scalars(select(Submission)):
+            if found.school.code == "rudny-7" and found.period.code in ("2024-H2", "2025-H1"):
+                continue  # the seed's own words
+            entry = found.entry("procurement")
+            if entry is None or not entry.basis:
+                continue
+            methods = {m.method for m in section_data(found)["procurement"].rows["methods"]}
+            assert "ашық конкурс," not in entry.basis, (found.school.code, found.period.code)
+            if "single_source" not in methods:
+                assert "бір көзден" not in (entry.risks or "") + (entry.recommendations or ""), found.school.code
