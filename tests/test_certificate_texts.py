@@ -105,3 +105,15 @@ def test_section_headings_2_9_to_2_11_are_in_the_genitive(as_user, lang, heading
     text = certificate_text(as_user("rudny"), lang=lang)
     assert all(heading in text for heading in headings)
     assert not any(old in text for old in wrong)
+
+
+def test_after_a_save_htmx_goes_to_the_whole_page_with_its_message(as_user):
+    """A saved form answers HX-Location; htmx then asks for the page with HX-Request and swaps the answer into
+    <body>: it must be the whole page (header, «saved» message), not the form alone."""
+    client = as_user("rudny", htmx=True)
+    saved = client.post(URL, data=form_data(goal_kk="Аудан мақсаты."))
+    assert saved.status_code == 204 and saved.headers["HX-Location"] == URL
+    page = client.get(URL)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "<html" in html and 'class="logout"' in html
+    assert "Сақталды" in html and "Аудан мақсаты." in html

@@ -2,7 +2,7 @@
 
 import string
 
-from flask import Blueprint, abort, flash, url_for
+from flask import Blueprint, abort, flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -81,5 +81,7 @@ def edit(code: str):
         db.session.commit()
         flash(_("Saved. The certificates of every school below use these texts."), "success")
         return see_other(url_for("certificate_texts.edit", code=unit.code))
-    return render("certificates/texts.html", block="form", unit=unit, form=form, keys=list(DEFAULTS),
-                  titles=TITLES, own=own, status=422 if form.errors else 200)
+    # Only a refused save answers with the form alone: the page itself, also when htmx asks for it after a save
+    # (HX-Location), comes whole, with its «saved» message.
+    return render("certificates/texts.html", block="form" if request.method == "POST" else None, unit=unit,
+                  form=form, keys=list(DEFAULTS), titles=TITLES, own=own, status=422 if form.errors else 200)
