@@ -410,6 +410,25 @@ def test_signed_out_typing_on_in_the_next_box_stays_there_and_both_boxes_are_sav
     expect(page.locator(f"#{following}")).to_have_value(typed_on + " Соңы.")
 
 
+
+def test_signed_in_again_in_another_tab_the_page_sends_what_waits_when_the_clerk_comes_back(page: Page, started,
+                                                                                           live_app):
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    sign_out_elsewhere(page, "rudny-7")
+    page.locator("#risks").click()
+    page.keyboard.type("Басқа қойындыда кіргенше күткен мәтін.")
+    page.keyboard.press("Tab")
+    expect(page.locator("#save-state")).to_contain_text("жүйеден шығып кеттіңіз")
+
+    other_tab = page.context.new_page()
+    log_in(other_tab, "rudny-7")
+    other_tab.close()
+    page.evaluate("() => window.dispatchEvent(new Event('focus'))")  # back on this tab
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+    assert personnel(live_app).risks == "Басқа қойындыда кіргенше күткен мәтін."
+
 INSPECTIONS = "/schools/rudny-7/2026-H2/inspections/"
 
 

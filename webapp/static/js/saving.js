@@ -224,6 +224,16 @@
 
   window.addEventListener("online", retryAll);
 
+  // Signed in again in another tab: this page learns it when the clerk comes back to it, and sends what waits
+  // (refused again, it says «signed out» again; no dialog opens by itself).
+  function cameBack() {
+    if (!signedOut || document.visibilityState === "hidden") return;
+    signedOut = false;
+    retryAll();
+  }
+  window.addEventListener("focus", cameBack);
+  document.addEventListener("visibilitychange", cameBack);
+
   // --- Field values ------------------------------------------------------------------------------
 
   function controls(form, name) {
