@@ -74,6 +74,26 @@ def test_several_inspections_show_when_each_took_place(app, lang, header, month,
         assert header not in undated.headers
 
 
+def test_the_dated_inspections_table_fits_the_page(app, tmp_path):
+    """Seven columns at 12 pt were wider than the page's text (the words they cannot break): such a table prints a
+    size smaller, with closer cells, and ends where the text does."""
+    with app.app_context(), app.test_request_context():
+        rows = [_inspection(body="Департамент государственных доходов", held_on="2025-03-12", period_checked="2024",
+                            subject="налоговая отчётность", result_date=date(2025, 3, 20)),
+                _inspection(body="Прокуратура города Рудного", held_on="2024-02", period_checked="2024–2025",
+                            result_kind="representation", result_number="2-0904-25-01180",
+                            result_date=date(2025, 5, 21))]
+        blocks = _inspections("ru", *rows)
+        page = html(certificate(blocks, "ru"), for_pdf=True)
+        (tmp_path / "table.pdf").write_bytes(pdf(certificate(blocks, "ru")))
+    assert '<table class="wide">' in page
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "table.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    ends = {word: float(x) for x, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]+)</word>', boxes)}
+    # The signature's name ends at the text's right edge; the table's last column («не выявлено») stays inside it.
+    assert max(ends["нарушений"], ends["Нарушения"]) < ends["Бірманова"]
+
+
 # --- 2. The conclusion always concludes --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "negative", "found"), [
