@@ -631,3 +631,28 @@ def test_procurement_totals_are_sentences_agreeing_with_the_count(app, contracts
             ProcurementMethod(method="e_shop", contracts=None, amount=Decimal("1000"))]})
         assert "Общая сумма государственных закупок составила 3 000,00 тенге." in certificate_text(
             "procurement", "ru", amounts_only)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_findings_in_the_inspections_table_are_not_labelled_again(demo, as_user, lang):
+    """Over rudny-3's 2025-H2 … 2026-H1 the two inspections are a table whose row gives the prosecutor's findings;
+    «Анықталған бұзушылық: …184 500…» repeated them below it (issue 11 re-read)."""
+    text = text_of(as_user("rudny").get(
+        f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    inspections = text[text.index("2.9."):text.index("2.10.")]
+    assert inspections.count("184 500") == 1
+    assert {"kk": "Анықталған бұзушылық:", "ru": "Выявленное нарушение:"}[lang] not in inspections
+
+
+@pytest.mark.parametrize("lang, found, none", [
+    ("kk", "Талдау нәтижесінде мемлекеттік сатып алу бойынша бұзушылықтар анықталды",
+     "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде"),
+    ("ru", "По итогам анализа выявлены нарушения в государственных закупках",
+     "По указанным выше направлениям в анализируемом периоде"),
+])
+def test_a_span_concludes_with_the_violation_one_half_year_found(demo, as_user, lang, found, none):
+    """rudny-3 over 2025-H2 … 2026-H1 printed 2.2's violation of 2025-H2, then concluded «бұзушылықтар анықталған
+    жоқ» from 2026-H1 (issue 11 re-read): the finding of the half-year that found one stands for the span."""
+    text = text_of(as_user("rudny").get(
+        f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    assert found in text and none not in text

@@ -118,10 +118,14 @@ def _plain(text: str | None) -> str:
 
 
 def _told_in(description: str | None, blocks: list[Block]) -> bool:
-    """True when the violation the school describes is word for word in the section's own sentences (an
+    """True when the violation the school describes is word for word in the section's own sentences or table (an
     inspection's findings told in 2.9): it is not told a second time under «Анықталған бұзушылық:» (issue 11)."""
     wanted = _plain(description)
-    return bool(wanted) and any(wanted in _plain(getattr(block, "text", "")) for block in blocks)
+    if not wanted:
+        return False
+    texts = [getattr(block, "text", "") for block in blocks]
+    texts += [cell for block in blocks if isinstance(block, Table) for row in block.rows for cell in row]
+    return any(wanted in _plain(text) for text in texts)
 
 
 def _cycle_parts(school: OrgUnit, periods: list[Period], lang: str) -> dict:

@@ -39,6 +39,9 @@ class SpanData:
     # Each half-year's own data, oldest first: for a figure that must be worked out per half-year before it is
     # added up (a half-year's given total of disciplinary actions stands over the employees it names).
     parts: list[SectionData] = field(default_factory=list)
+    # Each part's facts read in the certificate's language, in the same order (a fact one half-year states that a
+    # later one does not: the conclusion's finding of a violation, issue 11 re-read).
+    part_facts: list[dict] = field(default_factory=list)
     # The keys of the facts the certificate told so far (certificate.stated.Fact), one set shared by every section
     # of one certificate, filled in certificate order as each section's paragraphs are kept.
     told: set[str] = field(default_factory=set)
@@ -100,6 +103,7 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
     span.nothing_to_report = bool(entries) and all(e.nothing_to_report for e in entries)
     for part, main_lang in zip(parts, text_langs, strict=True):
         facts = localized_facts(section, part.facts, main_lang, lang) if lang else part.facts
+        span.part_facts.append(facts)
         for name, value in facts.items():
             if value is None or value == "":
                 continue

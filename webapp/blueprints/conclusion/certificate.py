@@ -49,7 +49,14 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
     blocks: list[Block] = []
     # The conclusion always concludes: the school's finding, or else one drawn from the sections (the seed's
     # negative sentence when none found a violation; issue 11 review: nothing was said then).
-    blocks.append(Para(span.fact("overall_finding") or span.text.get("basis") or drawn_finding(span, lang)))
+    finding = span.fact("overall_finding") or span.text.get("basis")
+    if span.violation_found and len(span.part_facts) > 1:
+        # Over several half-years the finding of the latest that found violations stands: rudny-3's 2025-H2 …
+        # 2026-H1 said «бұзушылықтар анықталған жоқ» (2026-H1's) below 2.2's violation of 2025-H2 (issue 11).
+        found = [facts.get("overall_finding") for part, facts in zip(span.parts, span.part_facts, strict=True)
+                 if part.entry is not None and part.entry.violation_found and facts.get("overall_finding")]
+        finding = found[-1] if found else finding
+    blocks.append(Para(finding or drawn_finding(span, lang)))
     recommendations = span.rows.get("recommendations", [])
     if recommendations:
         blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдеріне жүргізілген ішкі талдау қорытындысы бойынша "
