@@ -220,6 +220,22 @@ def test_a_changed_text_marks_its_other_version_as_maybe_outdated(app, as_user, 
     assert _marks(app) == [] and note not in reader.get(f"{acts}/").get_data(as_text=True)
 
 
+@pytest.mark.parametrize(("lang", "listed"), [
+    ("ru", "1 текст на языке справки может быть устаревшим"), ("kk", None)])
+def test_the_certificate_page_lists_its_languages_versions_that_may_be_outdated(app, as_user, school, lang, listed):
+    school.post(f"{BASE}/acts/narrative", data={"risks": "Тәуекел.", "risks__tr": "Риск."})
+    school.post(f"{BASE}/acts/narrative", data={"risks": "Тәуекел өзгерді.", "_fields": "risks",
+                                                "_base-risks": "Тәуекел."})
+    department = in_russian(as_user("rudny"))
+    page = department.get(f"{CERTIFICATE}&lang={lang}")
+    html_ = page.get_data(as_text=True)
+    if listed:  # the Russian risks, which the Russian certificate prints, may no longer say what the Kazakh do
+        assert listed in text_of(page) and 'id="outdated-heading"' in html_
+        assert re.search(r'<li><a href="/schools/rudny-7/2026-H2/acts/">[^<]+</a>: Коррупционные риски</li>', html_)
+    else:  # the Kazakh certificate prints the version just written
+        assert 'id="outdated-heading"' not in html_
+
+
 def test_a_row_text_changed_in_one_language_is_marked_until_confirmed(app, school):
     school.post(f"{BASE}/acts/rows/orders", data={"orders-number": "174", "orders-date": "02.09.2026",
                                                   "orders-title": "Тамақ туралы", "orders-title__tr": "О питании"})

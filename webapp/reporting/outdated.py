@@ -106,6 +106,7 @@ class Outdated:
     row: int | None = None  # 1-based place of the row in its list
     list_title: Any = None
     field: str = ""  # the form field showing this version ("risks__tr", "inspections-12-subject")
+    section: Any = None  # the Section, where the list spans several sections (a certificate's page)
 
 
 def outdated_versions(section, data, submission) -> list[Outdated]:
@@ -142,3 +143,29 @@ def outdated_fields() -> frozenset[str]:
     """The names of the form fields on this page whose version may be outdated (a Jinja global for the forms'
     macro, filled by `outdated_versions`)."""
     return g.get("outdated_fields", frozenset())
+
+
+def outdated_in(submissions, lang: str) -> list[Outdated]:
+    """The versions in `lang` marked «may be outdated» among `submissions` (a certificate's half-years; one
+    query): what its page lists beside the texts not yet written in its language."""
+    from .sections import section_by_code
+
+    by_id = {s.id: s for s in submissions}
+    if not by_id:
+        return []
+    found = []
+    for mark in db.session.scalars(select(OutdatedVersion).where(OutdatedVersion.submission_id.in_(list(by_id)))
+                                   .order_by(OutdatedVersion.id)):
+        main = by_id[mark.submission_id].text_lang or "kk"
+        if (main if mark.version == MAIN else other_language(main)) != lang:
+            continue
+        section = section_by_code(mark.section)
+        if section is None:
+            continue
+        row_list = section.row_list(mark.list_name) if mark.list_name else None
+        form = row_list.form if row_list else NarrativeForm if mark.name in NARRATIVE else section.facts_form
+        if form is None:
+            continue
+        found.append(Outdated(label(form, mark.name), lang, mark.list_name, mark.row_id, mark.name,
+                              list_title=row_list.title if row_list else None, section=section))
+    return found

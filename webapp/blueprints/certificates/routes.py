@@ -16,6 +16,8 @@ from ...jobs.models import KEEP_FILES_FOR, Job, JobStatus
 from ...models import OrgKind, Period, utcnow
 from ...rendering import render as render_page
 from ...rendering import see_other
+from ...reporting.models import Submission
+from ...reporting.outdated import outdated_in
 
 bp = Blueprint("certificates", __name__, url_prefix="/schools/<school>/certificate")
 
@@ -55,7 +57,10 @@ def show(school: str):
     if kind == "html":
         span_args = {"from": span[0].code, "to": span[-1].code, "lang": lang}
         downloads = {f: url_for("certificates.show", school=unit.code, format=f, **span_args) for f in FORMATS}
-        return render.html(assemble(unit, span, lang), periods=periods, downloads=downloads)
+        submissions = db.session.scalars(select(Submission).where(
+            Submission.school_id == unit.id, Submission.period_id.in_([p.id for p in span]))).all()
+        return render.html(assemble(unit, span, lang), periods=periods, downloads=downloads,
+                           outdated=outdated_in(submissions, lang))
     if kind not in FORMATS:
         abort(404)
     name, content, _draft = render.certificate_file(unit, span, lang, kind)  # an accepted one is kept
