@@ -308,6 +308,18 @@ def test_the_zip_form_lists_each_schools_missing_texts_before_the_job_starts(unt
     assert len(set(counts.values())) == 1, counts  # bounded: the same whatever the number of schools
 
 
+def test_the_zip_forms_no_script_check_posts_so_its_token_stays_out_of_the_address(untranslated, as_user):
+    department = as_user("rudny")
+    unit_page = department.get("/units/rudny").get_data(as_text=True)
+    button = re.search(r"<noscript><button[^>]*formaction=\"/units/rudny/certificates/check\"[^>]*>", unit_page)
+    assert button and 'formmethod="get"' not in button.group(0)  # the form's own method, POST, with its token
+    posted = department.post("/units/rudny/certificates/check",
+                             data={"from": "2024-H2", "to": "2025-H1", "lang": "ru", "format": "docx"})
+    body = posted.get_data(as_text=True)
+    assert posted.status_code == 200 and "<html" in body and 'name="format" value="docx"' in body
+    assert re.findall(r'<li><a href="/schools/([\w-]+)/certificate/', body) == ["rudny-3"]
+
+
 @pytest.mark.parametrize(("ui", "said"), [
     ("kk", r"\d+ мектептің анықтамасында осы тілде әлі жазылмаған мәтіндер басылады"),
     ("ru", r"\d+ школ[аы]?: в справках будут напечатаны тексты, ещё не написанные на этом языке")])

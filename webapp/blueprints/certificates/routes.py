@@ -99,7 +99,9 @@ def start(code: str):
     return see_other(url_for("jobs.show", job_id=job.id))
 
 
-@batch_bp.get("/check")
+# GET from htmx (the form's fields without its token); POST from the form's no-script button, which sends the
+# whole form: a GET would carry the CSRF token into the address bar, the history and the server's access log.
+@batch_bp.route("/check", methods=("GET", "POST"))
 @login_required
 def check(code: str):
     """Before the zip is started: per school, the texts its certificate in the chosen language would print in
@@ -108,9 +110,10 @@ def check(code: str):
     unit = visible_unit_or_404(code)
     if unit.kind is OrgKind.SCHOOL:
         abort(404)
-    _periods, span = span_or_404(request.args.get("to"), request.args.get("from"))
-    lang = request.args.get("lang") if request.args.get("lang") in ("kk", "ru") else current_language()
-    kind = request.args.get("format") if request.args.get("format") in render.FORMATS else "pdf"
+    asked = request.values
+    _periods, span = span_or_404(asked.get("to"), asked.get("from"))
+    lang = asked.get("lang") if asked.get("lang") in ("kk", "ru") else current_language()
+    kind = asked.get("format") if asked.get("format") in render.FORMATS else "pdf"
     return render_page("units/batch_check.html", block="batch_check", unit=unit, span=span, lang=lang, kind=kind,
                        missing=batch.missing_by_school(unit, span, lang))
 
