@@ -656,3 +656,15 @@ def test_a_span_concludes_with_the_violation_one_half_year_found(demo, as_user, 
     text = text_of(as_user("rudny").get(
         f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
     assert found in text and none not in text
+
+
+@pytest.mark.parametrize("lang, answers, generic", [
+    ("kk", "прокуратура ұсынымын белгіленген мерзімде орындап", "тексеруші органдарға ақпаратты дұрыс ұсыну"),
+    ("ru", "исполнить представление прокуратуры в установленный срок", "представлять проверяющим органам достоверную"),
+])
+def test_a_span_recommends_what_answers_the_violation_found(demo, as_user, lang, answers, generic):
+    """rudny-3's 2.9 over 2025-H2 … 2026-H1 recommended 2026-H1's generic «тексеруші органдарға ақпаратты дұрыс
+    ұсыну» below the prosecutor's findings of 2025-H2 (issue 11 re-read)."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    inspections = text[text.index("2.9."):text.index("2.10.")]
+    assert answers in inspections and generic not in inspections

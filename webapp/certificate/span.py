@@ -108,9 +108,15 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
             if value is None or value == "":
                 continue
             span.facts[name] = _add(span.facts.get(name), value) if name in section.summed_facts else value
+    latest_first = list(reversed(list(zip(parts, text_langs, strict=True))))
+    # Over several half-years the recommendations of the latest that found a violation answer it; a later one's
+    # that found none do not (issue 11 re-read: rudny-3's 2.9 over 2025-H2 … 2026-H1 recommended «представлять
+    # проверяющим органам достоверную информацию» below the prosecutor's findings).
+    answering = [pair for pair in latest_first if pair[0].entry is not None and pair[0].entry.violation_found]
+    answering += [pair for pair in latest_first if pair not in answering]
     for name in NARRATIVE:
         span.text[name] = None
-        for part, main_lang in reversed(list(zip(parts, text_langs, strict=True))):
+        for part, main_lang in (answering if name == "recommendations" else latest_first):
             # A half-year with nothing to report («no court cases») does not speak for one that had some.
             if part.entry is None or (part.entry.nothing_to_report and not span.nothing_to_report):
                 continue
