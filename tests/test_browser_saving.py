@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from support import browser_log_in as log_in
 
+from webapp.certificate.models import CertificateText
 from webapp.extensions import db
 from webapp.models import OrgUnit, Period
 from webapp.reporting.models import SectionEntry, Status, Submission
@@ -570,6 +571,47 @@ def test_certificate_texts_typed_ask_before_leaving_and_are_kept_over_a_reload(p
     expect(page.locator("form.logout")).to_be_visible()
     page.reload()  # saved: no warning (a dialog would be dismissed and the reload would not happen)
     expect(page.locator(box)).to_have_value(typed)
+
+
+def certificate_texts(live_app) -> dict:
+    with live_app.app_context():
+        return {f"{t.key}_{t.lang}": t.text for t in db.session.scalars(db.select(CertificateText))}
+
+
+def save_text(tab: Page, box: str, typed: str, said: str = "Сақталды") -> None:
+    """Type a certificate text in `tab` and save the form; `said`: what the page then says above it."""
+    tab.fill(box, typed)
+    tab.get_by_role("button", name="Сақтау").click()
+    expect(tab.locator("#messages" if said == "Сақталды" else "#form .alert")).to_contain_text(said)
+
+
+@pytest.mark.parametrize("choice", ["Өзімдікін қалдыру", "Олардікін алу"])
+def test_certificate_texts_saved_from_two_tabs_are_merged_text_by_text(page: Page, live_app, choice):
+    """QA: tab A saved the head's order (рус.); tab B, not reloaded, saved the object — A's order was silently
+    put back. Now each tab writes only what it changed; a text both changed is a conflict the department decides."""
+    log_in(page, "rudny")
+    first, second = page, page.context.new_page()
+    for tab in (first, second):
+        tab.goto("/units/rudny/certificate-texts/")
+    save_text(first, "#order_ru", "Приказ руководителя от первой вкладки.")
+    save_text(second, "#object_ru", "Объект от второй вкладки.")
+    expect(second.locator("#order_ru")).to_have_value("Приказ руководителя от первой вкладки.")
+    assert certificate_texts(live_app) == {"order_ru": "Приказ руководителя от первой вкладки.",
+                                           "object_ru": "Объект от второй вкладки."}
+
+    save_text(first, "#goal_ru", "Цель первой вкладки.")  # first's page is still the one before the second's save
+    save_text(second, "#goal_ru", "Цель второй вкладки.", said="басқа біреу өзгертті")
+    expect(second.locator("#goal_ru-error")).to_contain_text("Цель первой вкладки.")
+    expect(second.locator("#goal_ru")).to_have_value("Цель второй вкладки.")
+    assert certificate_texts(live_app)["goal_ru"] == "Цель первой вкладки."  # nothing written before the choice
+
+    second.get_by_role("button", name=choice).click()
+    expect(second.get_by_role("button", name=choice)).to_have_count(0)  # the page again, saved
+    expect(second.locator("#messages")).to_contain_text("Сақталды")
+    goal = "Цель второй вкладки." if choice == "Өзімдікін қалдыру" else "Цель первой вкладки."
+    expect(second.locator("#goal_ru")).to_have_value(goal)
+    assert certificate_texts(live_app) == {"order_ru": "Приказ руководителя от первой вкладки.",
+                                           "object_ru": "Объект от второй вкладки.", "goal_ru": goal}
 
 
 @pytest.fixture

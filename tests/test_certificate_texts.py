@@ -1,5 +1,9 @@
 """A region or department words the certificate's fixed texts for its schools, in kk and ru."""
 
+import json
+import re
+from html import unescape
+
 import pytest
 from support import text_of
 
@@ -118,3 +122,49 @@ def test_after_a_save_htmx_goes_to_the_whole_page_with_its_message(as_user):
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "<html" in html and 'class="logout"' in html
     assert "Сақталды" in html and "Аудан мақсаты." in html
+
+
+def shown_bases(html: str) -> dict:
+    """The texts as the page showed them (its `_bases`): what a save from that page writes over only where the
+    department changed them."""
+    value = re.search(r"name=\"_bases\" value='([^']*)'", html).group(1)
+    return json.loads(unescape(value))
+
+
+def own_texts(app) -> dict:
+    with app.app_context():
+        return {f"{t.key}_{t.lang}": t.text for t in db.session.scalars(db.select(CertificateText))}
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_two_tabs_saving_merge_field_by_field_and_a_field_both_changed_is_a_conflict(app, as_user, htmx):
+    """QA: tab A saved «Приказ руководителя (рус.)»; tab B, not reloaded, saved the object — and A's order was
+    silently put back. Now a save writes only what its page changed; a text both changed waits for a choice."""
+    client = as_user("rudny", htmx=htmx)
+    bases = shown_bases(client.get(URL).get_data(as_text=True))  # both tabs opened now
+    tab_a = form_data(order_ru="Приказ вкладки A.", _bases=json.dumps(bases))
+    assert client.post(URL, data=tab_a).status_code in (204, 303)
+    tab_b = form_data(object_ru="Объект вкладки B.", _bases=json.dumps(bases))
+    assert client.post(URL, data=tab_b).status_code in (204, 303)
+    assert own_texts(app) == {"order_ru": "Приказ вкладки A.", "object_ru": "Объект вкладки B."}
+
+    # Tab B again, still on the page as first shown: a text A changed too is a conflict; nothing is written.
+    clash = form_data(order_ru="Приказ вкладки B.", goal_kk="Б қойындысының мақсаты.", _bases=json.dumps(bases))
+    refused = client.post(URL, data=clash)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and ("<html" in html) is not htmx
+    assert "Приказ вкладки A." in html and "Приказ вкладки B." in html and "Б қойындысының мақсаты." in html
+    assert "Объект вкладки B." in html  # what the other tab saved is shown, not the old text
+    assert own_texts(app) == {"order_ru": "Приказ вкладки A.", "object_ru": "Объект вкладки B."}
+
+    # «Take theirs» for the conflict: only B's own change goes in; «keep mine» (saving the form again) writes B's.
+    again = shown_bases(html)
+    theirs = client.post(URL, data=form_data(order_ru="Приказ вкладки B.", goal_kk="Б қойындысының мақсаты.",
+                                             object_ru="Объект вкладки B.", _bases=json.dumps(again),
+                                             _theirs="order_ru"))
+    assert theirs.status_code in (204, 303)
+    assert own_texts(app) == {"order_ru": "Приказ вкладки A.", "object_ru": "Объект вкладки B.",
+                              "goal_kk": "Б қойындысының мақсаты."}
+    mine = client.post(URL, data=form_data(order_ru="Приказ вкладки B.", object_ru="Объект вкладки B.",
+                                           goal_kk="Б қойындысының мақсаты.", _bases=json.dumps(again)))
+    assert mine.status_code in (204, 303) and own_texts(app)["order_ru"] == "Приказ вкладки B."

@@ -1,5 +1,6 @@
 """A region's or department's own wording of the certificate's fixed texts, in Kazakh and Russian."""
 
+import json
 import string
 
 from flask import Blueprint, abort, flash, request, url_for
@@ -57,19 +58,59 @@ def _editable_unit_or_404(code: str):
     return unit
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    """Two texts alike as saved (a browser sends a textarea's line breaks as CRLF; a text is saved stripped)."""
+    return (a or "").replace("\r\n", "\n").strip() == (b or "").replace("\r\n", "\n").strip()
+
+
+def _bases() -> dict[str, str] | None:
+    """The texts as the page that sent this save showed them (`_bases`), or None when it sent none."""
+    try:
+        values = json.loads(request.form.get("_bases") or "null")
+    except ValueError:
+        return None
+    return {k: v for k, v in values.items() if isinstance(v, str)} if isinstance(values, dict) else None
+
+
+def _merge(form, shown: dict[str, str], bases: dict[str, str] | None):
+    """Field by field, as a section's texts are saved: (the names to write, the names both changed -> the text
+    saved meanwhile). A text the page did not change is left as stored, also when another tab changed it."""
+    if bases is None:  # a page from before `_bases`: the whole form, as it was
+        return list(shown), {}
+    theirs = set(request.form.get("_theirs", "").split())
+    changed, conflicts = [], {}
+    for name, now in shown.items():
+        typed, base = form[name].data, bases.get(name, now)
+        if name in theirs or _same(typed, base):
+            continue
+        if _same(typed, now) or _same(base, now):
+            changed.append(name)
+        else:
+            conflicts[name] = now
+    return changed, conflicts
+
+
 @texts_bp.route("/", methods=["GET", "POST"])
 @login_required
 def edit(code: str):
-    """Edit the fixed texts for every school below this unit; an emptied text goes back to the one above."""
+    """Edit the fixed texts for every school below this unit; an emptied text goes back to the one above.
+
+    The page sends the texts as it showed them (`_bases`): only those the department changed are written, so a
+    second tab saving leaves the first one's texts alone; a text both changed is refused with 409, marked with the
+    text saved meanwhile, and nothing is written until the department keeps theirs or takes the other."""
     unit = _editable_unit_or_404(code)
     own = {(t.key, t.lang): t for t in db.session.scalars(select(CertificateText).filter_by(org_unit_id=unit.id))}
     above = {lang: inherited_texts(unit, lang) for lang in ("kk", "ru")}
-    form = TextsForm(data={f"{k}_{lang}": (own[(k, lang)].text if (k, lang) in own else above[lang][k])
-                           for k in DEFAULTS for lang in ("kk", "ru")})
+    shown = {f"{k}_{lang}": (own[(k, lang)].text if (k, lang) in own else above[lang][k])
+             for k in DEFAULTS for lang in ("kk", "ru")}
+    form = TextsForm(data=shown)
+    conflicts: dict[str, str] = {}
     if form.validate_on_submit():
-        for key in DEFAULTS:
-            for lang in ("kk", "ru"):
-                typed = (form[f"{key}_{lang}"].data or "").strip()
+        changed, conflicts = _merge(form, shown, _bases())
+        if not conflicts:
+            for name in changed:
+                key, lang = name.rsplit("_", 1)
+                typed = (form[name].data or "").strip()
                 current = own.get((key, lang))
                 if not typed or typed == above[lang][key]:
                     if current is not None:
@@ -78,10 +119,18 @@ def edit(code: str):
                     db.session.add(CertificateText(org_unit_id=unit.id, key=key, lang=lang, text=typed))
                 elif current.text != typed:
                     current.text = typed
-        db.session.commit()
-        flash(_("Saved. The certificates of every school below use these texts."), "success")
-        return see_other(url_for("certificate_texts.edit", code=unit.code))
+            db.session.commit()
+            flash(_("Saved. The certificates of every school below use these texts."), "success")
+            return see_other(url_for("certificate_texts.edit", code=unit.code))
+        for name in shown:
+            if name in conflicts:
+                form[name].errors = [_("Someone else saved this field meanwhile: «%(theirs)s». Save again to keep "
+                                       "yours.", theirs=conflicts[name] or "—")]
+            elif _same(form[name].data, (_bases() or {}).get(name, shown[name])):
+                form[name].data = shown[name]  # not changed here: what is stored now, another tab's text included
+    status = 409 if conflicts else 422 if form.errors else 200
     # Only a refused save answers with the form alone: the page itself, also when htmx asks for it after a save
     # (HX-Location), comes whole, with its «saved» message.
     return render("certificates/texts.html", block="form" if request.method == "POST" else None, unit=unit,
-                  form=form, keys=list(DEFAULTS), titles=TITLES, own=own, status=422 if form.errors else 200)
+                  form=form, keys=list(DEFAULTS), titles=TITLES, own=own, bases=shown, conflicts=list(conflicts),
+                  status=status)
