@@ -119,7 +119,7 @@ def test_seed_school_in_kazakh(seed_certificate):
         "№7527-25-00-2/5493 іс қаралды; сот 2025 жылғы 23 мамырдағы шешімімен дауды мектеп пайдасына шешті.",
         # The basis already says the city prosecutor's office inspected: the sentence does not repeat it.
         "Тексеру 2024–2025 жылдардағы бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру "
-        "мәселелері бойынша жүргізілді; 2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар "
+        "мәселелерін қамтыды; 2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар "
         "анықталған жоқ.",
         # 2.12
         "мектеп туралы жағымсыз жарияланымдар анықталған жоқ.",
@@ -164,9 +164,8 @@ def test_seed_school_in_russian(seed_certificate):
         "мониторинг столовой школы-гимназии, нарушений не выявлено.",
         "В анализируемом периоде судом г. Алматы рассмотрено дело №7527-25-00-2/5493 по спору с ТОО «SHAKIRT "
         "GROUP» в сфере государственных закупок; решением суда от 23 мая 2025 года спор разрешён в пользу школы.",
-        "Проверка проведена за 2024–2025 годы по вопросам: расходование бюджетных средств, государственные "
-        "закупки, организация питания; по результатам проверки (представление от 21 мая 2025 года "
-        "№2-0904-25-01180) нарушений не выявлено.",
+        "По результатам проверки расходования бюджетных средств, государственных закупок и организации питания за "
+        "2024–2025 годы (представление от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено.",
         "негативных публикаций о школе в средствах массовой информации и социальных сетях не выявлено.",
         "Движение кадров за отчётный период (январь – май):",
         "в течение пяти рабочих дней со дня появления вакансии сроком от одной недели до одного месяца",
@@ -371,8 +370,8 @@ def test_several_cases_and_inspections_are_tables(app):
                              result_date=date(2025, 1, 9), violations_found=False)]}))
         # Never «УГД провёл проверку»: an abbreviation shows no gender, and is not declined (issue 11: a sentence,
         # no longer «(проверяющий орган – УГД)»).
-        assert fiscal == ("Проверка проведена УГД за 2023 год по вопросам: НДС; по результатам проверки (документ от "
-                          "9 января 2025 года №5) нарушений не выявлено.")
+        assert fiscal == ("УГД проведена проверка за 2023 год, охватившая следующие вопросы: НДС; по результатам "
+                          "проверки (документ от 9 января 2025 года №5) нарушений не выявлено.")
 
 
 def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app):
@@ -668,3 +667,40 @@ def test_a_span_recommends_what_answers_the_violation_found(demo, as_user, lang,
     text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
     inspections = text[text.index("2.9."):text.index("2.10.")]
     assert answers in inspections and generic not in inspections
+
+
+@pytest.mark.parametrize("lang, told, not_told", [
+    ("kk", "Қостанай қаласының мемлекеттік кірістер басқармасы 2023 жылғы салықтық міндеттемелердің орындалуы "
+           "мәселелері бойынша тексеру жүргізді; 2024 жылғы 2 қазандағы №786 акт бойынша бұзушылықтар анықталған жоқ.",
+     "жүргізілді"),
+    ("ru", "Управление государственных доходов по городу Костанаю провело проверку исполнения налоговых обязательств "
+           "за 2023 год; по результатам проверки (акт проверки от 2 октября 2024 года №786) нарушений не выявлено.",
+     "по вопросам"),
+])
+def test_an_inspection_is_one_sentence_with_its_subject_in_the_right_case(app, lang, told, not_told):
+    """Issue 11 re-read: «…провело проверку за 2023 год по вопросам: исполнение налоговых обязательств» left a slot
+    with a nominative in it; the subject typed in the nominative stands in the genitive after «проверку»."""
+    body = {"kk": "Қостанай қаласының мемлекеттік кірістер басқармасы",
+            "ru": "Управление государственных доходов по городу Костанаю"}[lang]
+    subject = {"kk": "Салықтық міндеттемелердің орындалуы", "ru": "Исполнение налоговых обязательств"}[lang]
+    with app.app_context():
+        text = certificate_text("fiscal", lang, half("fiscal", rows={"inspections": [
+            FiscalInspection(body=body, period_checked="2023", subject=subject, result_kind="act",
+                             result_number="786", result_date=date(2024, 10, 2), violations_found=False)]}))
+    assert text == told and not_told not in text
+
+
+@pytest.mark.parametrize("lang, once, twice", [
+    ("kk", "Тексеру 2024–2025 жылдардағы бюджеттік қаржының жұмсалуы", "Тексеру 2024–2025 жылдардағы бюджеттік "
+     "қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру мәселелері бойынша жүргізілді"),
+    ("ru", "По результатам проверки расходования бюджетных средств, государственных закупок и организации питания "
+           "за 2024–2025 годы", "Проверка проведена"),
+])
+def test_the_seed_inspection_is_told_once(seed_certificate, lang, once, twice):
+    """rudny-7's basis tells the prosecutor's inspection («…провела проверку.»); the sentence after it goes on with
+    what was covered and found, not «Проверка проведена за 2024–2025 годы по вопросам: расходование…»."""
+    text = seed_certificate(lang)
+    part = text[text.index("2.9."):text.index("2.10.")]
+    part = part[part.index({"kk": "Негіздеме:", "ru": "Обоснование:"}[lang]):]
+    assert once in part and twice not in part
+    assert part.count({"kk": "жүргіз", "ru": "провед"}[lang]) == {"kk": 1, "ru": 0}[lang]

@@ -77,9 +77,38 @@ def _period(period: str, lang: str) -> tuple[str, str]:
     return "", say(lang, "тексерілген кезең – {v}", "проверяемый период – {v}", v=period)
 
 
+# Russian heads of a subject typed in the nominative, as they stand after «проверку»: «расходование» →
+# «расходования», «организация» → «организации», «государственные закупки» → «государственных закупок».
+# Only noun endings: «внутренние», «последние» are adjectives.
+_RU_HEAD = ((re.compile(r"(\w+(?:ан|ен|т|в))ие$"), r"\1ия"), (re.compile(r"(\w+)ия$"), r"\1ии"), (re.compile(r"(\w+)ость$"), r"\1ости"))
+_RU_PLURAL_HEADS = {"закупки": "закупок", "услуги": "услуг", "работы": "работ", "обязательства": "обязательств"}
+
+
+def _ru_item_genitive(item: str) -> str | None:
+    words = item.split(" ")
+    if len(words) >= 2 and re.fullmatch(r"\w+[ыи]е", words[0]) and words[1] in _RU_PLURAL_HEADS:
+        return " ".join([words[0][:-1] + "х", _RU_PLURAL_HEADS[words[1]], *words[2:]])
+    for pattern, genitive in _RU_HEAD:
+        if pattern.fullmatch(words[0]):
+            return " ".join([pattern.sub(genitive, words[0]), *words[1:]])
+    return None
+
+
+def ru_genitive(subject: str) -> str | None:
+    """«расходование бюджетных средств, государственные закупки и организация питания» → «расходования бюджетных
+    средств, государственных закупок и организации питания», as «проверку …» takes it; None when an item's head is
+    not one of the nominalisations an inspection's subject is typed in (the sentence then keeps the nominative)."""
+    parts = re.split(r"(,\s*(?:и\s+)?|\s+и\s+)", subject)
+    items = [_ru_item_genitive(p) if i % 2 == 0 else p for i, p in enumerate(parts)]
+    if len(items) > 3 and not any(re.search(r"\bи\b", sep) for sep in items[1::2]):
+        items[-2] = " и "  # a list closes with «и»: «…, государственных закупок и организации питания»
+    return None if any(item is None for item in items) else "".join(items)
+
+
 def _subject(subject: str, lang: str) -> tuple[str, str]:
-    """(the subject inside the sentence, or an aside): «… мәселелері бойынша» / «по вопросам: …»; a subject typed
-    only in the other language stands whole in the aside."""
+    """(the subject inside the sentence, or an aside): «… мәселелері бойынша» / «расходования …» (the genitive
+    after «проверку»), or, in Russian, a nominative list the sentence introduces itself («…: расходование …»),
+    marked by its leading colon; a subject typed only in the other language stands whole in the aside."""
     if not subject:
         return "", ""
     if foreign(subject):
@@ -87,18 +116,25 @@ def _subject(subject: str, lang: str) -> tuple[str, str]:
     subject = lower_first(subject)
     if lang == "kk":
         return (subject if subject.endswith(_SUBJECT_ENDS) else f"{subject} мәселелері бойынша"), ""
-    return (subject if re.match(r"(?:по|о|об)\s", subject) else f"по вопросам: {subject}"), ""
+    if re.match(r"(?:по|о|об)\s", subject):
+        return subject, ""
+    genitive = ru_genitive(subject)
+    return (genitive, "") if genitive else (f": {subject}", "")
 
 
-def _result(row, lang: str) -> str:
+def _result(row, lang: str, cited_only: bool = False) -> str:
     """«2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша бұзушылықтар анықталған жоқ» / «по результатам
-    проверки (представление от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено»."""
+    проверки (представление от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено»; `cited_only`: the
+    sentence already said «по результатам проверки …» / «… тексеру нәтижесінде», only the document and the finding
+    follow («(представление от …) нарушений не выявлено»)."""
     cited = order_ref(row.result_number, row.result_date, lang)
-    if not cited:
-        return say(lang, "{f}", "по результатам проверки {f}", f=finding(row, lang))
     kind = result_kind(row, lang)
     if lang == "kk":
-        return f"{cited} {kind} бойынша {finding(row, lang)}"
+        return f"{cited} {kind} бойынша {finding(row, lang)}" if cited else finding(row, lang)
+    if cited_only:
+        return f"({kind} {cited}) {finding(row, lang)}" if cited else finding(row, lang)
+    if not cited:
+        return f"по результатам проверки {finding(row, lang)}"
     return f"по результатам проверки ({kind} {cited}) {finding(row, lang)}"
 
 
@@ -135,26 +171,54 @@ def inspection_sentence(row, lang: str, known: str | None = None) -> str:
     body_aside = ""
     if body and not named and foreign(body):
         body_aside = say(lang, "тексеруші орган – {v}", "проверяющий орган – {v}", v=quoted(body))
+    asides = [a for a in (body_aside, period_aside, subject_aside) if a]
+    aside = f" ({'; '.join(asides)})" if asides else ""
+    # A Russian subject the genitive cannot be made of stays a nominative list the sentence introduces (issue 11
+    # re-read: never «по вопросам: расходование …»).
+    listed = subject[2:] if subject.startswith(": ") else ""
+    subject = "" if listed else subject
+    if named:
+        # The school's basis told the inspection («… прокуратурасы тексеру жүргізді» / «… провела проверку»): the
+        # sentence goes on with what it covered and found, and does not tell it again.
+        if lang == "kk":
+            covered = subject.removesuffix(" мәселелері бойынша")
+            opening = f"{when} жүргізілген тексеру" if when else "тексеру"
+            if covered != subject:
+                text = " ".join(p for p in (opening, period, f"{covered} мәселелерін қамтыды") if p) + aside
+                return sentence(f"{text[:1].upper()}{text[1:]}; {_result(row, lang)}")
+            done = f"{when} жүргізілген" if when else ""
+            text = " ".join(p for p in (done, period, subject, "тексеру нәтижесінде") if p) + aside
+            return sentence(f"{text[:1].upper()}{text[1:]} {_result(row, lang, cited_only=True)}")
+        inspection = " ".join(p for p in (f"проведённой {when} проверки" if when else "проверки", subject, period)
+                              if p)
+        if listed:
+            covered = " ".join(p for p in (f"проведённой {when} проверкой" if when else "проверкой", period) if p)
+            text = f"{covered} охвачены следующие вопросы: {listed}{aside}; {_result(row, lang)}"
+        else:
+            text = f"по результатам {inspection}{aside} {_result(row, lang, cited_only=True)}"
+        return sentence(f"{text[:1].upper()}{text[1:]}")
     if lang == "kk":
-        if named or body_aside or not body:
+        if body_aside or not body:
             text = " ".join(p for p in ((when, period, subject, "тексеру жүргізілді") if when else
                                         ("тексеру", period, subject, "жүргізілді")) if p)
         else:
             text = " ".join(p for p in (when, body, period, subject, "тексеру жүргізді") if p)
-    elif named or body_aside or not body:
-        opening = "проверка проведена" if named and not when else "проведена проверка"
-        text = " ".join(p for p in (when, opening, period, subject) if p)
-    elif body.split(" ", 1)[0].isupper():
-        # An abbreviation («УГД», «ДГД») has no ending to tell its gender, and is not declined: «проверка
-        # проведена УГД».
-        text = " ".join(p for p in (when, "проверка проведена", body, period, subject) if p)
+        text += aside
     else:
-        verb = ru_past(body, "провёл", "провела", "провело")
-        text = " ".join(p for p in (when, lower_first(body) if when else body, verb, "проверку", period, subject)
-                        if p)
-    asides = [a for a in (body_aside, period_aside, subject_aside) if a]
-    if asides:
-        text += f" ({'; '.join(asides)})"
+        if body and not body_aside and not body.split(" ", 1)[0].isupper():
+            verb = ru_past(body, "провёл", "провела", "провело")
+            text = " ".join(p for p in (when, lower_first(body) if when else body, verb, "проверку", subject,
+                                        period) if p)
+            covering = "охватившую"
+        else:
+            # An abbreviation («УГД», «ДГД») has no ending to tell its gender, and is not declined: «УГД проведена
+            # проверка», as official texts write it.
+            text = " ".join(p for p in (when, "" if body_aside else body, "проведена проверка", subject, period)
+                            if p)
+            covering = "охватившая"
+        text += aside
+        if listed:
+            text += f", {covering} следующие вопросы: {listed}"
     return sentence(f"{text[:1].upper()}{text[1:]}; {_result(row, lang)}")
 
 
