@@ -104,13 +104,13 @@ def with_kept_state(app, name: str, load) -> None:
 
 
 BASE = "demo"
-_KEPT: dict[tuple[str, str], object] = {}  # (dialect, state) -> a sqlite3 connection with the copy, or the rows
+_KEPT: dict[tuple[str, str], object] = {}  # (dialect, state) -> a sqlite3 connection with the copy, or the script
 _SCHEMA: dict[str, str] = {}  # PostgreSQL: the token of this process's marker table in the schema it built
 _MARKER = "test_kept_state"
 
 
 def _mark_schema() -> None:
-    """A schema built afresh: states kept from the one before (PostgreSQL's rows) are no longer to be trusted."""
+    """A schema built afresh: states kept from the one before (PostgreSQL's copies) are no longer to be trusted."""
     import uuid
 
     dialect = db.engine.dialect.name
@@ -125,6 +125,9 @@ def _mark_schema() -> None:
 
 
 def _keep_state(name: str) -> None:
+    """SQLite: a copy of the whole database in memory. PostgreSQL: a copy of each table in a schema of the
+    database's own (kept_<name>), and the one script that puts them back, run by `_restore_kept_state`."""
+    import re
     import sqlite3
 
     engine = db.engine
@@ -134,10 +137,24 @@ def _keep_state(name: str) -> None:
             connection.connection.driver_connection.backup(kept)
         _KEPT[("sqlite", name)] = kept
         return
+    schema = "kept_" + re.sub(r"\W", "_", name)
+    tables = [table.name for table in db.metadata.sorted_tables]
     with engine.begin() as connection:
-        _KEPT[("postgresql", name)] = {
-            table.name: [dict(row._mapping) for row in connection.execute(table.select())]
-            for table in db.metadata.sorted_tables}
+        connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; "
+                                   + "; ".join(f'CREATE TABLE {schema}."{t}" AS TABLE public."{t}"' for t in tables))
+        counters = []
+        for table in db.metadata.sorted_tables:
+            key = table.c.get("id")
+            if key is not None and key.autoincrement in (True, "auto") and key.type.python_type is int:
+                top = connection.exec_driver_sql(f'SELECT max(id) FROM "{table.name}"').scalar()
+                counters.append(f"setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                                f"{top or 1}, {'true' if top else 'false'})")  # ids as after a fresh build
+    # DELETE, children first: on mostly empty tables far cheaper than TRUNCATE's new files per table; then the
+    # kept rows, parents first, all in one round trip.
+    _KEPT[("postgresql", name)] = "; ".join(
+        [f'DELETE FROM public."{t}"' for t in reversed(tables)]
+        + [f'INSERT INTO public."{t}" SELECT * FROM {schema}."{t}"' for t in tables]
+        + ["SELECT " + ", ".join(counters)])
 
 
 def _restore_kept_state(name: str) -> bool:
@@ -157,24 +174,11 @@ def _restore_kept_state(name: str) -> bool:
             renew_token(connection)
         db.session.remove()
         return True
-    rows = kept
-    tables = db.metadata.sorted_tables
     try:
         with engine.begin() as connection:
             if connection.exec_driver_sql(f"SELECT token FROM {_MARKER}").scalar() != _SCHEMA.get("postgresql"):
                 return False
-            # DELETE, children first: on mostly empty tables far cheaper than TRUNCATE's new files per table.
-            connection.exec_driver_sql("; ".join(f'DELETE FROM "{t.name}"' for t in reversed(tables)))
-            counters = []
-            for table in tables:
-                if rows[table.name]:
-                    connection.execute(table.insert(), rows[table.name])
-                key = table.c.get("id")
-                if key is not None and key.autoincrement in (True, "auto") and key.type.python_type is int:
-                    top = max((row["id"] for row in rows[table.name]), default=None)
-                    counters.append(f"setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-                                    f"{top or 1}, {'true' if top else 'false'})")  # ids as after a fresh build
-            connection.exec_driver_sql("SELECT " + ", ".join(counters))
+            connection.exec_driver_sql(kept)
             renew_token(connection)
     except DBAPIError:  # no marker table, or a table a test dropped or changed
         db.session.remove()
