@@ -32,7 +32,7 @@ worker: install ## Only the background worker (certificate zips), e.g. beside an
 # The suite runs in parallel, a worker per core (pytest-xdist), each test file whole in one worker: module fixtures
 # are built once and a file's tests keep their order. TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
-PARALLEL     := -n $(TEST_WORKERS) --dist loadfile
+PARALLEL     := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: install-test ## Run the whole suite on SQLite, and again on PostgreSQL when TEST_DATABASE_URL is set
 	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)

@@ -110,3 +110,52 @@ def base_url(live_server):
 def live_data(live_app):
     """The live server's database back to the demo data before a browser test."""
     reset_database(live_app)
+
+
+# --- Longest files first under pytest-xdist ---------------------------------------------------------
+# With --dist loadfile a worker takes whole files in the order given; xdist's own order (most tests first) left a
+# file of one long test (a browser walk-through, the HTML checker) to start last, alone on one core, while the
+# other core had finished. The workers order the files by the seconds each took in the last run (kept in pytest's
+# cache by the controller; tests/file_seconds.json, from a whole run, where the cache has none: a fresh checkout,
+# CI), and `make test` keeps that order (--no-loadscope-reorder). A file's own tests keep their order.
+
+FILE_SECONDS = "adal/file-seconds"
+FILE_SECONDS_JSON = os.path.join(os.path.dirname(__file__), "file_seconds.json")
+_seconds_this_run: dict[str, float] = {}
+
+
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def _known_seconds(config) -> dict[str, float]:
+    import json
+
+    try:
+        with open(FILE_SECONDS_JSON, encoding="utf-8") as file:
+            known = json.load(file)
+    except (OSError, ValueError):
+        known = {}
+    return {**known, **(config.cache.get(FILE_SECONDS, {}) if config.cache else {})}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # one process: the files in their usual order
+    known = _known_seconds(config)
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[_file_of(item.nodeid)] = counts.get(_file_of(item.nodeid), 0) + 1
+    # a file not timed yet: half a second a test, about the suite's mean
+    items.sort(key=lambda item: -known.get(_file_of(item.nodeid), 0.5 * counts[_file_of(item.nodeid)]))
+
+
+def pytest_runtest_logreport(report):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # the controller (or the one process) sees every report
+        _seconds_this_run[_file_of(report.nodeid)] = _seconds_this_run.get(_file_of(report.nodeid), 0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    if _seconds_this_run and session.config.cache and not os.environ.get("PYTEST_XDIST_WORKER"):
+        session.config.cache.set(FILE_SECONDS, {**session.config.cache.get(FILE_SECONDS, {}),
+                                                **{f: round(s, 1) for f, s in _seconds_this_run.items()}})
