@@ -97,8 +97,8 @@ def test_seed_school_in_kazakh(seed_certificate):
         "1-11 сынып аралығы 5 оқушы «АРМ» сайты арқылы тегін тамақпен қамтамасыз етілді.",
         # 2.2 procurement: the basis names the methods, their figures follow as the seed's sentences; the plan
         # orders are in 1.1's list. No total: the open tender the basis names carries no figure (issue 11 review).
-        "Баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге.",
-        "Электронды дүкен арқылы – 41 440,00 теңге.",
+        "Баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт жасалды, электрондық дүкен арқылы "
+        "41 440,00 теңгеге сатып алынды.",
         # 2.3
         # The seed says consent was taken «with every employee» (its basis, printed): no count is made up.
         "гимназияның әрбір қызметкерімен",
@@ -154,8 +154,8 @@ def test_seed_school_in_russian(seed_certificate):
         "За работу электронного портала «АРМ» отвечает заместитель директора по информатизации А.Ж. Исаева "
         "(приказ от 2 сентября 2024 года №48).",
         "5 учащихся 1–11 классов обеспечены бесплатным питанием через сайт «АРМ».",
-        "По запросу ценовых предложений 57 договоров – 22 266 028,65 тенге.",
-        "Через электронный магазин – 41 440,00 тенге.",
+        "Способом запроса ценовых предложений заключено 57 договоров на сумму 22 266 028,65 тенге, через "
+        "электронный магазин – закупки на сумму 41 440,00 тенге.",
         "с каждым работником гимназии оформлено",
         "в соответствии с приказом Министра образования и науки Республики Казахстан от 6 апреля 2020 года №130 "
         "«Об утверждении перечня документов",
@@ -266,13 +266,13 @@ def test_span_sums_services_and_procurement_and_keeps_as_at_figures(app):
                 ProcurementMethod(method="e_shop", contracts=None, amount=Decimal("40440"))]}),
         ]
         text = certificate_text("procurement", "kk", *procurement)
-        assert "баға сұранысы бойынша 57 шарт – 22 266 028,65 теңге;" in text
+        assert "баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт жасалды" in text
         # A count missing in one half-year leaves the method's count out rather than understating it.
-        assert "электронды дүкен арқылы – 41 440,00 теңге." in text
+        assert ", электрондық дүкен арқылы 41 440,00 теңгеге сатып алынды." in text
         assert "Мемлекеттік сатып алудың жалпы сомасы 22 307 468,65 теңгені құрады." in text
         assert "Мемлекеттік сатып алуға 3 шағым түсті, сатып алулардың күші жойылған жоқ." in text
         ru = certificate_text("procurement", "ru", *procurement)
-        assert "по запросу ценовых предложений 57 договоров – 22 266 028,65 тенге;" in ru
+        assert "способом запроса ценовых предложений заключено 57 договоров на сумму 22 266 028,65 тенге" in ru
         assert "Поступили 3 жалобы на государственные закупки, закупки не отменялись." in ru
 
         personnel = span_of("personnel", half("personnel", {"teachers_total": 75, "ethics_council_cases": 1}),
@@ -419,7 +419,7 @@ def test_every_count_agrees_with_its_noun_in_russian(app, n, worker, accusative,
         assert f"рассмотрен{'' if n % 10 == 1 else 'о'} {cases}." in personnel
         procurement = certificate_text("procurement", "ru", half("procurement", rows={"methods": [
             ProcurementMethod(method="price_request", contracts=n, amount=Decimal("100"))]}))
-        assert f" {contracts} – " in procurement
+        assert f" {contracts} на сумму " in procurement
         kk = certificate_text("personnel", "kk", half("personnel", rows={"movements": [
             StaffMovement(month=1, direction="hired", staff_category="teacher", count=n)]}))
         assert f"жұмысқа {n} педагог қызметкер қабылданды" in kk  # a Kazakh noun stays singular after a number
@@ -704,3 +704,23 @@ def test_the_seed_inspection_is_told_once(seed_certificate, lang, once, twice):
     part = part[part.index({"kk": "Негіздеме:", "ru": "Обоснование:"}[lang]):]
     assert once in part and twice not in part
     assert part.count({"kk": "жүргіз", "ru": "провед"}[lang]) == {"kk": 1, "ru": 0}[lang]
+
+
+@pytest.mark.parametrize("lang, told", [
+    ("kk", "Талданатын кезеңде баға ұсыныстарын сұрату тәсілімен 13 882 055,97 теңге сомасына 105 шарт жасалды, "
+           "ашық конкурс тәсілімен 23 084 395,90 теңге сомасына 1 шарт жасалды, электрондық дүкен арқылы "
+           "2 291 548,72 теңгеге сатып алынды."),
+    ("ru", "В анализируемом периоде способом запроса ценовых предложений заключено 105 договоров на сумму "
+           "13 882 055,97 тенге, способом открытого конкурса – 1 договор на сумму 23 084 395,90 тенге, через "
+           "электронный магазин – закупки на сумму 2 291 548,72 тенге."),
+])
+def test_procurement_by_method_is_a_sentence(app, lang, told):
+    """Issue 11 re-read: «По запросу ценовых предложений 105 договоров – 13 882 055,97 тенге;» was a «label – value»
+    line; the methods are told in one sentence, the count agreeing with its noun (1 договор, 105 договоров)."""
+    with app.app_context():
+        text = certificate_text("procurement", lang, half("procurement", rows={"methods": [
+            ProcurementMethod(method="price_request", contracts=105, amount=Decimal("13882055.97")),
+            ProcurementMethod(method="open_tender", contracts=1, amount=Decimal("23084395.90")),
+            ProcurementMethod(method="e_shop", amount=Decimal("2291548.72"))]}))
+    assert text.splitlines()[0] == told
+    assert ru_plural(2, "заключён", "заключено", "заключено") == "заключено"

@@ -107,21 +107,22 @@ def test_published_contract_counts_without_amounts(clerk, department):
     assert line["single_source_pct"] == "" and line["procurement_total"] == ""
 
     kk = certificate(department, "kk")
-    assert "бір көзден алу тәсілімен 24 шарт (сомасы көрсетілмеген);" in kk
-    assert "алдын ала біліктілік іріктеу арқылы конкурс бойынша 1 шарт (сомасы көрсетілмеген);" in kk
-    assert "негіздемелік келісімді пайдалана отырып конкурс бойынша 3 шарт (сомасы көрсетілмеген)." in kk
+    assert "бір көзден алу тәсілімен 24 шарт жасалды (сомасы көрсетілмеген)," in kk
+    assert "алдын ала біліктілік іріктеу арқылы конкурс тәсілімен 1 шарт жасалды (сомасы көрсетілмеген)," in kk
+    assert "негіздемелік келісімді пайдалана отырып конкурс тәсілімен 3 шарт жасалды (сомасы көрсетілмеген)." in kk
     assert "Барлығы 156 шарт жасалды." in kk and "Сатып алу сомалары көрсетілмеген." in kk
     assert "Бір көзден алу тәсілінің үлесі: шарттар саны бойынша – 15,4 % (156 шарттың 24)." in kk
     # The open tender with 0 contracts is said not to have happened, not printed as a purchase.
-    assert "ашық конкурс бойынша" not in kk and "Мына тәсілдермен шарттар жасалған жоқ: ашық конкурс." in kk
+    assert "ашық конкурс тәсілімен" not in kk and "Мына тәсілдермен шарттар жасалған жоқ: ашық конкурс." in kk
     assert "0,00 теңге" not in kk
 
     ru = certificate(department, "ru")
-    assert "из одного источника 24 договора (сумма не указана);" in ru
-    assert "по конкурсу с использованием рамочного соглашения 3 договора (сумма не указана)." in ru
+    assert "способом из одного источника заключено 24 договора (сумма не указана)," in ru
+    assert "способом конкурса с использованием рамочного соглашения – 3 договора (сумма не указана)." in ru
     assert "Всего заключено 156 договоров." in ru and "Суммы закупок не указаны." in ru
     assert "Доля закупок из одного источника: по количеству договоров – 15,4 % (24 из 156)." in ru
-    assert "по открытому конкурсу" not in ru and "Договоры не заключались следующими способами: открытый конкурс." in ru
+    assert "способом открытого конкурса" not in ru
+    assert "Договоры не заключались следующими способами: открытый конкурс." in ru
 
 
 def test_shares_by_count_and_by_amount_both_when_both_are_given(clerk, department):
@@ -142,7 +143,7 @@ def test_an_amount_missing_for_one_method_leaves_the_total_unknown_and_says_so(c
     cells = compared(department)
     assert cells["procurement_total"] == "—" and cells["contracts_total"] == "59"
     ru = certificate(department, "ru")
-    assert "по аукциону 2 договора (сумма не указана)." in ru
+    assert "способом аукциона – 2 договора (сумма не указана)." in ru
     assert ("Общая сумма неизвестна: по 1 способу сумма не указана, указанные суммы составляют 22 266 028,65 "
             "тенге.") in ru
 
@@ -152,7 +153,7 @@ def test_another_method_prints_under_its_own_name_and_the_note_stays_a_note(cler
                                                              "methods-note": "ақпарат бухгалтериядан"})
     assert "Тауар биржасы арқылы" in assert_fragment(response)
     kk = certificate(department, "kk")
-    assert "тауар биржасы арқылы 1 шарт – 120 000,00 теңге." in kk
+    assert "тауар биржасы арқылы 120 000,00 теңге сомасына 1 шарт жасалды." in kk
     assert "ақпарат бухгалтериядан 1 шарт" not in kk
 
 
@@ -358,10 +359,11 @@ def test_working_group_without_roles(clerk, department):
 
 
 @pytest.mark.parametrize(("method", "kk_line", "ru_line"), [
-    ("commodity_exchange", "тауар биржалары арқылы 3 шарт – 450 000,00 теңге.",
-     "через товарные биржи 3 договора – 450 000,00 тенге."),
-    ("rating_tender", "рейтингтік-балдық жүйені пайдалана отырып конкурс бойынша 3 шарт – 450 000,00 теңге.",
-     "по конкурсу с использованием рейтингово-балльной системы 3 договора – 450 000,00 тенге."),
+    ("commodity_exchange", "тауар биржалары арқылы 450 000,00 теңге сомасына 3 шарт жасалды.",
+     "через товарные биржи заключено 3 договора на сумму 450 000,00 тенге."),
+    ("rating_tender", "рейтингтік-балдық жүйені пайдалана отырып конкурс тәсілімен 450 000,00 теңге сомасына 3 шарт "
+     "жасалды.", "способом конкурса с использованием рейтингово-балльной системы заключено 3 договора на сумму "
+     "450 000,00 тенге."),
 ])
 def test_the_laws_other_methods_are_listed_and_print_under_the_laws_name(clerk, department, method, kk_line,
                                                                          ru_line):

@@ -80,7 +80,8 @@ def _period(period: str, lang: str) -> tuple[str, str]:
 # Russian heads of a subject typed in the nominative, as they stand after «проверку»: «расходование» →
 # «расходования», «организация» → «организации», «государственные закупки» → «государственных закупок».
 # Only noun endings: «внутренние», «последние» are adjectives.
-_RU_HEAD = ((re.compile(r"(\w+(?:ан|ен|т|в))ие$"), r"\1ия"), (re.compile(r"(\w+)ия$"), r"\1ии"), (re.compile(r"(\w+)ость$"), r"\1ости"))
+_RU_HEAD = ((re.compile(r"(\w+(?:ан|ен|т|в))ие$"), r"\1ия"), (re.compile(r"(\w+)ия$"), r"\1ии"),
+            (re.compile(r"(\w+)ость$"), r"\1ости"))
 _RU_PLURAL_HEADS = {"закупки": "закупок", "услуги": "услуг", "работы": "работ", "обязательства": "обязательств"}
 
 

@@ -9,25 +9,25 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Fact, Names, order_fact
-from ...certificate.wording import lower_first, order_ref, ru_plural, sentence, series, trim_end
+from ...certificate.wording import lower_first, order_ref, ru_plural, sentence, trim_end
 from ...i18n import number, percent
 
-# How each method opens its line («Баға сұранысы бойынша 57 шарт – …», «Электронды дүкен арқылы – …») and how it is
-# named in a list (kk, ru).
+# By which method a purchase was made, as a sentence says it (kk, ru): «баға ұсыныстарын сұрату тәсілімен …» /
+# «способом запроса ценовых предложений …» (issue 11 re-read: sentences, not «По запросу … 57 договоров – …»).
 METHOD_PHRASES = {
-    "open_tender": ("Ашық конкурс бойынша", "По открытому конкурсу"),
-    "prequalification_tender": ("Алдын ала біліктілік іріктеу арқылы конкурс бойынша",
-                                "По конкурсу с предварительным квалификационным отбором"),
-    "framework_tender": ("Негіздемелік келісімді пайдалана отырып конкурс бойынша",
-                         "По конкурсу с использованием рамочного соглашения"),
-    "rating_tender": ("Рейтингтік-балдық жүйені пайдалана отырып конкурс бойынша",
-                      "По конкурсу с использованием рейтингово-балльной системы"),
-    "auction": ("Аукцион бойынша", "По аукциону"),
-    "price_request": ("Баға сұранысы бойынша", "По запросу ценовых предложений"),
-    "e_shop": ("Электронды дүкен арқылы", "Через электронный магазин"),
-    "commodity_exchange": ("Тауар биржалары арқылы", "Через товарные биржи"),
-    "single_source": ("Бір көзден алу тәсілімен", "Из одного источника"),
-    "other": ("Өзге тәсілмен", "Иным способом"),
+    "open_tender": ("ашық конкурс тәсілімен", "способом открытого конкурса"),
+    "prequalification_tender": ("алдын ала біліктілік іріктеу арқылы конкурс тәсілімен",
+                                "способом конкурса с предварительным квалификационным отбором"),
+    "framework_tender": ("негіздемелік келісімді пайдалана отырып конкурс тәсілімен",
+                         "способом конкурса с использованием рамочного соглашения"),
+    "rating_tender": ("рейтингтік-балдық жүйені пайдалана отырып конкурс тәсілімен",
+                      "способом конкурса с использованием рейтингово-балльной системы"),
+    "auction": ("аукцион тәсілімен", "способом аукциона"),
+    "price_request": ("баға ұсыныстарын сұрату тәсілімен", "способом запроса ценовых предложений"),
+    "e_shop": ("электрондық дүкен арқылы", "через электронный магазин"),
+    "commodity_exchange": ("тауар биржалары арқылы", "через товарные биржи"),
+    "single_source": ("бір көзден алу тәсілімен", "способом из одного источника"),
+    "other": ("өзге тәсілмен", "иным способом"),
 }
 METHOD_NAMES = {
     "open_tender": ("ашық конкурс", "открытый конкурс"),
@@ -121,13 +121,38 @@ def _method_name(m: MethodOverSpan, lang: str) -> str:
     return m.name if m.method == "other" and m.name else say(lang, *METHOD_NAMES.get(m.method, METHOD_NAMES["other"]))
 
 
-def _method_line(m: MethodOverSpan, lang: str) -> str:
+def _method_clause(m: MethodOverSpan, lang: str, elided: bool) -> str:
+    """One method's purchases: «баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт жасалды»,
+    «электрондық дүкен арқылы 41 440,00 теңгеге сатып алынды» / «способом запроса ценовых предложений заключено
+    105 договоров на сумму …», «через электронный магазин – закупки на сумму …»; `elided`: a Russian clause after
+    one that said «заключено» leaves the verb to it («способом открытого конкурса – 6 договоров на сумму …»)."""
     kk, ru = METHOD_PHRASES.get(m.method, METHOD_PHRASES["other"])
-    opening = m.name if m.method == "other" and m.name else say(lang, kk, ru)
-    counted = f" {contracts_text(m.contracts, lang)}" if m.contracts else ""
-    if m.amount is None:
-        return f"{opening}{counted} ({say(lang, 'сомасы көрсетілмеген', 'сумма не указана')})"
-    return f"{opening}{counted} – {tenge(m.amount, lang)}"
+    # an «other» method reads as typed («Тауар биржасы арқылы»)
+    how = lower_first(m.name) if m.method == "other" and m.name else say(lang, kk, ru)
+    if lang == "kk":
+        if not m.contracts:
+            bought = (f"{number(m.amount, lang, digits=2)} теңгеге сатып алынды" if m.amount is not None
+                      else "сатып алу жүргізілді (сомасы көрсетілмеген)")
+            return f"{how} {bought}"
+        if m.amount is None:
+            return f"{how} {contracts_text(m.contracts, lang)} жасалды (сомасы көрсетілмеген)"
+        return f"{how} {tenge(m.amount, lang)} сомасына {contracts_text(m.contracts, lang)} жасалды"
+    if not m.contracts:
+        return f"{how} – закупки на сумму {tenge(m.amount, lang)}" if m.amount is not None else (
+            f"{how} – закупки (сумма не указана)")
+    contracts = contracts_text(m.contracts, lang)
+    told = f"{how} – {contracts}" if elided else f"{how} {_concluded(m.contracts)} {contracts}"
+    return f"{told} на сумму {tenge(m.amount, lang)}" if m.amount is not None else f"{told} (сумма не указана)"
+
+
+def _methods_sentence(used: list[MethodOverSpan], lang: str, opening: str = "") -> str:
+    """Every method used in one sentence, its clauses joined by commas."""
+    clauses, said_verb = [], False
+    for m in used:
+        clauses.append(_method_clause(m, lang, elided=said_verb))
+        said_verb = said_verb or bool(m.contracts)
+    text = " ".join(p for p in (opening, ", ".join(clauses)) if p)
+    return sentence(f"{text[:1].upper()}{text[1:]}")
 
 
 def _concluded(n: int) -> str:
@@ -225,19 +250,13 @@ def _purchases(span, lang: str) -> list[Block]:
     unused = [m for m in methods if not m.used]
     blocks: list[Block] = []
     if used:
-        lines = [_method_line(m, lang) for m in used]
         if span.said(_methods_fact(used), lang):
-            # The school's basis already says by which methods contracts were concluded: each method's figures
-            # follow it as sentences of their own, as the seed gives them («Электронды дүкен арқылы – 41.440
-            # теңге.»), not after a second introduction.
-            blocks += [Para(sentence(line)) for line in lines]
+            # The school's basis already says by which methods contracts were concluded: the figures follow it in
+            # a sentence of their own, not after a second introduction.
+            blocks.append(Para(_methods_sentence(used, lang)))
         else:
-            blocks.append(Para(say(lang, "Талданатын кезеңде мемлекеттік сатып алу шарттары мынадай тәсілдермен "
-                                         "жасалды:",
-                                   "В анализируемом периоде договоры государственных закупок заключены "
-                                   "следующими способами:")))
-            # The lines go on after a colon: each starts lowercase («баға сұранысы бойынша …; электронды дүкен …»).
-            blocks += series([lower_first(line) for line in lines])
+            during = say(lang, "талданатын кезеңде", "в анализируемом периоде")
+            blocks.append(Para(_methods_sentence(used, lang, during)))
         if not _named_without_figures(span, methods, lang):
             # A total, or a share of one, only over every method the school names; otherwise none is printed,
             # as the seed prints none beside its open tender without a figure.
