@@ -724,3 +724,20 @@ def test_procurement_by_method_is_a_sentence(app, lang, told):
             ProcurementMethod(method="e_shop", amount=Decimal("2291548.72"))]}))
     assert text.splitlines()[0] == told
     assert ru_plural(2, "заключён", "заключено", "заключено") == "заключено"
+
+
+@pytest.mark.parametrize("lang, description, told", [
+    ("kk", "Өнім берушінің шағымы қаралып, негізсіз деп танылды.",
+     "Мемлекеттік сатып алуға 1 шағым түсті; өнім берушінің шағымы қаралып, негізсіз деп танылды, сатып алулардың "
+     "күші жойылған жоқ."),
+    ("ru", "Жалоба поставщика рассмотрена и признана необоснованной.",
+     "Поступила 1 жалоба на государственные закупки; жалоба поставщика рассмотрена и признана необоснованной, "
+     "закупки не отменялись."),
+])
+def test_a_complaint_is_told_once(app, lang, description, told):
+    """rudny-3: «Поступила 1 жалоба на государственные закупки, закупки не отменялись. Жалоба поставщика
+    рассмотрена…» told the complaint twice; the school's description goes on the count's sentence."""
+    with app.app_context():
+        text = certificate_text("procurement", lang, half("procurement", {
+            "complaints_count": 1, "cancellations_count": 0, "complaints_description": description}))
+    assert text == told

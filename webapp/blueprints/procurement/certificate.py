@@ -327,12 +327,18 @@ def _plan_and_complaints(span, lang: str) -> list[Block]:
         parts.append(_complaints(complaints, lang))
     if cancelled is not None and not span.stated(cancelled, CANCELLED, lang):
         parts.append(_cancellations(cancelled, lang))
+    description = trim_end((span.fact("complaints_description") or "").strip())
+    if (complaints and parts and parts[0] == _complaints(complaints, lang) and "." not in description
+            and say(lang, "шағым", "жалоб") in description.casefold()):
+        # The school's description tells the complaint's fate: it goes on the count's sentence rather than tell
+        # the complaint a second time (issue 11 re-read: «Поступила 1 жалоба… Жалоба поставщика рассмотрена…»).
+        parts[0] = f"{parts[0]}; {lower_first(description)}"
+        description = ""
     if parts:
         text = ", ".join(parts)
         blocks.append(Para(f"{text[0].upper()}{text[1:]}."))
-    description = (span.fact("complaints_description") or "").strip()
     if description:
-        blocks.append(Para(description))
+        blocks.append(Para(sentence(description)))
     return blocks
 
 
