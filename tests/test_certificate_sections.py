@@ -741,3 +741,28 @@ def test_a_complaint_is_told_once(app, lang, description, told):
         text = certificate_text("procurement", lang, half("procurement", {
             "complaints_count": 1, "cancellations_count": 0, "complaints_description": description}))
     assert text == told
+
+
+@pytest.mark.parametrize("lang, title, old_title", [
+    ("kk", "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:", "Алдыңғы жарты жылдықтың"),
+    ("ru", "Исполнение рекомендаций по итогам предыдущего анализа:", "предыдущего полугодия"),
+])
+def test_the_follow_up_table_names_the_previous_analysis_and_its_comments_do_not_repeat_the_status(
+        app, lang, title, old_title):
+    """Issue 11 re-read: «…предыдущего полугодия» is ambiguous over two half-years; the demo's comment «Не исполнено
+    в связи со сменой…» beside the status «Не исполнено» said it twice."""
+    from webapp.blueprints.conclusion.certificate import STATUSES
+    from webapp.blueprints.conclusion.models import FollowUp
+    from webapp.demo import texts, texts_ru
+
+    with app.app_context():
+        blocks = section_by_code("conclusion").certificate_frame(span_of("conclusion", half("conclusion", rows={
+            "followups": [FollowUp(text="Шара", deadline_kind="permanent", status="not_done", comment="x")]})),
+            lang)["conclusion"]
+    text = " ".join(b.text for b in blocks if isinstance(b, Para))
+    assert title in text and old_title not in text
+    comments = {"kk": texts.FOLLOW_UP_COMMENTS, "ru": texts_ru.FOLLOW_UP_COMMENTS}[lang]
+    for status, comment in comments.items():
+        if comment:
+            assert not comment.casefold().startswith(STATUSES[status][lang == "ru"]), comment
+            assert STATUSES[status][lang == "ru"] not in comment.casefold()

@@ -468,7 +468,7 @@ VIOLATION_MEASURES = {
 }
 # The comment says what the status column does not (it said «Орындалуда» beside «Орындалуда», issue 11).
 FOLLOW_UP_COMMENTS = {"done": None, "in_progress": "Келесі жарты жылдықта аяқталады",
-                      "not_done": "Жауапты қызметкер ауысуына байланысты орындалмады"}
+                      "not_done": "Жауапты қызметкер ауысуына байланысты"}
 
 # --- Appendix 4 ------------------------------------------------------------------------------------
 

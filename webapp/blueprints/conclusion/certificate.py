@@ -91,8 +91,9 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                 blocks.append(table)
     followups = span.rows.get("followups", [])
     if followups:
-        blocks.append(Para(say(lang, "Алдыңғы жарты жылдықтың ұсынымдарының орындалуы:",
-                               "Исполнение рекомендаций предыдущего полугодия:")))
+        # Not «…предыдущего полугодия»: a certificate over two half-years has two previous ones (issue 11 re-read).
+        blocks.append(Para(say(lang, "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:",
+                               "Исполнение рекомендаций по итогам предыдущего анализа:")))
         blocks.append(Table(
             [say(lang, "№", "№"), say(lang, "Ұсыным", "Рекомендация"), say(lang, "Мерзімі", "Срок"),
              say(lang, "Орындалуы", "Исполнение"), say(lang, "Түсініктеме", "Комментарий")],
