@@ -766,3 +766,24 @@ def test_the_follow_up_table_names_the_previous_analysis_and_its_comments_do_not
         if comment:
             assert not comment.casefold().startswith(STATUSES[status][lang == "ru"]), comment
             assert STATUSES[status][lang == "ru"] not in comment.casefold()
+
+
+@pytest.mark.parametrize("right, wrong", [
+    ("№94-V", "94-ү"),
+    ("Қазақстан Республикасы Еңбек кодексінің 21 және 22-баптарына", "24-тармақшасының бұйрығы мен қаулысына"),
+    ("(Қазақстан Республикасының Әділет министрлігінде 2016 жылғы 3 қазанда №14281 болып тіркелген)",
+     "Әділет министрінің 2016 жылғы 3 қазандағы №14281 негізделеді"),
+    ("№338 бұйрығымен бекітілген «Педагог", "№338 «Педагог"),
+    ("2012 жылғы 21 ақпандағы №57 бұйрығы", "№ 57 Бұйрығы"),
+    ("ішкі тәртіп ережесі әзірленіп", "ережесін әзірленіп"),
+    ("қажет болған жағдайда сыбайлас жемқорлыққа қарсы және қоғамдық мониторингтің уәкілетті мүшелеріне дұрыс "
+     "ақпарат ұсыну, олармен тығыз ынтымақтасу", "тығыз ынтымақтастық"),
+    ("тексеру жүргізу кезінде дұрыс емес ақпаратты және (немесе) құжаттаманы ұсыну", "дұрыс емес ақпарат беру"),
+    ("тегін негізде жүргізу", "тегін негізінде"),
+    ("Педагог қызметкерлердің «Педагог мәртебесі туралы» ҚР Заңын және педагогикалық әдеп нормаларын қатаң "
+     "сақтауын қамтамасыз ету", "ҚРЗ"),
+])
+def test_the_seed_schools_kazakh_texts_read_right(seed_certificate, right, wrong):
+    """The fluent reviewer's list for rudny-7's typed Kazakh texts (the Russian versions were already right)."""
+    text = seed_certificate("kk")
+    assert right in text and wrong not in text
