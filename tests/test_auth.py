@@ -155,3 +155,18 @@ def test_non_debug_apps_mark_cookies_secure_and_debug_apps_do_not(tmp_path, monk
     assert create_app(instance_path=str(tmp_path)).config["SESSION_COOKIE_SECURE"] is True
     monkeypatch.setenv("FLASK_DEBUG", "1")
     assert create_app(instance_path=str(tmp_path)).config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_the_sign_in_dialog_says_which_account_signed_in_and_can_take_the_session_to_another(as_user):
+    """A page's dialog learns the account signed in (a page opened as rudny-7 tells the clerk rudny-3 cannot save
+    there); signed in as rudny-3 in another tab, the dialog signs in as the page's account instead of answering
+    «ok» for rudny-3 (the save then said «Not saved: 404»)."""
+    client = as_user("rudny-3")
+    json = {"Accept": "application/json"}
+    same = client.post("/login", data={"username": "rudny-3", "password": "demo"}, headers=json)
+    assert same.status_code == 200 and same.get_json()["username"] == "rudny-3"
+    other = client.post("/login", data={"username": "rudny-7", "password": "demo"}, headers=json)
+    assert other.status_code == 200 and other.get_json()["username"] == "rudny-7"
+    assert client.get("/units/rudny-7").status_code == 200
+    wrong = client.post("/login", data={"username": "rudny-3", "password": "nope"}, headers=json)
+    assert wrong.status_code == 422 and wrong.get_json()["ok"] is False

@@ -242,6 +242,35 @@ def test_signed_out_in_another_tab_the_row_is_saved_after_signing_in_on_the_page
         assert db.session.scalar(db.select(db.func.count()).select_from(DisciplinaryAction)) == 1
 
 
+def test_signed_in_again_as_another_account_the_dialog_says_so_and_the_text_waits(page: Page, started, live_app):
+    """QA: signed in again through the dialog as another school's account, the save said «Сақталмады: 404».
+    Now the dialog says this account cannot save here and asks for the page's account; the text stays and is
+    saved once the page's account signs in."""
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    sign_out_elsewhere(page, "rudny-7")
+    page.fill("#risks", "Басқа тіркелгіден кейін де сақталатын мәтін.")
+    page.keyboard.press("Tab")
+    page.locator("#save-state").get_by_role("button", name="Кіру").click()
+    dialog = page.locator("#sign-in-dialog")
+    page.fill("#sign-in-username", "rudny-3")
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(dialog.locator(".error")).to_contain_text("rudny-3")
+    expect(dialog.locator(".error")).to_contain_text("rudny-7 ретінде кіріңіз")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#risks")).to_have_value("Басқа тіркелгіден кейін де сақталатын мәтін.")
+    expect(page.locator("#save-state")).not_to_contain_text("404")
+    assert personnel(live_app) is None or not personnel(live_app).risks
+
+    page.fill("#sign-in-username", "rudny-7")
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+    assert personnel(live_app).risks == "Басқа тіркелгіден кейін де сақталатын мәтін."
+
+
 def test_a_page_left_open_past_its_token_lifetime_still_saves(page: Page, started, live_app):
     log_in(page, "rudny-7")
     page.goto(PERSONNEL)
@@ -551,6 +580,61 @@ def test_typing_in_row_forms_asks_before_leaving_and_is_kept_over_a_reload(page:
     expect(page.locator("#inspections-body")).to_have_value("")
     assert dialogs == []
     assert page.evaluate("() => Object.keys(sessionStorage).filter(key => key.startsWith('adal-unsaved'))") == []
+
+
+def test_a_paste_longer_than_the_limit_says_how_much_did_not_fit(page: Page, started):
+    """QA: 300 000 characters pasted into a section's text kept 10 000 with no word. Now the box says how many did
+    not fit and what the limit is, and counts as the clerk nears it; what fits is saved (the server checks too)."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    log_in(page, "rudny-7")
+    page.goto(PERSONNEL)
+    page.locator("#risks").click()
+    page.evaluate("() => navigator.clipboard.writeText('а'.repeat(300000))")
+    page.keyboard.press("Control+V")
+    expect(page.locator("#risks-limit")).to_contain_text(re.compile(r"290\s000 таңба сыймады: шегі — 10\s000 таңба"))
+    expect(page.locator("#risks-limit")).to_contain_text(re.compile(r"10\s000 / 10\s000 таңба"))
+    assert len(page.locator("#risks").input_value()) == 10_000
+    page.keyboard.press("Backspace")  # typing on: the count again
+    expect(page.locator("#risks-limit")).to_have_text(re.compile(r"^9\s999 / 10\s000 таңба\.$"))
+    expect(page.locator("#narrative-saved")).to_have_text(SAVED)
+
+
+RESTORED = "Қайта жүктелгеннен кейін қалпына келтірілді — әлі сақталмады."
+
+
+def test_row_form_typing_and_a_restored_draft_are_said_unsaved(page: Page, inspection):
+    """QA: typed into a row form, the page still said «Сақталды» from the last save; after a reload the typing was
+    back but neither the page nor the row list said it was not saved. Now both say «Әлі сақталмады», and the
+    form says it was restored."""
+    log_in(page, "rudny-7")
+    page.goto(INSPECTIONS)
+    page.locator(f"#row-inspections-{inspection}").get_by_role("link", name="Өңдеу").click()
+    type_into(page, f"#inspections-{inspection}-subject", " қауіпсіздігі")
+    page.locator(f"#row-inspections-{inspection}").get_by_role("button", name="Сақтау").click()
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+
+    added = type_into(page, "#inspections-body", "Қаржылық бақылау")
+    expect(page.locator("#save-state")).to_have_text("Әлі сақталмады")
+    expect(page.locator("#rows-inspections-state")).to_have_text("Әлі сақталмады")
+    assert reload_answering_the_warning(page) == ["beforeunload"]
+    expect(page.locator("#inspections-body")).to_have_value(added)
+    expect(page.locator("#save-state")).to_have_text("Әлі сақталмады")
+    expect(page.locator("#rows-inspections-state")).to_have_text("Әлі сақталмады")
+    expect(page.locator("#add-inspections .draft-restored")).to_have_text(RESTORED)
+
+    page.locator("#add-inspections button[type=submit]").click()  # sent: the notice and the «not saved» go
+    expect(page.locator("#rows-inspections tbody tr")).to_have_count(2)
+    expect(page.locator("#save-state")).to_have_text(SAVED)
+    expect(page.locator("#add-inspections .draft-restored")).to_have_count(0)
+
+
+def test_restored_certificate_texts_say_they_are_not_saved_yet(page: Page):
+    log_in(page, "rudny")
+    page.goto("/units/rudny/certificate-texts/")
+    typed = type_into(page, "#goal_ru", " Дополнение.")
+    assert reload_answering_the_warning(page) == ["beforeunload"]
+    expect(page.locator("#goal_ru")).to_have_value(typed)
+    expect(page.locator("#form .draft-restored")).to_have_text(RESTORED)
 
 
 def test_certificate_texts_typed_ask_before_leaving_and_are_kept_over_a_reload(page: Page):

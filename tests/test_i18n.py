@@ -1,5 +1,6 @@
 """Kazakh first, Russian on request: the choice, where it is remembered, and locale formatting."""
 
+import re
 from datetime import date
 from decimal import localcontext
 from pathlib import Path
@@ -8,8 +9,9 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from support import login, text_of
+from support import app_config, login, reset_database, text_of
 
+from webapp import create_app
 from webapp.extensions import db
 from webapp.i18n import long_date, money, number, percent
 from webapp.models import User
@@ -135,3 +137,22 @@ def test_every_interface_string_is_translated(lang):
 def test_pages_use_a_font_with_every_kazakh_letter(client):
     css = client.get("/static/app.css").get_data(as_text=True)
     assert '"DejaVu Sans"' in css.split("font-family:")[1].split(";")[0].split(",")[0]
+
+
+def test_the_chosen_language_outlives_a_lost_session(tmp_path):
+    """QA: the session cookie lost, a department's plain form (certificate texts) answered «form expired» in
+    Kazakh to someone who had chosen Russian, and the login page too: the choice is kept in a cookie of its own."""
+    app = create_app(app_config(WTF_CSRF_ENABLED=True), instance_path=str(tmp_path / "instance"))
+    reset_database(app)
+    client = app.test_client()
+
+    def token(url):
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get(url).get_data(as_text=True))[1]
+
+    client.post("/login", data={"username": "rudny", "password": "demo", "csrf_token": token("/login")})
+    client.post("/language", data={"lang": "ru", "csrf_token": token("/units/rudny")})
+    typed = token("/units/rudny/certificate-texts/")
+    client.delete_cookie(app.config["SESSION_COOKIE_NAME"])  # the session is gone (expired, cleared, another tab)
+    expired = client.post("/units/rudny/certificate-texts/", data={"csrf_token": typed, "goal_ru": "Цель."})
+    assert expired.status_code == 400 and "Срок действия формы истёк" in text_of(expired)
+    assert "Войти" in text_of(client.get("/login"))

@@ -18,6 +18,8 @@ from flask_login import current_user
 # Babel's plain "ru" prints KZT instead of ₸; the Kazakhstan variants print ₸ in both languages.
 FORMAT_LOCALES = {"kk": "kk_KZ", "ru": "ru_KZ"}
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+LANGUAGE_COOKIE = "lang"  # the interface language chosen on this browser (not personal data: no consent needed)
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
 
 def select_language() -> str:
@@ -28,7 +30,7 @@ def select_language() -> str:
     # in `g`, which a test's app context shares between requests), as long as what it depends on (the signed-in
     # user and their choice, the session's) has not changed.
     user = g.get("_login_user")
-    key = (id(user), getattr(user, "locale", None), session.get("lang"))
+    key = (id(user), getattr(user, "locale", None), session.get("lang"), request.cookies.get(LANGUAGE_COOKIE))
     kept = request.environ.get("adal.language")
     if kept is not None and kept[0] == key:
         return kept[1]
@@ -42,6 +44,10 @@ def _select_language() -> str:
         return current_user.locale
     if session.get("lang") in languages:
         return session["lang"]
+    # Kept apart from the session, so a session lost (expired, signed out elsewhere) does not lose the choice: the
+    # «form expired» page and the login page after it speak the language chosen.
+    if request.cookies.get(LANGUAGE_COOKIE) in languages:
+        return request.cookies[LANGUAGE_COOKIE]
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 

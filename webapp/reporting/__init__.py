@@ -32,6 +32,9 @@ def saving_texts() -> dict[str, str]:
     return {
         "saving": _("Saving…"),
         "pending": _("Not saved yet"),
+        "restored": _("Restored after the reload — not saved yet."),
+        "limitCounter": _("%(count)s of %(max)s characters."),
+        "limitCut": _("%(count)s characters did not fit: the limit is %(max)s."),
         "savedAt": _("Saved at %(time)s"),
         "offline": _("Not saved — no connection. It will be sent when the connection returns."),
         "serverError": _("Not saved — the server did not answer properly. Trying again…"),
@@ -39,6 +42,10 @@ def saving_texts() -> dict[str, str]:
         "conflict": _("Not saved — someone else changed this meanwhile. Choose which text to keep."),
         "invalid": _("Not saved — correct the marked field."),
         "refused": _("Not saved: %(reason)s"),
+        "notThisAccount": _("Not saved: the account signed in now cannot save here. Sign in with the account this "
+                            "page was opened with; what you typed stays on the page."),
+        "otherAccount": _("You signed in as %(account)s: this account cannot save on this page. Sign in as "
+                          "%(page)s — what you typed stays here."),
         "rowAdded": _("Row added at %(time)s"),
         "rowRemoved": _("Row removed at %(time)s"),
         "conflictIntro": _("Someone else saved a different value here after you opened the page."),

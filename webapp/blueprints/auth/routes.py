@@ -12,6 +12,7 @@ from werkzeug.routing import RequestRedirect
 
 from ... import audit
 from ...extensions import db, limiter
+from ...i18n import LANGUAGE_COOKIE, LANGUAGE_COOKIE_AGE
 from ...models import User, utcnow
 from ...passwords import burn_password_check
 from ...rendering import wants_json
@@ -88,12 +89,18 @@ def csrf_token():
 def login():
     """The login form; one generic message, in the same time, for any wrong username or password.
 
-    A page's sign-in dialog posts here asking for JSON: it gets {"ok": true, "token": …} and stays where it is.
+    A page's sign-in dialog posts here asking for JSON: it gets {"ok": true, "token": …, "username": …} and stays
+    where it is; the page tells by the username whether the account signed in can save what waits on it. The
+    dialog signing in as another account than the one this browser has now (signed in in another tab) is a
+    sign-in like any: the page's account can take the session back there.
     """
     if current_user.is_authenticated:
-        if wants_json():
-            return jsonify(ok=True, token=generate_csrf())
-        return redirect(url_for("units.home"))
+        other = request.method == "POST" and wants_json() and \
+            (request.form.get("username") or "").strip().lower() not in ("", current_user.username)
+        if wants_json() and not other:
+            return jsonify(ok=True, token=generate_csrf(), username=current_user.username)
+        if not other:
+            return redirect(url_for("units.home"))
     form = LoginForm(next=request.args.get("next"))
     if form.validate_on_submit():
         username = form.username.data.strip().lower()
@@ -107,7 +114,7 @@ def login():
             audit.record(db.session, "login", user)
             db.session.commit()
             if wants_json():
-                return jsonify(ok=True, token=generate_csrf())
+                return jsonify(ok=True, token=generate_csrf(), username=user.username)
             return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
         # A name no account has is often a password typed into the wrong box: the log keeps only its start.
         label = username if user is not None else f"{username[:2]}… ({len(username)})"
@@ -178,11 +185,14 @@ def change_password():
 
 @bp.post("/language")
 def set_language():
-    """Switch the interface language; remembered on the account, or for this browser session."""
+    """Switch the interface language; remembered on the account, for this browser session and on this browser."""
     form = LanguageForm()
+    response = redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
     if form.validate_on_submit():
         session["lang"] = form.lang.data
+        response.set_cookie(LANGUAGE_COOKIE, form.lang.data, max_age=LANGUAGE_COOKIE_AGE, httponly=True,
+                            samesite="Lax", secure=bool(current_app.config["SESSION_COOKIE_SECURE"]))
         if current_user.is_authenticated and current_user.locale != form.lang.data:
             current_user.locale = form.lang.data
             db.session.commit()
-    return redirect(_safe_next(form.next.data) or url_for("units.home"), 303)
+    return response

@@ -162,7 +162,19 @@
           } catch (ignored) {
             answer = {};
           }
-          if (response.ok && answer.ok) {
+          // The page's own account (the dialog comes filled with it): another one cannot save what waits here.
+          const username = form.querySelector("input[name=username]");
+          const own = username ? username.defaultValue.trim().toLowerCase() : "";
+          if (response.ok && answer.ok && answer.username && own && answer.username !== own) {
+            if (answer.token) setToken(answer.token);
+            error.textContent = text("otherAccount", {account: answer.username, page: own});
+            error.hidden = false;
+            username.value = own;
+            if (password) {
+              password.value = "";
+              password.focus();
+            }
+          } else if (response.ok && answer.ok) {
             if (answer.token) setToken(answer.token);
             form.removeEventListener("submit", submit);
             if (password) password.value = "";
@@ -506,6 +518,8 @@
     if (failure.kind === "signed-out") return ["signed-out", text("signedOut")];
     if (failure.kind === "offline") return ["offline", text("offline")];
     if (failure.kind === "server") return ["offline", text("serverError")];
+    // Refused as not this account's (signed in as another one in another tab): said so, not «Not saved: 404».
+    if (failure.reason === "403" || failure.reason === "404") return ["refused", text("notThisAccount")];
     return ["refused", text("refused", {reason: failure.reason})];
   }
 
@@ -578,7 +592,23 @@
   function showList(list, kind, message) {
     const refused = kind === "saved" ? refusedIn(list) : "";
     if (refused) setState(document.getElementById(list), refused, text(refused));
+    else if (kind === "saved" && typedInList(list)) setState(document.getElementById(list), "pending", text("pending"));
     else setState(document.getElementById(list), kind, message);
+  }
+
+  /* Typing in one of the list's forms not sent yet: the list says «not saved yet», as a section's text does. */
+  function typedInList(list) {
+    return Array.from(document.querySelectorAll(DRAFTS)).some((form) => rowList(form) === list && draftOf(form));
+  }
+
+  /* After typing in a row form (or its draft put back): its list's line says whether something waits there. A
+     line saying a save is on its way, failed or was refused keeps saying so. */
+  function showDraftList(form) {
+    const list = rowList(form);
+    const element = list && document.getElementById(list);
+    if (!element || !["", "saved", "pending"].includes(element.dataset.state || "")) return;
+    if (typedInList(list)) setState(element, "pending", text("pending"));
+    else if (element.dataset.state === "pending") setState(element, "", "");
   }
 
   function submitRow(form, submitter) {
@@ -738,11 +768,24 @@
       const opened = row && row.querySelector("form[data-row-form=edit]");
       if (opened) putBack(opened, draft);
       remember();
+      showPage();
     }, () => {});
   }
 
   function putBack(form, draft) {
     let any = false;
+    // Typed before the reload and not sent: said in the form, and as unsaved on its list and the page.
+    const said = () => {
+      if (!form.querySelector(".draft-restored")) {
+        const notice = document.createElement("p");
+        notice.className = "hint draft-restored";
+        notice.setAttribute("role", "status");
+        notice.textContent = text("restored");
+        form.prepend(notice);
+      }
+      showDraftList(form);
+      showPage();
+    };
     for (const [id, [value, served]] of Object.entries(draft.fields)) {
       const element = document.getElementById(id);
       if (!element || !form.contains(element)) continue;
@@ -757,6 +800,7 @@
       const input = form.querySelector(`input[name="${name}"]`);
       if (input) input.value = value;
     }
+    said();
   }
 
   // --- The page's own state, and what survives a reload ------------------------------------------
@@ -780,6 +824,11 @@
     for (const [key, refused] of refusedRows) {
       if (!stillRefused(key)) refusedRows.delete(key);
       else if (!worst || order.indexOf(refused.kind) < order.indexOf(worst[0])) worst = [refused.kind, text(refused.kind)];
+    }
+    // Typed in a row's form, the certificate texts or reasons and not sent: the page is not «saved».
+    const typedInForms = () => Array.from(document.querySelectorAll(DRAFTS)).some((form) => draftOf(form));
+    if ((!worst || order.indexOf("pending") < order.indexOf(worst[0])) && typedInForms()) {
+      worst = ["pending", text("pending")];
     }
     if (worst) setState(element, worst[0], worst[1], worst[0] === "signed-out" ? signInButton : null);
     else setState(element, lastSaved ? "saved" : "", lastSaved ? text("savedAt", {time: lastSaved}) : "");
@@ -910,10 +959,16 @@
     return input.matches("input[data-date-field]") && input.value.trim() !== "" && input.validity.patternMismatch;
   }
 
+  function typedInDraft(form) {
+    remember();
+    showDraftList(form);
+    showPage();
+  }
+
   document.addEventListener("input", (event) => {
     const form = event.target.form;
     const name = fieldName(event.target);
-    if (form && name && form.matches(DRAFTS)) remember();
+    if (form && name && form.matches(DRAFTS)) typedInDraft(form);
     if (!form || !name || !form.matches("form[data-autosave]")) return;
     const state = touched(form, name);
     remember();
@@ -927,7 +982,7 @@
   document.addEventListener("change", (event) => {
     const form = event.target.form;
     const name = fieldName(event.target);
-    if (form && name && form.matches(DRAFTS)) remember();
+    if (form && name && form.matches(DRAFTS)) typedInDraft(form);
     if (!form || !name || !form.matches("form[data-autosave]")) return;
     touched(form, name);
     remember();
@@ -1022,6 +1077,65 @@
   document.addEventListener("htmx:afterSettle", () => { // e.g. a refused row edit cancelled, a form sent
     remember();
     showPage();
+  });
+
+  // --- Long texts: the limit said, never a silent cut -------------------------------------------------
+
+  /* A text field's limit (maxlength, 10 000 for a section's text) is shown as it nears, and a paste the
+     browser cut at it says how much did not fit: the clerk knows the end of their text is not in the box. */
+  const LIMIT_SHOWN_FROM = 0.9;
+
+  function grouped(number) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  }
+
+  function limitOf(element) {
+    const max = element.maxLength;
+    const long = element.tagName === "TEXTAREA" || (element.tagName === "INPUT" && element.type === "text");
+    return long && max > 0 && element.id ? max : 0;
+  }
+
+  function showLimit(element, cut) {
+    const max = limitOf(element);
+    if (!max) return;
+    let line = document.getElementById(element.id + "-limit");
+    const length = element.value.length;
+    if (!line && !cut && length < max * LIMIT_SHOWN_FROM) return;
+    if (!line) {
+      line = document.createElement("p");
+      line.id = element.id + "-limit";
+      line.className = "hint field-limit";
+      line.setAttribute("aria-live", "polite");
+      element.insertAdjacentElement("afterend", line);
+    }
+    const counter = length >= max * LIMIT_SHOWN_FROM ? text("limitCounter", {count: grouped(length), max: grouped(max)}) : "";
+    if (cut) {
+      line.textContent = text("limitCut", {count: grouped(cut), max: grouped(max)}) + (counter ? " " + counter : "");
+      line.classList.add("field-limit-cut");
+      line.dataset.cut = "1";
+    } else if (!line.dataset.cut) {
+      line.textContent = counter;
+    }
+  }
+
+  document.addEventListener("paste", (event) => {
+    const element = event.target;
+    const max = limitOf(element);
+    if (!max || !event.clipboardData) return;
+    const pasted = event.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n");
+    const kept = element.value.length - Math.abs((element.selectionEnd || 0) - (element.selectionStart || 0));
+    const cut = pasted.length - Math.max(0, max - kept);
+    if (cut <= 0) return;
+    // Said after the browser has put in what fits, so the counter counts it.
+    setTimeout(() => showLimit(element, cut), 0);
+  });
+
+  document.addEventListener("input", (event) => {
+    const element = event.target;
+    const line = element.id && document.getElementById(element.id + "-limit");
+    if (line && event.inputType !== "insertFromPaste") delete line.dataset.cut; // typed on: the count again
+    if (line && !line.dataset.cut) line.classList.remove("field-limit-cut");
+    showLimit(element, 0);
   });
 
   function notice() {
