@@ -720,6 +720,23 @@ def test_return_reasons_typed_ask_before_leaving_and_are_kept_over_a_reload(page
     assert dialogs == []
 
 
+def test_return_reasons_sent_signed_out_ask_to_sign_in_on_the_page_and_are_then_sent(page: Page, submitted):
+    """QA: the session lost, «Return the sections with reasons» (a plain form) answered a 400 «form expired» page.
+    Now the page asks to sign in again in its dialog, the reasons still typed, and then sends them."""
+    log_in(page, "rudny")
+    page.goto("/schools/rudny-7/2026-H2/")
+    typed = type_into(page, "#reason-personnel", "Бұйрық күнін тексеріңіз.")
+    sign_out_elsewhere(page, "rudny")
+    page.locator("button[name=decision][value=return]").click()
+    dialog = page.locator("#sign-in-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#reason-personnel")).to_have_value(typed)
+    page.fill("#sign-in-password", "demo")
+    dialog.get_by_role("button", name="Кіру").click()
+    expect(page.locator("#submission-status .state-overdue")).to_be_visible()  # returned, with the reasons
+    expect(page.locator("main")).to_contain_text("Бұйрық күнін тексеріңіз.")
+
+
 def test_a_click_on_a_form_just_swapped_in_is_handled_by_htmx_not_by_the_browser(page: Page, inspection):
     """htmx wired what it had swapped in only after a settle delay (20 ms): a click meanwhile was the browser's
     own, a link followed or a form posted as without JavaScript, and the page reloaded under the clerk."""

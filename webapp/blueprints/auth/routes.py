@@ -77,8 +77,9 @@ def _page_for(target: str) -> str:
 @bp.get("/csrf-token")
 @limiter.exempt
 def csrf_token():
-    """A fresh form token for this session, for a page left open long or signed in again from a dialog."""
-    return jsonify(token=generate_csrf()), 200, {"Cache-Control": "no-store"}
+    """A fresh form token for this session, for a page left open long or signed in again from a dialog; and
+    whether anyone is signed in, so a page sends a plain form only once they are (else its dialog asks first)."""
+    return jsonify(token=generate_csrf(), signed_in=current_user.is_authenticated), 200, {"Cache-Control": "no-store"}
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -1006,7 +1006,11 @@
     } else if (form.matches("form[data-row-form]")) {
       event.preventDefault();
       submitRow(form, event.submitter);
+    } else if (form.matches("form[data-draft]:not([hx-post])") && !form.dataset.checked) {
+      event.preventDefault();
+      sendSignedIn(form, event.submitter);
     } else if ((form.method || "").toLowerCase() === "post" && !form.hasAttribute("hx-post")) {
+      delete form.dataset.checked;
       // A plain form (start, submit, review): one request per click, the buttons off while it is on its way.
       if (form.dataset.sending) {
         event.preventDefault();
@@ -1019,6 +1023,32 @@
       }, 0);
     }
   });
+
+  /* A plain form holding typing (the reasons for returning or reopening): sent only once someone is signed in,
+     with a fresh token. Signed out meanwhile, the page's dialog asks first and the typing stays in front of the
+     clerk (was: the browser posted it and got a «form expired» page). */
+  async function sendSignedIn(form, submitter) {
+    if (form.dataset.checking) return;
+    form.dataset.checking = "1";
+    try {
+      let answer;
+      try {
+        const response = await fetch(TEXTS.tokenUrl, {credentials: "same-origin", cache: "no-store",
+                                                      headers: {Accept: "application/json"}});
+        if (!response.ok) throw new Failure("offline");
+        answer = await response.json();
+      } catch (error) {
+        notice();
+        return;
+      }
+      setToken(answer.token);
+      if (answer.signed_in === false) await signIn();
+      form.dataset.checked = "1";
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+    } finally {
+      delete form.dataset.checking;
+    }
+  }
 
   window.addEventListener("pageshow", () => {
     document.querySelectorAll("form[data-sending]").forEach((form) => {
