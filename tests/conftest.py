@@ -136,7 +136,8 @@ def _known_seconds(config) -> dict[str, float]:
             known = json.load(file)
     except (OSError, ValueError):
         known = {}
-    return {**known, **(config.cache.get(FILE_SECONDS, {}) if config.cache else {})}
+    cache = getattr(config, "cache", None)  # none with -p no:cacheprovider
+    return {**known, **(cache.get(FILE_SECONDS, {}) if cache else {})}
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -156,6 +157,7 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session):
-    if _seconds_this_run and session.config.cache and not os.environ.get("PYTEST_XDIST_WORKER"):
-        session.config.cache.set(FILE_SECONDS, {**session.config.cache.get(FILE_SECONDS, {}),
-                                                **{f: round(s, 1) for f, s in _seconds_this_run.items()}})
+    cache = getattr(session.config, "cache", None)
+    if _seconds_this_run and cache and not os.environ.get("PYTEST_XDIST_WORKER"):
+        cache.set(FILE_SECONDS, {**cache.get(FILE_SECONDS, {}),
+                                 **{f: round(s, 1) for f, s in _seconds_this_run.items()}})
