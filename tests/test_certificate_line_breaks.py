@@ -52,7 +52,10 @@ FILLERS = ["с" * n for n in range(1, 41)]
     # left as typed: an abbreviation's last letter is no initial, and a year and a day are two numbers
     ("ҚР. Білім министрлігі", "ҚР. Білім министрлігі"),
     ("I. Нормативтік құқықтық актілер", "I. Нормативтік құқықтық актілер"),  # a Roman numeral, no initial
-    ("2024 жылғы 13 қарашадағы №88, 2024 131 адам", "2024 жылғы 13 қарашадағы №88, 2024 131 адам"),
+    ("2024 жылғы 13 қарашадағы №88, 2024 131 адам", "2024 жылғы 13\u00a0қарашадағы №88, 2024 131 адам"),
+    # a day and its month; the dash before a name (the reviewer: «2» ended a line, «– Н.Г. Оспанова» began one)
+    ("2 қыркүйектегі, 2 октября 2024 года, 12 мая", "2\u00a0қыркүйектегі, 2\u00a0октября 2024 года, 12\u00a0мая"),
+    ("ответственное лицо – Н.Г. Оспанова", "ответственное лицо\u00a0– Н.Г.\u00a0Оспанова"),
     ("http://rudnymektep7.edu.kz/ т.б. Мектеп", "http://rudnymektep7.edu.kz/ т.б. Мектеп"),
 ])
 def test_typeset_binds_what_a_reader_takes_in_as_one(typed, printed):

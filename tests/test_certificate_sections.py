@@ -52,7 +52,7 @@ def _orders(lang: str) -> list[str]:
             # on paper a range of years takes an en dash («2024–2025 оқу жылына»), whatever was typed; the reference
             # first, in the one order style (issue 11)
             cited.append(typeset(f"{on} №{number} {quoted(title)}" if lang == "kk"
-                                 else f"от {on} №{number} {quoted(ORDER_TITLES_RU[title])}"))
+                                 else f"от {on} №{number} {quoted(ORDER_TITLES_RU[title])}").replace("\u00a0", " "))
     return cited
 
 

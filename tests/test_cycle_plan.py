@@ -490,7 +490,7 @@ def test_the_heads_approval_shows_on_the_schools_certificate_in_every_format(app
 
     def docx(lang):
         document = Document(io.BytesIO(school.get(url.format(lang=lang, kind="docx")).data))
-        return " ".join(p.text for p in document.paragraphs)
+        return " ".join(p.text for p in document.paragraphs).replace("\u00a0", " ")  # «19\u00a0декабря»
 
     # One form of approval: «БЕКІТЕМІН», the post, the signature and the day, the date given once (issue 11: «2025
     # жылғы «19» желтоқсан / 2025 жылғы 19 желтоқсандағы №301 бұйрығымен»; then «БЕКІТЕМІН … №301 бұйрықпен

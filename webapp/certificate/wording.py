@@ -354,6 +354,11 @@ _GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \t]\d{3})+(?!\d)")
 # «– 1 педагог»: a count after a dash stays with its noun (issue 11 review: «– 1» ended a line, «педагог» began
 # the next).
 _DASH_COUNT = re.compile(r"(?<=[–—][ \u00a0])(\d[\d\u00a0]*)[ \t]+(?=[^\W\d_])")
+# «2 қыркүйектегі», «2 октября»: a day and its month (the reviewer: a line ended at «2»).
+_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})[ \t]+"
+                        rf"(?=(?:{'|'.join(KK_MONTHS)})|(?:{'|'.join(RU_MONTHS_OF)})(?!\w))")
+# «ответственное лицо – Н.Г. Оспанова»: no line starts with the dash before a name.
+_DASH_NAME = re.compile(rf"[ \t]+(?=[–—][ \t\u00a0]+{_INITIAL_PAIR}[ \t\u00a0]*{_SURNAME})")
 
 
 def _no_breaks(text: str) -> str:
@@ -367,6 +372,8 @@ def _no_breaks(text: str) -> str:
     text = _NUMERO.sub("№" + NBSP, text)
     text = _UNIT.sub(NBSP, text)
     text = _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
+    text = _DAY_MONTH.sub(lambda m: m[1] + NBSP, text)
+    text = _DASH_NAME.sub(NBSP, text)
     return _DASH_COUNT.sub(lambda m: m[1] + NBSP, text)
 
 
