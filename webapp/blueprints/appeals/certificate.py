@@ -154,9 +154,16 @@ def certificate(span, lang: str) -> list[Block]:
         return [Para(text)] if text else []
     stated = span.stated(received, APPEALS, lang)
     # The dated list names every appeal received only when it holds as many; otherwise its channels are «из них».
-    text = " ".join(t for t in (_received(rows, received, lang, stated, _applicants(span, lang),
-                                          whole=len(rows) == received),
-                                _on_time(received, on_time, overdue, unanswered, lang)) if t)
+    told = _received(rows, received, lang, stated, _applicants(span, lang), whole=len(rows) == received)
+    timely = _on_time(received, on_time, overdue, unanswered, lang)
+    if received and on_time == received and told.endswith(".") and not {":", ";"} & set(told):
+        # One sentence, not «…поступило 3 обращения. Каждое обращение рассмотрено в срок.» before a school's
+        # «Каждое обращение рассматривалось…» (the reviewer: «каждое обращение» told twice).
+        timely = ""
+        told = told[:-1] + say(lang, ", {all} мерзімінде қаралды.", ", {all} в срок.",
+                               all=say(lang, "барлығы" if received > 1 else "ол",
+                                       "все рассмотрены" if received > 1 else "оно рассмотрено"))
+    text = " ".join(t for t in (told, timely) if t)
     return [Para(text, topic=RECEIVED)] if text else []
 
 
