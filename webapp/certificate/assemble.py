@@ -6,6 +6,7 @@ WeasyPrint and the DOCX writer all work from its result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -105,12 +106,21 @@ def section_blocks(span: SpanData, lang: str) -> list[Block]:
     own = span.untold(span.section.certificate(span, lang), lang) if span.section.certificate else []
     blocks += placed(basis, own, span.section.certificate_topics, say(lang, "Негіздеме:", "Обоснование:"))
     if span.violation_found and not _told_in(text["violation_description"], own):
-        blocks.append(Para(text["violation_description"] or "",
-                           label=say(lang, "Анықталған бұзушылық:", "Выявленное нарушение:")))
+        description = text["violation_description"] or ""
+        # A description citing the subsection that tells the violation («По представлению прокуратуры (подраздел
+        # 2.9) … возвращена в бюджет») tells only what followed: under «Выявленное нарушение:» it read as the
+        # violation told a second time.
+        label = None if CITES_SUBSECTION.search(description) else say(lang, "Анықталған бұзушылық:",
+                                                                       "Выявленное нарушение:")
+        blocks.append(Para(description, label=label))
     if text["recommendations"]:
         blocks.append(Para(text["recommendations"],
                            label=say(lang, "Жою бойынша ұсыныстар:", "Рекомендации по устранению:")))
     return blocks
+
+
+# «(подраздел 2.9)», «(раздел 2.9)», «(2.9-бөлім)»
+CITES_SUBSECTION = re.compile(r"\((?:под)?раздел \d+\.\d+\)|\(\d+\.\d+-бөлім\)")
 
 
 def _plain(text: str | None) -> str:

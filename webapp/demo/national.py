@@ -77,8 +77,9 @@ from .writer import AnalysisWriter
 # no comment «to be completed next half-year»; 9: each inspection says when it took place (issue 11); 10: the
 # prosecutor's findings told once, plan rows answering them, 2.5's basis not saying «information is published»
 # (issue 11 re-read); 11: procurement's risk and recommendation never about single-source purchases a school did
-# not make, and answering the violation found there; 12: procurement's basis names no method (the list does).
-GENERATOR_VERSION = 14
+# not make, and answering the violation found there; 12: procurement's basis names no method (the list does);
+# 15: procurement tells only what followed the prosecutor's findings, citing 2.9, without a violation's label.
+GENERATOR_VERSION = 15
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

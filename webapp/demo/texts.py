@@ -360,9 +360,9 @@ VIOLATION = {
     # what was done about it, without the figures (issue 11: the sum was told three times).
     "inspections": "Баға ұсыныстарын сұрату тәсілімен жасалған 3 шарт бойынша тауарлар шарттағы сипаттамаға сәйкес "
                    "келмей қабылданған, 184 500 теңге негізсіз төленген.",
-    "procurement": "Прокуратура тексеруі (2.9-бөлім) баға ұсыныстарын сұрату тәсілімен жасалған шарттар бойынша "
-                   "тауарларды қабылдау тәртібінің бұзылғанын анықтады; негізсіз төленген сома бюджетке қайтарылды, "
-                   "жауапты қызметкерге тәртіптік жаза қолданылды.",
+    # Only what followed: the violation itself is told in 2.9, which this sentence cites (no label before it).
+    "procurement": "Прокуратура ұсынымы бойынша (2.9-бөлім) негізсіз төленген сома бюджетке қайтарылды, жауапты "
+                   "қызметкерге тәртіптік жаза қолданылды.",
     # 2.9 answers the representation; procurement, where the goods were accepted, answers the findings.
     "recommendations": "прокуратура ұсынымын белгіленген мерзімде орындап, орындалуы туралы прокуратураға жазбаша "
                        "хабарлау.",
