@@ -555,7 +555,8 @@ def test_the_generated_certificate_tells_each_finding_once_and_plans_what_answer
     staff units read as one measure); plan rows 7–8 spoke of concluding contracts and an unnamed recommendation;
     2.5 said «информация … публикуется» twice; «подписывать второму ответственному лицу», «в договоре» of 3."""
     text = text_of(as_user("rudny").get(GENERATED.format(lang=lang)))
-    assert text.count("184 500") == 1 and text.count(found) == 1
+    # the findings told once, in 2.9; procurement tells what followed, without a violation's label
+    assert text.count("184 500") == 1 and text.count(found) == 0
     assert teachers in text and units in text
     for row in plan_rows:
         assert row in text
@@ -798,3 +799,30 @@ def test_appeals_on_time_and_the_schools_each_appeal_are_not_told_twice(seed_cer
     text = seed_certificate(lang)
     part = text[text.index("2.4."):text.index("2.5.")]
     assert part.count(once) == 1
+
+
+@pytest.mark.parametrize("lang, right, wrong", [
+    # the preamble names what was analysed (the seed: «…КММ қызметіндегі сыбайлас жемқорлық тәуекелдеріне ішкі
+    # талдау жүргізу…»), not «… КММ ішкі талдауы жүргізілді»
+    ("kk", "үлгілік қағидаларына сәйкес Қостанай облысы әкімдігі білім басқармасының «Рудный қаласы білім бөлімінің "
+           "Б.Майлин атындағы №7 мектеп-гимназиясы» КММ қызметіндегі сыбайлас жемқорлық тәуекелдеріне ішкі талдау "
+           "жүргізілді.", "КММ ішкі талдауы жүргізілді"),
+    ("ru", "проведён внутренний анализ коррупционных рисков в деятельности КГУ «Школа-гимназия №7", "анализ КГУ"),
+    # 2.1: the two orders the basis cites are orders («…№158 бұйрықтары»), not a bare number
+    ("kk", "2020 жылғы 24 сәуірдегі №158 бұйрықтары.", "2020 жылғы 24 сәуірдегі №158."),
+    ("ru", "и приказ Министра образования и науки Республики Казахстан от 24 апреля 2020 года №158 «Об утверждении",
+     "года №158."),
+    # 2.2: the registered characteristics are the second thing the selection follows, in the same sentence
+    ("kk", "сипаттамаларына», сондай-ақ Қазақстан Республикасының Әділет министрлігінде 17 тамызда №5750 болып "
+           "тіркелген «Қызметтің барлық салаларына", "Әділет министрлігінің 17 тамызда №5750 «Қызметтің"),
+    ("ru", "приравненных к ним лиц», с Квалификационными характеристиками отдельных должностей специалистов "
+           "государственных учреждений и казённых предприятий, общих для всех сфер деятельности (зарегистрированы в "
+           "Министерстве юстиции Республики Казахстан 17 августа за №5750)", "Министерства юстиции"),
+])
+def test_the_seed_schools_acts_are_cited_whole(seed_certificate, lang, right, wrong):
+    """The fluent reviewer: rudny-7's Kazakh preamble dropped the analysis' object («… КММ ішкі талдауы
+    жүргізілді»), 2.1 ended its basis «…министрінің 2020 жылғы 24 сәуірдегі №158.» and 2.2 read «Қазақстан
+    Республикасының Әділет министрлігінің 17 тамызда №5750 «…» сәйкес жүргізіледі.», a sentence of its own
+    (the Russian was right: the tests keep it so)."""
+    text = seed_certificate(lang)
+    assert right in text and wrong not in text

@@ -301,8 +301,8 @@ def test_the_demo_shows_figures_in_the_shapes_other_certificates_give_them(demo,
     lisakovsk = as_user("lisakovsk")
     kk = text_of(lisakovsk.get("/schools/lisakovsk-4/certificate/?from=2025-H2&to=2025-H2&lang=kk"))
     assert "сомасы көрсетілмеген" in kk and "Сатып алу сомалары көрсетілмеген." in kk
-    assert "алдын ала біліктілік іріктеу арқылы конкурс бойынша" in kk
-    assert "негіздемелік келісімді пайдалана отырып конкурс бойынша" in kk
+    assert "алдын ала біліктілік іріктеу арқылы конкурс тәсілімен" in kk
+    assert "негіздемелік келісімді пайдалана отырып конкурс тәсілімен" in kk
     page = text_of(lisakovsk.get("/units/lisakovsk/dashboard/compare?period=2025-H2"))
     assert "Көрсеткішті 4 мектептің 3 мектебі берді" in page  # the procurement total leaves lisakovsk-4 out
     ru = text_of(lisakovsk.get("/schools/lisakovsk-2/certificate/?from=2025-H1&to=2026-H1&lang=ru"))
