@@ -776,3 +776,31 @@ def test_procurement_tells_only_what_followed_the_prosecutors_findings(demo, as_
     text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
     assert consequence in text
     assert not [phrase for phrase in told_twice if phrase in text]
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("kk", "өтініштердің қаралу мерзімдерін апта сайын бақылау, орындаушылардың дербес жауапкершілігін арттыру.",
+     "жауапты тұлғалардың жауапкершілігін"),
+    ("ru", "еженедельно контролировать сроки рассмотрения обращений, повышать персональную ответственность "
+           "исполнителей.", "ответственность ответственных"),
+])
+def test_the_appeals_recommendation_is_no_tautology(demo, as_user, lang, said, not_said):
+    """Reviewer: the generated 2.4 recommended «повышать ответственность ответственных лиц» / «жауапты
+    тұлғалардың жауапкершілігін арттыру»."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    assert said in text and not_said not in text
+
+
+def test_the_fiscal_body_is_declined_by_its_city():
+    """Reviewer: rudny-3's 2.10 named «Управление государственных доходов по городу Рудный» (the dative is
+    «по городу Рудному»); the Kazakh «Рудный қаласы бойынша …» was right."""
+    from webapp.demo import texts as kk
+    from webapp.demo.russian import dictionary
+
+    for city, kazakh, russian in (
+            ("Рудный", "Рудный қаласы бойынша мемлекеттік кірістер басқармасы",
+             "Управление государственных доходов по городу Рудному"),
+            ("Лисаков", "Лисаков қаласы бойынша мемлекеттік кірістер басқармасы",
+             "Управление государственных доходов по городу Лисаковску")):
+        assert kk.FISCAL_BODY.format(city=city) == kazakh
+        assert dictionary("мектеп", city, "2025-2026", 2025).translate(kazakh) == russian
