@@ -804,3 +804,39 @@ def test_the_fiscal_body_is_declined_by_its_city():
              "Управление государственных доходов по городу Лисаковску")):
         assert kk.FISCAL_BODY.format(city=city) == kazakh
         assert dictionary("мектеп", city, "2025-2026", 2025).translate(kazakh) == russian
+
+
+@pytest.mark.parametrize(("lang", "heading", "row", "old_row"), [
+    ("kk", "2025 жылғы екінші жартыжылдықтағы талдау қорытындысы бойынша ұсынымдардың орындалуы:",
+     "Прокуратура ұсынымы бойынша қабылданған шаралар туралы прокуратураға жазбаша хабарлау 2026 жылғы 26 желтоқсан "
+     "Орындалуда Келесі жарты жылдықта аяқталады", "2026 жылғы 25 маусым Орындалуда"),
+    ("ru", "Исполнение рекомендаций по итогам анализа за второе полугодие 2025 года:",
+     "Письменно сообщить прокуратуре о мерах, принятых по представлению 26 декабря 2026 года На исполнении Будет "
+     "завершено в следующем полугодии", "25 июня 2026 года На исполнении"),
+])
+def test_a_followup_in_progress_is_due_when_its_comment_says(demo, as_user, lang, heading, row, old_row):
+    """Reviewer: rudny-3's school-year certificate (dated 22 June 2026) followed up «… 25 июня 2026 года | На
+    исполнении | Будет завершено в следующем полугодии», and its heading «…по итогам предыдущего анализа» left the
+    reader to guess which analysis."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    assert heading in text and row in text and old_row not in text
+    assert {"kk": "Алдыңғы талдау", "ru": "предыдущего анализа"}[lang] not in text
+
+
+@pytest.mark.parametrize(("lang", "sentences", "table_header"), [
+    ("kk", ["Талданатын кезеңде 2 тексеру жүргізілді. 2025 жылғы қазанда Рудный қаласының прокуратурасы 2024–2025 "
+            "жылдардағы мемлекеттік сатып алу және бюджет қаражатының жұмсалуы мәселелері бойынша тексеру жүргізді; "
+            "2025 жылғы 24 қарашадағы №2-9810-25-26567 ұсыным бойынша бұзушылықтар анықталды:",
+            "2026 жылғы қаңтарда Рудный қаласының санитариялық-эпидемиологиялық бақылау басқармасы"],
+     "Нәтижесі туралы құжат"),
+    ("ru", ["В анализируемом периоде проведены 2 проверки. В октябре 2025 года прокуратура города Рудного провела "
+            "проверку государственных закупок и расходования бюджетных средств за 2024–2025 годы; по результатам "
+            "проверки (представление от 24 ноября 2025 года №2-9810-25-26567) выявлены нарушения:",
+            "В январе 2026 года управление санитарно-эпидемиологического контроля города Рудного провело проверку"],
+     "Документ по результатам"),
+])
+def test_inspections_with_a_long_finding_are_told_in_sentences(demo, as_user, lang, sentences, table_header):
+    """Reviewer: rudny-3's school-year 2.9 put the prosecutor's findings in the table's findings column, about 12
+    characters wide, 13–14 hyphen-broken lines; each inspection is now a sentence, as a single one is."""
+    text = text_of(as_user("rudny").get(f"/schools/rudny-3/certificate/?from=2025-H2&to=2026-H1&lang={lang}"))
+    assert all(s in text for s in sentences) and table_header not in text

@@ -737,8 +737,13 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
     followups = []
     for row in ((previous or {}).get("conclusion", {}).get("rows", {}).get("recommendations", [])):
         status = "done" if profile.order_templates else rng.choices(["done", "in_progress", "not_done"], [75, 20, 5])[0]
+        dated = row.get("deadline_date")
+        if dated is not None and status == "in_progress":
+            # «Будет завершено в следующем полугодии» beside a deadline of this half-year (rudny-3's «25 июня 2026
+            # года» in a certificate of 22 June): the deadline was moved into the next half-year.
+            dated = max(dated, half.shifted(1).end - timedelta(days=5))
         followups.append({"text": row["text"], "deadline_kind": row["deadline_kind"],
-                          "deadline_date": row.get("deadline_date"), "status": status,
+                          "deadline_date": dated, "status": status,
                           # A permanent measure is never «completed next half-year»: its status says it all.
                           "comment": None if row["deadline_kind"] == "permanent" and status == "in_progress"
                           else kk.FOLLOW_UP_COMMENTS[status]})

@@ -91,9 +91,9 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                 blocks.append(table)
     followups = span.rows.get("followups", [])
     if followups:
-        # Not «…предыдущего полугодия»: a certificate over two half-years has two previous ones (issue 11 re-read).
-        blocks.append(Para(say(lang, "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:",
-                               "Исполнение рекомендаций по итогам предыдущего анализа:")))
+        # Not «…предыдущего полугодия»: a certificate over two half-years has two previous ones (issue 11 re-read);
+        # the heading names the analysis the rows follow up, the half-year before theirs.
+        blocks.append(Para(followed_up(followups, lang)))
         blocks.append(Table(
             [say(lang, "№", "№"), say(lang, "Ұсыным", "Рекомендация"), say(lang, "Мерзімі", "Срок"),
              say(lang, "Орындалуы", "Исполнение"), say(lang, "Түсініктеме", "Комментарий")],
@@ -102,6 +102,21 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                                                         row.comment)]
              for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
     return blocks
+
+
+def followed_up(followups, lang: str) -> str:
+    """The follow-up table's heading: «2025 жылғы екінші жартыжылдықтағы талдау қорытындысы бойынша ұсынымдардың
+    орындалуы:» / «Исполнение рекомендаций по итогам анализа за второе полугодие 2025 года:», the half-year before
+    the one the rows were reported in (was «…по итогам предыдущего анализа», which one a reader had to guess)."""
+    reported = getattr(followups[0], "half_year", None)
+    if reported is None:
+        return say(lang, "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:",
+                   "Исполнение рекомендаций по итогам предыдущего анализа:")
+    year, half = reported
+    year, half = (year, 1) if half == 2 else (year - 1, 2)
+    return say(lang, f"{year} жылғы {('бірінші', 'екінші')[half - 1]} жартыжылдықтағы талдау қорытындысы бойынша "
+                     "ұсынымдардың орындалуы:",
+               f"Исполнение рекомендаций по итогам анализа за {('первое', 'второе')[half - 1]} полугодие {year} года:")
 
 
 def frame(span, lang: str) -> dict:

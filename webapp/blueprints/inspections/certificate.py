@@ -37,7 +37,7 @@ def result_kind(row, lang: str) -> str:
     return kk if lang == "kk" else ru
 
 
-LONG_FINDING = 400  # characters a table cell of the findings column holds before the finding moves below
+LONG_FINDING = 80  # characters the findings column holds in a few lines; longer, the inspections are prose
 
 
 def result_document(row, lang: str) -> str:
@@ -228,8 +228,18 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
     `known`: the school's own text, whose facts are not repeated."""
     if not rows:
         return [Para(none(lang))]
-    if len(rows) == 1:
-        return [Para(inspection_sentence(rows[0], lang, known))]
+    n = len(rows)
+    intro = say(lang, "Талданатын кезеңде {n} тексеру жүргізілді", "В анализируемом периоде {verb} {n} {noun}",
+                n=number(n, lang), verb=ru_plural(n, "проведена", "проведены", "проведено"),
+                noun=ru_plural(n, "проверка", "проверки", "проверок"))
+    # A finding longer than LONG_FINDING characters in the findings column (a sixth of the width) ran 13–14
+    # hyphen-broken lines (rudny-3's prosecutor's findings): then each inspection is told in its own sentence, as
+    # a single one is.
+    if n == 1 or any(len(finding(row, lang)) > LONG_FINDING for row in rows):
+        told = [Para(inspection_sentence(row, lang, known)) for row in rows]
+        if n == 1:
+            return told
+        return [Para(f"{intro}.")] + told
     # When each inspection took place has its column whenever any row says it (issue 11 review: the sentence of
     # one inspection opens with it, the table of several had no place for it).
     dated = any(getattr(row, "held_on", None) for row in rows)
@@ -238,24 +248,13 @@ def inspections_blocks(rows, lang: str, none: Callable[[str], str], known: str |
                say(lang, "Тексерілген кезең", "Проверяемый период"), say(lang, "Тексеру мәні", "Предмет проверки"),
                say(lang, "Нәтижесі туралы құжат", "Документ по результатам"),
                say(lang, "Бұзушылықтар", "Нарушения")]
-    # A long finding in a narrow column would run a row down pages with the other cells empty: past LONG_FINDING
-    # characters it is told below the table, and its cell points there.
-    table, after = [], []
+    table = []
     for i, row in enumerate(rows, start=1):
-        found = finding(row, lang)
-        if len(found) > LONG_FINDING:
-            after.append(Para(sentence(trim_end(row.description)),
-                              label=say(lang, "{i}-тексеру бойынша анықталған бұзушылықтар:",
-                                        "Нарушения, выявленные проверкой {i}:", i=i)))
-            found = say(lang, "бұзушылықтар анықталды (төменде қараңыз)", "выявлены нарушения (см. ниже)")
         when = [month_or_date_words(getattr(row, "held_on", None), lang)] if dated else []
         table.append([str(i), row.body, *when, row.period_checked or "", row.subject or "",
-                      result_document(row, lang), found])
-    n = len(rows)
-    return [Para(say(lang, "Талданатын кезеңде {n} тексеру жүргізілді:", "В анализируемом периоде {verb} {n} {noun}:",
-                     n=number(n, lang), verb=ru_plural(n, "проведена", "проведены", "проведено"),
-                     noun=ru_plural(n, "проверка", "проверки", "проверок"))),
-            Table(headers, table, widths=[1, 4, 3, 3, 5, 4, 4] if dated else [1, 4, 3, 5, 4, 4])] + after
+                      result_document(row, lang), finding(row, lang)])
+    return [Para(f"{intro}:"),
+            Table(headers, table, widths=[1, 4, 3, 3, 5, 4, 4] if dated else [1, 4, 3, 5, 4, 4])]
 
 
 def _none(lang: str) -> str:
