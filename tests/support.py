@@ -280,7 +280,8 @@ def text_of(response) -> str:
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"</?(?:span|wbr|mark|strong|em|b|i)\b[^>]*>", "", html)  # inline tags: no space a reader sees
     text = re.sub(r"<[^>]+>", " ", html)
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("&#34;", '"').replace("&#39;", "'")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")  # no-break hyphen: «е-Өтініш»
+    text = text.replace("&#34;", '"').replace("&#39;", "'")
     return re.sub(r"\s+", " ", text)
 
 

@@ -357,13 +357,16 @@ _DASH_COUNT = re.compile(r"(?<=[–—][ \u00a0])(\d[\d\u00a0]*)[ \t]+(?=[^\W\d_
 # «2 қыркүйектегі», «2 октября»: a day and its month (the reviewer: a line ended at «2»).
 _DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})[ \t]+"
                         rf"(?=(?:{'|'.join(KK_MONTHS)})|(?:{'|'.join(RU_MONTHS_OF)})(?!\w))")
+# «1 бірлік», «2 педагог», «2 педагогических работника», «0,5 ставка»: a count and the word it counts (the
+# reviewer: a line ended at «2»); a year (four digits) or a number of digit groups is left to the rules above.
+_COUNT_NOUN = re.compile(rf"(?<![\w.,\u00a0№-])(\d{{1,3}}(?:,\d+)?)[ \t]+(?=[{_LOWER}])")
 # «ответственное лицо – Н.Г. Оспанова»: no line starts with the dash before a name.
 _DASH_NAME = re.compile(rf"[ \t]+(?=[–—][ \t\u00a0]+{_INITIAL_PAIR}[ \t\u00a0]*{_SURNAME})")
 
 
 def _no_breaks(text: str) -> str:
     """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
-    number and «%» or its currency, the digit groups of a number, a count after a dash and its noun. (A number
+    number and «%» or its currency, the digit groups of a number, a count and its noun. (A number
     and its Kazakh ending, «5-тармағына», are kept together where the text becomes HTML or DOCX:
     reporting.texts.paper_html, docx_writer.)"""
     text = _NAME_AFTER_INITIALS.sub(lambda m: m[1].replace(" ", NBSP) + NBSP, text)
@@ -374,6 +377,9 @@ def _no_breaks(text: str) -> str:
     text = _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
     text = _DAY_MONTH.sub(lambda m: m[1] + NBSP, text)
     text = _DASH_NAME.sub(NBSP, text)
+    text = _COUNT_NOUN.sub(lambda m: m[1] + NBSP, text)
+    # «е-Өтініш» broke at its hyphen, «е-» ending a line: a no-break hyphen (U+2011, in DejaVu and Times New Roman)
+    text = text.replace("е-Өтініш", "е\u2011Өтініш")
     return _DASH_COUNT.sub(lambda m: m[1] + NBSP, text)
 
 
