@@ -216,6 +216,36 @@ def ru_genitive(phrase: str | None) -> str:
     return " ".join(out)
 
 
+# Both Russian genitives live here: `ru_genitive` declines every word of a body's name; this one only the head
+# noun of each item of a list of actions typed in the nominative, as they stand after «проверку»: «расходование» →
+# «расходования», «организация» → «организации», «государственные закупки» → «государственных закупок».
+# Only noun endings: «внутренние», «последние» are adjectives.
+_RU_HEAD = ((re.compile(r"(\w+(?:ан|ен|т|в))ие$"), r"\1ия"), (re.compile(r"(\w+)ия$"), r"\1ии"),
+            (re.compile(r"(\w+)ость$"), r"\1ости"))
+_RU_PLURAL_HEADS = {"закупки": "закупок", "услуги": "услуг", "работы": "работ", "обязательства": "обязательств"}
+
+
+def _ru_item_genitive(item: str) -> str | None:
+    words = item.split(" ")
+    if len(words) >= 2 and re.fullmatch(r"\w+[ыи]е", words[0]) and words[1] in _RU_PLURAL_HEADS:
+        return " ".join([words[0][:-1] + "х", _RU_PLURAL_HEADS[words[1]], *words[2:]])
+    for pattern, genitive in _RU_HEAD:
+        if pattern.fullmatch(words[0]):
+            return " ".join([pattern.sub(genitive, words[0]), *words[1:]])
+    return None
+
+
+def ru_genitive_of_actions(subject: str) -> str | None:
+    """«расходование бюджетных средств, государственные закупки и организация питания» → «расходования бюджетных
+    средств, государственных закупок и организации питания», as «проверку …» takes it; None when an item's head is
+    not one of the nominalisations an inspection's subject is typed in (the sentence then keeps the nominative)."""
+    parts = re.split(r"(,\s*(?:и\s+)?|\s+и\s+)", subject)
+    items = [_ru_item_genitive(p) if i % 2 == 0 else p for i, p in enumerate(parts)]
+    if len(items) > 3 and not any(re.search(r"\bи\b", sep) for sep in items[1::2]):
+        items[-2] = " и "  # a list closes with «и»: «…, государственных закупок и организации питания»
+    return None if any(item is None for item in items) else "".join(items)
+
+
 def upper_first(text: str | None) -> str:
     """`text` as a table cell starts, with a capital («Тұрақты», «Барлық жұмыскерлер», «Белгілі болған…»): one
     rule for every cell of the plan, whatever the clerk typed first; a name written in lowercase on purpose

@@ -17,6 +17,7 @@ from ...certificate.wording import (
     lower_first,
     order_ref,
     quoted,
+    ru_genitive_of_actions,
     ru_past,
     ru_plural,
     sentence,
@@ -77,35 +78,6 @@ def _period(period: str, lang: str) -> tuple[str, str]:
     return "", say(lang, "тексерілген кезең – {v}", "проверяемый период – {v}", v=period)
 
 
-# Russian heads of a subject typed in the nominative, as they stand after «проверку»: «расходование» →
-# «расходования», «организация» → «организации», «государственные закупки» → «государственных закупок».
-# Only noun endings: «внутренние», «последние» are adjectives.
-_RU_HEAD = ((re.compile(r"(\w+(?:ан|ен|т|в))ие$"), r"\1ия"), (re.compile(r"(\w+)ия$"), r"\1ии"),
-            (re.compile(r"(\w+)ость$"), r"\1ости"))
-_RU_PLURAL_HEADS = {"закупки": "закупок", "услуги": "услуг", "работы": "работ", "обязательства": "обязательств"}
-
-
-def _ru_item_genitive(item: str) -> str | None:
-    words = item.split(" ")
-    if len(words) >= 2 and re.fullmatch(r"\w+[ыи]е", words[0]) and words[1] in _RU_PLURAL_HEADS:
-        return " ".join([words[0][:-1] + "х", _RU_PLURAL_HEADS[words[1]], *words[2:]])
-    for pattern, genitive in _RU_HEAD:
-        if pattern.fullmatch(words[0]):
-            return " ".join([pattern.sub(genitive, words[0]), *words[1:]])
-    return None
-
-
-def ru_genitive(subject: str) -> str | None:
-    """«расходование бюджетных средств, государственные закупки и организация питания» → «расходования бюджетных
-    средств, государственных закупок и организации питания», as «проверку …» takes it; None when an item's head is
-    not one of the nominalisations an inspection's subject is typed in (the sentence then keeps the nominative)."""
-    parts = re.split(r"(,\s*(?:и\s+)?|\s+и\s+)", subject)
-    items = [_ru_item_genitive(p) if i % 2 == 0 else p for i, p in enumerate(parts)]
-    if len(items) > 3 and not any(re.search(r"\bи\b", sep) for sep in items[1::2]):
-        items[-2] = " и "  # a list closes with «и»: «…, государственных закупок и организации питания»
-    return None if any(item is None for item in items) else "".join(items)
-
-
 def _subject(subject: str, lang: str) -> tuple[str, str]:
     """(the subject inside the sentence, or an aside): «… мәселелері бойынша» / «расходования …» (the genitive
     after «проверку»), or, in Russian, a nominative list the sentence introduces itself («…: расходование …»),
@@ -119,7 +91,7 @@ def _subject(subject: str, lang: str) -> tuple[str, str]:
         return (subject if subject.endswith(_SUBJECT_ENDS) else f"{subject} мәселелері бойынша"), ""
     if re.match(r"(?:по|о|об)\s", subject):
         return subject, ""
-    genitive = ru_genitive(subject)
+    genitive = ru_genitive_of_actions(subject)
     return (genitive, "") if genitive else (f": {subject}", "")
 
 
