@@ -920,7 +920,10 @@ def partial(content: dict, rng: random.Random) -> dict:
     draft["general"] = {**content["general"], "facts": {**content["general"]["facts"], "certificate_date": None}}
     following = content[codes[done]]
     if "narrative" in following and not following["narrative"].get("nothing_to_report"):
-        draft[codes[done]] = {"narrative": {"risks": following["narrative"]["risks"]}}
+        # The risk typed so far keeps its Russian version (rudny-11's Russian 2026-H1 draft printed «Коррупционные
+        # риски: ұжым мен оқушылардың дербес деректерін…»).
+        draft[codes[done]] = {"narrative": {"risks": following["narrative"]["risks"]},
+                              "translations": {"risks": following["translations"]["risks"]}}
     return draft
 
 
@@ -930,12 +933,14 @@ def carried_over(previous: dict) -> dict:
     for section in SECTIONS:
         old = previous.get(section.code, {})
         facts = {name: value for name, value in (old.get("facts") or {}).items()
-                 if name in section.carry_over_facts and value is not None}
+                 if name.removesuffix("__tr") in section.carry_over_facts and value is not None}
         rows = {r.name: old.get("rows", {}).get(r.name, []) for r in section.row_lists if r.carry_over}
         rows = {name: list(values) for name, values in rows.items() if values}
         if section.code == "conclusion":  # last half-year's plan to report on, without a status yet
             rows["followups"] = [{"text": r["text"], "deadline_kind": r["deadline_kind"],
-                                  "deadline_date": r.get("deadline_date")}
+                                  "deadline_date": r.get("deadline_date"),
+                                  **({"translations": {"text": r["translations"]["text"]}}
+                                     if "text" in r.get("translations", {}) else {})}
                                  for r in old.get("rows", {}).get("recommendations", [])]
         if facts or rows:
             draft[section.code] = {"facts": facts, "rows": rows, "carried_over": True}
