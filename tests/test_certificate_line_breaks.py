@@ -57,8 +57,9 @@ FILLERS = ["с" * n for n in range(1, 41)]
     ("1 адам (1 бірлік), 2 педагог, 0,5 ставка", "1\u00a0адам (1\u00a0бірлік), 2\u00a0педагог, 0,5\u00a0ставка"),
     ("уволено 2 педагогических работника, из них 1 по собственному желанию",
      "уволено 2\u00a0педагогических работника, из них 1\u00a0по собственному желанию"),
-    ("«е-Өтініш» порталы арқылы / через портал «е-Өтініш»",
-     "«е\u2011Өтініш» порталы арқылы / через портал «е\u2011Өтініш»"),
+    # (its ordinary hyphen stays: the HTML and DOCX keep the word whole, since the no-break hyphen U+2011 is not in
+    # the PDF's Liberation Serif and printed as «е/Өтініш»)
+    ("«е-Өтініш» порталы арқылы / через портал «е-Өтініш»", "«е-Өтініш» порталы арқылы / через портал «е-Өтініш»"),
     # a day and its month; the dash before a name (the reviewer: «2» ended a line, «– Н.Г. Оспанова» began one)
     ("2 қыркүйектегі, 2 октября 2024 года, 12 мая", "2\u00a0қыркүйектегі, 2\u00a0октября 2024 года, 12\u00a0мая"),
     ("ответственное лицо – Н.Г. Оспанова", "ответственное лицо\u00a0– Н.Г.\u00a0Оспанова"),
@@ -146,6 +147,24 @@ def test_a_docx_column_is_never_narrower_than_its_longest_word():
     widths = _column_widths(rows, [1, 5, 6, 5, 4], 5)
     assert widths[0] >= Pt(12) + Cm(0.38)
     assert abs(sum(widths) - TEXT_WIDTH) < 5 * len(widths) and widths[2] > widths[1] > widths[4]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_e_otinish_never_breaks_at_its_hyphen_and_prints_an_ordinary_one(app, lang):
+    """«е-Өтініш» printed «е/Өтініш» in every PDF (the fluent reviewers' page images): its no-break hyphen, U+2011,
+    is not in the embedded Liberation Serif. An ordinary hyphen in a span that never wraps (HTML, PDF) and Word's
+    own no-break hyphen (DOCX) keep it whole instead, and no certificate holds U+2011."""
+    text = " ".join(f"{filler} «е-Өтініш» порталы арқылы;" for filler in FILLERS)
+    lines = pdf_lines(app, [Para(text)], lang)
+    assert "\u2011" not in "".join(lines)
+    assert sum(line.count("е-Өтініш") for line in lines) == len(FILLERS)  # never «е-» | «Өтініш»
+    with app.test_request_context():
+        page = html(certificate([Para("«е-Өтініш» порталы")], lang), for_pdf=True)
+        document = zipfile.ZipFile(io.BytesIO(docx(certificate([Para("«е-Өтініш» порталы")], lang)))
+                                   ).read("word/document.xml").decode()
+    assert '«<span class="nowrap">е-Өтініш</span>» порталы' in page and "\u2011" not in page
+    assert re.search(r"«е</w:t><w:noBreakHyphen/><w:t[^>]*>Өтініш» порталы", document)
+    assert "\u2011" not in document
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -62,13 +62,14 @@ def write_docx(certificate) -> bytes:
 
 # --- low-level XML helpers ----------------------------------------------------------------------------------------
 
-# «5-тармағына»: a number and the Kazakh ending after its hyphen (reporting.texts._KEPT_ENDING, the HTML's rule).
-_KEPT_ENDING = re.compile(r"(?<=\d)-(?=[^\W\d_])")
+# «5-тармағына», «е-Өтініш»: a number or a one-letter prefix and the word after its hyphen
+# (reporting.texts._KEPT_ENDING, the HTML's rule).
+_KEPT_ENDING = re.compile(r"(?:(?<=\d)|(?<=(?<![\w-])[^\W\d_]))-(?=[^\W\d_])")
 
 
 def _kept_endings(body) -> None:
-    """Every «5-тармағына» in the document with Word's no-break hyphen, so «5-» never ends a line (issue 11
-    review); the text reads the same («-»)."""
+    """Every «5-тармағына» and «е-Өтініш» in the document with Word's no-break hyphen, so «5-» or «е-» never
+    ends a line (issue 11 review); the text reads the same («-»)."""
     for text in list(body.iter(qn("w:t"))):
         parts = _KEPT_ENDING.split(text.text or "")
         if len(parts) == 1:

@@ -396,9 +396,10 @@ _DASH_NAME = re.compile(rf"[ \t]+(?=[–—][ \t\u00a0]+{_INITIAL_PAIR}[ \t\u00a
 
 def _no_breaks(text: str) -> str:
     """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
-    number and «%» or its currency, the digit groups of a number, a count and its noun. (A number
-    and its Kazakh ending, «5-тармағына», are kept together where the text becomes HTML or DOCX:
-    reporting.texts.paper_html, docx_writer.)"""
+    number and «%» or its currency, the digit groups of a number, a count and its noun. (A number and its
+    Kazakh ending, «5-тармағына», and a letter's prefix, «е-Өтініш», are kept together at their ordinary hyphen
+    where the text becomes HTML or DOCX: reporting.texts.paper_html, docx_writer. Not U+2011, the no-break
+    hyphen: the embedded Liberation Serif has no such glyph, and the PDF printed «е/Өтініш».)"""
     text = _NAME_AFTER_INITIALS.sub(lambda m: m[1].replace(" ", NBSP) + NBSP, text)
     text = _NAME_BEFORE_INITIALS.sub(lambda m: m[1] + NBSP, text)
     text = re.sub(rf"(?<![\w.])[{_UPPER}]\. (?=[{_UPPER}]\.)", lambda m: m[0].replace(" ", NBSP), text)
@@ -408,8 +409,6 @@ def _no_breaks(text: str) -> str:
     text = _DAY_MONTH.sub(lambda m: m[1] + NBSP, text)
     text = _DASH_NAME.sub(NBSP, text)
     text = _COUNT_NOUN.sub(lambda m: m[1] + NBSP, text)
-    # «е-Өтініш» broke at its hyphen, «е-» ending a line: a no-break hyphen (U+2011, in DejaVu and Times New Roman)
-    text = text.replace("е-Өтініш", "е\u2011Өтініш")
     return _DASH_COUNT.sub(lambda m: m[1] + NBSP, text)
 
 

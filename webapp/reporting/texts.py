@@ -79,8 +79,10 @@ def paper_html(text: Any) -> Markup:
 
 
 # «5-тармағына», «2024-жылы»: a number and the Kazakh ending joined to it by a hyphen never part at a line's end
-# (issue 11 review: «5-» ended a line, «тармағына» began the next). Outside tags: the text only.
-_KEPT_ENDING = re.compile(r"(?<![\w<=\"'/.-])(\d+-[^\W\d_]+)(?![^<>]*>)")
+# (issue 11 review: «5-» ended a line, «тармағына» began the next); nor does a one-letter prefix, «е-Өтініш» (the
+# reviewer: «е-» ended a line). An ordinary hyphen in a span that does not wrap, since the no-break hyphen (U+2011)
+# is not in the PDF's font. Outside tags: the text only.
+_KEPT_ENDING = re.compile(r"(?<![\w<=\"'/.&#;-])((?:\d+|[^\W\d_])-[^\W\d_]+)(?![^<>]*>)")
 
 
 def has_url(text: Any) -> bool:
