@@ -747,8 +747,8 @@ def test_a_complaint_is_told_once(app, lang, description, told):
 
 
 @pytest.mark.parametrize("lang, title, old_title", [
-    ("kk", "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:", "Алдыңғы жарты жылдықтың"),
-    ("ru", "Исполнение рекомендаций по итогам предыдущего анализа:", "предыдущего полугодия"),
+    ("kk", "Алдыңғы талдау қорытындысы бойынша берілген ұсынымдардың орындалуы:", "Алдыңғы жарты жылдықтың"),
+    ("ru", "Исполнение рекомендаций, данных по итогам предыдущего анализа:", "предыдущего полугодия"),
 ])
 def test_the_follow_up_table_names_the_previous_analysis_and_its_comments_do_not_repeat_the_status(
         app, lang, title, old_title):
@@ -769,6 +769,44 @@ def test_the_follow_up_table_names_the_previous_analysis_and_its_comments_do_not
         if comment:
             assert not comment.casefold().startswith(STATUSES[status][lang == "ru"]), comment
             assert STATUSES[status][lang == "ru"] not in comment.casefold()
+
+
+@pytest.mark.parametrize("lang, headings, old", [
+    ("kk", ["Алдыңғы талдау (2024 жылғы бірінші жартыжылдық) қорытындысы бойынша берілген ұсынымдардың орындалуы:",
+            "Шара А | Тұрақты | Орындалды",
+            "Талданатын кезеңде 2024 жылғы екінші жартыжылдықтағы талдау қорытындысы бойынша берілген ұсынымдардың "
+            "орындалуы:",
+            "Шара Б | Тұрақты | Орындалуда"],
+     "2024 жылғы екінші жартыжылдықтағы талдау қорытындысы бойынша ұсынымдардың орындалуы:"),
+    ("ru", ["Исполнение рекомендаций, данных по итогам предыдущего анализа (первое полугодие 2024 года):",
+            "Шара А | Постоянно | Исполнено",
+            "Исполнение рекомендаций, данных в анализируемом периоде по итогам анализа за второе полугодие 2024 года:",
+            "Шара Б | Постоянно | На исполнении"],
+     "Исполнение рекомендаций по итогам анализа за второе полугодие 2024 года:"),
+])
+def test_a_span_reports_the_follow_ups_of_each_half_year_under_the_analysis_they_follow_up(app, lang, headings, old):
+    """Both reviewers: rudny-7's 2024-H2 … 2025-H1 printed one table «…по итогам анализа за второе полугодие 2024
+    года» (2025-H1's report), which a reader took for the analysis before the period, and it overlapped it; 2024-H2's
+    own report on the previous analysis was not printed. Now each half-year's report, oldest first."""
+    from webapp.blueprints.conclusion.models import FollowUp
+
+    def report(text, status):
+        return half("conclusion", rows={"followups": [FollowUp(text=text, deadline_kind="permanent", status=status,
+                                                                translations={})]})
+
+    with app.app_context():
+        span = merge(section_by_code("conclusion"), [report("Шара А", "done"), report("Шара Б", "in_progress")],
+                     lang, [lang, lang], halves=[(2024, 2), (2025, 1)])
+        text = words(section_by_code("conclusion").certificate_frame(span, lang)["conclusion"])
+        single = words(section_by_code("conclusion").certificate_frame(
+            merge(section_by_code("conclusion"), [report("Шара Б", "in_progress")], lang, [lang], [(2025, 1)]),
+            lang)["conclusion"])
+    at = [text.index(part) for part in headings]
+    assert at == sorted(at) and old not in text
+    assert single.split("\n")[1] == {  # one half-year: its one report, on the previous analysis
+        "kk": "Алдыңғы талдау (2024 жылғы екінші жартыжылдық) қорытындысы бойынша берілген ұсынымдардың орындалуы:",
+        "ru": "Исполнение рекомендаций, данных по итогам предыдущего анализа (второе полугодие 2024 года):"}[lang]
+    assert headings[3] in single and headings[1] not in single
 
 
 @pytest.mark.parametrize("right, wrong", [

@@ -42,6 +42,9 @@ class SpanData:
     # Each part's facts read in the certificate's language, in the same order (a fact one half-year states that a
     # later one does not: the conclusion's finding of a violation, issue 11 re-read).
     part_facts: list[dict] = field(default_factory=list)
+    # Each part's rows read in the certificate's language, in the same order ({list name: rows}): an "as at" list
+    # keeps only the latest half-year's in `rows`, while the conclusion reports every half-year's follow-ups.
+    part_rows: list[dict[str, list]] = field(default_factory=list)
     # The keys of the facts the certificate told so far (certificate.stated.Fact), one set shared by every section
     # of one certificate, filled in certificate order as each section's paragraphs are kept.
     told: set[str] = field(default_factory=set)
@@ -132,12 +135,15 @@ def merge(section: Section, parts: list[SectionData], lang: str | None = None,
                 break
     findings = [e.violation_found for e in entries if e.violation_found is not None]
     span.violation_found = any(findings) if findings else None
+    span.part_rows = [{} for _ in parts]
     for row_list in section.row_lists:
         lists = [p.rows.get(row_list.name, []) for p in parts]
         if lang:
             lists = [[localized_row(row_list, row, main_lang, lang, half_year=half_year) for row in rows]
                      for rows, main_lang, half_year in zip(lists, text_langs, halves or [None] * len(parts),
                                                            strict=True)]
+        for part_rows, rows in zip(span.part_rows, lists, strict=True):
+            part_rows[row_list.name] = rows
         if row_list.as_at:
             span.rows[row_list.name] = next((rows for rows in reversed(lists) if rows), [])
         else:

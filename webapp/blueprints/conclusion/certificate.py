@@ -89,11 +89,15 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
                 blocks.append(Para(say(lang, "Сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары:",
                                        "План мероприятий по устранению коррупционных рисков:")))
                 blocks.append(table)
-    followups = span.rows.get("followups", [])
-    if followups:
-        # Not «…предыдущего полугодия»: a certificate over two half-years has two previous ones (issue 11 re-read);
-        # the heading names the analysis the rows follow up, the half-year before theirs.
-        blocks.append(Para(followed_up(followups, lang)))
+    # Each half-year's report on the plan before it, oldest first, under a heading naming the analysis it follows
+    # up: the span's first report follows up the previous analysis, a later one a plan made inside the span (issue
+    # 11 review: one table headed «…за второе полугодие 2024 года» in a 2024-H2 … 2025-H1 certificate read as an
+    # analysis before the period that overlapped it).
+    reports = [rows.get("followups", []) for rows in span.part_rows] or [span.rows.get("followups", [])]
+    for place, followups in enumerate(reports):
+        if not followups:
+            continue
+        blocks.append(Para(followed_up(followups, lang, in_span=place > 0)))
         blocks.append(Table(
             [say(lang, "№", "№"), say(lang, "Ұсыным", "Рекомендация"), say(lang, "Мерзімі", "Срок"),
              say(lang, "Орындалуы", "Исполнение"), say(lang, "Түсініктеме", "Комментарий")],
@@ -104,19 +108,32 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
     return blocks
 
 
-def followed_up(followups, lang: str) -> str:
-    """The follow-up table's heading: «2025 жылғы екінші жартыжылдықтағы талдау қорытындысы бойынша ұсынымдардың
-    орындалуы:» / «Исполнение рекомендаций по итогам анализа за второе полугодие 2025 года:», the half-year before
-    the one the rows were reported in (was «…по итогам предыдущего анализа», which one a reader had to guess)."""
+HALVES = {"kk": ("бірінші", "екінші"), "ru": ("первое", "второе")}
+
+
+def followed_up(followups, lang: str, *, in_span: bool = False) -> str:
+    """The heading of one half-year's follow-up table, naming the analysis whose recommendations it follows up
+    (the half-year before the one the rows were reported in). The span's first report follows up the previous
+    analysis: «Алдыңғы талдау (2024 жылғы бірінші жартыжылдық) қорытындысы бойынша берілген ұсынымдардың
+    орындалуы:» / «Исполнение рекомендаций, данных по итогам предыдущего анализа (первое полугодие 2024 года):»;
+    a later one (`in_span`) a plan made inside the analysed period: «Талданатын кезеңде 2024 жылғы екінші
+    жартыжылдықтағы талдау қорытындысы бойынша берілген ұсынымдардың орындалуы:» / «Исполнение рекомендаций,
+    данных в анализируемом периоде по итогам анализа за второе полугодие 2024 года:»."""
     reported = getattr(followups[0], "half_year", None)
     if reported is None:
-        return say(lang, "Алдыңғы талдау қорытындысы бойынша ұсынымдардың орындалуы:",
-                   "Исполнение рекомендаций по итогам предыдущего анализа:")
+        return say(lang, "Алдыңғы талдау қорытындысы бойынша берілген ұсынымдардың орындалуы:",
+                   "Исполнение рекомендаций, данных по итогам предыдущего анализа:")
     year, half = reported
     year, half = (year, 1) if half == 2 else (year - 1, 2)
-    return say(lang, f"{year} жылғы {('бірінші', 'екінші')[half - 1]} жартыжылдықтағы талдау қорытындысы бойынша "
-                     "ұсынымдардың орындалуы:",
-               f"Исполнение рекомендаций по итогам анализа за {('первое', 'второе')[half - 1]} полугодие {year} года:")
+    kk, ru = HALVES["kk"][half - 1], HALVES["ru"][half - 1]
+    if in_span:
+        return say(lang, f"Талданатын кезеңде {year} жылғы {kk} жартыжылдықтағы талдау қорытындысы бойынша берілген "
+                         "ұсынымдардың орындалуы:",
+                   f"Исполнение рекомендаций, данных в анализируемом периоде по итогам анализа за {ru} полугодие "
+                   f"{year} года:")
+    return say(lang, f"Алдыңғы талдау ({year} жылғы {kk} жартыжылдық) қорытындысы бойынша берілген ұсынымдардың "
+                     "орындалуы:",
+               f"Исполнение рекомендаций, данных по итогам предыдущего анализа ({ru} полугодие {year} года):")
 
 
 def frame(span, lang: str) -> dict:
