@@ -353,3 +353,36 @@ def test_the_seed_certificate_follows_the_seeds_order_of_ideas(seed_certificate,
     assert personnel.index(admin) < personnel.index(duties) < personnel.index(teachers)
     appeals = text[text.index("2.4."):]
     assert appeals.index(count) < appeals.index(handled)  # the count first
+
+
+def _penalised_twice(lang: str, one_kind: bool = False) -> str:
+    """rudny-11: one teacher given a severe reprimand and a warning, another a warning."""
+    from webapp.blueprints.personnel.models import DisciplinaryAction
+
+    rows = [DisciplinaryAction(person="Смагулова М.Ж.", penalty="warning" if one_kind else "severe_reprimand",
+                               order_number="226", order_date=date(2025, 9, 12)),
+            DisciplinaryAction(person="Смагулова М.Ж.", penalty="warning", order_number="256",
+                               order_date=date(2025, 10, 27)),
+            DisciplinaryAction(person="Ким Т.Д.", penalty="warning", order_number="258", order_date=date(2025, 10, 31))]
+    return certificate_text("personnel", lang, half("personnel", rows={"disciplinary": rows}))
+
+
+def test_two_penalties_of_one_person_are_counted_as_penalties_not_people(app):
+    with app.app_context():
+        assert _penalised_twice("kk") == (
+            "Тәртіптік практика: талданатын кезеңде 2 жұмыскерге 3 тәртіптік жаза берілді: М.Ж. Смагулова – "
+            "қатаң сөгіс (2025 жылғы 12 қыркүйектегі №226 бұйрық) және ескерту (2025 жылғы 27 қазандағы №256 "
+            "бұйрық); Т.Д. Ким – ескерту (2025 жылғы 31 қазандағы №258 бұйрық).")
+        assert _penalised_twice("ru") == (
+            "Дисциплинарная практика: в анализируемом периоде наложено 3 дисциплинарных взыскания на 2 работников: "
+            "М.Ж. Смагулова – строгий выговор (приказ от 12 сентября 2025 года №226) и замечание (приказ от "
+            "27 октября 2025 года №256); Т.Д. Ким – замечание (приказ от 31 октября 2025 года №258).")
+        # One kind for all: said once, each person's orders together.
+        assert _penalised_twice("kk", one_kind=True) == (
+            "Тәртіптік практика: талданатын кезеңде 2 жұмыскерге ескерту түрінде 3 тәртіптік жаза берілді: "
+            "М.Ж. Смагулова (2025 жылғы 12 қыркүйектегі №226 бұйрық және 2025 жылғы 27 қазандағы №256 бұйрық); "
+            "Т.Д. Ким (2025 жылғы 31 қазандағы №258 бұйрық).")
+        assert _penalised_twice("ru", one_kind=True).startswith(
+            "Дисциплинарная практика: в анализируемом периоде наложено 3 дисциплинарных взыскания в виде замечания "
+            "на 2 работников: М.Ж. Смагулова (приказ от 12 сентября 2025 года №226 и приказ от 27 октября 2025 года "
+            "№256); Т.Д. Ким (")

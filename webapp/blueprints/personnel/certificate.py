@@ -587,6 +587,62 @@ def _lifted(n: int, lang: str) -> str:
                      "Досрочно снято {n} взысканий.").format(n=number(n, lang))
 
 
+def _cited(r, lang: str) -> str:
+    """«2024 жылғы 11 қазандағы №77 бұйрық» / «приказ от 11 октября 2024 года №77»: the one order style."""
+    return say(lang, "{order} бұйрық", "приказ {order}", order=order_ref(r.order_number, r.order_date, lang))
+
+
+def _penalty_word(penalty: str, lang: str) -> str:
+    """«сөгіс» / «выговор»: a kind of penalty named in an item."""
+    kk, ru = PENALTIES.get(penalty, (penalty, penalty))
+    return kk if lang == "kk" else ru
+
+
+def _named_penalties(rows, lang: str, lead_kk: str, lead_ru: str) -> str:
+    """The named employees' penalties in one sentence. One penalty each: the people counted, those on one order
+    named together. Someone with more than one (rudny-11: «3 жұмыскерге …: М.Ж. Смагулова – қатаң сөгіс (…);
+    М.Ж. Смагулова – ескерту (…)» counted penalties as people): the people and the penalties counted apart,
+    each person named once with all their penalties – «2 жұмыскерге 3 тәртіптік жаза берілді: М.Ж. Смагулова –
+    қатаң сөгіс (…) және ескерту (…); Т.Д. Ким – ескерту (…)». A typed name stands before a dash, a construction
+    needing no case ending the certificate could get wrong."""
+    kinds = {r.penalty for r in rows}
+    one_kind = len(kinds) == 1
+    kk_kind, ru_kind = PENALTY_KINDS.get(next(iter(kinds)), ("", "")) if one_kind else ("", "")
+    kind = say(lang, f"{kk_kind} " if kk_kind else "", f" {ru_kind}" if ru_kind else "")
+    and_ = say(lang, " және ", " и ")
+    by_person: dict[str, list] = defaultdict(list)
+    for r in rows:
+        by_person[person_name(r.person, lang)].append(r)
+    people = len(by_person)
+    if people == len(rows):
+        by_order: dict[tuple, list] = defaultdict(list)
+        for r in rows:
+            by_order[(r.order_number, r.order_date, r.penalty)].append(r)
+        parts = []
+        for same in by_order.values():
+            names = ", ".join(person_name(r.person, lang) for r in same)
+            # The penalty said once, in the sentence («ескерту түрінде»), when all received the same kind.
+            parts.append(f"{names} ({_cited(same[0], lang)})" if one_kind else
+                         f"{names} – {_penalty_word(same[0].penalty, lang)} ({_cited(same[0], lang)})")
+        return say(lang, lead_kk + "{n} жұмыскерге {kind}тәртіптік жаза берілді: {list}.",
+                   lead_ru + "{penalties}{kind} {verb} на {workers}: {list}.",
+                   kind=kind, n=number(people, lang), list="; ".join(parts), **_imposed(people, lang))
+    parts = []
+    for name, own in by_person.items():
+        if one_kind:  # «М.Ж. Смагулова (№226 бұйрық және №256 бұйрық)»
+            parts.append(f"{name} ({and_.join(_cited(r, lang) for r in own)})")
+        else:
+            parts.append(f"{name} – " + and_.join(f"{_penalty_word(r.penalty, lang)} ({_cited(r, lang)})"
+                                                   for r in own))
+    n = len(rows)
+    return say(lang, lead_kk + "{people} жұмыскерге {kind}{n} тәртіптік жаза берілді: {list}.",
+               lead_ru + "наложено {penalties}{kind} на {workers}: {list}.",
+               people=number(people, lang), kind=kind, list="; ".join(parts), n=number(n, lang),
+               penalties=counted(n, lang, "", ("дисциплинарное взыскание", "дисциплинарных взыскания",
+                                               "дисциплинарных взысканий")).strip(),
+               workers=_people(people, lang, "", WORKERS_ACCUSATIVE))
+
+
 def discipline(span, lang: str) -> list[Block]:
     """The named employees' penalties; where some half-year gives counts, the counts summed per half-year with
     the named employees «оның ішінде» / «в том числе» among them (issue 10 QA: «4 counted, 1 named» printed only
@@ -599,31 +655,7 @@ def discipline(span, lang: str) -> list[Block]:
     lead_kk, lead_ru = (("Оның ішінде ", "В том числе ") if has_counts else (
         "Тәртіптік практика: талданатын кезеңде ", "Дисциплинарная практика: в анализируемом периоде "))
     if rows:
-        n = len(rows)
-        by_order: dict[tuple, list] = defaultdict(list)
-        for r in rows:
-            by_order[(r.order_number, r.order_date, r.penalty)].append(person_name(r.person, lang))
-        kinds = {penalty for _order, _on, penalty in by_order}
-        parts = []
-        for (order, on, penalty), people in by_order.items():
-            # «2024 жылғы 11 қазандағы №77 бұйрық» / «приказ от 11 октября 2024 года №77»: the one order style
-            cited = order_ref(order, on, lang)
-            cited = say(lang, "{order} бұйрық", "приказ {order}", order=cited)
-            if len(kinds) == 1:  # the penalty is said once, in the sentence: «ескерту түрінде» / «в виде замечания»
-                parts.append(f"{', '.join(people)} ({cited})")
-            else:  # «Е.Г. Әбілқасымова – сөгіс (…)»: no case ending needed on a typed name
-                kk, ru = PENALTIES.get(penalty, (penalty, penalty))
-                parts.append(f"{', '.join(people)} – {kk if lang == 'kk' else ru} ({cited})")
-        if len(kinds) == 1:
-            kk, ru = PENALTY_KINDS.get(next(iter(kinds)), ("", ""))
-            text = say(lang, lead_kk + "{n} жұмыскерге {kind}тәртіптік жаза берілді: {list}.",
-                       lead_ru + "{penalties}{kind} {verb} на {workers}: {list}.",
-                       kind=say(lang, f"{kk} " if kk else "", f" {ru}" if ru else ""),
-                       n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
-        else:
-            text = say(lang, lead_kk + "{n} жұмыскерге тәртіптік жаза берілді: {list}.",
-                       lead_ru + "{penalties} {verb} на {workers}: {list}.",
-                       n=number(n, lang), list="; ".join(parts), **_imposed(n, lang))
+        text = _named_penalties(rows, lang, lead_kk, lead_ru)
         if has_counts:
             blocks = discipline_counts(span, lang, tally, named=text)
         else:
