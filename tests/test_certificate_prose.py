@@ -34,14 +34,16 @@ def test_the_russian_verb_agrees_with_the_count_of_people_hired_or_dismissed(app
         assert _moved("hired", n, "ru") == f"В январе 2025 года {hire} на работу {teachers}."
         assert _moved("dismissed", n, "kk") == f"2025 жылғы қаңтарда жұмыстан {n} педагог қызметкер босатылды."
         assert _moved("hired", n, "kk") == f"2025 жылғы қаңтарда жұмысқа {n} педагог қызметкер қабылданды."
-        if n > 1:  # over two months: the total leads, the months follow
-            assert _moved("dismissed", n, "ru", months=2).startswith(f"{dismissed}: в январе 2025 года – 1 ")
-            assert _moved("hired", n, "ru", months=2).startswith(f"{hired}: в январе 2025 года – 1 ")
+        if n > 1:  # over two months: the total leads, the months follow in brackets
+            assert _moved("dismissed", n, "ru", months=2).startswith(
+                f"В анализируемом периоде {dismissed.lower()} (в январе 2025 года – 1 ")
+            assert _moved("hired", n, "ru", months=2).startswith(
+                f"В анализируемом периоде {hired.lower()} (в январе 2025 года – 1 ")
             # A Kazakh verb does not change with the count, and the noun stays singular.
             assert _moved("dismissed", n, "kk", months=2).startswith(
-                f"Жұмыстан {n} қызметкер босатылды: 2025 жылғы қаңтарда – 1 педагог қызметкер; ")
+                f"Талданатын кезеңде жұмыстан {n} қызметкер босатылды (2025 жылғы қаңтарда – 1 педагог қызметкер, ")
             assert _moved("hired", n, "kk", months=2).startswith(
-                f"Жұмысқа {n} қызметкер қабылданды: 2025 жылғы қаңтарда – ")
+                f"Талданатын кезеңде жұмысқа {n} қызметкер қабылданды (2025 жылғы қаңтарда – ")
         else:  # «Уволен 1 работник:» would stand before a list naming the one person again
             assert dismissed not in _moved("dismissed", n, "ru") and hired not in _moved("hired", n, "ru")
 
@@ -57,21 +59,21 @@ def _rudny7_movements(lang: str) -> str:
     return certificate_text("personnel", lang, half("personnel", rows={"movements": rows}))
 
 
-def test_dismissals_are_grouped_by_their_reason_and_a_leave_is_a_sentence(app):
+def test_dismissals_tell_their_reason_in_each_month_and_a_leave_is_a_sentence(app):
     with app.app_context():
         kk = _rudny7_movements("kk").splitlines()
-        # Groups in the order of their first month: November 2024 before April 2025.
-        assert kk == ["2024 жылғы қарашада жұмыстан 2 педагог қызметкер босатылды.",
-                      "Өз еркімен жұмыстан 3 қызметкер босатылды: 2025 жылғы сәуірде – 1 педагог қызметкер, "
-                      "1 кіші қызметкер; 2025 жылғы мамырда – 1 кіші қызметкер.",
+        # The months in date order, each with its reason: November 2024 before April 2025.
+        assert kk == ["Талданатын кезеңде жұмыстан 5 қызметкер босатылды (2024 жылғы қарашада – 2 педагог "
+                      "қызметкер; 2025 жылғы сәуірде – 1 педагог қызметкер, 1 кіші қызметкер өз еркімен; 2025 жылғы "
+                      "мамырда – 1 кіші қызметкер өз еркімен).",
                       "2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты."]
         ru = _rudny7_movements("ru").splitlines()
-        assert ru[0] == "В ноябре 2024 года уволены 2 педагогических работника."
         # One term for the support staff, as the staffing figures name the group.
-        assert ru[1] == ("По собственному желанию уволены 3 работника: в апреле 2025 года – 1 педагогический "
-                         "работник, 1 работник обслуживающего персонала; в мае 2025 года – 1 работник "
-                         "обслуживающего персонала.")
-        assert ru[2] == "В марте 2025 года 1 педагогическому работнику предоставлен отпуск по беременности и родам."
+        assert ru[0] == ("В анализируемом периоде уволено 5 работников (в ноябре 2024 года – 2 педагогических "
+                         "работника; в апреле 2025 года – 1 педагогический работник, 1 работник обслуживающего "
+                         "персонала по собственному желанию; в мае 2025 года – 1 работник обслуживающего персонала "
+                         "по собственному желанию).")
+        assert ru[1] == "В марте 2025 года 1 педагогическому работнику предоставлен отпуск по беременности и родам."
         assert "(өз еркімен)" not in "".join(kk) and "(по собственному желанию)" not in "".join(ru)
 
 
@@ -129,14 +131,16 @@ def test_a_leave_reason_typed_follows_the_leave_words_in_brackets(app):
 
 
 def test_a_reason_shown_in_the_other_language_still_opens_the_sentence_with_a_capital(app):
+    from webapp.blueprints.personnel.certificate import _capital
     from webapp.reporting.texts import MARK_CLOSE, MARK_OPEN
 
     with app.app_context():
         text = _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}Өз еркімен{MARK_CLOSE}", months=2)
-        assert text.startswith(f"{MARK_OPEN}Өз еркімен{MARK_CLOSE} уволены 3 работника: ")
+        assert text.startswith(f"В анализируемом периоде уволены 3 работника {MARK_OPEN}өз еркімен{MARK_CLOSE} (")
+        assert _capital(f"{MARK_OPEN}өз еркімен{MARK_CLOSE}") == f"{MARK_OPEN}Өз еркімен{MARK_CLOSE}"
         # Mid-sentence, after the month, the reason goes lowercase, its mark kept.
         assert _moved("dismissed", 3, "ru", reason=f"{MARK_OPEN}Өз еркімен{MARK_CLOSE}") == (
-            f"В январе 2025 года {MARK_OPEN}өз еркімен{MARK_CLOSE} уволены 3 педагогических работника.")
+            f"В январе 2025 года уволены 3 педагогических работника {MARK_OPEN}өз еркімен{MARK_CLOSE}.")
 
 
 def _disciplined(lang: str, mixed: bool = False) -> str:
@@ -386,3 +390,44 @@ def test_two_penalties_of_one_person_are_counted_as_penalties_not_people(app):
             "Дисциплинарная практика: в анализируемом периоде наложено 3 дисциплинарных взыскания в виде замечания "
             "на 2 работников: М.Ж. Смагулова (приказ от 12 сентября 2025 года №226 и приказ от 27 октября 2025 года "
             "№256); Т.Д. Ким (")
+
+
+def _rudny3_movements(lang: str, reasons: dict) -> str:
+    """rudny-3 2024-H2…2025-H1: hires in August 2024 and March 2025, dismissals in January and May 2025."""
+    def moved(year, month, direction, category, count, reason=None):
+        return StaffMovement(year=year, month=month, direction=direction, staff_category=category, count=count,
+                             reason=reason)
+
+    rows = [moved(2025, 1, "dismissed", "administrative", 1, reasons["own"]),
+            moved(2025, 5, "dismissed", "teacher", 1, reasons["pension"]),
+            moved(2024, 8, "hired", "administrative", 3), moved(2025, 3, "hired", "teacher", 2)]
+    return certificate_text("personnel", lang, half("personnel", rows={"movements": rows}))
+
+
+def test_hires_come_before_dismissals_each_in_date_order_with_the_reason_in_its_item(app):
+    with app.app_context():
+        assert _rudny3_movements("kk", {"own": "өз еркімен", "pension": "зейнеткерлікке шығуына байланысты"}) == (
+            "Талданатын кезеңде жұмысқа 5 қызметкер қабылданды (2024 жылғы тамызда – 3 әкімшілік қызметкер, "
+            "2025 жылғы наурызда – 2 педагог қызметкер), жұмыстан 2 қызметкер босатылды (2025 жылғы қаңтарда – "
+            "1 әкімшілік қызметкер өз еркімен, 2025 жылғы мамырда – 1 педагог қызметкер зейнеткерлікке шығуына "
+            "байланысты).")
+        assert _rudny3_movements("ru", {"own": "по собственному желанию", "pension": "в связи с выходом на пенсию"}) == (
+            "В анализируемом периоде принято на работу 5 работников (в августе 2024 года – 3 административных "
+            "работника, в марте 2025 года – 2 педагогических работника), уволены 2 работника (в январе 2025 года – "
+            "1 административный работник по собственному желанию, в мае 2025 года – 1 педагогический работник в "
+            "связи с выходом на пенсию).")
+
+
+def test_one_months_dismissals_for_two_reasons_are_one_item(app):
+    """rudny-3 2025-H2: two sentences on August 2025's dismissals, one per reason."""
+    rows = [StaffMovement(year=2025, month=8, direction="dismissed", staff_category="support", count=1,
+                          reason="еңбек шартының мерзімі аяқталуына байланысты"),
+            StaffMovement(year=2025, month=8, direction="dismissed", staff_category="teacher", count=2,
+                          reason="басқа жұмысқа ауысуына байланысты"),
+            StaffMovement(year=2025, month=9, direction="dismissed", staff_category="support", count=1,
+                          reason="өз еркімен")]
+    with app.app_context():
+        assert certificate_text("personnel", "kk", half("personnel", rows={"movements": rows})) == (
+            "Талданатын кезеңде жұмыстан 4 қызметкер босатылды (2025 жылғы тамызда – 1 кіші қызметкер еңбек "
+            "шартының мерзімі аяқталуына байланысты және 2 педагог қызметкер басқа жұмысқа ауысуына байланысты; "
+            "2025 жылғы қыркүйекте – 1 кіші қызметкер өз еркімен).")

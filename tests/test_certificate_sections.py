@@ -454,14 +454,15 @@ def test_hires_are_told_in_date_order_with_their_year_across_an_academic_year(ap
             StaffMovement(month=4, direction="dismissed", staff_category="teacher", count=1)]})
         span = merge(section_by_code("personnel"), [autumn, spring], "kk", ["kk", "kk"], [(2024, 2), (2025, 1)])
         text = words(section_by_code("personnel").certificate(span, "kk"))
-        assert ("Жұмысқа 6 қызметкер қабылданды: 2024 жылғы қарашада – 4 педагог қызметкер; 2025 жылғы қаңтарда – "
-                "2 кіші қызметкер.") in text
+        # Hires, then the dismissal, in one sentence (issue 11: dismissals came before earlier hires).
+        assert ("Талданатын кезеңде жұмысқа 6 қызметкер қабылданды (2024 жылғы қарашада – 4 педагог қызметкер, "
+                "2025 жылғы қаңтарда – 2 кіші қызметкер), 2025 жылғы сәуірде жұмыстан 1 педагог қызметкер "
+                "босатылды.") in text
         # A long leave is not a dismissal: one dismissed, the leave told apart.
-        assert "2025 жылғы сәуірде жұмыстан 1 педагог қызметкер босатылды." in text
         assert "2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты." in text
         span = merge(section_by_code("personnel"), [autumn, spring], "ru", ["kk", "kk"], [(2024, 2), (2025, 1)])
         ru = words(section_by_code("personnel").certificate(span, "ru"))
-        assert ("в ноябре 2024 года – 4 педагогических работника; в январе 2025 года – 2 работника обслуживающего "
+        assert ("в ноябре 2024 года – 4 педагогических работника, в январе 2025 года – 2 работника обслуживающего "
                 "персонала") in ru
 
 

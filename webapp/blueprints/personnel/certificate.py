@@ -394,12 +394,15 @@ def _when(year: int, month: int, lang: str) -> str:
             else f"в {RU_MONTHS_IN[month - 1]} {year} года")
 
 
-# A dismissal or hire sentence: (kk, ru forms for 1 / 2 / 5 by Babel's plural rules: «Уволен 1 работник, Уволены
-# 2 работника, Уволено 5 работников, Уволен 21 работник»). A reason typed («өз еркімен» / «по собственному желанию»)
-# leads the sentence, so each reason is said once for all the people who left for it.
-MOVES = (("dismissed", "жұмыстан {n} босатылды", ("уволен {n}", "уволены {n}", "уволено {n}")),
-         ("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
-                                              "принято на работу {n}")))
+# A hire or dismissal clause: (kk, ru forms for 1 / 2 / 5 by Babel's plural rules: «принят на работу 1 работник,
+# приняты на работу 2 работника, принято на работу 5 работников, принят на работу 21 работник»). Hires come first,
+# as a head reads the year's staffing: who came, then who left.
+MOVES = (("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
+                                              "принято на работу {n}")),
+         ("dismissed", "жұмыстан {n} босатылды", ("уволен {n}", "уволены {n}", "уволено {n}")))
+# The school's own words opening its movements («Есептік кезеңде (қаңтар – мамыр) кадрлар қозғалысы мынадай
+# болды:»): the certificate's sentence then needs no «Талданатын кезеңде» of its own.
+_OWN_LEAD = re.compile(r"есептік кезең|отч[её]тн\w* период", re.I)
 # A leave or return is told per month: «2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты.»
 # The fifth item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
 # демалысқа», «отпуск(а) по беременности и родам»), so it takes the place of the general words; any other reason
@@ -449,36 +452,54 @@ def _capital(text: str) -> str:
     return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
 
 
+def _moved_clause(rows, kk_verb: str, ru_verbs: tuple, lang: str) -> tuple[str, bool]:
+    """One direction's clause and whether it opens with its month: «2025 жылғы қаңтарда жұмысқа 2 педагог
+    қызметкер қабылданды» when one month and one staff category (the people named once, not counted twice),
+    otherwise «жұмыстан 2 қызметкер босатылды (2025 жылғы қаңтарда – 1 әкімшілік қызметкер өз еркімен,
+    2025 жылғы мамырда – 1 педагог қызметкер зейнеткерлікке шығуына байланысты)»: the months in date order with
+    the year, each with its reason, so one month's dismissals for two reasons are one item, not two sentences
+    (issue 11). A reason shared by all leads the clause instead of following each month."""
+    months: dict[tuple, dict[str, dict[str, int]]] = {}
+    for r in sorted(rows, key=lambda r: (_year(r), r.month)):
+        counts = months.setdefault((_year(r), r.month), {}).setdefault(trim_end(r.reason), {})
+        counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
+    reasons = {reason for by_reason in months.values() for reason in by_reason}
+    shared = next(iter(reasons)) if len(reasons) == 1 else ""
+    total = sum(sum(c.values()) for by_reason in months.values() for c in by_reason.values())
+    verb = kk_verb if lang == "kk" else ru_plural(total, *ru_verbs)
+    if shared:  # «өз еркімен жұмыстан …» / «уволено … по собственному желанию»
+        verb = f"{_lower(shared)} {verb}" if lang == "kk" else f"{verb} {_lower(shared)}"
+    (year, month), by_reason = next(iter(months.items()))
+    if len(months) == 1 and len(by_reason) == 1 and len(next(iter(by_reason.values()))) == 1:
+        when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
+        return f"{when} {verb.format(n=_staff(next(iter(by_reason.values())), lang))}", True
+    items, plain = [], True
+    for (year, month), by_reason in months.items():
+        when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
+        told = [_staff(counts, lang) + ("" if shared or not reason else f" {_lower(reason)}")
+                for reason, counts in by_reason.items()]
+        plain = plain and len(by_reason) == 1 and len(next(iter(by_reason.values()))) == 1
+        items.append(f"{when} – {_joined(told, lang)}")
+    # A month listing several groups has commas of its own: the months are then parted by semicolons.
+    return f"{verb.format(n=counted(total, lang, 'қызметкер', WORKERS))} ({(', ' if plain else '; ').join(items)})", False
+
+
 def movements(span, lang: str) -> list[Block]:
-    """Dismissals and hires grouped by their reason, each in date order with the year («2024 жылғы қарашада –
-    4 педагог қызметкер»), one month and staff category merged; a long leave is not a dismissal and is told
-    apart, month by month, as a sentence of its own."""
+    """Hires, then dismissals, in one sentence, each in date order with the year and the reason in its item
+    (issue 11: dismissals grouped by reason came before the earlier hires): «Талданатын кезеңде жұмысқа 5
+    қызметкер қабылданды (…), жұмыстан 2 қызметкер босатылды (…).» / «В анализируемом периоде принято на работу
+    5 работников (…), уволены 2 работника (…).» A long leave is not a dismissal and is told apart, month by
+    month, as a sentence of its own."""
     blocks = []
     rows_all = span.rows.get("movements", [])
-    for direction, kk_verb, ru_verbs in MOVES:
-        rows = [r for r in rows_all if r.direction == direction]
-        by_reason: dict[str, dict[tuple, dict[str, int]]] = {}
-        for r in sorted(rows, key=lambda r: (_year(r), r.month)):
-            months = by_reason.setdefault(trim_end(r.reason), {})
-            counts = months.setdefault((_year(r), r.month), {})
-            counts[r.staff_category] = counts.get(r.staff_category, 0) + r.count
-        for reason, months in by_reason.items():
-            lines = []
-            for (year, month), counts in months.items():
-                when = _when(year, month, lang) if year else lower_first(say(lang, *MONTHS[month - 1]))
-                lines.append(f"{when} – {_staff(counts, lang)}")
-            total = sum(sum(counts.values()) for counts in months.values())
-            verb = kk_verb if lang == "kk" else ru_plural(total, *ru_verbs)
-            head = f"{_lower(reason)} {verb}" if reason else verb
-            (year, month), counts = next(iter(months.items()))
-            if len(months) == 1 and len(counts) == 1:
-                # One month, one staff category: «2025 жылғы қыркүйекте өз еркімен жұмыстан 1 кіші қызметкер
-                # босатылды.» — the people are named once, not counted twice («1 работник: … – 1 работник»).
-                when = _when(year, month, lang) if year else say(lang, *MONTHS[month - 1])
-                blocks.append(Para(_capital(f"{when} {head.format(n=_staff(counts, lang))}.")))
-                continue
-            people = counted(total, lang, "қызметкер", WORKERS)
-            blocks.append(Para(f"{_capital(head.format(n=people))}: {'; '.join(lines)}."))
+    clauses = [_moved_clause(rows, kk_verb, ru_verbs, lang) for direction, kk_verb, ru_verbs in MOVES
+               if (rows := [r for r in rows_all if r.direction == direction])]
+    if clauses:
+        text = ", ".join(clause for clause, _dated in clauses)
+        own_lead = any(_OWN_LEAD.search(typed or "") for typed in span.text.values())
+        if not clauses[0][1] and not own_lead:
+            text = say(lang, "Талданатын кезеңде ", "В анализируемом периоде ") + text
+        blocks.append(Para(_capital(text) + "."))
     for direction, (kk_where, kk_verb, ru_where, ru_verbs, names_leave, ru_case) in LEAVES.items():
         by_month: dict[tuple, dict[str, int]] = {}
         for r in sorted((r for r in rows_all if r.direction == direction), key=lambda r: (_year(r), r.month)):
