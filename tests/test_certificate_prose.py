@@ -226,20 +226,21 @@ def test_staffing_figures_are_sentences(app):
                                   "support_staff_units": "37", "staff_units_total": "124"},
                     rows={"admin_staff": staff})
         ru = certificate_text("personnel", "ru", span).splitlines()
-        assert ru[0] == ("Административный штат составляет 3 человека: директор (1 штатная единица), заместитель "
-                         "директора по учебной работе (2 человека, 1,5 штатной единицы).")
+        # The total units open the paragraph, said once (issue 11).
+        assert ru[0] == ("Штатным расписанием предусмотрено 124 штатные единицы. Административный штат составляет "
+                         "3 человека: директор (1 штатная единица), заместитель директора по учебной работе "
+                         "(2 человека, 1,5 штатной единицы).")
         # A group's units beside its headcount, two measures a reader tells apart (issue 11 re-read: «штат саны 76
         # педагог» read against «на педагогов 80,5» two sentences later).
         assert ru[1] == ("Общая численность педагогов составляет 76 человек (80,5 штатной единицы). Численность "
                          "обслуживающего персонала составляет 41 человек (37 штатных единиц).")
-        # …and the total units in a sentence of their own, the groups told above not again.
-        assert ru[2] == "Штатным расписанием предусмотрено 124 штатные единицы."
+        assert len(ru) == 2  # the groups told with their headcounts not again
         kk = certificate_text("personnel", "kk", span).splitlines()
-        assert kk[0] == ("Әкімшілік штат 3 адамды құрайды: директор (1 бірлік), заместитель директора по учебной "
-                         "работе (2 адам, 1,5 бірлік).")
+        assert kk[0] == ("Штат кестесі бойынша 124 штат бірлігі бекітілген. Әкімшілік штат 3 адамды құрайды: "
+                         "директор (1 бірлік), заместитель директора по учебной работе (2 адам, 1,5 бірлік).")
         assert kk[1] == ("Мұғалімдердің жалпы саны 76 педагог қызметкерді (80,5 штат бірлігі) құрайды. Кіші қызмет "
                          "көрсетуші персонал саны 41 адамды (37 штат бірлігі) құрайды.")
-        assert kk[2] == "Штат кестесі бойынша 124 штат бірлігі бекітілген."
+        assert len(kk) == 2
         assert "– 0" not in "".join(kk + ru) and "чел." not in "".join(ru)
 
 
@@ -431,3 +432,27 @@ def test_one_months_dismissals_for_two_reasons_are_one_item(app):
             "Талданатын кезеңде жұмыстан 4 қызметкер босатылды (2025 жылғы тамызда – 1 кіші қызметкер еңбек "
             "шартының мерзімі аяқталуына байланысты және 2 педагог қызметкер басқа жұмысқа ауысуына байланысты; "
             "2025 жылғы қыркүйекте – 1 кіші қызметкер өз еркімен).")
+
+
+def test_the_staff_units_are_stated_once_before_the_posts_that_give_them(app):
+    """lisakovsk-2: «Штат кестесі бойынша 121,75 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 6,5
+    бірлік» came after the administrative posts listing those 6,5 units one by one."""
+    from webapp.blueprints.personnel.models import AdministrativeStaff
+
+    with app.app_context():
+        staff = [AdministrativeStaff(position_title="директор", persons=1, staff_units=1),
+                 AdministrativeStaff(position_title="директордың оқу ісі жөніндегі орынбасары", persons=2,
+                                     staff_units=Decimal("5.5"))]
+        facts = {"staff_units_total": "121.75", "administrative_units": "6.5", "administrative_total": 3}
+        span = half("personnel", facts, rows={"admin_staff": staff})
+        assert certificate_text("personnel", "kk", span) == (
+            "Штат кестесі бойынша 121,75 штат бірлігі бекітілген. Әкімшілік штат 3 адамды құрайды: директор "
+            "(1 бірлік), директордың оқу ісі жөніндегі орынбасары (2 адам, 5,5 бірлік).")
+        assert certificate_text("personnel", "ru", span) == (
+            "Штатным расписанием предусмотрено 121,75 штатной единицы. Административный штат составляет 3 человека: "
+            "директор (1 штатная единица), директордың оқу ісі жөніндегі орынбасары (2 человека, 5,5 штатной "
+            "единицы).")
+        # Posts whose units do not make up the group's: the group's own figure is still given.
+        span = half("personnel", {**facts, "administrative_units": "7"}, rows={"admin_staff": staff})
+        assert certificate_text("personnel", "kk", span).startswith(
+            "Штат кестесі бойынша 121,75 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 7 бірлік. ")

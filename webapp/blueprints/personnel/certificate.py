@@ -212,7 +212,13 @@ def staffing(span, lang: str) -> list[Block]:
     categories = [(name, span.fact(name)) for name, _kk, _ru in CATEGORY_NAMES if span.fact(name)]
     if categories:
         blocks.append(Para(categories_sentence(categories, lang)))
-    blocks += staff_units(span, lang, told_units)
+    # The total staff units open the staffing paragraph, said once (issue 11: lisakovsk-2's «121,75 штат бірлігі
+    # …, оның ішінде әкімшілік персоналға 6,5 бірлік» came after the list giving each post's units).
+    units_told = staff_units(span, lang, told_units)
+    if units_told and blocks:
+        blocks[0].text = f"{units_told[0].text} {blocks[0].text}"
+    else:
+        blocks = units_told + blocks
     vacancies = span.fact("vacancies")
     if vacancies is not None:
         published = trim_end(span.fact("vacancies_published"))
@@ -355,10 +361,15 @@ def staff_units(span, lang: str, told_units: frozenset | set = frozenset()) -> l
     told = {"teachers": span.fact("teachers_total") is not None,
             "support_staff": span.fact("support_staff_total") is not None,
             "administrative": bool(span.rows.get("admin_staff"))}
+    # The administrative posts listed with their units already give that group's units.
+    listed = [r.staff_units for r in span.rows.get("admin_staff", [])]
+    if listed and None not in listed and span.fact("administrative_units") is not None and (
+            sum(Decimal(str(u)) for u in listed) == Decimal(str(span.fact("administrative_units")))):
+        told_units = {*told_units, "administrative"}
     groups = []
     for key, _kk, _ru in GROUP_NAMES:
         units, persons = span.fact(f"{key}_units"), span.fact(f"{key}_total")
-        if units is None or key in told_units:  # told with the group's headcount
+        if units is None or key in told_units:  # told with the group's headcount or its posts
             continue
         people = (say(lang, " ({n})", " ({n})", n=_persons(persons, lang))
                   if persons is not None and not told.get(key) else "")
