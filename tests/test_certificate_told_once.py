@@ -94,7 +94,7 @@ def test_no_conflict_of_interest_is_told_once_as_the_seed_tells_it(certificate):
     """2.2: the seed's «…мүдделер қақтығысының фактісі анықталмады» is the school's text again, and the generated
     «Мүдделер қақтығысы жағдайлары болған жоқ» / «Случаев конфликта интересов не было» is left out."""
     kk, ru = certificate["kk"], certificate["ru"]
-    assert ("Талдау объектісі қызметкерлерінің лауазымдық міндеттемелерін орындау кезіндегі мүдделер қақтығысының "
+    assert ("Талдау объектісі қызметкерлерінің лауазымдық міндеттерін орындау кезіндегі мүдделер қақтығысының "
             "фактісі анықталмады.") in kk
     assert told(kk, r"Мүдделер қақтығысы жағдайлары болған жоқ", r"мүдделер қақтығысының фактісі анықталмады") == 1
     assert told(ru, r"Случаев конфликта интересов не было", r"конфликта интересов не выявлено",
@@ -105,7 +105,7 @@ def test_the_procurement_methods_are_introduced_once(certificate):
     """Procurement: the school's basis says by which methods contracts were concluded; each method's figures
     follow as the seed's own sentences, with no second introduction."""
     kk, ru = certificate["kk"], certificate["ru"]
-    assert told(kk, r"мынадай тәсілдермен жасалды", r"шарттары құрылды: ашық конкурс, баға сұранысы бойынша") == 1
+    assert told(kk, r"мынадай тәсілдермен жасалды", r"шарттары жасалды: ашық конкурс тәсілімен") == 1
     assert told(ru, r"заключены следующими способами", r"способами открытого конкурса, запроса ценовых") == 1
     assert ("Баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт жасалды, электрондық дүкен "
             "арқылы 41 440,00 теңгеге сатып алынды.") in kk

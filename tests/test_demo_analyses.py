@@ -153,7 +153,7 @@ def test_seed_other_sections(demo):
     assert conclusion["audience"] == "Барлық жұмыскерлерге"
     assert conclusion["overall_finding"].endswith("бұзушылықтар анықталған жоқ.")
     assert len(plan) == 10 and [r.deadline_kind for r in plan].count("permanent") == 9
-    assert plan[5].deadline_kind == "twice_a_year" and plan[0].text.startswith("ҚР Сыбайлас жемқорлыққа")
+    assert plan[5].deadline_kind == "twice_a_year" and plan[0].text.startswith("ҚР сыбайлас жемқорлыққа")
     assert {(p.position_title, p.risk) for p in positions} == {
         ("Директор", "НҚА толық меңгермеуі, білмеуі"),
         ("Бас есепші, есепші", "Қаржыландыруды жүргізуде, бюджетті жоспарлауда кемшіліктер, мемлекеттік сатып "

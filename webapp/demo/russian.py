@@ -128,7 +128,6 @@ class Dictionary:
                  (seed.RESPONSIBLE, seed_ru.RESPONSIBLE), (seed.ALL_AREAS, seed_ru.ALL_AREAS),
                  (seed.CONCLUSION_RISKS, seed_ru.CONCLUSION_RISKS),
                  (seed.DIGITAL_FACTS["data_protection_order"], seed_ru.DATA_PROTECTION_ORDER),
-                 (seed.INTERNAL_RULES["rules_body"], seed_ru.RULES_BODY),
                  (seed.SERVICES_FACTS["portal_responsible"], seed_ru.PORTAL_RESPONSIBLE),
                  (seed.GENERAL_FACTS["signatory_position"], seed_ru.SIGNATORY["signatory_position"]),
                  *zip([t for t, _ in seed.RECOMMENDATIONS], seed_ru.RECOMMENDATIONS, strict=True),
