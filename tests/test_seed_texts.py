@@ -6,6 +6,8 @@ import re
 import pytest
 from support import text_of, with_demo_analyses
 
+from webapp.certificate.wording import KK_MONTHS_IN, RU_MONTHS_IN
+
 URL = "/schools/rudny-7/certificate/?from=2024-H2&to=2025-H1&lang={lang}"
 
 
@@ -73,17 +75,24 @@ def test_media_says_only_what_the_seed_says(seed, lang, heading, drawn):
             "ru": "Публикации педагогов в печатных изданиях хранятся в библиотеке школы-гимназии."}[lang] in media
 
 
-@pytest.mark.parametrize("lang, window, old", [
-    ("kk", "2025 жылғы қаңтар – мамыр аралығында кадрлар қозғалысы мынадай болды: Өз еркімен жұмыстан 3 қызметкер "
-           "босатылды: 2025 жылғы сәуірде", "Есептік кезеңде (қаңтар – мамыр)"),
-    ("ru", "Движение кадров за январь – май 2025 года: По собственному желанию уволены 3 работника: в апреле 2025 "
-           "года", "за отчётный период (январь – май)"),
+@pytest.mark.parametrize("lang, window, old, after", [
+    ("kk", "2025 жылғы қаңтар – мамыр аралығында кадрлар қозғалысы мынадай болды:", "Есептік кезеңде (қаңтар – мамыр)",
+     "Жұмысқа қабылдау барысында"),
+    ("ru", "Движение кадров за январь – май 2025 года:", "за отчётный период (январь – май)",
+     "Внутренних коррупционных рисков при приёме"),
 ])
-def test_the_movements_window_is_the_seeds_months_of_2025(seed, lang, window, old):
+def test_the_movements_window_is_the_seeds_months_of_2025(seed, lang, window, old, after):
     """«Есептік кезеңде (қаңтар – мамыр)» in a certificate whose analysed period is 2024-H2…2025-H1 read as if the
-    period were January–May: the seed's window is January–May 2025, the months every listed movement falls in."""
+    period were January–May: the seed's window is January–May 2025, and every movement listed after it falls in
+    those months."""
     text, _ = seed(lang)
     assert window in text and old not in text
+    movements = part(text, window, after)
+    assert set(re.findall(r"\b20\d\d\b", movements)) == {"2025"}
+    # the months named, by their number: January to May only
+    named = {number for number, month in enumerate({"kk": KK_MONTHS_IN, "ru": RU_MONTHS_IN}[lang], start=1)
+             if re.search({"kk": rf"2025 жылғы {month}\b", "ru": rf"в {month} 2025 года"}[lang], movements)}
+    assert named and named <= {1, 2, 3, 4, 5}, named
 
 
 KAZAKH = [
