@@ -15,8 +15,8 @@ def test_an_order_is_cited_one_way_per_language():
 
 
 def test_the_approval_date_has_no_straight_quotes_and_no_padded_day():
-    assert written_date(date(2025, 6, 10), "kk") == "2025 жылғы «10» маусым"
-    assert written_date(date(2026, 6, 8), "kk") == "2026 жылғы «8» маусым"
+    assert written_date(date(2025, 6, 10), "kk") == "2025 жылғы 10 маусым"
+    assert written_date(date(2026, 6, 8), "kk") == "2026 жылғы 8 маусым"
     assert written_date(date(2025, 6, 10), "ru") == "10 июня 2025 года"
 
 

@@ -1,6 +1,7 @@
 """The demo analyses: the seed certificate where it belongs, statuses and variety, reproducible, loadable twice,
 and nothing submitted that the app itself would have refused to send."""
 
+import io
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -705,8 +706,33 @@ def _block(html: str, name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).replace("\u00a0", " ").strip() if found else ""
 
 
+@pytest.mark.parametrize(("lang", "blank", "borrowed"), [
+    ("kk", "2026 жылғы «___» ____________", "2025 жылғы 11 желтоқсан"),
+    ("ru", "«___» ____________ 2026 года", "11 декабря 2025 года"),
+])
+def test_a_certificate_is_dated_by_its_latest_half_year_only(demo, as_user, lang, blank, borrowed):
+    """Reviewer (issue 11): rudny-11's 2025-H2 … 2026-H1, 2026-H1 still a draft, was dated «11 декабря 2025 года»,
+    before its own period ended: 2025-H2's date borrowed. Undated, its date line is left to fill, in every format."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    url = f"/schools/rudny-11/certificate/?from=2025-H2&to=2026-H1&lang={lang}&format={{kind}}"
+    client = as_user("rudny")
+    html = client.get(url.format(kind="html")).get_data(as_text=True)
+    place_date = re.search(r'<div class="place-date">(.*?)</div>', html, flags=re.S)[1]
+    assert re.sub(r"<[^>]+>", " ", place_date).split()[-3:] == blank.split()
+    pdf = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(client.get(url.format(kind="pdf")).data)).pages)
+    assert blank in pdf.replace("\u00a0", " ") and borrowed not in pdf.replace("\u00a0", " ")
+    document = zipfile.ZipFile(io.BytesIO(client.get(url.format(kind="docx")).data)).read("word/document.xml")
+    assert blank in document.decode() and borrowed not in document.decode().replace("\u00a0", " ")
+    # the half-year on its own keeps its date
+    alone = text_of(client.get(f"/schools/rudny-11/certificate/?from=2025-H2&to=2025-H2&lang={lang}"))
+    assert borrowed in alone and blank not in alone
+
+
 @pytest.mark.parametrize(("lang", "approval", "signature"), [
-    ("kk", "БЕКІТЕМІН Директор __________ С.Д. Ахметова 2025 жылғы «19» желтоқсан",
+    ("kk", "БЕКІТЕМІН Директор __________ С.Д. Ахметова 2025 жылғы 19 желтоқсан",
      "Жұмыс тобының жетекшісі, директордың оқу ісі жөніндегі орынбасары __________ А.Б. Құрманғалиева"),
     ("ru", "УТВЕРЖДАЮ Директор __________ С.Д. Ахметова 19 декабря 2025 года",
      "Руководитель рабочей группы, заместитель директора по учебной работе __________ А.Б. Курмангалиева"),

@@ -66,13 +66,21 @@ class Certificate:
 
 
 def written_date(value: date | None, lang: str) -> str:
-    """The date under an approval or a certificate: «2025 жылғы «10» маусым» (the day in quotes, as Kazakh
-    approval stamps write it) / «10 июня 2025 года»; the day unpadded."""
+    """The date under an approval or a certificate: «2025 жылғы 10 маусым» / «10 июня 2025 года», the day unpadded
+    and, in Kazakh, without quotes, as every other date the text writes («2025 жылғы 2 қыркүйектегі»; issue 11
+    review: «2025 жылғы «10» маусым» was a second style)."""
     if value is None:
         return ""
     if lang == "kk":
-        return f"{value.year} жылғы «{value.day}» {KK_MONTHS[value.month - 1]}"
+        return f"{value.year} жылғы {value.day} {KK_MONTHS[value.month - 1]}"
     return f"{value.day} {RU_MONTHS_OF[value.month - 1]} {value.year} года"
+
+
+def blank_date(year: int, lang: str) -> str:
+    """The date line of a certificate whose latest half-year has no date yet, to be filled in by hand when it is
+    signed: «2026 жылғы «___» ____________» / ««___» ____________ 2026 года», as a blank form prints it (issue 11
+    review: rudny-11's 2025-H2 … 2026-H1 draft was dated «11 декабря 2025 года», the earlier half-year's date)."""
+    return say(lang, f"{year} жылғы «___» ____________", f"«___» ____________ {year} года")
 
 
 def order_reference(number: str | None, on: date | None, lang: str) -> str:
@@ -246,7 +254,8 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     return Certificate(
         lang=lang, school=school, periods=periods, parent_body=parent_body, legal_name=legal_name,
         city=school.localized("city", lang), title_lines=[line for line in title_lines if line],
-        dated=written_date(iso_date(frame.get("certificate_date")), lang), approval=approval, blocks=blocks,
+        dated=written_date(iso_date(frame.get("certificate_date")), lang) or blank_date(periods[-1].year, lang),
+        approval=approval, blocks=blocks,
         signature=(position or say(lang, "Мектеп басшысы", "Руководитель школы"),
                    person_name(name or school.head_name or "")),
         appendix=frame.get("appendix"),

@@ -38,10 +38,12 @@ def frame(span, lang: str) -> dict:
     last = span.parts[-1].facts if span.parts else {}
     if span.fact("approver_name") and last.get("approver_name"):
         approval = {"position": span.fact("approver_position", ""), "name": span.fact("approver_name"),
-                    "date": span.fact("approval_date")}
+                    "date": last.get("approval_date")}
     signature = None
     if span.fact("signatory_name") or span.fact("signatory_position"):
         signature = (span.fact("signatory_position"), span.fact("signatory_name"))
     return {"order": (span.fact("order_number"), span.fact("order_date")),
-            "certificate_date": span.fact("certificate_date"), "approval": approval, "signature": signature,
+            # The certificate is dated when its latest half-year is: an earlier half-year's date is not borrowed
+            # (issue 11 review: rudny-11's 2025-H2 … 2026-H1, 2026-H1 a draft, was dated «11 декабря 2025 года»).
+            "certificate_date": last.get("certificate_date"), "approval": approval, "signature": signature,
             "sources": sources(span, lang), "working_group": working_group(span, lang)}
