@@ -20,7 +20,7 @@ from webapp.blueprints.procurement.models import ProcurementMethod
 from webapp.blueprints.services.models import ServiceProvided
 from webapp.certificate.blocks import Para, Table
 from webapp.certificate.span import merge
-from webapp.certificate.wording import quoted, ru_plural, spelled_date, typeset
+from webapp.certificate.wording import quoted, ru_plural, spelled_date, title_inside, typeset
 from webapp.demo.seed_school import ORDERS
 from webapp.demo.seed_school_ru import ORDER_TITLES as ORDER_TITLES_RU
 from webapp.reporting.models import SectionEntry
@@ -50,8 +50,8 @@ def _orders(lang: str) -> list[str]:
         for number, day, title in period:
             on = spelled_date(day, lang)
             # on paper a range of years takes an en dash («2024–2025 оқу жылына»), whatever was typed; the reference
-            # first, in the one order style (issue 11)
-            cited.append(typeset(f"{on} №{number} {quoted(title)}" if lang == "kk"
+            # first, in the one order style (issue 11); a title after its own lead-in runs on in lowercase
+            cited.append(typeset(f"{on} №{number} {quoted(title_inside(title))}" if lang == "kk"
                                  else f"от {on} №{number} {quoted(ORDER_TITLES_RU[title])}").replace("\u00a0", " "))
     return cited
 

@@ -171,3 +171,51 @@ def test_lists_are_left_aligned_and_introductions_keep_with_their_table(app):
     assert page.count('<p class="item">') == 2
     assert "p.item { text-align: left;" in page and "ol li { text-align: left;" in page
 
+
+
+def test_a_list_of_some_sources_says_its_numbers_are_the_rules():
+    """Issue 11 review: the sources keep clause 15's numbers with gaps (1), 2), 4), 6)…) under «…источниками
+    информации для проведения анализа являются:», which read as the whole list. With some skipped the lead-in says
+    these are some of them, numbered as in the Rules; with all of them, and under a unit's own lead-in, as before."""
+    from webapp.blueprints.general.forms import INFORMATION_SOURCES
+    from webapp.certificate.assemble import _sources_intro
+    from webapp.certificate.boilerplate import DEFAULTS
+
+    some = [(1, "a"), (2, "b"), (4, "c")]
+    every = [(n, "x") for n in range(1, len(INFORMATION_SOURCES) + 1)]
+    assert _sources_intro(DEFAULTS["sources_intro"]["kk"], some, "kk") == (
+        "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік қағидаларының 15-тармағында көзделген "
+        "ақпарат көздерінің ішінен мыналар пайдаланылды (тармақшалардың нөмірлері – Қағидалар бойынша):")
+    assert _sources_intro(DEFAULTS["sources_intro"]["ru"], some, "ru") == (
+        "Из источников информации, предусмотренных пунктом 15 Типовых правил проведения внутреннего анализа "
+        "коррупционных рисков, использованы следующие (нумерация подпунктов – по Типовым правилам):")
+    for lang in ("kk", "ru"):
+        assert _sources_intro(DEFAULTS["sources_intro"][lang], every, lang) == DEFAULTS["sources_intro"][lang]
+        assert _sources_intro("Өз мәтіні:", some, lang) == "Өз мәтіні:"
+
+
+def test_the_typical_rules_run_on_in_lowercase_after_their_edition():
+    """Issue 11 review, kk p. 1: «…(… №21 бұйрығының редакциясында) Сыбайлас жемқорлық тәуекелдеріне…» put a
+    capital mid-sentence after the parenthesis."""
+    from webapp.certificate.boilerplate import DEFAULTS
+
+    assert ("№21 бұйрығының редакциясында) сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізудің үлгілік "
+            "қағидаларына сәйкес") in DEFAULTS["legal_basis"]["kk"]
+
+
+def test_an_order_title_after_its_own_lead_in_runs_on_in_lowercase():
+    """Issue 11 review, rudny-7 p. 4: «№291 «2024–2025 оқу жылына Конкурстық комиссияны құру туралы»», «…күрес
+    бойынша Жауапты тұлғаны бекіту туралы»: a capital mid-sentence, where the Russian reads «О создании конкурсной
+    комиссии…». A title's own first capital and names stay."""
+    from webapp.certificate.wording import title_inside
+
+    assert title_inside("2024-2025 оқу жылына Конкурстық комиссияны құру туралы") == (
+        "2024-2025 оқу жылына конкурстық комиссияны құру туралы")
+    assert title_inside("2024-2025 оқу жылына арналған сыбайлас жемқорлықпен күрес бойынша Жауапты тұлғаны бекіту "
+                        "туралы") == ("2024-2025 оқу жылына арналған сыбайлас жемқорлықпен күрес бойынша жауапты "
+                                      "тұлғаны бекіту туралы")
+    for kept in ("Ішкі тәртіп ережесін бекіту туралы", "«Адал ұрпақ» еріктілер клубы туралы",
+                 "2025 жылы Қазақстан Республикасы Заңын орындау туралы", "2025 жылы ҚР заңын орындау туралы",
+                 "2025 жылы «Адал ұрпақ» клубы туралы", "2025 жылға арналған сатып алу жоспарын бекіту туралы",
+                 "О создании конкурсной комиссии на 2024-2025 учебный год"):
+        assert title_inside(kept) == kept

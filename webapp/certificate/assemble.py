@@ -14,13 +14,14 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..blueprints.general.forms import INFORMATION_SOURCES
 from ..extensions import db
 from ..i18n import period_label
 from ..models import OrgUnit, Period
 from ..reporting.models import Status, Submission
 from ..reporting.sections import SECTIONS
 from .blocks import Block, Heading, Para, Table, say
-from .boilerplate import texts_for
+from .boilerplate import DEFAULTS, SOME_SOURCES_INTRO, texts_for
 from .placed import placed
 from .span import SpanData, span_data
 from .wording import KK_MONTHS, RU_MONTHS_OF, as_date, order_ref, person_name, series
@@ -90,6 +91,16 @@ def order_reference(number: str | None, on: date | None, lang: str) -> str:
 
 
 iso_date = as_date
+
+
+def _sources_intro(intro: str, sources: list[tuple[int, str]], lang: str) -> str:
+    """The lead-in of the sources list: when some of clause 15's sources were not used, the list's numbers have
+    gaps (1), 2), 4)…) and the default lead-in («…источниками информации для проведения анализа являются:») would
+    read as the whole list, so it says these are some of them, numbered as in the Rules. A unit's own lead-in
+    stands as written."""
+    if sources and len(sources) < len(INFORMATION_SOURCES) and intro == DEFAULTS["sources_intro"][lang]:
+        return SOME_SOURCES_INTRO[lang]
+    return intro
 
 
 def section_blocks(span: SpanData, lang: str) -> list[Block]:
@@ -209,7 +220,7 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
                Para(texts["goal"]), Para(texts["task"]),
                Heading(say(lang, "2. Талдау барысында пайдаланылған ақпарат көздері",
                            "2. Источники информации, использованные при проведении анализа"), 2),
-               Para(texts["sources_intro"])]
+               Para(_sources_intro(texts["sources_intro"], frame.get("sources") or [], lang))]
     # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»).
     sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
     cycle = _cycle_parts(school, periods, lang)

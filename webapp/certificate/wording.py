@@ -369,6 +369,34 @@ def _quotes(text: str) -> str:
 NBSP = "\u00a0"
 # Names are Cyrillic: a Latin capital and full stop is a section's Roman numeral («I. Нормативтік…»), no initial.
 _UPPER, _LOWER = "А-ЯЁӘҒҚҢӨҰҮҺІ", "а-яёәғқңөұүһі"
+
+
+# The first capitalised word of a title, with any capitalised words right after it (a name: «Қазақстан
+# Республикасы»), and what stands before it (a quote or «№» makes it a name or a number's part).
+_FIRST_CAPITALISED = re.compile(rf"(?P<before>[«„\"'\w.-]?)(?P<words>[{_UPPER}][{_UPPER}{_LOWER}]*\.?"
+                                rf"(?:[ \u00a0]+[{_UPPER}][{_UPPER}{_LOWER}]*\.?)*)")
+
+
+def title_inside(title: str) -> str:
+    """An order's title as it is cited inside the text: a title typed after a lead-in of its own («2024-2025 оқу
+    жылына Конкурстық комиссияны құру туралы», «… күрес бойынша Жауапты тұлғаны бекіту туралы») runs on with
+    its first capitalised word in lowercase, as the Russian «О создании конкурсной комиссии на 2024-2025 учебный
+    год» (issue 11 review: «…Конкурстық комиссияны…» read as a capital mid-sentence). A title that starts with
+    its own capital («Ішкі тәртіп ережесін бекіту туралы») or a quote is left as typed, and so is a first capital
+    that is a name: in quotes, an abbreviation («ҚР», «АРМ»), an initial, or several capitalised words
+    («Қазақстан Республикасы»)."""
+    title = (title or "").strip()
+    if not title or title[:1].isupper() or title[:1] in "«„\"":
+        return title
+    found = _FIRST_CAPITALISED.search(title)
+    if found is None or found["before"] or " " in found["words"] or "\u00a0" in found["words"]:
+        return title
+    word = found["words"]
+    if word.endswith(".") or word[1:2].isupper():
+        return title
+    return title[:found.start("words")] + word[:1].lower() + word[1:] + title[found.end("words"):]
+
+
 _INITIAL_PAIR = rf"[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.)?"  # «Қ.И.», «Қ. И.», «Ж.»
 _SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"  # «Бірманова», «Иванова-Петрова»
 # «Қ.И. Бірманова»: initials that start a word (not the «Р.» of «ҚР.») and the surname after them.

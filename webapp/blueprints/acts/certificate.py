@@ -6,7 +6,16 @@ from datetime import date
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Fact, order_fact
-from ...certificate.wording import bare_number, lower_first, order_ref, quoted, ru_genitive, sentence, series
+from ...certificate.wording import (
+    bare_number,
+    lower_first,
+    order_ref,
+    quoted,
+    ru_genitive,
+    sentence,
+    series,
+    title_inside,
+)
 
 
 def _school_year(day) -> str | None:
@@ -63,7 +72,8 @@ def _orders(span, lang: str) -> list[Block]:
         seen.add(key)
         # The reference first, then the title, as an order is cited: «2024 жылғы 2 қыркүйектегі №174 «…туралы»» /
         # «от 2 сентября 2024 года №174 «Об …»» (wording.order_ref, the one order style).
-        items.append(" ".join(p for p in (order_ref(row.number, row.date, lang), quoted(key[2])) if p))
+        # A title typed after a lead-in runs on in lowercase («…оқу жылына конкурстық комиссияны құру туралы»).
+        items.append(" ".join(p for p in (order_ref(row.number, row.date, lang), quoted(title_inside(key[2]))) if p))
         fact = order_fact(bare_number(row.number), row.date)
         # By its key alone: the list is the school's, never shortened; a later section citing the order (the
         # procurement plan's orders) finds it told here.
