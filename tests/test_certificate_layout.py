@@ -138,3 +138,37 @@ def test_a_short_table_row_is_never_split_across_pages(app):
             if first != last:
                 split.append((lines, i))
     assert split == []
+
+
+def test_the_plan_and_follow_up_tables_break_no_measure_status_or_deadline_word(app):
+    """Issue 11 review: the plan's «Мероприятие» column was too narrow, Russian measures hyphenated almost every
+    line («руководите-лю», «возна-граждения»), and «На исполнении» touched its cell's border. The measure column is
+    the widest, a cell's line is hyphenated only when it would end almost half empty, and no status or deadline
+    word is broken (the same shares go to the DOCX)."""
+    from flask_babel import force_locale
+
+    from webapp.blueprints.conclusion.certificate import conclusion_blocks
+    from webapp.blueprints.conclusion.models import FollowUp, Recommendation
+    from webapp.certificate.span import merge
+    from webapp.reporting.models import SectionEntry
+    from webapp.reporting.sections import SectionData, section_by_code
+
+    measures = ["Сообщать руководителю о ставших известными фактах коррупции",
+                "Не допускать принятия материального вознаграждения, любых ценных подарков или услуг",
+                "Регулярно выносить вопросы противодействия коррупции на обсуждение педагогического коллектива"]
+    plan = [Recommendation(text=text, section="personnel", responsible=who, deadline_kind=kind, translations={})
+            for text, who, kind in zip(measures, ["Делопроизводитель", "Все работники", "Заместитель директора"],
+                                       ["permanent", "twice_a_year", "permanent"], strict=True)]
+    followups = [FollowUp(text=text, deadline_kind="permanent", status=status, comment="Будет завершено позже",
+                          translations={}) for text, status in zip(measures, ["in_progress", "not_done", "done"],
+                                                                   strict=True)]
+    data = SectionData(section_by_code("conclusion"), SectionEntry(section="conclusion", facts={}),
+                       {"recommendations": plan, "followups": followups})
+    with app.test_request_context(), force_locale("ru"):
+        blocks = conclusion_blocks(merge(section_by_code("conclusion"), [data], "ru", ["ru"], [(2025, 1)]), "ru")
+        text = " ".join(pages(pdf(certificate(blocks))))
+    tables = [block for block in blocks if isinstance(block, Table)]
+    assert [max(t.widths) == t.widths[col] for t, col in zip(tables, (2, 1), strict=True)] == [True, True]
+    whole = ["руководителю", "вознаграждения", "противодействия", "Делопроизводитель", "Постоянно", "Два раза в год",
+             "На исполнении", "Не исполнено", "Исполнено", "Исполнение", "Ответственный исполнитель", "Срок исполнения"]
+    assert [word for word in whole if word not in text] == []

@@ -9,6 +9,14 @@ from ...reporting.sections import section_by_code
 DEADLINES = {"permanent": ("тұрақты", "постоянно"), "twice_a_year": ("жылына екі рет", "два раза в год")}
 STATUSES = {"done": ("орындалды", "исполнено"), "in_progress": ("орындалуда", "на исполнении"),
             "not_done": ("орындалмады", "не исполнено")}
+# Column shares of the plan (№, section (risk), measure, responsible, deadline; in mm of the 165 mm of text) and of
+# the follow-ups (№, recommendation, deadline, status, comment), the same in the PDF and the DOCX. The measure
+# column is the widest (issue 11 review: at 47 mm Russian measures hyphenated almost every line, «руководите-лю»,
+# «возна-граждения»); the responsible column keeps «Делопроизводитель» (36 mm at 12 pt) whole, the deadline column
+# the header's «исполнения» (23 mm bold); the status column «На исполнении», «Орындалмады» and the header
+# «Исполнение» (24 mm bold), which touched the border at 25 mm.
+PLAN_WIDTHS = [7, 30, 63, 39, 26]
+FOLLOW_UP_WIDTHS = [2, 14, 6, 8, 10]
 
 
 def deadline_text(row, lang: str) -> str:
@@ -31,17 +39,20 @@ def answered_risk(row) -> str:
 
 
 def drawn_finding(span, lang: str) -> str:
-    """The finding when the school typed none: «Жоғарыда көрсетілген бағыттар бойынша … бұзушылықтар анықталған
-    жоқ.» (the seed's) / «… нарушений … не выявлено.», or the sections where a violation was found."""
+    """The finding when the school typed none: «Жоғарыда көрсетілген бағыттар бойынша … сыбайлас жемқорлық құқық
+    бұзушылықтары анықталған жоқ.» / «… коррупционных правонарушений не выявлено.», or the sections where a
+    violation was found in the period."""
     if not span.found_in:
-        return say(lang, "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде сыбайлас жемқорлық тәуекелдеріне "
-                         "байланысты бұзушылықтар анықталған жоқ.",
-                   "По указанным выше направлениям в анализируемом периоде нарушений, связанных с коррупционными "
-                   "рисками, не выявлено.")
+        # Corruption offences, not «нарушения, связанные с коррупционными рисками»: the sections above may tell of
+        # disciplinary sanctions, an ethics case or a negative publication (issue 11 review, lisakovsk-2).
+        return say(lang, "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде сыбайлас жемқорлық құқық "
+                         "бұзушылықтары анықталған жоқ.",
+                   "По указанным выше направлениям в анализируемом периоде коррупционных правонарушений не выявлено.")
     named = ", ".join(f"«{section.cited}»" for section in span.found_in)
-    return say(lang, "Талдау нәтижесінде мына бағыттар бойынша бұзушылықтар анықталды: {s}; қалған бағыттар бойынша "
+    # Found in the period, not «по результатам анализа»: a prosecutor or an inspection may have found them.
+    return say(lang, "Талданатын кезеңде мына бағыттар бойынша бұзушылықтар анықталды: {s}; қалған бағыттар бойынша "
                      "бұзушылықтар анықталған жоқ.",
-               "По результатам анализа выявлены нарушения по направлениям: {s}; по остальным направлениям нарушений "
+               "В анализируемом периоде выявлены нарушения по направлениям: {s}; по остальным направлениям нарушений "
                "не выявлено.", s=named)
 
 
@@ -72,7 +83,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
             # Each cell starts with a capital, as a table cell does, whatever the clerk typed.
             [[str(i)] + [upper_first(cell) for cell in (answered_risk(row), row.text, person_name(row.responsible),
                                                         deadline_text(row, lang))]
-             for i, row in enumerate(recommendations, 1)], widths=[1, 5, 6, 5, 4])
+             for i, row in enumerate(recommendations, 1)], widths=PLAN_WIDTHS)
         if all((row.risk or row.section) and row.responsible for row in recommendations):
             # A plan whose every measure names its risk and who carries it out is the list itself: each
             # recommendation is stated once, in the table, with its deadline.
@@ -104,7 +115,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
             [[str(i)] + [upper_first(cell) for cell in (row.text, deadline_text(row, lang),
                                                         STATUSES.get(row.status, ("—", "—"))[0 if lang == "kk" else 1],
                                                         row.comment)]
-             for i, row in enumerate(followups, 1)], widths=[1, 8, 3, 3, 5]))
+             for i, row in enumerate(followups, 1)], widths=FOLLOW_UP_WIDTHS))
     return blocks
 
 
