@@ -166,7 +166,7 @@ def test_docx_download_carries_the_seed_facts_and_the_official_layout(demo, as_u
     paragraphs = document.paragraphs
     title = next(p for p in paragraphs if p.text == "ТАЛДАМАЛЫҚ АНЫҚТАМА")
     assert title.alignment == 1 and all(run.bold for run in title.runs)  # 1 = centre
-    assert any(p.text == "Рудный қ.\t2025 жылғы 10\u00a0маусым" for p in paragraphs)
+    assert any(p.text == "Рудный қ.\t2025 жылғы 10 маусым" for p in paragraphs)
     # A labelled paragraph: the label is a bold run, the text follows in a plain one.
     labelled = next(p for p in paragraphs if p.text.startswith("Сыбайлас жемқорлық тәуекелдері:"))
     assert labelled.runs[0].bold and not labelled.runs[-1].bold

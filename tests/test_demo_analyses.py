@@ -721,7 +721,7 @@ def test_a_certificate_is_dated_by_its_latest_half_year_only(demo, as_user, lang
     client = as_user("rudny")
     html = client.get(url.format(kind="html")).get_data(as_text=True)
     place_date = re.search(r'<div class="place-date">(.*?)</div>', html, flags=re.S)[1]
-    assert re.sub(r"<[^>]+>", " ", place_date).split()[-3:] == blank.split()
+    assert " ".join(re.sub(r"<[^>]+>", " ", place_date).split()).endswith(blank)
     pdf = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(client.get(url.format(kind="pdf")).data)).pages)
     assert blank in pdf.replace("\u00a0", " ") and borrowed not in pdf.replace("\u00a0", " ")
     document = zipfile.ZipFile(io.BytesIO(client.get(url.format(kind="docx")).data)).read("word/document.xml")
