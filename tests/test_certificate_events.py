@@ -262,7 +262,7 @@ def test_an_event_typed_in_the_other_language_is_quoted_whole_never_spliced(app)
 
 SEED_INSPECTION = dict(body="Рудный қаласының прокуратурасы", period_checked="2024–2025",
                        subject="Бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру",
-                       result_kind="representation", result_number="2-0904-25-01180",
+                       result_kind="recommendation", result_number="2-0904-25-01180",
                        result_date=date(2025, 5, 21), violations_found=False, translations={})
 
 
@@ -286,7 +286,7 @@ def test_an_inspection_is_told_in_a_sentence_with_its_result_document(app):
         # орган – Прокуратура города Рудного)»).
         assert _inspection("ru", "ru", **russian) == (
             "Прокуратура города Рудного провела проверку расходования бюджетных средств, государственных закупок и "
-            "организации питания за 2024–2025 годы; по результатам проверки (представление от 21 мая 2025 года "
+            "организации питания за 2024–2025 годы; по результатам проверки (рекомендация от 21 мая 2025 года "
             "№2-0904-25-01180) нарушений не выявлено.")
         # The basis already names who inspected: the sentence goes on from it.
         basis = "2024 жылғы ақпанда Рудный қаласының прокуратурасы тексеру жүргізді."
@@ -296,6 +296,19 @@ def test_an_inspection_is_told_in_a_sentence_with_its_result_document(app):
             "(документ от 21 мая 2025 года №2-0904-25-01180) нарушений не выявлено.")
         assert _inspection("kk", result_number=None, result_date=None).endswith(
             "мәселелері бойынша тексеру жүргізді; бұзушылықтар анықталған жоқ.")
+
+
+def test_a_prosecutors_representation_is_not_a_recommendation(app):
+    """Issue 11 review: the seed's «№2-0904-25-01180 ұсыным» with no violation read «представление … нарушений не
+    выявлено» in Russian, a contradiction: a representation (kk «ұсыну») answers violations, a recommendation
+    («ұсыным») does not."""
+    with app.app_context():
+        found = dict(result_kind="representation", violations_found=True, description="Тауарлар шартқа сай емес.")
+        assert "2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыну бойынша бұзушылықтар анықталды" in _inspection(
+            "kk", **found)
+        assert "(представление от 21 мая 2025 года №2-0904-25-01180) выявлены нарушения" in _inspection(
+            "ru", "ru", body="Прокуратура города Рудного", **found)
+        assert "№2-0904-25-01180 ұсыным бойынша бұзушылықтар анықталған жоқ" in _inspection("kk")
 
 
 def test_an_inspection_typed_in_kazakh_reads_in_russian_without_a_guessed_verb(app):

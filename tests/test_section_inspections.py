@@ -100,9 +100,10 @@ def test_another_school_cannot_reach_the_rows(app, as_user, school):
 
 @pytest.mark.parametrize("code", ["inspections", "fiscal"])
 def test_the_kind_of_result_document_is_kept_and_optional(app, school, code):
-    """Issue 11: the seed's result is a representation («ұсыным»); the form keeps the kind, blank is «not said»."""
+    """Issue 11: the seed's result is a recommendation («ұсыным»), a prosecutor's representation «ұсыну»; the form
+    keeps the kind, blank is «not said»."""
     form = text_of(school.get(f"{BASE}/{code}/"))
-    assert "ұсыным" in form and "тексеру актісі" in form
+    assert "ұсыным" in form and "ұсыну" in form and "тексеру актісі" in form
     assert school.post(f"{BASE}/{code}/rows/inspections",
                        data={**SEED, "inspections-result_kind": "representation"}).status_code == 200
     assert school.post(f"{BASE}/{code}/rows/inspections", data=SEED).status_code == 200

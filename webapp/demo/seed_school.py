@@ -440,10 +440,10 @@ COURT_CASE = {"case_number": "7527-25-00-2/5493", "decided_on": "2025-05-23", "c
 # The seed names no risks and no recommendations for 2.8: the case only, and so does the demo.
 
 # The seed: «2024 жылғы ақпанда Рудный қаласының прокуратурасы тексеру жүргізді» — the month only, before the
-# analysed period (its representation came on 21.05.2025), which the inspection's date allows (fields.MonthOrDateField).
+# analysed period (its recommendation came on 21.05.2025), which the inspection's date allows (fields.MonthOrDateField).
 INSPECTION = {"body": "Рудный қаласының прокуратурасы", "held_on": "2024-02", "period_checked": "2024–2025",
               "subject": "Бюджеттік қаржының жұмсалуы, мемлекеттік сатып алу, тамақтануды ұйымдастыру",
-              "result_kind": "representation",  # the seed's «№2-0904-25-01180 ұсыным»
+              "result_kind": "recommendation",  # the seed's «№2-0904-25-01180 ұсыным», no violation found
               "result_number": "2-0904-25-01180", "result_date": "2025-05-21", "violations_found": False,
               "description": "Мемлекеттік сатып алу, бюджеттік қаржының жұмсалуы, тамақтануды ұйымдастыру бойынша "
                              "ескертулер, бұзушылықтар анықталған жоқ."}

@@ -26,9 +26,13 @@ from ...certificate.wording import (
 from ...i18n import number
 from ...reporting.fields import month_or_date
 
-# The result document by its kind (forms.RESULT_KINDS); a kind not said is «құжат» / «документ».
+# The result document by its kind (forms.RESULT_KINDS); a kind not said is «құжат» / «документ». A prosecutor's
+# representation is «ұсыну» (the Constitutional Law «On the Prosecutor's Office», acts of supervision); «ұсыным» is a
+# recommendation, which presupposes no violation (the seed's «№2-0904-25-01180 ұсыным … бұзушылықтар анықталған жоқ»
+# read «представление … нарушений не выявлено» in Russian, a contradiction in terms: issue 11 review).
 RESULT_KINDS = {"act": ("акт", "акт проверки"), "reference": ("анықтама", "справка"),
-                "representation": ("ұсыным", "представление"), "prescription": ("нұсқама", "предписание")}
+                "representation": ("ұсыну", "представление"), "recommendation": ("ұсыным", "рекомендация"),
+                "prescription": ("нұсқама", "предписание")}
 _YEARS = re.compile(r"(\d{4})(?:\s*[–—-]\s*(\d{4}))?(?:\s*(?:жж?\.|гг?\.|жыл(?:дар)?|годы?))?")
 _SUBJECT_ENDS = ("бойынша", "туралы", "қатысты")
 

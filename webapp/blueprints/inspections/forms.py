@@ -6,7 +6,8 @@ from ...reporting.forms import SectionForm
 
 # The documents an inspection ends with, as the certificate names them (certificate.RESULT_KINDS).
 RESULT_KINDS = [("act", _l("act of inspection")), ("reference", _l("reference (certificate)")),
-                ("representation", _l("representation")), ("prescription", _l("prescription"))]
+                ("representation", _l("representation")), ("recommendation", _l("recommendation")),
+                ("prescription", _l("prescription"))]
 
 
 def _none_if_empty(value):
