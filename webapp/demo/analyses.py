@@ -242,7 +242,7 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
                                     aid_per_person=rng.randint(25, 50) * 1000 if service == "material_aid" else None,
                                     electronic_share=electronic))
     if len(services) < 8 and rng.random() < 0.2:
-        services.append(ServiceSpec(None, kk.OTHER_SERVICE, rng.choice(responsible), "Мектеп директорының бұйрығы",
+        services.append(ServiceSpec(None, kk.OTHER_SERVICE, rng.choice(responsible), kk.OTHER_SERVICE_BASIS,
                                     {1: rng.randint(10, 40), 2: rng.randint(10, 40)}))
 
     methods = [MethodSpec("price_request", rng.uniform(0.25, 0.45), max(8, teachers // 2))]

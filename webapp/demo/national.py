@@ -81,8 +81,9 @@ from .writer import AnalysisWriter
 # 15: procurement tells only what followed the prosecutor's findings, citing 2.9, without a violation's label;
 # 16: «по городу Рудному» (the fiscal body's city in the dative), 2.4's recommendation without a tautology;
 # 17: a follow-up in progress «to be completed next half-year» is due in the next half-year; 18: a draft's
-# half-typed section and a carried draft's follow-ups and signatory keep their Russian versions.
-GENERATOR_VERSION = 18
+# half-typed section and a carried draft's follow-ups and signatory keep their Russian versions; 19: the pools'
+# Kazakh grammar, a public service's basis the ministry's rules (never a director's order).
+GENERATOR_VERSION = 19
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

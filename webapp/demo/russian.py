@@ -39,8 +39,8 @@ ROWS = {"working_group": ("name", "position_title"), "orders": ("title",),
         "positions": ("position_title", "competence", "risk")}
 NAMES = {"signatory_name", "approver_name", "name", "person", "responsible"}
 SINGLE_TEXTS = ("NO_CONTROL", "NO_COURTS", "NO_INSPECTIONS", "NO_FISCAL", "NO_INTERACTIONS", "FISCAL_BODY",
-                "OTHER_SERVICE", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED", "FINDING_CLEAN", "CONCLUSION_LEAD",
-                "CONCLUSION_RISKS")  # one text each in texts.py and texts_ru.py
+                "OTHER_SERVICE", "OTHER_SERVICE_BASIS", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED", "FINDING_CLEAN",
+                "CONCLUSION_LEAD", "CONCLUSION_RISKS")  # one text each in texts.py and texts_ru.py
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
 SENTENCE = re.compile(r"(?<=[.])\s+(?=\S)")
 
@@ -101,7 +101,7 @@ class Dictionary:
                       ([k for k, _ in ru.COURTS_OF], [r for _, r in ru.COURTS_OF]),
                       (list(ru.DISMISSAL_REASONS), list(ru.DISMISSAL_REASONS.values())),
                       *((getattr(kk, name), getattr(ru, name)) for name in SINGLE_TEXTS)]
-        for pair in (ru.OTHER_SERVICE_BASIS, ru.FRAMEWORK_NOTE, ru.COMPLAINT, ru.DATA_PROTECTION_ORDER,
+        for pair in (ru.FRAMEWORK_NOTE, ru.COMPLAINT, ru.DATA_PROTECTION_ORDER,
                      ru.MONITORING_RESULT, ru.FISCAL_SUBJECT, ru.RULES_BODY):
             structures.append(pair)
         for kazakh, russian in structures:
