@@ -79,6 +79,8 @@ VIOLATIONS = {("rudny-3", "2025-H2")}
 # numbered in its school's own register of that December (rudny-3 had reached №205 by 4 December 2025).
 CYCLE_APPROVALS = {("rudny-7", "2025-H2"): ("301", date(2025, 12, 19)),
                    ("rudny-3", "2025-H2"): ("211", date(2025, 12, 19))}
+# The day a public cycle's proposals were considered (webapp/demo/cycles.py), told in 2.11.
+PROPOSALS_CONSIDERED_ON = date(2025, 10, 2)
 OVERDUE_APPEALS = {("rudny-10", "2025-H1"), ("rudny-10", "2025-H2")}
 SINGLE_SOURCE_SCHOOLS = {"lisakovsk-3"}
 HIGH_SINGLE_SOURCE_SHARE = Decimal("0.4")
@@ -86,6 +88,7 @@ HIGH_SINGLE_SOURCE_SHARE = Decimal("0.4")
 NOUNS = {"мектеп-лицей": "мектеп-лицей", "мектеп-гимназия": "мектеп-гимназия"}  # anything else: «мектеп»
 CITIES = {"rudny": "Рудный", "lisakovsk": "Лисаков"}
 DEPARTMENT_SLUGS = {"rudny": "rudny", "lisakovsk": "lis"}
+ADMIN_TITLES = frozenset(title for title, _persons, _units in kk.ADMIN_POSITIONS)  # posts 2.2 lists by name
 
 
 # --- Half-years ------------------------------------------------------------------------------------
@@ -214,6 +217,29 @@ class Profile:
     channel_weights: tuple[int, int, int, int] = (60, 25, 10, 5)  # e-Otinish, written, in person, other
 
 
+# Who may sit in the working group for a member whose post the school does not have, in this order of preference.
+GROUP_STAND_INS = ["Директордың әдістеме ісі жөніндегі орынбасары", "Директордың шаруашылық жөніндегі орынбасары",
+                   "Директордың бастауыш сыныптар жөніндегі орынбасары", "Директордың АКТ жөніндегі орынбасары",
+                   "Әлеуметтік педагог", "Педагог-психолог", "Кәсіподақ комитетінің төрағасы",
+                   "Мемлекеттік сатып алу жөніндегі маман"]
+
+
+def _existing_roles(roles: list[tuple[str, str]], admin_staff: list[tuple[str, int, str | None]]
+                    ) -> list[tuple[str, str]]:
+    """The working group's (post, role) with every administrative post one the school's staff list (2.2) has
+    (issue 11: «С.Д. Петренко, директордың тәрбие ісі жөніндегі орынбасары» at a school without that deputy); a
+    missing one is taken by the first post of GROUP_STAND_INS the school has and the group does not."""
+    posts = {title for title, _persons, _units in admin_staff}
+    used = {title for title, _role in roles}
+    existing = []
+    for title, role in roles:
+        if title in ADMIN_TITLES and title not in posts:
+            title = next(t for t in GROUP_STAND_INS if t not in used and (t not in ADMIN_TITLES or t in posts))
+            used.add(title)
+        existing.append((title, role))
+    return existing
+
+
 def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random.Random) -> Profile:
     department, number = code.rsplit("-", 1)
     teachers = rng.randint(18, 34) if small else rng.randint(38, 95)
@@ -271,8 +297,11 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
     group_size = rng.randint(3, 5)
     roles = [kk.WORKING_GROUP_ROLES[0], *rng.sample(kk.WORKING_GROUP_ROLES[1:5], group_size - 2),
              kk.WORKING_GROUP_ROLES[5]]
+    roles = _existing_roles(roles, admin_staff)
     working_group = [{"name": names[10 + i], "position_title": title, "role": role}
                      for i, (title, role) in enumerate(roles)]
+    posts = {title for title, _persons, _units in admin_staff}
+    positions = [p for p in positions if p[0] not in ADMIN_TITLES or p[0] in posts]
     texts = {code_: {"risks": rng.choice(pool["risks"]), "recommendations": rng.choice(pool["recommendations"])}
              for code_, pool in (("acts", kk.ACTS), ("services", kk.SERVICES), ("personnel", kk.PERSONNEL),
                                  ("procurement", kk.PROCUREMENT), ("digital", kk.DIGITAL), ("appeals", kk.APPEALS),
@@ -454,15 +483,37 @@ def _categories(total: int, weights: tuple[float, ...]) -> list[int]:
     return parts
 
 
+def _net(movements: list[dict], category: str) -> int:
+    """Hired less dismissed of one staff category (a long leave keeps the post and the person on the staff)."""
+    return sum(m["count"] * {"hired": 1, "dismissed": -1}.get(m["direction"], 0)
+               for m in movements if m["staff_category"] == category)
+
+
+def _surname_stem(name: str) -> str:
+    """«Нұрланова М.Ж.» → «Нұрланов»: the surname a family shares, whichever gender's ending."""
+    surname = name.split()[0] if name.split() else name
+    return surname[:-1] if surname.endswith("а") and len(surname) > 4 else surname
+
+
+def _sanctionable(profile: Profile, drawn: str, taken: set[str]) -> str:
+    """The employee a penalty falls on: the one drawn, or the next in the staff list whose surname the head and the
+    working group do not share (issue 11: «М.Ж. Нұрланова – қатаң сөгіс» beside the group's head «М.К. Нұрланова»
+    read as the head reprimanded) and who has no penalty this school year yet. Takes nothing from the random stream.
+    """
+    kept = {_surname_stem(name) for name in (profile.head, *(m["name"] for m in profile.working_group))}
+    names = profile.staff_names
+    start = names.index(drawn) if drawn in names else 0
+    chosen = next((name for name in names[start:] + names[:start]
+                   if _surname_stem(name) not in kept and name not in taken), drawn)
+    taken.add(chosen)
+    return chosen
+
+
 def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict | None, violation: bool) -> dict:
     before = (previous or {}).get("personnel", {}).get("facts")
-    if before:
-        teachers = max(10, before["teachers_total"] + rng.choice([-2, -1, 0, 0, 1, 1, 2]))
-        support = max(5, before["support_staff_total"] + rng.choice([-1, 0, 0, 1]))
-    else:
-        teachers, support = profile.teachers, profile.support
-    higher = min(teachers, round(teachers * profile.higher_share))
-    categories = _categories(teachers, profile.category_weights)
+    if before:  # the headcounts follow from the half-year's movements (below); these draws keep the stream
+        rng.choice([-2, -1, 0, 0, 1, 1, 2])
+        rng.choice([-1, 0, 0, 1])
     vacancies = rng.choice([0, 0, 0, 1, 2])
     months = range(1, 7) if half.half == 1 else range(7, 13)
     movements = []
@@ -472,6 +523,9 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
             continue
         direction = rng.choice(["hired", "dismissed"])
         category = rng.choice(["teacher", "teacher", "support", "support", "administrative"])
+        if category == "administrative":  # 2.2 lists the administration by post, the same each half-year: an
+            # administrative worker dismissed with none hired and no vacancy read as a post kept by nobody (issue 11)
+            category = "support"
         movement = {"year": half.year, "month": month, "direction": direction, "staff_category": category,
                     "count": rng.choice([1, 1, 1, 2, 3]),
                     "reason": rng.choice(kk.LEAVING_REASONS) if direction == "dismissed" else None}
@@ -487,20 +541,31 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
             twin["count"] += movement["count"]
         else:
             movements.append(movement)
-    disciplinary = []
+    # One person is penalised at most once a school year, so «N қызметкерге» counts persons and penalties alike.
+    taken = {row["person"] for row in (previous or {}).get("personnel", {}).get("rows", {}).get("disciplinary", [])
+             if half.half == 1 and row["order_date"] >= date(half.school_year_start, 7, 1)}
+    disciplinary, violation_penalty = [], None
     for _ in range(rng.choices([0, 1, 2, 3], weights=[45, 30, 15, 10])[0]):
         when = _workday(_day_between(rng, half.start + timedelta(days=20), half.cutoff - timedelta(days=5)))
-        disciplinary.append({"person": rng.choice(profile.staff_names),
+        disciplinary.append({"person": _sanctionable(profile, rng.choice(profile.staff_names), taken),
                              "penalty": rng.choices(["warning", "reprimand", "severe_reprimand"], [6, 3, 1])[0],
                              "order_number": str(int(when.timetuple().tm_yday * profile.order_rate) + 1),
                              "order_date": when, "lifted_early": rng.random() < 0.1})
     if violation:  # the employee responsible for the contracts the prosecutor found fault with
         when = _workday(half.cutoff - timedelta(days=20))
         del disciplinary[2:]
-        disciplinary.append({"person": profile.staff_names[0], "penalty": "reprimand",
+        violation_penalty = {"person": _sanctionable(profile, profile.staff_names[0], taken), "penalty": "reprimand",
                              "order_number": str(int(when.timetuple().tm_yday * profile.order_rate)),
-                             "order_date": when, "lifted_early": False})
+                             "order_date": when, "lifted_early": False}
+        disciplinary.append(violation_penalty)
     disciplinary.sort(key=lambda row: row["order_date"])
+    if before:
+        teachers = max(10, before["teachers_total"] + _net(movements, "teacher"))
+        support = max(5, before["support_staff_total"] + _net(movements, "support"))
+    else:  # the profile's figures are the staff at the end of the first half-year
+        teachers, support = profile.teachers, profile.support
+    higher = min(teachers, round(teachers * profile.higher_share))
+    categories = _categories(teachers, profile.category_weights)
     hired = sum(m["count"] for m in movements if m["direction"] == "hired")
     dismissed = sum(m["count"] for m in movements if m["direction"] == "dismissed")
     basis = kk.PERSONNEL["basis"].format(
@@ -529,6 +594,7 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
         "rows": {"admin_staff": [{"position_title": t, "persons": p, "staff_units": u}
                                  for t, p, u in profile.admin_staff],
                  "movements": sorted(movements, key=lambda m: m["month"]), "disciplinary": disciplinary},
+        **({"violation_penalty": violation_penalty} if violation else {}),  # generate() dates it; never written
     }
 
 
@@ -723,20 +789,87 @@ def _media(profile: Profile, rng: random.Random) -> dict:
             "facts": {"negative_publications": negative, "responses_given": responses if negative else None}}
 
 
+SECTION_ORDER = {code: index for index, code in enumerate(s.code for s in SECTIONS)}
+
+
+def _appointed(half: Half, orders: list[dict], previous: dict | None) -> frozenset[str]:
+    """Who the school year's orders appoint (texts.APPOINTED): this half-year's orders, and in a first half-year
+    those of the autumn before (the orders of September)."""
+    titles = {order["title"] for order in orders}
+    if half.half == 1:
+        autumn = date(half.school_year_start, 7, 1)
+        titles |= {order["title"] for order in (previous or {}).get("acts", {}).get("rows", {}).get("orders", [])
+                   if order["date"] >= autumn}
+    return frozenset(who for title, who in kk.APPOINTED.items() if title.format(ay=half.school_year) in titles)
+
+
+def _staffed(profile: Profile, post: str, appointed: frozenset[str]) -> str:
+    """The post that answers for a measure at this school: one its administrative staff (2.2) lists, or a person
+    its orders appointed; otherwise who stands in for it (issue 11: plans named a «Кадр инспекторы» and a deputy
+    for upbringing the school did not have, and «Директор» for conflicts of interest though an order had appointed
+    a person for them)."""
+    if profile.order_templates:  # the seed school's own words
+        return post
+    if post in kk.APPOINTED.values():
+        return post if post in appointed else "Директор"
+    posts = {title for title, _persons, _units in profile.admin_staff}
+    while post in ADMIN_TITLES and post not in posts:
+        post = kk.STANDS_IN.get(post, "Директор")
+    return post
+
+
+def _plan_measures(profile: Profile, half: Half, previous: dict | None,
+                   appointed: frozenset[str]) -> list[tuple[str, str, str, str | None]]:
+    """The measures of one half-year's plan, (text, deadline kind, responsible, section): drawn, with a stream of
+    their own, for three to five of the sections the school assessed, and one to three of the general ones, in
+    the certificate's order of sections; a measure with a date in the last plan is not planned again (issue 11:
+    rudny-11 planned the appeals journal a second time after reporting it done), a recurring one may be."""
+    if profile.order_templates:
+        return profile.recommendations
+    rng = random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:plan")
+    last = (previous or {}).get("conclusion", {}).get("rows", {})
+    planned = {row["text"] for rows in (last.get("recommendations", []), last.get("followups", [])) for row in rows
+               if row["deadline_kind"] == "date"}
+    pool = {code: [(text, kind, who, code) for text, kind, who in rows if text not in planned]
+            for code, rows in kk.MEASURES.items()}
+    chosen = [rng.choice(pool[code]) for code in rng.sample(sorted(pool), rng.randint(3, 5)) if pool[code]]
+    # «Report corruption to the head» is the appointed person's measure; where nobody is appointed, it is not planned.
+    general = [(text, kind, who, section) for text, kind, who, section in kk.RECOMMENDATIONS
+               if text not in planned and (who not in kk.APPOINTED.values() or who in appointed
+                                           or who == kk.APPOINTED[kk.CONFLICT_ORDER])]
+    chosen += rng.sample(general, rng.randint(1, 3))
+    return sorted(chosen, key=lambda m: SECTION_ORDER.get(m[3], len(SECTION_ORDER)))
+
+
 def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict | None,
-                violation_areas: list[str]) -> dict:
+                violation_areas: list[str], orders: list[dict] | None = None,
+                representation: date | None = None) -> dict:
+    """The plan, its follow-ups and the finding. `representation`: the date of a prosecutor's representation this
+    half-year, answered within a month (as the law on prosecution requires)."""
     deadline = half.shifted(1).end - timedelta(days=5)
-    recommendations = [{"text": text, "deadline_kind": kind, "responsible": responsible, "section": section,
-                        "risk": None if section else seed.ALL_AREAS,
+    appointed = _appointed(half, orders or [], previous)
+    recommendations = [{"text": text, "deadline_kind": kind, "responsible": _staffed(profile, responsible, appointed),
+                        "section": section, "risk": None if section else seed.ALL_AREAS,
                         "deadline_date": deadline if kind == "date" else None}
-                       for text, kind, responsible, section in profile.recommendations]
-    # Each violation found gets its measure in the plan, with a date to have it put right by.
-    recommendations += [{"text": kk.VIOLATION_MEASURES[area][0], "deadline_kind": "date", "deadline_date": deadline,
-                         "responsible": kk.VIOLATION_MEASURES[area][1], "section": area}
-                        for area in violation_areas]
+                       for text, kind, responsible, section in _plan_measures(profile, half, previous, appointed)]
+    # Each violation found gets its measure in the plan, with a date to have it put right by: the prosecutor is told
+    # of the measures taken within a month of the representation (issue 11: «на исполнении», due 26.12.2026, of a
+    # representation of 24.11.2025).
+    due = {"inspections": _workday(representation + timedelta(days=30))} if representation else {}
+    last_plan = {row["text"] for row in (previous or {}).get("conclusion", {}).get("rows", {}).get(
+        "recommendations", [])}
+    for area in violation_areas:
+        measure, who = kk.VIOLATION_MEASURES[area]
+        if measure in last_plan and area in kk.VIOLATION_MEASURES_AGAIN:
+            measure, who = kk.VIOLATION_MEASURES_AGAIN[area]
+        recommendations.append({"text": measure, "deadline_kind": "date", "deadline_date": due.get(area, deadline),
+                                "responsible": _staffed(profile, who, appointed), "section": area})
+    answered = {measure for measure, _who in [*kk.VIOLATION_MEASURES.values(), *kk.VIOLATION_MEASURES_AGAIN.values()]}
     followups = []
     for row in ((previous or {}).get("conclusion", {}).get("rows", {}).get("recommendations", [])):
         status = "done" if profile.order_templates else rng.choices(["done", "in_progress", "not_done"], [75, 20, 5])[0]
+        if row["text"] in answered:  # what a violation needed was done: the sum returned, the prosecutor told
+            status = "done"
         dated = row.get("deadline_date")
         if dated is not None and status == "in_progress":
             # «Будет завершено в следующем полугодии» beside a deadline of this half-year (rudny-3's «25 июня 2026
@@ -777,6 +910,70 @@ def _general(profile: Profile, half: Half, rng: random.Random, certificate: date
     return {"facts": facts, "rows": {"working_group": profile.working_group}}
 
 
+WEEKLY_PUBLICATIONS = 26
+KK_MONTHS_OF = ["қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы", "шілдедегі",
+                "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"]
+RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря"]
+
+
+def _data_protection_order(profile: Profile) -> dict[str, str]:
+    """The director's order on personal data protection a school without the department's order cites, with its
+    number and date (issue 11: «Мектеп директорының «Дербес деректерді қорғау туралы» бұйрығы» had neither): an
+    order of an earlier school year, so not one of the analysed period's orders in 1.1. Returns the Kazakh text
+    and its Russian version (a per-school text the dictionary cannot know)."""
+    rng = random.Random(f"{RANDOM_SEED}:{profile.code}:data-protection")
+    day = _workday(date(rng.choice([2021, 2022, 2023]), rng.choice([1, 2, 3, 9, 10]), rng.randint(3, 25)))
+    number = str(max(1, int(day.timetuple().tm_yday * profile.order_rate)))
+    return {"kk": f"Мектеп директорының {day.year} жылғы {day.day} {KK_MONTHS_OF[day.month - 1]} №{number} «Дербес "
+                  "деректерді қорғау туралы» бұйрығы",
+            "ru": f"Приказ директора школы от {day.day} {RU_MONTHS_OF[day.month - 1]} {day.year} года №{number} «О "
+                  "защите персональных данных»"}
+
+
+def _proposals_taken(content: dict, half: Half) -> None:
+    """A school year whose analysis had a public cycle: the citizen's proposal the cycle took into the personnel
+    section is in that section's recommendation, and 2.11 tells the proposals' consideration (issue 11: «1 of them
+    taken into account in the personnel section» had no trace there, and 2.11 said there was no dealing with
+    citizens)."""
+    personnel = content["personnel"]["narrative"]
+    personnel["recommendations"] = f"{personnel['recommendations']} {kk.PROPOSAL_TAKEN}"
+    body, subject, result = kk.PROPOSALS_CONSIDERED
+    considered = date(half.school_year_start, PROPOSALS_CONSIDERED_ON.month, PROPOSALS_CONSIDERED_ON.day)
+    if not half.start <= considered <= half.end:
+        return
+    row = {"held_on": considered, "body": body, "subject": subject, "result": result}
+    section = content["interactions"]
+    if section.get("rows", {}).get("interactions"):
+        section["rows"]["interactions"] = sorted([*section["rows"]["interactions"], row], key=lambda r: r["held_on"])
+    else:
+        content["interactions"] = {"narrative": {"risks": kk.INTERACTIONS["risks"], "basis": kk.INTERACTIONS["basis"],
+                                                 "recommendations": kk.INTERACTIONS["recommendations"],
+                                                 "violation_found": False},
+                                   "rows": {"interactions": [row]}}
+
+
+def _representation(inspections: dict) -> date | None:
+    """The date of the prosecutor's representation among a half-year's inspections with violations found."""
+    return next((row["result_date"] for row in inspections.get("rows", {}).get("inspections", [])
+                 if row["violations_found"] and row["result_kind"] == "representation"), None)
+
+
+def _penalty_after_representation(personnel: dict, profile: Profile, representation: date | None,
+                                  half: Half) -> None:
+    """The penalty of the employee answering for the contracts the prosecutor found fault with is ordered after the
+    representation that asked for it (issue 11: the order of 17.11.2025 came before the representation of
+    24.11.2025), within the week, before the analysis is written."""
+    if representation is None:
+        personnel.pop("violation_penalty", None)
+        return
+    rows = personnel["rows"]["disciplinary"]
+    penalty = personnel.pop("violation_penalty", None)
+    if penalty is not None:
+        penalty["order_date"] = min(_workday(representation + timedelta(days=3)), half.cutoff)
+        rows.sort(key=lambda row: row["order_date"])
+
+
 def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | None,
              certificate: date | None) -> dict:
     """A complete half-year for a school: every section filled in (or marked nothing to report)."""
@@ -803,9 +1000,10 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
     courts = _courts(profile, half, rng)
     areas = (["procurement", "inspections"] if violation else []) + (
         ["appeals"] if appeals["narrative"].get("violation_found") else [])
-    publications = rng.randint(20, 120)
+    # 2.5's basis says the materials are updated weekly: at least one publication a week of the half-year.
+    publications = max(rng.randint(20, 120), WEEKLY_PUBLICATIONS)
     data_protection = (seed.DIGITAL_FACTS["data_protection_order"] if profile.department == "rudny"
-                       else "Мектеп директорының «Дербес деректерді қорғау туралы» бұйрығы")
+                       else _data_protection_order(profile))
     content = {
         "general": _general(profile, half, rng, certificate),
         "acts": {"narrative": _triplet(profile, "acts", acts_basis), "facts": rules, "rows": {"orders": orders}},
@@ -815,7 +1013,9 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "digital": {"narrative": _triplet(profile, "digital", kk.DIGITAL["basis"].format(consents=consents)),
                     "facts": {"personal_data_consents": consents, "documents_basis_order_number": "130",
                               "documents_basis_order_date": "2020-04-06", **seed.DOCUMENTS_ORDER,
-                              "data_protection_order": data_protection}},
+                              **({"data_protection_order": data_protection["kk"],
+                                  "data_protection_order__tr": data_protection["ru"]}
+                                 if isinstance(data_protection, dict) else {"data_protection_order": data_protection})}},
         "appeals": appeals,
         "transparency": {"narrative": _triplet(profile, "transparency", kk.TRANSPARENCY["basis"].format(
                              noun=noun, website=profile.website, count=publications)),
@@ -828,9 +1028,13 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "fiscal": _fiscal(profile, half, rng),
         "interactions": _interactions(profile, half, rng),
         "media": _media(profile, rng),
-        "conclusion": _conclusion(profile, half, rng, previous, areas),
+        "conclusion": _conclusion(profile, half, rng, previous, areas, orders, _representation(inspections)),
         "positions": {"rows": {"positions": profile.positions}},
     }
+    if any((profile.code, Half.of(f"{half.school_year_start}-H2").code) == cycle for cycle in CYCLE_APPROVALS):
+        _proposals_taken(content, half)
+    if violation:
+        _penalty_after_representation(content["personnel"], profile, _representation(inspections), half)
     _register(content, profile, half)
     for shape in REAL_SHAPES.get(profile.code, ()):
         shape(content, half, random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:{shape.__name__}"))

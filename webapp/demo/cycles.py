@@ -30,7 +30,7 @@ from ..certificate.wording import lower_first
 from ..extensions import db
 from ..models import OrgUnit, Period
 from ..reporting.models import Submission
-from .analyses import CYCLE_APPROVALS
+from .analyses import CYCLE_APPROVALS, PROPOSALS_CONSIDERED_ON
 
 SCOPE = ("1) нормативтік құқықтық актілер мен мектептің ішкі құжаттарындағы сыбайлас жемқорлық тәуекелдері;\n"
          "2) ұйымдастырушылық-басқарушылық қызметтегі тәуекелдер: кадр саясаты, мемлекеттік қызметтер, "
@@ -106,12 +106,12 @@ def _completed_cycle(school: OrgUnit, period: Period, overdue_reason: str) -> No
         Proposal(cycle_id=cycle.id, received_at=_at(date(2025, 9, 15)), consent=True, author_name="Ахметова Динара",
                  contact="+7 701 000 00 00", state=ProposalState.ACCEPTED, section="personnel",
                  text="Вакансиялар туралы хабарландыруларды мектеп сайтында да жариялаңыз, тек enbek.kz-те емес.",
-                 reason="Кадр саясаты бөлімінің ұсыныстарына енгізілді.", considered_at=_at(date(2025, 10, 2))),
+                 reason="Кадр саясаты бөлімінің ұсыныстарына енгізілді.", considered_at=_at(PROPOSALS_CONSIDERED_ON)),
         Proposal(cycle_id=cycle.id, received_at=_at(date(2025, 9, 20)), consent=False, state=ProposalState.REJECTED,
-                 text="Мұғалімдердің жалақысын жариялау керек.", considered_at=_at(date(2025, 10, 2)),
+                 text="Мұғалімдердің жалақысын жариялау керек.", considered_at=_at(PROPOSALS_CONSIDERED_ON),
                  reason="Жалақы – дербес дерек; бюджет шығыстары сайтта жалпы сомамен жарияланады."),
         Proposal(cycle_id=cycle.id, received_at=_at(date(2025, 9, 21)), consent=False, state=ProposalState.SPAM,
-                 text="Арзан несие! Хабарласыңыз.", considered_at=_at(date(2025, 10, 2))),
+                 text="Арзан несие! Хабарласыңыз.", considered_at=_at(PROPOSALS_CONSIDERED_ON)),
         ProtocolItem(cycle_id=cycle.id, position=1,
                      heard="Ата-аналар комитетінің өкілі: асханаға азық-түлік жеткізушіні таңдау тәртібін сайтта "
                            "түсіндіру.",

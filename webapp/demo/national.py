@@ -58,6 +58,7 @@ from .analyses import (
     _generated_profile,
     _inspections,
     _procurement,
+    _representation,
     _timeline,
     carried_over,
     generate,
@@ -82,8 +83,10 @@ from .writer import AnalysisWriter
 # 16: «по городу Рудному» (the fiscal body's city in the dative), 2.4's recommendation without a tautology;
 # 17: a follow-up in progress «to be completed next half-year» is due in the next half-year; 18: a draft's
 # half-typed section and a carried draft's follow-ups and signatory keep their Russian versions; 19: the pools'
-# Kazakh grammar, a public service's basis the ministry's rules (never a director's order).
-GENERATOR_VERSION = 19
+# Kazakh grammar, a public service's basis the ministry's rules (never a director's order); 20: plans drawn per
+# half-year from measures by section, posts the school has, headcounts following the movements, a prosecutor's
+# representation answered after it and within a month, the data-protection order with number and date.
+GENERATOR_VERSION = 20
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 
@@ -335,7 +338,8 @@ def school_plans(profile: Profile, periods: dict[str, HalfYear], forced: dict[st
             full["appeals"] = _appeals(profile, half, rng, True)
         if violation or overdue:
             areas = (["procurement", "inspections"] if violation else []) + (["appeals"] if overdue else [])
-            full["conclusion"] = _conclusion(profile, half, rng, previous, areas)
+            full["conclusion"] = _conclusion(profile, half, rng, previous, areas, full["acts"]["rows"]["orders"],
+                                             _representation(full["inspections"]))
         if outcome == DRAFT:
             plan.content = partial(full, rng)
         elif outcome == CARRIED_DRAFT:
