@@ -302,6 +302,8 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
                      for i, (title, role) in enumerate(roles)]
     posts = {title for title, _persons, _units in admin_staff}
     positions = [p for p in positions if p[0] not in ADMIN_TITLES or p[0] in posts]
+    if len(positions) < 2:  # the deputy for studies, whom every school has, admits and transfers pupils
+        positions.append(kk.POSITIONS[2])
     texts = {code_: {"risks": rng.choice(pool["risks"]), "recommendations": rng.choice(pool["recommendations"])}
              for code_, pool in (("acts", kk.ACTS), ("services", kk.SERVICES), ("personnel", kk.PERSONNEL),
                                  ("procurement", kk.PROCUREMENT), ("digital", kk.DIGITAL), ("appeals", kk.APPEALS),
@@ -920,15 +922,16 @@ RU_MONTHS_OF = ["января", "февраля", "марта", "апреля", 
 def _data_protection_order(profile: Profile) -> dict[str, str]:
     """The director's order on personal data protection a school without the department's order cites, with its
     number and date (issue 11: «Мектеп директорының «Дербес деректерді қорғау туралы» бұйрығы» had neither): an
-    order of an earlier school year, so not one of the analysed period's orders in 1.1. Returns the Kazakh text
-    and its Russian version (a per-school text the dictionary cannot know)."""
+    order of an earlier school year, so not one of the analysed period's orders in 1.1. Returns the fact and its
+    Russian version (a per-school text the dictionary cannot know)."""
     rng = random.Random(f"{RANDOM_SEED}:{profile.code}:data-protection")
     day = _workday(date(rng.choice([2021, 2022, 2023]), rng.choice([1, 2, 3, 9, 10]), rng.randint(3, 25)))
     number = str(max(1, int(day.timetuple().tm_yday * profile.order_rate)))
-    return {"kk": f"Мектеп директорының {day.year} жылғы {day.day} {KK_MONTHS_OF[day.month - 1]} №{number} «Дербес "
-                  "деректерді қорғау туралы» бұйрығы",
-            "ru": f"Приказ директора школы от {day.day} {RU_MONTHS_OF[day.month - 1]} {day.year} года №{number} «О "
-                  "защите персональных данных»"}
+    kazakh = (f"Мектеп директорының {day.year} жылғы {day.day} {KK_MONTHS_OF[day.month - 1]} №{number} «Дербес "
+              "деректерді қорғау туралы» бұйрығы")
+    russian = (f"Приказ директора школы от {day.day} {RU_MONTHS_OF[day.month - 1]} {day.year} года №{number} «О "
+               "защите персональных данных»")
+    return {"data_protection_order": kazakh, "data_protection_order__tr": russian}
 
 
 def _proposals_taken(content: dict, half: Half) -> None:
@@ -1002,8 +1005,8 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         ["appeals"] if appeals["narrative"].get("violation_found") else [])
     # 2.5's basis says the materials are updated weekly: at least one publication a week of the half-year.
     publications = max(rng.randint(20, 120), WEEKLY_PUBLICATIONS)
-    data_protection = (seed.DIGITAL_FACTS["data_protection_order"] if profile.department == "rudny"
-                       else _data_protection_order(profile))
+    data_protection = ({"data_protection_order": seed.DIGITAL_FACTS["data_protection_order"]}
+                       if profile.department == "rudny" else _data_protection_order(profile))
     content = {
         "general": _general(profile, half, rng, certificate),
         "acts": {"narrative": _triplet(profile, "acts", acts_basis), "facts": rules, "rows": {"orders": orders}},
@@ -1013,9 +1016,7 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         "digital": {"narrative": _triplet(profile, "digital", kk.DIGITAL["basis"].format(consents=consents)),
                     "facts": {"personal_data_consents": consents, "documents_basis_order_number": "130",
                               "documents_basis_order_date": "2020-04-06", **seed.DOCUMENTS_ORDER,
-                              **({"data_protection_order": data_protection["kk"],
-                                  "data_protection_order__tr": data_protection["ru"]}
-                                 if isinstance(data_protection, dict) else {"data_protection_order": data_protection})}},
+                              **data_protection}},
         "appeals": appeals,
         "transparency": {"narrative": _triplet(profile, "transparency", kk.TRANSPARENCY["basis"].format(
                              noun=noun, website=profile.website, count=publications)),
