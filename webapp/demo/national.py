@@ -85,8 +85,9 @@ from .writer import AnalysisWriter
 # half-typed section and a carried draft's follow-ups and signatory keep their Russian versions; 19: the pools'
 # Kazakh grammar, a public service's basis the ministry's rules (never a director's order); 20: plans drawn per
 # half-year from measures by section, posts the school has, headcounts following the movements, a prosecutor's
-# representation answered after it and within a month, the data-protection order with number and date.
-GENERATOR_VERSION = 20
+# representation answered after it and within a month, the data-protection order with number and date; 21: the
+# prosecutor's representation is «ұсыну» in Kazakh («прокуратураның ұсынуы бойынша», not «ұсынымы»).
+GENERATOR_VERSION = 21
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

@@ -368,12 +368,12 @@ VIOLATION = {
     "inspections": "Баға ұсыныстарын сұрату тәсілімен жасалған 3 шарт бойынша тауарлар шарттағы сипаттамаға сәйкес "
                    "келмей қабылданған, 184 500 теңге негізсіз төленген.",
     # Only what followed: the violation itself is told in 2.9, which this sentence cites (no label before it).
-    "procurement": "Прокуратура ұсынымы бойынша (2.9-бөлім) негізсіз төленген сома бюджетке қайтарылды, жауапты "
+    "procurement": "Прокуратураның ұсынуы бойынша (2.9-бөлім) негізсіз төленген сома бюджетке қайтарылды, жауапты "
                    "қызметкерге тәртіптік жаза қолданылды.",
     # 2.9 answers the representation; procurement, where the goods were accepted, answers the findings.
     # The representation is answered in the plan (a report to the prosecutor within a month) and procurement says
     # what was done: 2.9 keeps the measures under control, not «execute the representation» beside «executed».
-    "recommendations": "прокуратура ұсынымы бойынша қабылданған шаралардың орындалуын бақылауда ұстау, тауарларды "
+    "recommendations": "прокуратураның ұсынуы бойынша қабылданған шаралардың орындалуын бақылауда ұстау, тауарларды "
                        "қабылдау тәртібінің сақталуын тұрақты тексеру.",
     "procurement_recommendations": "тауарларды шарттағы сипаттамамен салыстырып қана қабылдау; қабылдау "
                                    "актілеріне екінші жауапты тұлға қол қояды.",
@@ -549,7 +549,7 @@ VIOLATION_MEASURES = {
     # spoke of concluding contracts and of an unnamed «recommendation»).
     "procurement": ("тауарларды шарттағы сипаттамамен салыстырып қана қабылдау, қабылдау актілеріне екінші "
                     "жауапты тұлғаның қол қоюын енгізу", "Директордың шаруашылық жөніндегі орынбасары"),
-    "inspections": ("прокуратура ұсынымы бойынша қабылданған шаралар туралы прокуратураға жазбаша хабарлау",
+    "inspections": ("прокуратураның ұсынуы бойынша қабылданған шаралар туралы прокуратураға жазбаша хабарлау",
                     "Директор"),
     "appeals": ("мерзімі өткен өтініштердің себептерін талдау, жауапты қызметкерлерге мерзімді бақылауды жүктеу",
                 "Іс жүргізуші"),
