@@ -769,9 +769,9 @@ def test_the_citizens_proposals_are_a_sentence_after_the_sources(demo, as_user, 
 
 
 @pytest.mark.parametrize(("lang", "finding", "before", "comment"), [
-    ("kk", "Талдау нәтижесінде мемлекеттік сатып алу бойынша бұзушылықтар анықталды, оларды жою бойынша шаралар "
+    ("kk", "Талданатын кезеңде мемлекеттік сатып алу бойынша бұзушылықтар анықталды, оларды жою бойынша шаралар "
            "қабылданды.", "мемлекеттік сатып алу, қадағалау органдарының тексеруі бойынша", "жарты жылдықта аяқталады"),
-    ("ru", "По итогам анализа выявлены нарушения в государственных закупках, приняты меры по их устранению.",
+    ("ru", "В анализируемом периоде выявлены нарушения в государственных закупках, приняты меры по их устранению.",
      "в государственных закупках, при проверке надзорного органа", "будет завершено в следующем полугодии"),
 ])
 def test_the_conclusion_tells_one_violation_once(demo, as_user, lang, finding, before, comment):
@@ -1172,3 +1172,16 @@ def test_plans_differ_from_school_to_school_and_year_to_year(demo):
             firsts = [opening for opening, _school in openings]
             assert len(set(firsts)) == len(firsts), period
             assert len({opening[0] for opening in firsts}) >= 4, period
+
+
+@pytest.mark.parametrize(("lang", "clean", "old"), [
+    ("kk", "Жоғарыда көрсетілген бағыттар бойынша талданатын кезеңде сыбайлас жемқорлық құқық бұзушылықтары "
+           "анықталған жоқ.", "тәуекелдеріне байланысты бұзушылықтар анықталған жоқ"),
+    ("ru", "По указанным выше направлениям в анализируемом периоде коррупционных правонарушений не выявлено.",
+     "нарушений, связанных с коррупционными рисками, не выявлено"),
+])
+def test_a_generated_clean_finding_is_about_corruption_offences(demo, as_user, lang, clean, old):
+    """Reviewer (issue 11): lisakovsk-2 concluded «нарушений, связанных с коррупционными рисками, не выявлено» below
+    two disciplinary sanctions, an ethics case and a negative publication; what was not found is corruption offences."""
+    text = text_of(as_user("lisakovsk").get(f"/schools/lisakovsk-2/certificate/?from=2024-H2&to=2025-H1&lang={lang}"))
+    assert clean in text and old not in text
