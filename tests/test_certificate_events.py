@@ -34,10 +34,13 @@ PLURALS = [  # n, Russian forms for the count
 def test_counts_agree_with_their_nouns(app, n, complaints, cancelled, published, negative):
     with app.app_context():
         facts = {"complaints_count": n, "cancellations_count": n}
+        # A cancellation without a reason typed still says that nothing was bought by it (issue 11).
+        tail = {"ru": ", договор по ней не заключался" if n == 1 else ", договоры по ним не заключались",
+                "kk": ", ол бойынша шарт жасалған жоқ" if n == 1 else ", олар бойынша шарттар жасалған жоқ"}
         assert certificate_text("procurement", "ru", half("procurement", facts)) == (
-            f"{complaints} на государственные закупки, {cancelled}.")
+            f"{complaints} на государственные закупки, {cancelled}{tail['ru']}.")
         assert certificate_text("procurement", "kk", half("procurement", facts)) == (
-            f"Мемлекеттік сатып алуға {n} шағым түсті, {n} сатып алудың күші жойылды.")
+            f"Мемлекеттік сатып алуға {n} шағым түсті, {n} сатып алудың күші жойылды{tail['kk']}.")
         assert certificate_text("transparency", "ru", half("transparency", {"publications_count": n})) == (
             f"В анализируемом периоде {published} о деятельности школы.")
         assert certificate_text("transparency", "kk", half("transparency", {"publications_count": n})) == (
@@ -54,9 +57,16 @@ def test_zeros_are_negative_sentences(app):
     with app.app_context():
         procurement = half("procurement", {"complaints_count": 0, "cancellations_count": 2})
         assert certificate_text("procurement", "ru", procurement) == (
-            "Жалоб на государственные закупки не поступало, отменены 2 закупки.")
+            "Жалоб на государственные закупки не поступало, отменены 2 закупки, договоры по ним не заключались.")
         assert certificate_text("procurement", "kk", procurement) == (
-            "Мемлекеттік сатып алуға шағымдар түскен жоқ, 2 сатып алудың күші жойылды.")
+            "Мемлекеттік сатып алуға шағымдар түскен жоқ, 2 сатып алудың күші жойылды, олар бойынша шарттар "
+            "жасалған жоқ.")
+        # A reason the school typed is told on the count's sentence instead.
+        typed = half("procurement", {"complaints_count": 0, "cancellations_count": 2,
+                                     "complaints_description": "Закупки отменены в связи с изменением плана"})
+        assert certificate_text("procurement", "ru", typed) == (
+            "Жалоб на государственные закупки не поступало, отменены 2 закупки; закупки отменены в связи с "
+            "изменением плана.")
         none = half("transparency", {"publications_count": 0})
         assert certificate_text("transparency", "kk", none) == (
             "Талданатын кезеңде мектеп қызметі туралы жарияланымдар орналастырылған жоқ.")
@@ -81,13 +91,15 @@ def test_procurement_methods_after_a_colon_start_lowercase_and_plan_orders_cited
                                         ProcurementMethod(method="e_shop", amount=Decimal("41440"))]})
         kk = certificate_text("procurement", "kk", procurement).splitlines()
         # One sentence, not «баға сұранысы бойынша 57 шарт – …» lines (issue 11 re-read: «label – value»).
-        assert kk[0] == ("Талданатын кезеңде баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт "
-                         "жасалды, электрондық дүкен арқылы 41 440,00 теңгеге сатып алынды.")
+        assert kk[0] == ("Талданатын кезеңде мемлекеттік сатып алудың жалпы сомасы 22 307 468,65 теңгені құрады, оның "
+                         "ішінде: баға ұсыныстарын сұрату тәсілімен – 22 266 028,65 теңге сомасына 57 шарт; "
+                         "электрондық дүкен арқылы – 41 440,00 теңге.")
         assert ("Мемлекеттік сатып алу жоспарын бекіту және өзгерту туралы бұйрықтар: 2025 жылғы 5 қаңтардағы №1, "
                 "№2; 2025 жылғы 14 сәуірдегі №68.") in kk
         ru = certificate_text("procurement", "ru", procurement).splitlines()
-        assert ru[0] == ("В анализируемом периоде способом запроса ценовых предложений заключено 57 договоров на сумму "
-                         "22 266 028,65 тенге, через электронный магазин – закупки на сумму 41 440,00 тенге.")
+        assert ru[0] == ("В анализируемом периоде общая сумма государственных закупок составила 22 307 468,65 тенге, "
+                         "в том числе: способом запроса ценовых предложений – 57 договоров на сумму 22 266 028,65 "
+                         "тенге; через электронный магазин – закупки на сумму 41 440,00 тенге.")
         assert ("Приказы об утверждении и изменении плана государственных закупок: от 5 января 2025 года №1, №2; "
                 "от 14 апреля 2025 года №68.") in ru
         # Plan orders typed otherwise than «№ number date» are printed as typed.
@@ -405,3 +417,36 @@ def test_a_consent_count_is_printed_only_when_typed(app):
             "Согласие на сбор и обработку персональных данных получено от 128 работников.")
         assert _digital("kk", personal_data_consents=0) == (
             "Дербес деректерді жинауға және өңдеуге келісімдер жасалған жоқ.")
+
+
+def _rudny11_procurement():
+    """rudny-11 2025-H2…2026-H1: four methods, the e-shop without contracts, a fifth of the sum from one source."""
+    from decimal import Decimal
+
+    from webapp.blueprints.procurement.models import ProcurementMethod
+
+    return half("procurement", {"complaints_count": 0, "cancellations_count": 2}, rows={"methods": [
+        ProcurementMethod(method="price_request", contracts=88, amount=Decimal("13998420.22")),
+        ProcurementMethod(method="single_source", contracts=4, amount=Decimal("7732697.46")),
+        ProcurementMethod(method="open_tender", contracts=4, amount=Decimal("13653678.19")),
+        ProcurementMethod(method="e_shop", contracts=0, amount=Decimal("2373391.33"))]})
+
+
+def test_procurement_gives_the_total_then_each_method_and_the_single_sources_share_in_a_sentence(app):
+    """Issue 11: «…сомасына N шарт жасалды» four times over, then «Доля закупок из одного источника: по сумме –
+    20,5 %.», a slot."""
+    with app.app_context():
+        kk = certificate_text("procurement", "kk", _rudny11_procurement()).splitlines()
+        ru = certificate_text("procurement", "ru", _rudny11_procurement()).splitlines()
+    assert kk[0] == ("Талданатын кезеңде мемлекеттік сатып алудың жалпы сомасы 37 758 187,20 теңгені құрады, оның "
+                     "ішінде: баға ұсыныстарын сұрату тәсілімен – 13 998 420,22 теңге сомасына 88 шарт; бір көзден "
+                     "алу тәсілімен – 7 732 697,46 теңге сомасына 4 шарт; ашық конкурс тәсілімен – 13 653 678,19 "
+                     "теңге сомасына 4 шарт; электрондық дүкен арқылы – 2 373 391,33 теңге.")
+    assert ru[0] == ("В анализируемом периоде общая сумма государственных закупок составила 37 758 187,20 тенге, в том "
+                     "числе: способом запроса ценовых предложений – 88 договоров на сумму 13 998 420,22 тенге; "
+                     "способом из одного источника – 4 договора на сумму 7 732 697,46 тенге; способом открытого "
+                     "конкурса – 4 договора на сумму 13 653 678,19 тенге; через электронный магазин – закупки на "
+                     "сумму 2 373 391,33 тенге.")
+    assert kk[1] == "Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының 20,5 %-ын құрады (96 шарттың 4-і)."
+    assert ru[1] == "На закупки из одного источника пришлось 20,5 % общей суммы закупок (4 договора из 96)."
+    assert not [line for line in kk + ru if "үлесі:" in line or "Доля" in line]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import Fact, Names, order_fact
-from ...certificate.wording import lower_first, order_ref, ru_plural, sentence, trim_end
+from ...certificate.wording import kk_share, lower_first, order_ref, ru_plural, sentence, trim_end
 from ...i18n import number, percent
 
 # By which method a purchase was made, as a sentence says it (kk, ru): «баға ұсыныстарын сұрату тәсілімен …» /
@@ -205,23 +205,31 @@ def _totals(span, used: list[MethodOverSpan], lang: str) -> list[Block]:
 
 
 def _single_source_share(used: list[MethodOverSpan], lang: str) -> list[Block]:
+    """The single source's part of all purchases in a sentence, not a «label – value» slot (issue 11: «Бір көзден
+    алу тәсілінің үлесі: сомасы бойынша – 20,5 %.»): «Бір көзден алу тәсілімен жасалған шарттар сатып алудың
+    жалпы сомасының 20,5 %-ын құрады (78 шарттың 4-і).» / «На закупки из одного источника пришлось 20,5 % общей
+    суммы закупок (4 договора из 78).»"""
     single = [m for m in used if m.method == "single_source"]
     if not single or len(used) < 2:
         return []
     counts, amounts = [m.contracts for m in used], [m.amount for m in used]
-    parts = []
-    if None not in counts and sum(counts) and single[0].contracts is not None:
-        parts.append(say(lang, "шарттар саны бойынша – {share} ({total} шарттың {part})",
-                         "по количеству договоров – {share} ({part} из {total})",
-                         share=percent(single[0].contracts / sum(counts), lang, digits=1),
-                         part=number(single[0].contracts, lang), total=number(sum(counts), lang)))
-    if None not in amounts and sum(amounts) and single[0].amount is not None:
-        parts.append(say(lang, "сомасы бойынша – {share}", "по сумме – {share}",
-                         share=percent(single[0].amount / sum(amounts, Decimal(0)), lang, digits=1)))
-    if not parts:
-        return []
-    return [Para(say(lang, "Бір көзден алу тәсілінің үлесі: {parts}.", "Доля закупок из одного источника: {parts}.",
-                     parts=", ".join(parts)))]
+    by_count = None not in counts and sum(counts) and single[0].contracts is not None
+    by_amount = None not in amounts and sum(amounts) and single[0].amount is not None
+    if by_count:
+        total, part = sum(counts), single[0].contracts
+        of = say(lang, "{total} шарттың {part}", "{part} из {total}", total=number(total, lang),
+                 part=kk_share(part) if lang == "kk" else contracts_text(part, lang))
+        count_share = percent(part / total, lang, digits=1)
+    if by_amount:
+        share = percent(single[0].amount / sum(amounts, Decimal(0)), lang, digits=1)
+        text = say(lang, "Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының {share}-ын құрады",
+                   "На закупки из одного источника пришлось {share} общей суммы закупок", share=share)
+        return [Para(f"{text} ({of})." if by_count else f"{text}.")]
+    if by_count:
+        return [Para(say(lang, "Бір көзден алу тәсілімен {of} ({share}) жасалды.",
+                         "Из одного источника {verb} {of} ({share}).", share=count_share, of=of,
+                         verb=_concluded(part)))]
+    return []
 
 
 def _methods_fact(used: list[MethodOverSpan]) -> Fact:
@@ -242,6 +250,47 @@ def _named_without_figures(span, methods: list[MethodOverSpan], lang: str) -> li
             if code not in entered and span.said(Fact(terms=(CONTRACTS, words)), lang)]
 
 
+def _whole(span, used: list[MethodOverSpan], lang: str) -> tuple[int | None, Decimal] | None:
+    """(contracts or None, amount) over every method when the total leads the methods: more than one method,
+    every amount known and the school's text not giving the total itself."""
+    amounts = [m.amount for m in used]
+    if len(used) < 2 or None in amounts:
+        return None
+    amount = sum(amounts, Decimal(0))
+    if span.stated(amount, AMOUNT, lang):
+        return None
+    counts = [m.contracts for m in used]
+    return (None if None in counts or not all(counts) else sum(counts)), amount
+
+
+def _total_first(used: list[MethodOverSpan], contracts: int | None, amount: Decimal, lang: str, lead: str) -> str:
+    """The total, then each method «оның ішінде» / «в том числе», one sentence (issue 11: «…сомасына N шарт
+    жасалды» four times over): «Талданатын кезеңде жалпы сомасы 30 582 904,02 теңге болатын 78 шарт жасалды,
+    оның ішінде: баға ұсыныстарын сұрату тәсілімен – 13 690 612,24 теңге сомасына 63 шарт; …» / «В анализируемом
+    периоде заключено 78 договоров на общую сумму 30 582 904,02 тенге, в том числе: способом запроса ценовых
+    предложений – 63 договора на сумму 13 690 612,24 тенге; …». A method bought from without contracts (the
+    e-shop) makes the total a sum of purchases, not of contracts."""
+    if contracts is not None:
+        head = say(lang, "жалпы сомасы {sum} болатын {contracts} жасалды", "{verb} {contracts} на общую сумму {sum}",
+                   sum=tenge(amount, lang), contracts=contracts_text(contracts, lang), verb=_concluded(contracts))
+    else:
+        head = say(lang, "мемлекеттік сатып алудың жалпы сомасы {sum}ні құрады",
+                   "общая сумма государственных закупок составила {sum}", sum=tenge(amount, lang))
+    items = []
+    for m in used:
+        kk, ru = METHOD_PHRASES.get(m.method, METHOD_PHRASES["other"])
+        how = lower_first(m.name) if m.method == "other" and m.name else say(lang, kk, ru)
+        if m.contracts:
+            told = say(lang, "{sum} сомасына {contracts}", "{contracts} на сумму {sum}", sum=tenge(m.amount, lang),
+                       contracts=contracts_text(m.contracts, lang))
+        else:
+            told = say(lang, "{sum}", "закупки на сумму {sum}", sum=tenge(m.amount, lang))
+        items.append(f"{how} – {told}")
+    text = " ".join(p for p in (lead, head) if p)
+    return sentence(f"{text[:1].upper()}{text[1:]}{say(lang, ', оның ішінде: ', ', в том числе: ')}"
+                    f"{'; '.join(items)}")
+
+
 def _purchases(span, lang: str) -> list[Block]:
     methods = methods_over_span(span.rows.get("methods", []))
     if not methods:
@@ -249,7 +298,13 @@ def _purchases(span, lang: str) -> list[Block]:
     used = [m for m in methods if m.used]
     unused = [m for m in methods if not m.used]
     blocks: list[Block] = []
-    if used:
+    whole = _whole(span, used, lang) if not _named_without_figures(span, methods, lang) else None
+    if whole:
+        said = span.said(_methods_fact(used), lang)  # the school's basis names the methods: no second opening
+        lead = "" if said else say(lang, "талданатын кезеңде", "в анализируемом периоде")
+        blocks.append(Para(_total_first(used, *whole, lang, lead)))
+        blocks += _single_source_share(used, lang)
+    elif used:
         if span.said(_methods_fact(used), lang):
             # The school's basis already says by which methods contracts were concluded: the figures follow it in
             # a sentence of their own, not after a second introduction.
@@ -312,6 +367,20 @@ def _cancellations(n: int, lang: str) -> str:
                noun=ru_plural(n, "закупка", "закупки", "закупок"))
 
 
+# A school's description that speaks of cancelled purchases (the form has one description for complaints and
+# cancellations): «Сатып алудың күші жойылды, себебі …» / «Закупки отменены в связи с …».
+_CANCELLATION_WORDS = re.compile(r"күші жойыл|күшін жой|отмен", re.I)
+
+
+def _cancelled_untold(n: int, lang: str) -> str:
+    """What a cancellation the school gave no reason for still says: nothing was bought by it (issue 11: «отменены
+    2 закупки» read as an unexplained gap) – «…, олар бойынша шарттар жасалған жоқ» / «…, договоры по ним не
+    заключались»."""
+    if n == 1:
+        return say(lang, ", ол бойынша шарт жасалған жоқ", ", договор по ней не заключался")
+    return say(lang, ", олар бойынша шарттар жасалған жоқ", ", договоры по ним не заключались")
+
+
 def _plan_and_complaints(span, lang: str) -> list[Block]:
     blocks: list[Block] = []
     plan = trim_end(span.fact("plan_orders"))
@@ -334,6 +403,13 @@ def _plan_and_complaints(span, lang: str) -> list[Block]:
         # the complaint a second time (issue 11 re-read: «Поступила 1 жалоба… Жалоба поставщика рассмотрена…»).
         parts[0] = f"{parts[0]}; {lower_first(description)}"
         description = ""
+    if cancelled and parts and parts[-1] == _cancellations(cancelled, lang):
+        if not description:
+            parts[-1] += _cancelled_untold(cancelled, lang)
+        elif "." not in description and _CANCELLATION_WORDS.search(description):
+            # The school's reason goes on the count's sentence, as a complaint's fate does.
+            parts[-1] = f"{parts[-1]}; {lower_first(description)}"
+            description = ""
     if parts:
         text = ", ".join(parts)
         blocks.append(Para(f"{text[0].upper()}{text[1:]}."))
