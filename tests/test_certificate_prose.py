@@ -456,3 +456,20 @@ def test_the_staff_units_are_stated_once_before_the_posts_that_give_them(app):
         span = half("personnel", {**facts, "administrative_units": "7"}, rows={"admin_staff": staff})
         assert certificate_text("personnel", "kk", span).startswith(
             "Штат кестесі бойынша 121,75 штат бірлігі бекітілген, оның ішінде әкімшілік персоналға 7 бірлік. ")
+
+
+def test_the_ethics_councils_cases_say_how_they_ended(app):
+    """lisakovsk-2: «Педагогикалық әдеп кеңесінде 1 жағдай қаралды.» / «…рассмотрен 1 случай.», a bare count."""
+    with app.app_context():
+        typed = half("personnel", {"ethics_council_cases": 1,
+                                   "ethics_council_outcome": "Педагогке әдеп нормаларын сақтау туралы ескертілді."})
+        assert certificate_text("personnel", "kk", typed) == (
+            "Педагогикалық әдеп кеңесінде 1 жағдай қаралды: педагогке әдеп нормаларын сақтау туралы ескертілді.")
+        # No outcome typed and no penalty in the span: none followed from the cases.
+        for n, kk, ru in ((1, "1 жағдай қаралды, ол бойынша тәртіптік жаза берілген жоқ.",
+                           "рассмотрен 1 случай, дисциплинарное взыскание по нему не налагалось."),
+                          (2, "2 жағдай қаралды, олар бойынша тәртіптік жаза берілген жоқ.",
+                           "рассмотрено 2 случая, дисциплинарные взыскания по ним не налагались.")):
+            clean = half("personnel", {"ethics_council_cases": n, "disciplinary_total": 0})
+            assert certificate_text("personnel", "kk", clean).endswith(kk)
+            assert certificate_text("personnel", "ru", clean).endswith(ru)

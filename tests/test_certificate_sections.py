@@ -382,7 +382,7 @@ def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app)
         assert certificate_text("media", "kk", half("media", {"negative_publications": 1, "responses_given": 1}),
                                 half("media", {"negative_publications": 2, "responses_given": 1})) == (
             "Талданатын кезеңде бұқаралық ақпарат құралдары мен әлеуметтік желілерде мектеп туралы 3 жағымсыз "
-            "жарияланым анықталды, оларға 2 жауап берілді.")
+            "жарияланым анықталды, олардың 2-сіне ресми жауап берілді.")
         text = certificate_text("interactions", "kk", half("interactions", rows={"interactions": [
             Interaction(held_on=date(2025, 3, 1), body="Рудный қ. полиция басқармасы", subject="Профилактика.",
                         result="дәріс өткізілді")]}))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
-from ...certificate.wording import ru_plural
+from ...certificate.wording import kk_share, ru_plural
 from ...i18n import number
 
 
@@ -16,18 +16,33 @@ def _found(n: int, lang: str) -> str:
                noun=ru_plural(n, "негативная публикация", "негативные публикации", "негативных публикаций"))
 
 
+def _kk_dative_share(m: int) -> str:
+    """«олардың 2-сіне» : a part of the publications in the dative, its ending by the vowel of the share."""
+    share = kk_share(m)
+    return share + ("на" if share.endswith("ы") else "не")
+
+
 def _answered(n: int, responses: int | None, lang: str) -> str:
-    """«, оған 1 жауап берілді» / «, на неё дан 1 ответ» after `n` publications found; "" when not given."""
+    """«, оған ресми жауап берілді» / «, на неё дан официальный ответ» after `n` publications found; "" when not
+    given. One answer to each publication is no count (issue 11: «оған 1 жауап берілді» read as a slot): a count is
+    said only where it tells something – some publications answered, or more answers than publications."""
     if responses is None:
         return ""
     one = n == 1  # «на неё» / «оған» for a single publication, «на них» / «оларға» for several (also 21)
+    to = say(lang, "оған" if one else "оларға", "неё" if one else "них")
     if responses == 0:
-        return say(lang, ", {to} жауап берілген жоқ", ", ответы на {to} не давались",
-                   to=say(lang, "оған" if one else "оларға", "неё" if one else "них"))
-    return say(lang, ", {to} {m} жауап берілді", ", на {to} {verb} {m} {noun}", m=number(responses, lang),
-               to=say(lang, "оған" if one else "оларға", "неё" if one else "них"),
-               verb=ru_plural(responses, "дан", "даны", "дано"),
-               noun=ru_plural(responses, "ответ", "ответа", "ответов"))
+        return say(lang, ", {to} жауап берілген жоқ", ", ответы на {to} не давались", to=to)
+    if responses == n:
+        return say(lang, ", оған ресми жауап берілді" if one else ", олардың әрқайсысына ресми жауап берілді",
+                   ", на неё дан официальный ответ" if one else ", на каждую из них дан официальный ответ")
+    if responses < n:
+        return say(lang, ", олардың {share} ресми жауап берілді", ", на {m} из них {given}",
+                   share=_kk_dative_share(responses), m=number(responses, lang),
+                   given=ru_plural(responses, "дан официальный ответ", "даны официальные ответы",
+                                   "даны официальные ответы"))
+    return say(lang, ", {to} {m} ресми жауап берілді", ", на {to} {verb} {m} {noun}", m=number(responses, lang),
+               to=to, verb=ru_plural(responses, "дан", "даны", "дано"),
+               noun=ru_plural(responses, "официальный ответ", "официальных ответа", "официальных ответов"))
 
 
 def certificate(span, lang: str) -> list[Block]:

@@ -675,6 +675,26 @@ def _named_penalties(rows, lang: str, lead_kk: str, lead_ru: str) -> str:
                workers=_people(people, lang, "", WORKERS_ACCUSATIVE))
 
 
+def _ethics_cases(span, n: int, lang: str) -> str:
+    """The cases the ethics council considered with how they ended (issue 11: «Педагогикалық әдеп кеңесінде
+    1 жағдай қаралды.» was a bare count): the outcome the school typed, else, when the span gave no penalty at
+    all, that none followed – «…1 жағдай қаралды, ол бойынша тәртіптік жаза берілген жоқ.» / «…рассмотрен
+    1 случай, дисциплинарное взыскание по нему не налагалось.»"""
+    text = say(lang, "Педагогикалық әдеп кеңесінде {n} жағдай қаралды", "Советом по педагогической этике {verb} {n}",
+               n=counted(n, lang, "", CASES).strip(), verb=ru_plural(n, "рассмотрен", "рассмотрено", "рассмотрено"))
+    outcome = trim_end((span.fact("ethics_council_outcome") or "").strip())
+    if outcome:
+        # One typed clause follows a colon; sentences of its own follow the count's sentence.
+        return f"{text}. {sentence(outcome)}" if "." in outcome else f"{text}: {_lower(outcome)}."
+    if span.parts and all(part.fact("disciplinary_total") == 0 and not part.rows.get("disciplinary")
+                          for part in span.parts):
+        return text + say(lang, ", ол бойынша тәртіптік жаза берілген жоқ." if n == 1 else
+                          ", олар бойынша тәртіптік жаза берілген жоқ.",
+                          ", дисциплинарное взыскание по нему не налагалось." if n == 1 else
+                          ", дисциплинарные взыскания по ним не налагались.")
+    return text + "."
+
+
 def discipline(span, lang: str) -> list[Block]:
     """The named employees' penalties; where some half-year gives counts, the counts summed per half-year with
     the named employees «оның ішінде» / «в том числе» among them (issue 10 QA: «4 counted, 1 named» printed only
@@ -703,9 +723,7 @@ def discipline(span, lang: str) -> list[Block]:
         blocks.append(Para(
             say(lang, "Педагогикалық әдеп кеңесінде қаралған жағдайлар болған жоқ.",
                 "Случаев, рассмотренных советом по педагогической этике, не было.") if ethics == 0 else
-            say(lang, "Педагогикалық әдеп кеңесінде {n} жағдай қаралды.",
-                "Советом по педагогической этике {verb} {n}.", n=counted(ethics, lang, "", CASES).strip(),
-                verb=ru_plural(ethics, "рассмотрен", "рассмотрено", "рассмотрено"))))
+            _ethics_cases(span, ethics, lang)))
     if conflicts is not None:
         # None the school's text already reports («…мүдделер қақтығысының фактісі анықталмады») is not told twice.
         none_said = conflicts == 0 and span.said(Fact(terms=(NAMED["conflicts"],), none=True), lang)

@@ -60,6 +60,7 @@ class PersonnelFactsForm(SectionForm):
     vacancies = CountField(_l("Vacancies"))
     vacancies_published = ShortText(_l("Where and when vacancies were published"), max_length=1000)
     ethics_council_cases = CountField(_l("Cases at the pedagogical ethics council"))
+    ethics_council_outcome = LongText(_l("Cases at the pedagogical ethics council: outcome"))
     conflict_of_interest_cases = CountField(_l("Conflict-of-interest cases"))
     conflict_of_interest_description = LongText(_l("Conflict-of-interest cases: description"))
 
