@@ -134,8 +134,11 @@ def test_shares_by_count_and_by_amount_both_when_both_are_given(clerk, departmen
     assert (cells["contracts_total"], cells["single_source_count_pct"], cells["single_source_pct"]) == \
         ("120", "15,0 %", "15,0 %")
     kk = certificate(department, "kk")
-    assert "Барлығы жалпы сомасы 10 000 000,00 теңге болатын 120 шарт жасалды." in kk
-    assert "шарттар саны бойынша – 15,0 % (120 шарттың 18), сомасы бойынша – 15,0 %." in kk
+    assert "Талданатын кезеңде жалпы сомасы 10 000 000,00 теңге болатын 120 шарт жасалды, оның ішінде: " in kk
+    assert ("Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының 15,0 %-ын, шарттардың жалпы "
+            "санының 15,0 %-ын (120 шарттың 18-і) құрады.") in kk
+    assert ("На закупки из одного источника пришлось 15,0 % общей суммы закупок и 15,0 % договоров (18 договоров "
+            "из 120).") in certificate(department, "ru")
 
 
 def test_an_amount_missing_for_one_method_leaves_the_total_unknown_and_says_so(clerk, department):

@@ -492,7 +492,8 @@ def _moved_clause(rows, kk_verb: str, ru_verbs: tuple, lang: str) -> tuple[str, 
         plain = plain and len(by_reason) == 1 and len(next(iter(by_reason.values()))) == 1
         items.append(f"{when} – {_joined(told, lang)}")
     # A month listing several groups has commas of its own: the months are then parted by semicolons.
-    return f"{verb.format(n=counted(total, lang, 'қызметкер', WORKERS))} ({(', ' if plain else '; ').join(items)})", False
+    people = verb.format(n=counted(total, lang, "қызметкер", WORKERS))
+    return f"{people} ({(', ' if plain else '; ').join(items)})", False
 
 
 def movements(span, lang: str) -> list[Block]:

@@ -207,8 +207,8 @@ def _totals(span, used: list[MethodOverSpan], lang: str) -> list[Block]:
 def _single_source_share(used: list[MethodOverSpan], lang: str) -> list[Block]:
     """The single source's part of all purchases in a sentence, not a «label – value» slot (issue 11: «Бір көзден
     алу тәсілінің үлесі: сомасы бойынша – 20,5 %.»): «Бір көзден алу тәсілімен жасалған шарттар сатып алудың
-    жалпы сомасының 20,5 %-ын құрады (78 шарттың 4-і).» / «На закупки из одного источника пришлось 20,5 % общей
-    суммы закупок (4 договора из 78).»"""
+    жалпы сомасының 20,5 %-ын, шарттардың жалпы санының 5,1 %-ын (78 шарттың 4-і) құрады.» / «На закупки из
+    одного источника пришлось 20,5 % общей суммы закупок и 5,1 % договоров (4 договора из 78).»"""
     single = [m for m in used if m.method == "single_source"]
     if not single or len(used) < 2:
         return []
@@ -222,9 +222,14 @@ def _single_source_share(used: list[MethodOverSpan], lang: str) -> list[Block]:
         count_share = percent(part / total, lang, digits=1)
     if by_amount:
         share = percent(single[0].amount / sum(amounts, Decimal(0)), lang, digits=1)
-        text = say(lang, "Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының {share}-ын құрады",
-                   "На закупки из одного источника пришлось {share} общей суммы закупок", share=share)
-        return [Para(f"{text} ({of})." if by_count else f"{text}.")]
+        if by_count:  # both shares, the count's with its figures
+            return [Para(say(lang, "Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының {share}-ын, "
+                                   "шарттардың жалпы санының {count}-ын ({of}) құрады.",
+                             "На закупки из одного источника пришлось {share} общей суммы закупок и {count} "
+                             "договоров ({of}).", share=share, count=count_share, of=of))]
+        return [Para(say(lang, "Бір көзден алу тәсілімен жасалған шарттар сатып алудың жалпы сомасының {share}-ын "
+                               "құрады.",
+                         "На закупки из одного источника пришлось {share} общей суммы закупок.", share=share))]
     if by_count:
         return [Para(say(lang, "Бір көзден алу тәсілімен {of} ({share}) жасалды.",
                          "Из одного источника {verb} {of} ({share}).", share=count_share, of=of,
