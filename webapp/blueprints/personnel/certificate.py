@@ -411,9 +411,10 @@ def _when(year: int, month: int, lang: str) -> str:
 MOVES = (("hired", "жұмысқа {n} қабылданды", ("принят на работу {n}", "приняты на работу {n}",
                                               "принято на работу {n}")),
          ("dismissed", "жұмыстан {n} босатылды", ("уволен {n}", "уволены {n}", "уволено {n}")))
-# The school's own words opening its movements («Есептік кезеңде (қаңтар – мамыр) кадрлар қозғалысы мынадай
-# болды:»): the certificate's sentence then needs no «Талданатын кезеңде» of its own.
-_OWN_LEAD = re.compile(r"есептік кезең|отч[её]тн\w* период", re.I)
+# The school's own words opening its movements («2025 жылғы қаңтар – мамыр аралығында кадрлар қозғалысы мынадай
+# болды:» / «Движение кадров за январь – май 2025 года:»): the certificate's sentence then needs no «Талданатын
+# кезеңде» of its own.
+_OWN_LEAD = re.compile(r"есептік кезең|отч[её]тн\w* период|кадрлар қозғалысы|движени\w* кадров", re.I)
 # A leave or return is told per month: «2025 жылғы наурызда 1 педагог қызметкер декреттік демалысқа шықты.»
 # The fifth item tells a typed reason that names the leave itself, in the sentence's grammar («декреттік
 # демалысқа», «отпуск(а) по беременности и родам»), so it takes the place of the general words; any other reason
