@@ -1185,3 +1185,15 @@ def test_a_generated_clean_finding_is_about_corruption_offences(demo, as_user, l
     two disciplinary sanctions, an ethics case and a negative publication; what was not found is corruption offences."""
     text = text_of(as_user("lisakovsk").get(f"/schools/lisakovsk-2/certificate/?from=2024-H2&to=2025-H1&lang={lang}"))
     assert clean in text and old not in text
+
+
+@pytest.mark.parametrize(("lang", "told"), [
+    ("kk", "Педагогикалық әдеп кеңесінде 1 жағдай қаралды: ата-ананың өтініші негізсіз деп танылды, педагогпен "
+           "педагогикалық әдеп нормалары бойынша түсіндіру әңгімесі жүргізілді."),
+    ("ru", "Советом по педагогической этике рассмотрен 1 случай: обращение родителя признано необоснованным, с "
+           "педагогом проведена разъяснительная беседа о нормах педагогической этики."),
+])
+def test_a_generated_ethics_council_case_is_told_with_how_it_ended(demo, as_user, lang, told):
+    """Reviewer (issue 11): lisakovsk-2 printed «1 жағдай қаралды» / «рассмотрен 1 случай», a bare count."""
+    text = text_of(as_user("lisakovsk").get(f"/schools/lisakovsk-2/certificate/?from=2024-H2&to=2025-H1&lang={lang}"))
+    assert told in " ".join(text.split())

@@ -592,7 +592,10 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
                   **dict(zip(("category_pedagog", "category_moderator", "category_expert", "category_researcher",
                               "category_master", "category_none"), categories, strict=True)),
                   "vacancies": vacancies, "vacancies_published": kk.VACANCIES_PUBLISHED if vacancies else None,
-                  "ethics_council_cases": rng.choice([0, 0, 0, 0, 1]), "conflict_of_interest_cases": 0},
+                  "ethics_council_cases": (ethics := rng.choice([0, 0, 0, 0, 1])),
+                  # A case at the ethics council is told with how it ended, never as a bare count (issue 11 review).
+                  "ethics_council_outcome": kk.ETHICS_COUNCIL_OUTCOME if ethics else None,
+                  "conflict_of_interest_cases": 0},
         "rows": {"admin_staff": [{"position_title": t, "persons": p, "staff_units": u}
                                  for t, p, u in profile.admin_staff],
                  "movements": sorted(movements, key=lambda m: m["month"]), "disciplinary": disciplinary},

@@ -26,7 +26,7 @@ from . import texts_ru as ru
 # facts, rows per list; and which of them are persons' names.
 FACTS = {"general": ("signatory_name", "signatory_position", "approver_name", "approver_position"),
          "acts": ("rules_body",), "services": ("portal_responsible",),
-         "personnel": ("vacancies_published", "conflict_of_interest_description"),
+         "personnel": ("vacancies_published", "conflict_of_interest_description", "ethics_council_outcome"),
          "procurement": ("complaints_description",), "digital": ("data_protection_order",),
          "control": ("functions_description",), "media": ("description",),
          "conclusion": ("overall_finding", "audience")}
@@ -39,7 +39,8 @@ ROWS = {"working_group": ("name", "position_title"), "orders": ("title",),
         "positions": ("position_title", "competence", "risk")}
 NAMES = {"signatory_name", "approver_name", "name", "person", "responsible"}
 SINGLE_TEXTS = ("NO_CONTROL", "NO_COURTS", "NO_INSPECTIONS", "NO_FISCAL", "NO_INTERACTIONS", "FISCAL_BODY",
-                "OTHER_SERVICE", "OTHER_SERVICE_BASIS", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED", "FINDING_CLEAN",
+                "OTHER_SERVICE", "OTHER_SERVICE_BASIS", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED", "ETHICS_COUNCIL_OUTCOME",
+                "FINDING_CLEAN",
                 "CONCLUSION_LEAD", "CONCLUSION_RISKS")  # one text each in texts.py and texts_ru.py
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
 SENTENCE = re.compile(r"(?<=[.])\s+(?=\S)")
