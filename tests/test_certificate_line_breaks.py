@@ -52,7 +52,11 @@ FILLERS = ["с" * n for n in range(1, 41)]
     # left as typed: an abbreviation's last letter is no initial, and a year and a day are two numbers
     ("ҚР. Білім министрлігі", "ҚР. Білім министрлігі"),
     ("I. Нормативтік құқықтық актілер", "I. Нормативтік құқықтық актілер"),  # a Roman numeral, no initial
-    ("2024 жылғы 13 қарашадағы №88, 2024 131 адам", "2024 жылғы 13\u00a0қарашадағы №88, 2024 131\u00a0адам"),
+    ("2024 жылғы 13 қарашадағы №88, 2024 131 адам", "2024\u00a0жылғы 13\u00a0қарашадағы №88, 2024 131\u00a0адам"),
+    # a year and «год» / «жыл» (the reviewer: «на 2025» ended a line and «год»» began the next; «2012» / «года»)
+    ("на 2025 год», от 21 февраля 2012 года, в 2024 году, 2024 годовой",
+     "на 2025\u00a0год», от 21\u00a0февраля 2012\u00a0года, в 2024\u00a0году, 2024 годовой"),
+    ("2025 жылға, 2024 жылы, 2024–2025 оқу жылы", "2025\u00a0жылға, 2024\u00a0жылы, 2024–2025 оқу жылы"),
     # a count and its noun, and «е-Өтініш» at its hyphen (the fluent reviewer: «1» / «2» ended a line, «е-» too)
     ("1 адам (1 бірлік), 2 педагог, 0,5 ставка", "1\u00a0адам (1\u00a0бірлік), 2\u00a0педагог, 0,5\u00a0ставка"),
     ("уволено 2 педагогических работника, из них 1 по собственному желанию",
@@ -61,7 +65,7 @@ FILLERS = ["с" * n for n in range(1, 41)]
     # the PDF's Liberation Serif and printed as «е/Өтініш»)
     ("«е-Өтініш» порталы арқылы / через портал «е-Өтініш»", "«е-Өтініш» порталы арқылы / через портал «е-Өтініш»"),
     # a day and its month; the dash before a name (the reviewer: «2» ended a line, «– Н.Г. Оспанова» began one)
-    ("2 қыркүйектегі, 2 октября 2024 года, 12 мая", "2\u00a0қыркүйектегі, 2\u00a0октября 2024 года, 12\u00a0мая"),
+    ("2 қыркүйектегі, 2 октября 2024 года, 12 мая", "2\u00a0қыркүйектегі, 2\u00a0октября 2024\u00a0года, 12\u00a0мая"),
     ("ответственное лицо – Н.Г. Оспанова", "ответственное лицо\u00a0– Н.Г.\u00a0Оспанова"),
     ("http://rudnymektep7.edu.kz/ т.б. Мектеп", "http://rudnymektep7.edu.kz/ т.б. Мектеп"),
 ])
@@ -183,3 +187,41 @@ def test_the_docx_appendix_number_stays_on_one_line(app, lang):
                          r"<w:noBreakHyphen/><w:t>қосымша</w:t>", document)
     else:
         assert "Приложение\u00a04 к Методическим" in document
+
+
+SURNAMES = ["Хасенова", "Бекболатова", "Майлина", "Айназарова"]
+SCHOOL = "КГУ «Школа-гимназия №7 имени Б.Майлина отдела образования города Рудного»"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_name_is_never_hyphenated(app, lang):
+    """The fluent reviewer read «Н.С. Хасено-/ва», «Б.Т. Бекболато-/ва», «Б. Майли-/на» and «КГУ «Шко-/ла-гимназия
+    …»» in rudny-7's Russian PDF: a person's name and a school's legal name are never hyphenated, wherever the
+    line ends, while the words around them still are."""
+    text = " ".join(f"{filler} лицо – Н.С. Хасенова, Б.Т. Бекболатова, Айназарова Ж., имени Б. Майлина, {SCHOOL};"
+                    for filler in FILLERS)
+    lines = pdf_lines(app, [Para(text)], lang)
+    pairs = list(zip(lines, lines[1:], strict=False))
+    cut = [(a, b) for a, b in pairs if a.endswith(("\u2010", "-")) and a[:-1].rsplit(" ", 1)[-1]
+           and any(name.startswith(a[:-1].rsplit(" ", 1)[-1].lstrip("«.Б")) for name in [*SURNAMES, "Школа"])]
+    assert cut == []
+    assert sum(line.count("Хасенова") for line in lines) == len(FILLERS)
+    with app.test_request_context():
+        page = html(certificate([Para(f"ответственное лицо – Н.С. Хасенова; Хасенова Н.С.; имени Б. Майлина. {SCHOOL}"
+                                      " Управления образования")], lang), for_pdf=True)
+    assert ('лицо\u00a0– <span class="name">Н.С.\u00a0Хасенова</span>; <span class="name">Хасенова\u00a0Н.С.</span>;'
+            ' имени <span class="name">Б.\u00a0Майлина</span>. КГУ <span class="name">«Школа-гимназия №7 имени'
+            ' Б.Майлина отдела образования города Рудного»</span> Управления образования') in page
+    assert ".name { hyphens: manual; }" in page
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_year_stays_with_its_word_for_year(app, lang):
+    """The reviewer read «…на 2025» / «год»» twice and «…2012» / «года №57» in the Russian PDF."""
+    text = " ".join(f"{filler} на 2025 год», от 21 февраля 2012 года, 2024 жылғы;" for filler in FILLERS)
+    lines = pdf_lines(app, [Para(text)], lang)
+    assert [line for line in lines if re.search(r"(?:^|\s)(?:2025|2012|2024)$", line)] == []
+    with app.test_request_context():
+        document = zipfile.ZipFile(io.BytesIO(docx(certificate([Para("на 2025 год»")], lang)))
+                                   ).read("word/document.xml").decode()
+    assert "на 2025\u00a0год»" in document

@@ -418,13 +418,37 @@ _DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})[ \t]+"
 # «1 бірлік», «2 педагог», «2 педагогических работника», «0,5 ставка»: a count and the word it counts (the
 # reviewer: a line ended at «2»); a year (four digits) or a number of digit groups is left to the rules above.
 _COUNT_NOUN = re.compile(rf"(?<![\w.,\u00a0№-])(\d{{1,3}}(?:,\d+)?)[ \t]+(?=[{_LOWER}])")
+# «на 2025 год», «2012 года», «2024 жылғы»: a year and the word «year» after it (the reviewer: «на 2025» ended a
+# line, «год»» began the next).
+_YEAR_WORD = re.compile(rf"(?<![\d.,\u00a0])((?:1[89]|20)\d\d)[ \t]+(?=(?:год(?:а|у|ом|е|ы|ов|ам|ами|ах)?|жыл[{_LOWER}]*)(?![\w-]))")
 # «ответственное лицо – Н.Г. Оспанова»: no line starts with the dash before a name.
 _DASH_NAME = re.compile(rf"[ \t]+(?=[–—][ \t\u00a0]+{_INITIAL_PAIR}[ \t\u00a0]*{_SURNAME})")
 
 
+# A person's name and a school's legal name are never hyphenated (the fluent reviewer: «Н.С. Хасено-/ва», «Б. Май-
+# /лина», «КГУ «Шко-/ла-гимназия…»): initials and the surname after them, spaced, unspaced («Б.Майлина») or already
+# joined by `_no_breaks`; a surname and its initials after it; a name in «» after or before its legal form.
+_LEGAL_FORMS = "КГУ|ГУ|КММ|ММ|ГККП|КГКП|МКҚК|ТОО|ЖШС|АО|АҚ|НАО|КеАҚ|РГП|РГУ|РМК|ИП|ЖК"
+UNHYPHENATED = re.compile(
+    rf"(?<![\w.]){_INITIAL_PAIR}[ \t\u00a0]?{_SURNAME}(?![\w-])"
+    rf"|(?<![\w.-]){_SURNAME}\u00a0{_INITIAL_PAIR}(?![\w.])"
+    rf"|(?P<form>(?<![\w-])(?:{_LEGAL_FORMS})[ \u00a0])«[^«»<>]+»"
+    rf"|«[^«»<>]+»(?=[ \u00a0](?:{_LEGAL_FORMS})(?![\w-]))")
+
+
+def unhyphenated(html: str) -> str:
+    """`html` (a text as the print HTML holds it) with every name `UNHYPHENATED` finds in a span the print CSS
+    never hyphenates (`.name`); tags and their attributes are left alone."""
+    def wrap(m: re.Match) -> str:
+        form = m["form"] or ""  # «КГУ » stays outside: an abbreviation is never hyphenated anyway
+        return f'{form}<span class="name">{m[0][len(form):]}</span>'
+
+    return re.sub(rf"(?:{UNHYPHENATED.pattern})(?![^<>]*>)", wrap, html)
+
+
 def _no_breaks(text: str) -> str:
     """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
-    number and «%» or its currency, the digit groups of a number, a count and its noun. (A number and its
+    number and «%» or its currency, the digit groups of a number, a count and its noun, a year and «год» / «жыл». (A number and its
     Kazakh ending, «5-тармағына», and a letter's prefix, «е-Өтініш», are kept together at their ordinary hyphen
     where the text becomes HTML or DOCX: reporting.texts.paper_html, docx_writer. Not U+2011, the no-break
     hyphen: the embedded Liberation Serif has no such glyph, and the PDF printed «е/Өтініш».)"""
@@ -436,6 +460,7 @@ def _no_breaks(text: str) -> str:
     text = _GROUPS.sub(lambda m: re.sub(r"[ \t]", NBSP, m[0]), text)
     text = _DAY_MONTH.sub(lambda m: m[1] + NBSP, text)
     text = _DASH_NAME.sub(NBSP, text)
+    text = _YEAR_WORD.sub(lambda m: m[1] + NBSP, text)
     text = _COUNT_NOUN.sub(lambda m: m[1] + NBSP, text)
     return _DASH_COUNT.sub(lambda m: m[1] + NBSP, text)
 

@@ -68,14 +68,16 @@ def paper_html(text: Any) -> Markup:
     """`marked_html` with each web address kept whole from «http://» to the end of its host
     («http://rudnymektep7.edu.kz/» is never broken, neither after «http://» nor mid-domain after a «.») and free
     to break only after a «/» of its path, so a reader can still type it from paper. A clerk's stray space after
-    «http://» («http:// /rudny…») is dropped."""
+    «http://» («http:// /rudny…») is dropped. A person's and a school's name are never hyphenated (`unhyphenated`)."""
     html = str(marked_html(text))
 
     def wrap(m: re.Match) -> str:
         host = f'<span class="host">{m[1]}{m[2]}</span>'
         return f'<span class="url">{host}{(m[3] or "").replace("/", "/<wbr>")}</span>'
 
-    return Markup(_KEPT_ENDING.sub(r'<span class="nowrap">\1</span>', _URL.sub(wrap, html)))
+    from ..certificate.wording import unhyphenated  # a person's or a school's name is never hyphenated
+
+    return Markup(_KEPT_ENDING.sub(r'<span class="nowrap">\1</span>', unhyphenated(_URL.sub(wrap, html))))
 
 
 # «5-тармағына», «2024-жылы»: a number and the Kazakh ending joined to it by a hyphen never part at a line's end
