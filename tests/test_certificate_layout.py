@@ -172,3 +172,36 @@ def test_the_plan_and_follow_up_tables_break_no_measure_status_or_deadline_word(
     whole = ["руководителю", "вознаграждения", "противодействия", "Делопроизводитель", "Постоянно", "Два раза в год",
              "На исполнении", "Не исполнено", "Исполнено", "Исполнение", "Ответственный исполнитель", "Срок исполнения"]
     assert [word for word in whole if word not in text] == []
+
+
+def test_the_plan_section_column_reads_with_few_hyphens(app):
+    """The fluent reviewer read rudny-7's «Раздел (риск)» column hyphenated almost line by line at 30 mm
+    («Норматив-ные… вну-тренние доку-менты», «По всем на-правлениям», seven hyphens in row 10): the section and
+    measure columns now share the width, «По всем направлениям» fits a line, and the plan of rudny-7's ten rows
+    hyphenates a few lines, not twenty."""
+    from webapp.blueprints.conclusion.certificate import PLAN_WIDTHS
+
+    sections = ["1.1. Нормативные правовые акты и внутренние документы"] + ["По всем направлениям"] * 6 + [
+        "2.2. Кадровая политика", "2.1. Оказание государственных услуг; 2.4. Рассмотрение обращений физических и "
+        "юридических лиц; 2.5. Обеспечение открытости информации"]
+    measures = ["Строго соблюдать антикоррупционное законодательство Республики Казахстан",
+                "Сообщать руководителю о ставших известными фактах коррупции",
+                "Не допускать принятия материального вознаграждения, любых ценных подарков или услуг",
+                "Не допускать сбора денег среди родительской общественности на любые нужды",
+                "Усилить работу по информированию населения о недопустимости сбора денег на нужды класса",
+                "Регулярно выносить вопросы противодействия коррупции на обсуждение педагогического коллектива",
+                "Все учебные занятия и вариативные курсы проводить бесплатно",
+                "Вести постоянную работу по урегулированию конфликта интересов",
+                "Своевременно рассматривать обращения физических и юридических лиц, правильно оказывать "
+                "государственные услуги, обновлять официальную информацию на официальном сайте"]
+    rows = [[str(i), section, measure, "Все работники", "Постоянно"]
+            for i, (section, measure) in enumerate(zip(sections, measures, strict=True), 1)]
+    table = Table(["№", "Раздел (риск)", "Мероприятие", "Ответственный исполнитель", "Срок исполнения"], rows,
+                  widths=PLAN_WIDTHS["ru"])
+    with app.test_request_context():
+        data = pdf(certificate([table]))
+    lines = [line.strip() for page in PdfReader(io.BytesIO(data)).pages for line in page.extract_text().split("\n")]
+    assert sum("По всем направлениям" in line for line in lines) == 6
+    hyphenated = [line for line in lines if line.endswith(("\u2010", "-"))]
+    assert len(hyphenated) <= 10, hyphenated
+    assert [widths[2] == max(widths) for widths in PLAN_WIDTHS.values()] == [True, True]

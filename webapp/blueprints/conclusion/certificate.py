@@ -10,12 +10,16 @@ DEADLINES = {"permanent": ("тұрақты", "постоянно"), "twice_a_yea
 STATUSES = {"done": ("орындалды", "исполнено"), "in_progress": ("орындалуда", "на исполнении"),
             "not_done": ("орындалмады", "не исполнено")}
 # Column shares of the plan (№, section (risk), measure, responsible, deadline; in mm of the 165 mm of text) and of
-# the follow-ups (№, recommendation, deadline, status, comment), the same in the PDF and the DOCX. The measure
-# column is the widest (issue 11 review: at 47 mm Russian measures hyphenated almost every line, «руководите-лю»,
-# «возна-граждения»); the responsible column keeps «Делопроизводитель» (36 mm at 12 pt) whole, the deadline column
-# the header's «исполнения» (23 mm bold); the status column «На исполнении», «Орындалмады» and the header
-# «Исполнение» (24 mm bold), which touched the border at 25 mm.
-PLAN_WIDTHS = [7, 30, 63, 39, 26]
+# the follow-ups (№, recommendation, deadline, status, comment), the same in the PDF and the DOCX. The two text
+# columns share what the others leave: the measure column a little the wider (issue 11 review: at 47 mm Russian
+# measures hyphenated almost every line, «руководите-лю», «возна-граждения»), the section column wide enough for
+# «По всем направлениям» on one line (at 30 mm «Норматив-ные… вну-тренние доку-менты», «По всем на-правлениям»,
+# seven hyphens in rudny-7's row 10; at 45 mm three in the whole plan). Kazakh, never hyphenated (no dictionary),
+# keeps a wider measure column: its long unbroken words made rudny-7's plan some 4 cm longer at 48 mm. The
+# responsible column keeps «Делопроизводитель» (36 mm at 12 pt) whole, the deadline column the header's
+# «исполнения» (23 mm bold); the status column «На исполнении», «Орындалмады» and the header «Исполнение» (24 mm
+# bold), which touched the border at 25 mm.
+PLAN_WIDTHS = {"kk": [7, 36, 57, 39, 26], "ru": [7, 45, 48, 39, 26]}
 FOLLOW_UP_WIDTHS = [2, 14, 6, 8, 10]
 
 
@@ -83,7 +87,7 @@ def conclusion_blocks(span, lang: str) -> list[Block]:
             # Each cell starts with a capital, as a table cell does, whatever the clerk typed.
             [[str(i)] + [upper_first(cell) for cell in (answered_risk(row), row.text, person_name(row.responsible),
                                                         deadline_text(row, lang))]
-             for i, row in enumerate(recommendations, 1)], widths=PLAN_WIDTHS)
+             for i, row in enumerate(recommendations, 1)], widths=PLAN_WIDTHS[lang])
         if all((row.risk or row.section) and row.responsible for row in recommendations):
             # A plan whose every measure names its risk and who carries it out is the list itself: each
             # recommendation is stated once, in the table, with its deadline.
