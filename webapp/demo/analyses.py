@@ -797,6 +797,13 @@ def _media(profile: Profile, rng: random.Random) -> dict:
 SECTION_ORDER = {code: index for index, code in enumerate(s.code for s in SECTIONS)}
 
 
+# Who a measure of the pools falls to before the school's staff is asked (_staffed): a measure planned again is
+# staffed afresh, since a new school year's orders may appoint someone else.
+POSTS_OF = {text: who for text, _kind, who, _section in kk.RECOMMENDATIONS} | {
+    text: who for rows in kk.MEASURES.values() for text, _kind, who in rows} | {
+    text: who for text, who in [*kk.VIOLATION_MEASURES.values(), *kk.VIOLATION_MEASURES_AGAIN.values()]}
+
+
 def _appointed(half: Half, orders: list[dict], previous: dict | None) -> frozenset[str]:
     """Who the school year's orders appoint (texts.APPOINTED): this half-year's orders, and in a first half-year
     those of the autumn before (the orders of September)."""
@@ -875,16 +882,28 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
         status = "done" if profile.order_templates else rng.choices(["done", "in_progress", "not_done"], [75, 20, 5])[0]
         if row["text"] in answered:  # what a violation needed was done: the sum returned, the prosecutor told
             status = "done"
+        if status == "not_done" and row["deadline_kind"] != "date":
+            # A permanent or recurring duty («report corruption to the head») is never «not done»: a head cannot
+            # sign that beside «no corruption offences found» (issue 11, lisakovsk-4); it goes on.
+            status = "in_progress"
         dated = row.get("deadline_date")
-        if dated is not None and status == "in_progress":
+        if dated is not None and status != "done":
             # «Будет завершено в следующем полугодии» beside a deadline of this half-year (rudny-3's «25 июня 2026
             # года» in a certificate of 22 June): the deadline was moved into the next half-year.
-            dated = max(dated, half.shifted(1).end - timedelta(days=5))
+            dated = max(dated, deadline)
+        comment = (rng.choice(kk.NOT_DONE_REASONS[half.half]) if status == "not_done"
+                   # A permanent measure is never «completed next half-year»: its status says it all.
+                   else None if row["deadline_kind"] == "permanent" and status == "in_progress"
+                   else kk.FOLLOW_UP_COMMENTS[status])
         followups.append({"text": row["text"], "deadline_kind": row["deadline_kind"],
-                          "deadline_date": dated, "status": status,
-                          # A permanent measure is never «completed next half-year»: its status says it all.
-                          "comment": None if row["deadline_kind"] == "permanent" and status == "in_progress"
-                          else kk.FOLLOW_UP_COMMENTS[status]})
+                          "deadline_date": dated, "status": status, "comment": comment})
+        if comment and status != "done" and row["text"] not in {r["text"] for r in recommendations}:
+            # What is reported not done or to be completed next half-year is in the new plan (issue 11: rudny-3's
+            # «…изменения, вносимые в план закупок | Не исполнено» had no row in the plan beside it).
+            recommendations.append({**row, "deadline_date": dated,
+                                    "responsible": _staffed(profile, POSTS_OF.get(row["text"], row["responsible"]),
+                                                            appointed)})
+            recommendations.sort(key=lambda r: SECTION_ORDER.get(r["section"], len(SECTION_ORDER)))
     finding = (kk.FINDING_VIOLATIONS.format(areas=kk.named_areas(violation_areas, kk.AREAS))
                if violation_areas else kk.FINDING_CLEAN)
     return {"narrative": {"risks": kk.CONCLUSION_RISKS, "basis": finding, "recommendations": kk.CONCLUSION_LEAD,
