@@ -692,12 +692,14 @@ def test_maternity_leave_is_a_long_leave_never_a_dismissal(demo, as_user):
     with demo.app_context():
         moves = db.session.scalars(select(StaffMovement)).all()
         assert [m for m in moves if m.direction == "dismissed" and "декрет" in (m.reason or "")] == []
-        leaves = [m for m in moves if m.direction == "long_leave" and m.reason == "жүктілігі және босануы бойынша демалысқа"]
+        leaves = [m for m in moves
+                  if m.direction == "long_leave" and m.reason == "жүктілігі және босануы бойынша демалысқа"]
         assert len({m.submission_id for m in leaves}) > 10  # the generated schools', not only the seed's
     department = as_user("rudny")
     for lang, dismissed in (("ru", "уволен"), ("kk", "босатылды")):
         text = text_of(department.get(f"/schools/rudny-11/certificate/?from=2026-H1&to=2026-H1&lang={lang}"))
-        assert not [s for s in re.split(r"(?<=\.) ", text) if dismissed in s.lower() and re.search("декрет|босануы|родам", s)], lang
+        assert not [s for s in re.split(r"(?<=\.) ", text)
+                    if dismissed in s.lower() and re.search("декрет|босануы|родам", s)], lang
 
 
 def _block(html: str, name: str) -> str:
@@ -1274,3 +1276,80 @@ def test_generated_wording_is_what_a_head_signs(demo):
     everything = "\n".join(texts).casefold()
     assert [wrong for wrong, _right in SIGNED_WORDING if wrong.casefold() in everything] == []
     assert [right for _wrong, right in SIGNED_WORDING if right.casefold() not in everything] == []
+
+
+def test_a_procurement_violation_is_controlled_in_the_plan_and_its_penalty_is_a_source(demo):
+    """Reviewer (s8c): beside rudny-3's 184 500 ₸ paid for goods unlike the contracts (2025-H2), the plan had no
+    procurement row, and the sources left out «9) сведения о привлечении к ответственности» though a reprimand
+    followed. The half-year of the violation and the next plan «тауарларды қабылдау актілерін шарттардың
+    талаптарымен тоқсан сайын салыстырып тексеру» / «ежеквартально сверять акты приёмки товаров с условиями
+    договоров» (permanent); the violation's half-year ticks source 9."""
+    from webapp.demo import texts as kk
+    from webapp.demo import texts_ru as ru
+
+    control, control_ru = kk.VIOLATION_CONTROL["procurement"][0], ru.VIOLATION_CONTROL["procurement"][0]
+    with demo.app_context():
+        found_any = 0
+        for school, halves in _school_halves():
+            violated = False
+            for found in halves:
+                plan = _of(Recommendation, found)
+                now = any(row.text == kk.VIOLATION_MEASURES["procurement"][0] for row in plan)
+                if plan and (now or violated):
+                    found_any += 1
+                    rows = [row for row in plan if row.text == control]
+                    assert [(r.deadline_kind, r.section, r.translations["text"]) for r in rows] == [
+                        ("permanent", "procurement", control_ru)], (school, found.period.code)
+                if now:
+                    assert found.entry("general").facts.get("source_9") is True, (school, found.period.code)
+                violated = now
+        assert found_any >= 2
+
+
+def test_plan_rows_have_a_deadline_after_their_half_year_and_stand_in_their_section(demo):
+    """Reviewer (s8c): rudny-11 planned «Анализировать исполнение плана государственных закупок | 25 июня 2026
+    года» beside «анализировать … ежеквартально» (one date for a periodic measure); lisakovsk-2 put «Не допускать
+    сбора денег с родителей…» under «2.5. Обеспечение открытости информации» with the class teachers accountable.
+    A measure said to recur («тоқсан сайын», «ай сайын») is never due on one date, every dated plan row is due
+    after its half-year, and the collections from parents are 1.1's, with a deputy director accountable."""
+    with demo.app_context():
+        for school, halves in _school_halves():
+            for found in halves:
+                for row in _of(Recommendation, found):
+                    where = (school, found.period.code, row.text)
+                    if re.search("тоқсан сайын|ай сайын", row.text):
+                        assert row.deadline_kind != "date", where
+                    if "сатып алу жоспарының орындалуын" in row.text:
+                        assert row.translations["text"].startswith("ежеквартально анализировать"), where
+                    # (the answer to a prosecutor's representation is due within a month of it, by law)
+                    if row.deadline_kind == "date" and row.section != "inspections":
+                        assert row.deadline_date > found.period.ends_on, where
+                    if "ата-аналардан ақша жинауға" in row.text:
+                        assert row.section == "acts" and "орынбасары" in row.responsible, where
+                        assert row.translations["responsible"].startswith("Заместитель директора"), where
+
+
+def test_a_cancelled_purchase_says_why(demo, as_user):
+    """Reviewer (s8c): «отменены 2 закупки» / «2 сатып алудың күші жойылды» with no reason. A generated half-year
+    with cancellations and no complaint types the reason in the form's description, and the certificate puts it on
+    the count's sentence: «…; күші жойылу себебі – өтінімдердің болмауы.» / «…; причина отмены – отсутствие
+    заявок.»."""
+    from webapp.demo import texts as kk
+    from webapp.demo import texts_ru as ru
+
+    with demo.app_context():
+        told = []
+        for school, halves in _school_halves():
+            for found in halves:
+                facts = found.entry("procurement").facts if found.entry("procurement") else {}
+                if facts.get("cancellations_count") and not facts.get("complaints_count"):
+                    assert facts.get("complaints_description") in kk.CANCELLATION_REASONS, (school, found.period.code)
+                    assert facts.get("complaints_description__tr") in ru.CANCELLATION_REASONS
+                    told.append((school, found.period.code, facts))
+    assert len(told) > 5
+    school, period, facts = next(t for t in told if t[0].split("-")[0] in ("rudny", "lisakovsk"))
+    for lang, reasons in (("kk", kk.CANCELLATION_REASONS), ("ru", ru.CANCELLATION_REASONS)):
+        text = text_of(as_user(school.split("-")[0]).get(
+            f"/schools/{school}/certificate/?from={period}&to={period}&lang={lang}"))
+        reason = facts["complaints_description" + ("__tr" if lang == "ru" else "")]
+        assert reason in reasons and f"; {reason}." in text, (school, period, lang)

@@ -657,11 +657,15 @@ def _procurement(profile: Profile, half: Half, rng: random.Random, orders: list[
     if violation:  # the recommendation answers what was found
         narrative.update(violation_found=True, violation_description=kk.VIOLATION["procurement"],
                          recommendations=kk.VIOLATION["procurement_recommendations"])
+    cancelled = rng.choice([0, 0, 1, 2])
+    # A cancellation's reason in the form's description (a stream of its own, so the rest stays as it was); the
+    # description of a half-year with a complaint tells the complaint.
+    reason = random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:cancelled").choice(kk.CANCELLATION_REASONS)
     return {"narrative": narrative,
             "facts": {"plan_orders": plan_orders or None, "complaints_count": complaints,
-                      "cancellations_count": rng.choice([0, 0, 1, 2]),
+                      "cancellations_count": cancelled,
                       "complaints_description": ("Өнім берушінің шағымы қаралып, негізсіз деп танылды."
-                                                 if complaints else None)},
+                                                 if complaints else reason if cancelled else None)},
             "rows": {"methods": rows}}
 
 
@@ -801,7 +805,8 @@ SECTION_ORDER = {code: index for index, code in enumerate(s.code for s in SECTIO
 # staffed afresh, since a new school year's orders may appoint someone else.
 POSTS_OF = {text: who for text, _kind, who, _section in kk.RECOMMENDATIONS} | {
     text: who for rows in kk.MEASURES.values() for text, _kind, who in rows} | {
-    text: who for text, who in [*kk.VIOLATION_MEASURES.values(), *kk.VIOLATION_MEASURES_AGAIN.values()]}
+    text: who for text, who in [*kk.VIOLATION_MEASURES.values(), *kk.VIOLATION_MEASURES_AGAIN.values(),
+                                *kk.VIOLATION_CONTROL.values()]}
 
 
 def _appointed(half: Half, orders: list[dict], previous: dict | None) -> frozenset[str]:
@@ -876,6 +881,13 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
             measure, who = kk.VIOLATION_MEASURES_AGAIN[area]
         recommendations.append({"text": measure, "deadline_kind": "date", "deadline_date": due.get(area, deadline),
                                 "responsible": _staffed(profile, who, appointed), "section": area})
+    # A violation's lasting control goes on the next half-year: quarterly, so «тұрақты» (the form has no quarter).
+    controlled = {area for area, (measure, _who) in kk.VIOLATION_MEASURES.items() if measure in last_plan}
+    for area in sorted(kk.VIOLATION_CONTROL.keys() & {*violation_areas, *controlled}):
+        measure, who = kk.VIOLATION_CONTROL[area]
+        if measure not in {row["text"] for row in recommendations}:
+            recommendations.append({"text": measure, "deadline_kind": "permanent", "deadline_date": None,
+                                    "responsible": _staffed(profile, who, appointed), "section": area})
     answered = {measure for measure, _who in [*kk.VIOLATION_MEASURES.values(), *kk.VIOLATION_MEASURES_AGAIN.values()]}
     followups = []
     for row in ((previous or {}).get("conclusion", {}).get("rows", {}).get("recommendations", [])):
@@ -903,7 +915,8 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
             recommendations.append({**row, "deadline_date": dated,
                                     "responsible": _staffed(profile, POSTS_OF.get(row["text"], row["responsible"]),
                                                             appointed)})
-            recommendations.sort(key=lambda r: SECTION_ORDER.get(r["section"], len(SECTION_ORDER)))
+    if not profile.order_templates:  # the plan in the certificate's order of sections (the seed keeps its own)
+        recommendations.sort(key=lambda r: SECTION_ORDER.get(r["section"], len(SECTION_ORDER)))
     finding = (kk.FINDING_VIOLATIONS.format(areas=kk.named_areas(violation_areas, kk.AREAS))
                if violation_areas else kk.FINDING_CLEAN)
     return {"narrative": {"risks": kk.CONCLUSION_RISKS, "basis": finding, "recommendations": kk.CONCLUSION_LEAD,
@@ -1058,6 +1071,9 @@ def generate(profile: Profile, half: Half, rng: random.Random, previous: dict | 
         _proposals_taken(content, half)
     if violation:
         _penalty_after_representation(content["personnel"], profile, _representation(inspections), half)
+        # The penalty for the violation is a source used: «9) сведения о привлечении к ответственности» (issue 11,
+        # s8c: rudny-3's 2025-H2 left it out beside the reprimand it told).
+        content["general"]["facts"]["source_9"] = True
     _register(content, profile, half)
     for shape in REAL_SHAPES.get(profile.code, ()):
         shape(content, half, random.Random(f"{RANDOM_SEED}:{profile.code}:{half.code}:{shape.__name__}"))

@@ -88,8 +88,9 @@ from .writer import AnalysisWriter
 # representation answered after it and within a month, the data-protection order with number and date; 21: the
 # prosecutor's representation is «ұсыну» in Kazakh («прокуратураның ұсынуы бойынша», not «ұсынымы»); 22: only a
 # dated measure is «not done», with a reason of its half-year, and what is not done or to be completed is planned
-# again (issue 11, s8c).
-GENERATOR_VERSION = 22
+# again (issue 11, s8c); 23: a procurement violation's quarterly control planned, source 9 ticked beside its
+# penalty, collections from parents a 1.1 measure, a cancellation's reason typed.
+GENERATOR_VERSION = 23
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 

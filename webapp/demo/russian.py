@@ -99,6 +99,8 @@ class Dictionary:
                       ([r[2] for r in kk.RECOMMENDATIONS], [r[1] for r in ru.RECOMMENDATIONS]),
                       ({a: m for a, m in kk.VIOLATION_MEASURES.items()}, ru.VIOLATION_MEASURES),
                       (kk.VIOLATION_MEASURES_AGAIN, ru.VIOLATION_MEASURES_AGAIN),
+                      (kk.VIOLATION_CONTROL, ru.VIOLATION_CONTROL),
+                      (kk.CANCELLATION_REASONS, ru.CANCELLATION_REASONS),
                       ({code: [(text, who) for text, _kind, who in rows] for code, rows in kk.MEASURES.items()},
                        ru.MEASURES), (list(kk.APPOINTED.values()), list(ru.APPOINTED)),
                       (kk.FOLLOW_UP_COMMENTS, ru.FOLLOW_UP_COMMENTS), (kk.NOT_DONE_REASONS, ru.NOT_DONE_REASONS),
