@@ -190,3 +190,28 @@ def test_the_plans_last_measure_names_the_three_sections_it_answers(seed, lang, 
     last = next(row for row in rows if one in row)
     cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", last, re.S)]
     assert cells[1] == sections
+
+
+@pytest.mark.parametrize("lang, exchange, published, old", [
+    ("kk", "толық ақпарат беріледі.",
+     "Бос орындар туралы ақпарат олар пайда болған күннен бастап бес жұмыс күні ішінде «Электрондық еңбек биржасы» "
+     "ақпараттық порталына бір аптадан бір айға дейінгі мерзімге орналастырылады, сондай-ақ мектептің Instagram "
+     "аккаунтында (https://www.instagram.com/school7_rud/) жарияланады. Мектептің барлық жаңалықтары ресми сайтта "
+     "(http://rudnymektep7.edu.kz/) жарияланады. Бос орындарға қабылдау",
+     "мектептің ресми сайтында (http://rudnymektep7.edu.kz/)"),
+    ("ru", "сроке размещения.",
+     "Сведения о вакансиях в течение пяти рабочих дней со дня их появления размещаются на информационном портале "
+     "«Электронная биржа труда» сроком от одной недели до одного месяца, а также публикуются в аккаунте школы в "
+     "Instagram (https://www.instagram.com/school7_rud/). Все новости школы публикуются на официальном сайте "
+     "(http://rudnymektep7.edu.kz/). Приём на вакантные должности",
+     "на официальном сайте школы (http://rudnymektep7.edu.kz/)"),
+])
+def test_vacancies_go_to_the_labour_exchange_and_news_to_the_website(seed, lang, exchange, published, old):
+    """The vacancy paragraph said vacancies were posted on the school's website and Instagram; the seed posts them
+    on the «Электрондық еңбек биржасы» portal within five working days for a week to a month (and Instagram), and
+    the website carries all the school's news. Told right after the labour-exchange sentence, before order №57;
+    the addresses are not given again in 2.5."""
+    text, _ = seed(lang)
+    assert exchange + " " + published in text
+    assert old not in text
+    assert text.count("http://rudnymektep7.edu.kz/") == 1 and text.count("https://www.instagram.com/school7_rud/") == 1

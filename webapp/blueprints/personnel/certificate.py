@@ -260,8 +260,9 @@ def vacancies_published(typed: str, lang: str, span=None) -> tuple[str, tuple[Fa
     школы (http://…) и в аккаунте Instagram (https://…).» A typed text in the other language, or one whose parts
     cannot be told apart, goes in as typed. With `span`, a place the school's basis already names for vacancies
     (the labour exchange) or an address the certificate gave is not said again (issue 11): «…бес жұмыс күні ішінде
-    орналастырылады, сондай-ақ мектептің ресми сайтында (…) жарияланады.» Also returns the addresses the sentence
-    gives, as facts told."""
+    орналастырылады, сондай-ақ мектептің ресми сайтында (…) жарияланады.» Nor is a timing the
+    school's text of the section already gives with its vacancies; an address that text writes is noted as told
+    for the sections after. Also returns the addresses the sentence gives, as facts told."""
     whole = say(lang, "Бос орындар туралы ақпарат жарияланады: {where}.",
                 "Сведения о вакансиях размещаются: {where}.", where=lower_first(typed))
     if MARK_OPEN in typed:
@@ -277,6 +278,9 @@ def vacancies_published(typed: str, lang: str, span=None) -> tuple[str, tuple[Fa
         if url:
             link = url.group(0).rstrip(".,;)")
             if span is not None and span.said(address_fact(link), lang):
+                # An address the school's own text gives here is told as well: a later section does not give it
+                # again (rudny-7's 2.2 writes its account and website itself; 2.5 then repeated both).
+                span.told.add(address_fact(link).key)
                 told = True
                 continue
             addresses.append(address_fact(link))
@@ -287,7 +291,10 @@ def vacancies_published(typed: str, lang: str, span=None) -> tuple[str, tuple[Fa
                 sites.append(say(lang, "мектептің ресми сайтында ({url})", "на официальном сайте школы ({url})",
                                  url=link))
         elif re.search(r"ішінде|в течение|күннен|со дня|мерзімге|сроком", item, re.I):
-            when.append(lower_first(item))
+            if span is not None and _timing_said(item, lang, span):
+                told = True
+            else:
+                when.append(lower_first(item))
         elif span is not None and span.said(Fact(terms=(NAMED["vacancies"], LABOUR_EXCHANGE)), lang) and (
                 _names_place(item, LABOUR_EXCHANGE, lang)):
             told = True
@@ -312,6 +319,16 @@ def vacancies_published(typed: str, lang: str, span=None) -> tuple[str, tuple[Fa
     return sentence(say(lang, "Бос орындар туралы ақпарат {when}{where} жарияланады",
                         "Сведения о вакансиях размещаются {when}{where}",
                         when="".join(f"{w} " for w in when), where=joined)), tuple(addresses)
+
+
+def _timing_said(item: str, lang: str, span) -> bool:
+    """True when the school's text of the section already tells vacancies with this timing (each word of `item`
+    by its stem, in one sentence): rudny-7's seed writes «…бес жұмыс күні ішінде … бір аптадан бір айға дейінгі
+    мерзімге орналастырылады» itself, right after its labour-exchange sentence (issue 11)."""
+    stems = [word.lower()[:max(4, len(word) - 2)] for word in re.findall(r"\w+", item) if len(word) > 3]
+    if not stems:
+        return False
+    return span.said(Fact(terms=(NAMED["vacancies"], Names(kk=("+".join(stems),), ru=("+".join(stems),)))), lang)
 
 
 def _names_place(item: str, names: Names, lang: str) -> bool:
