@@ -215,3 +215,17 @@ def test_vacancies_go_to_the_labour_exchange_and_news_to_the_website(seed, lang,
     assert exchange + " " + published in text
     assert old not in text
     assert text.count("http://rudnymektep7.edu.kz/") == 1 and text.count("https://www.instagram.com/school7_rud/") == 1
+
+
+@pytest.mark.parametrize("lang, said, old", [
+    ("kk", "2.7. Бақылау және рұқсат беру функцияларын іске асыру Мектеп-гимназия бақылау және рұқсат беру "
+           "функцияларын жүзеге асырмайды.", "Мектеп бақылау"),
+    ("ru", "2.7. Реализация контрольных и разрешительных функций Школа-гимназия не осуществляет контрольных и "
+           "разрешительных функций.", "не осуществляет контрольные"),
+])
+def test_control_functions_name_the_school_gymnasium(seed, lang, said, old):
+    """2.7 alone called rudny-7 «Мектеп» / «Школа» (everywhere else «мектеп-гимназия» / «школа-гимназия»), and the
+    Russian put the object of the negated verb in the accusative: the kind is the one the legal name gives."""
+    text, _ = seed(lang)
+    assert said in text
+    assert old not in text
