@@ -229,3 +229,12 @@ def test_control_functions_name_the_school_gymnasium(seed, lang, said, old):
     text, _ = seed(lang)
     assert said in text
     assert old not in text
+
+
+def test_order_215_has_one_title_in_the_list_and_in_2_1(seed):
+    """1.1's list cited order №215 as «Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу» while 2.1
+    names it «… жүктеу туралы»: one order, one title."""
+    text, _ = seed("kk")
+    title = "2024 жылғы 2 қыркүйектегі №215 «Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы»"
+    assert text.count(title) == 2
+    assert "жауапкершілікті жүктеу»" not in text

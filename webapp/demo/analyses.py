@@ -369,7 +369,6 @@ def _seed_profile() -> Profile:
         order_templates={2: seed.ORDERS["2024-H2"], 1: seed.ORDERS["2025-H1"]},
         # The seed's own titles of the orders its sections cite (its orders list carries them).
         cited_titles={**kk.CITED_ORDERS, "launch": "Сыбайлас жемқорлық тәуекелдеріне ішкі талдауды жүргізу туралы",
-                      "services": "Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу",
                       "portal": "«АРМ» электронды мектеп порталында жұмыс жасау туралы"},
         appeals=(1, 3), channel_weights=(1, 0, 0, 0),
     )
