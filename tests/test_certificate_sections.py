@@ -390,7 +390,8 @@ def test_counts_add_up_in_transparency_media_and_interactions_read_in_order(app)
         text = certificate_text("interactions", "kk", half("interactions", rows={"interactions": [
             Interaction(held_on=date(2025, 3, 1), body="Рудный қ. полиция басқармасы", subject="Профилактика.",
                         result="дәріс өткізілді")]}))
-        assert "01.03.2025 – Рудный қ. полиция басқармасы: Профилактика; нәтижесі – дәріс өткізілді." in text
+        assert ("2025 жылғы 1 наурызда Рудный қ. полиция басқармасымен бірлесіп профилактика өткізілді; дәріс "
+                "өткізілді.") in text
 
 
 def test_russian_plurals():

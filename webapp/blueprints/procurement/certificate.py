@@ -121,35 +121,42 @@ def _method_name(m: MethodOverSpan, lang: str) -> str:
     return m.name if m.method == "other" and m.name else say(lang, *METHOD_NAMES.get(m.method, METHOD_NAMES["other"]))
 
 
-def _method_clause(m: MethodOverSpan, lang: str, elided: bool) -> str:
+def _method_clause(m: MethodOverSpan, lang: str, elided: bool, unmarked: bool = False) -> str:
     """One method's purchases: «баға ұсыныстарын сұрату тәсілімен 22 266 028,65 теңге сомасына 57 шарт жасалды»,
     «электрондық дүкен арқылы 41 440,00 теңгеге сатып алынды» / «способом запроса ценовых предложений заключено
     105 договоров на сумму …», «через электронный магазин – закупки на сумму …»; `elided`: a Russian clause after
-    one that said «заключено» leaves the verb to it («способом открытого конкурса – 6 договоров на сумму …»)."""
+    one that said «заключено» leaves the verb to it («способом открытого конкурса – 6 договоров на сумму …»);
+    `unmarked`: no amount is given for any method, which the totals say once, so the clause gives the count alone
+    (issue 11 review: «(сумма не указана)» after each of five methods)."""
     kk, ru = METHOD_PHRASES.get(m.method, METHOD_PHRASES["other"])
     # an «other» method reads as typed («Тауар биржасы арқылы»)
     how = lower_first(m.name) if m.method == "other" and m.name else say(lang, kk, ru)
     if lang == "kk":
         if not m.contracts:
             bought = (f"{number(m.amount, lang, digits=2)} теңгеге сатып алынды" if m.amount is not None
-                      else "сатып алу жүргізілді (сомасы көрсетілмеген)")
+                      else "сатып алу жүргізілді" + ("" if unmarked else " (сомасы көрсетілмеген)"))
             return f"{how} {bought}"
         if m.amount is None:
-            return f"{how} {contracts_text(m.contracts, lang)} жасалды (сомасы көрсетілмеген)"
+            told = f"{how} {contracts_text(m.contracts, lang)} жасалды"
+            return told if unmarked else f"{told} (сомасы көрсетілмеген)"
         return f"{how} {tenge(m.amount, lang)} сомасына {contracts_text(m.contracts, lang)} жасалды"
     if not m.contracts:
-        return f"{how} – закупки на сумму {tenge(m.amount, lang)}" if m.amount is not None else (
-            f"{how} – закупки (сумма не указана)")
+        if m.amount is not None:
+            return f"{how} – закупки на сумму {tenge(m.amount, lang)}"
+        return f"{how} – закупки" if unmarked else f"{how} – закупки (сумма не указана)"
     contracts = contracts_text(m.contracts, lang)
     told = f"{how} – {contracts}" if elided else f"{how} {_concluded(m.contracts)} {contracts}"
-    return f"{told} на сумму {tenge(m.amount, lang)}" if m.amount is not None else f"{told} (сумма не указана)"
+    if m.amount is not None:
+        return f"{told} на сумму {tenge(m.amount, lang)}"
+    return told if unmarked else f"{told} (сумма не указана)"
 
 
-def _methods_sentence(used: list[MethodOverSpan], lang: str, opening: str = "") -> str:
-    """Every method used in one sentence, its clauses joined by commas."""
+def _methods_sentence(used: list[MethodOverSpan], lang: str, opening: str = "", unmarked: bool = False) -> str:
+    """Every method used in one sentence, its clauses joined by commas; `unmarked`: no method's amount is given and
+    a sentence of the totals says so once, so no clause repeats it."""
     clauses, said_verb = [], False
     for m in used:
-        clauses.append(_method_clause(m, lang, elided=said_verb))
+        clauses.append(_method_clause(m, lang, elided=said_verb, unmarked=unmarked))
         said_verb = said_verb or bool(m.contracts)
     text = " ".join(p for p in (opening, ", ".join(clauses)) if p)
     return sentence(f"{text[:1].upper()}{text[1:]}")
@@ -310,13 +317,15 @@ def _purchases(span, lang: str) -> list[Block]:
         blocks.append(Para(_total_first(used, *whole, lang, lead)))
         blocks += _single_source_share(used, lang)
     elif used:
+        # With no amount at all, the totals say once that the amounts are not given (when they are printed).
+        unmarked = all(m.amount is None for m in used) and not _named_without_figures(span, methods, lang)
         if span.said(_methods_fact(used), lang):
             # The school's basis already says by which methods contracts were concluded: the figures follow it in
             # a sentence of their own, not after a second introduction.
-            blocks.append(Para(_methods_sentence(used, lang)))
+            blocks.append(Para(_methods_sentence(used, lang, unmarked=unmarked)))
         else:
             during = say(lang, "талданатын кезеңде", "в анализируемом периоде")
-            blocks.append(Para(_methods_sentence(used, lang, during)))
+            blocks.append(Para(_methods_sentence(used, lang, during, unmarked=unmarked)))
         if not _named_without_figures(span, methods, lang):
             # A total, or a share of one, only over every method the school names; otherwise none is printed,
             # as the seed prints none beside its open tender without a figure.
