@@ -224,6 +224,12 @@ def _assemble(school, periods, lang, spans, by_period) -> Certificate:
     # Each source keeps its number in clause 15 of the Rules, whichever are ticked («3) …;», the last «.»).
     sources = [f"{number}) {text}" for number, text in frame.get("sources") or []]
     cycle = _cycle_parts(school, periods, lang)
+    if cycle["sources"]:
+        # 2.11 refers back to the proposals this sentence tells («указанные выше предложения граждан»), not again
+        # to where they came from (issue 11 review: one fact stated before section I, in 2.2 and in 2.11).
+        from ..blueprints.interactions.certificate import PROPOSALS_TOLD
+
+        spans["interactions"].told.add(PROPOSALS_TOLD)
     # The Rules' list ends with its last item; what the announcement brought is told after it in a sentence.
     blocks += series(sources) + [Para(text) for text in cycle["sources"]]
     blocks.append(Heading(say(lang, "I. Нормативтік құқықтық актілердегі сыбайлас жемқорлық тәуекелдері",

@@ -14,6 +14,9 @@ from ...certificate.wording import foreign, kk_with, lower_first, on_day, quoted
 # information sources already says how many came.
 _ANNOUNCEMENT = re.compile(r"хабарландыру|объявлени", re.IGNORECASE)
 _PROPOSALS = re.compile(r"ұсыныс|предложени", re.IGNORECASE)
+# The key `span.told` holds once the certificate's information sources told the citizens' proposals on the
+# announcement (certificate/assemble.py, the public cycle's sentence), read with no query of 2.11's own.
+PROPOSALS_TOLD = "cycle:proposals"
 # A result's opening clause that only says the dealing took place («Кездесу өткізілді», «Предложения рассмотрены»):
 # the sentence has said it already.
 _DONE = re.compile(r"^\S+(?:\s+\S+)?\s+(?:өткізілді|жүргізілді|қаралды|қаралып|проведен[аоы]?|состоял[аиось]*|"
@@ -131,21 +134,6 @@ def interaction_sentence(row, lang: str, told_above: bool = False) -> str:
     return sentence(text[:1].upper() + text[1:])
 
 
-def _told_above(span) -> bool:
-    """Whether the certificate's sources already tell the citizens' proposals of the span's half-years (the public
-    cycle's sentence, webapp/blueprints/cycle/certificate.py), read from the span's own submissions."""
-    from ...extensions import db
-    from ...reporting.models import Submission
-    from ..cycle.certificate import proposal_sources
-
-    ids = [part.entry.submission_id for part in span.parts if part.entry is not None and part.entry.submission_id]
-    submissions = [db.session.get(Submission, i) for i in ids]
-    submissions = [s for s in submissions if s is not None]
-    if not submissions:
-        return False
-    return bool(proposal_sources(submissions[0].school_id, [s.period_id for s in submissions], "kk"))
-
-
 def certificate(span, lang: str) -> list[Block]:
     """Each dealing a sentence; none: a sentence saying so."""
     rows = span.rows.get("interactions", [])
@@ -154,5 +142,5 @@ def certificate(span, lang: str) -> list[Block]:
                                "азаматтармен өзара іс-қимыл болған жоқ.",
                          "В анализируемом периоде взаимодействия с правоохранительными органами, "
                          "неправительственными организациями и гражданами не было."))]
-    told_above = any(about_announcement(row) for row in rows) and _told_above(span)
+    told_above = PROPOSALS_TOLD in span.told
     return [Para(interaction_sentence(row, lang, told_above)) for row in rows]
