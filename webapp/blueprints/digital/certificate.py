@@ -8,6 +8,7 @@ from ...certificate.blocks import Block, Para, say
 from ...certificate.stated import cited_order
 from ...certificate.wording import foreign, on_day, order_ref, quoted, ru_plural, sentence, trim_end
 from ...i18n import number
+from ..school_kind import school_place
 
 # First words of a typed issuer or order that are common nouns, lowercase mid-sentence («білім бөлімінің …
 # бұйрығына сәйкес»); a name («Қазақстан Республикасы …», «Рудный қаласы …») keeps its capital.
@@ -36,21 +37,25 @@ def _consents(span, lang: str) -> list[Block]:
 
 def _registration(span, lang: str) -> str:
     """«Қазақстан Республикасының Әділет министрлігінде 2020 жылғы 6 сәуірде №20317 болып тіркелді» /
-    «зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года №20317»."""
+    «зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года под №20317» (a registration is
+    «под №», an order's own number is not)."""
     number_ = order_ref(span.fact("documents_basis_order_registration_number"), None, lang)
     if not number_:
         return ""
     on = on_day(span.fact("documents_basis_order_registration_date"), lang)
     return say(lang, "Қазақстан Республикасының Әділет министрлігінде {when}{n} болып тіркелді",
-               "зарегистрирован в Министерстве юстиции Республики Казахстан {when}{n}",
+               "зарегистрирован в Министерстве юстиции Республики Казахстан {when}под {n}",
                when=f"{on} " if on else "", n=number_)
 
 
 def documents_order(span, lang: str) -> str:
-    """The order on the documents teachers keep, cited as an act is: «Құжаттама «…бекіту туралы» Қазақстан
-    Республикасы Білім және ғылым министрінің 2020 жылғы 6 сәуірдегі №130 бұйрығына сәйкес жүргізіледі
-    (… №20317 болып тіркелді).» / «Документация ведётся в соответствии с приказом Министра образования и науки
-    Республики Казахстан от 6 апреля 2020 года №130 «Об утверждении …» (зарегистрирован …).»; "" with no order."""
+    """The order on the documents teachers keep, cited as an act is: «Мектеп-гимназияда құжаттаманы есепке алу
+    және жүргізу «…бекіту туралы» Қазақстан Республикасы Білім және ғылым министрінің 2020 жылғы 6 сәуірдегі №130
+    бұйрығына сәйкес жүзеге асырылады (… №20317 болып тіркелді).» / «Учёт и ведение документации в
+    школе-гимназии осуществляются в соответствии с приказом Министра образования и науки Республики Казахстан от
+    6 апреля 2020 года №130 «Об утверждении …» (зарегистрирован …).»; "" with no order. The seed's words («есепке
+    алу», record-keeping as well as keeping); a basis's «Документация ведётся в электронном виде…» just before it
+    no longer opens two sentences in a row alike (issue 11)."""
     cited = order_ref(span.fact("documents_basis_order_number"), span.fact("documents_basis_order_date"), lang)
     if not cited:
         return ""
@@ -68,9 +73,11 @@ def documents_order(span, lang: str) -> str:
         order += " бұйрығына" if issuer else " бұйрыққа"
         if not title:
             order = f"педагогтер жүргізуге міндетті құжаттардың тізбесі мен нысандарын бекіткен {order}"
-        return sentence(f"Құжаттама {order} сәйкес жүргізіледі{aside}")
+        place = school_place(span, lang)
+        return sentence(f"{place[:1].upper()}{place[1:]} құжаттаманы есепке алу және жүргізу {order} сәйкес жүзеге "
+                        f"асырылады{aside}")
     order = " ".join(p for p in ("приказом", issuer, cited, quoted(title) if title else "") if p)
-    text = f"Документация ведётся в соответствии с {order}{aside}"
+    text = f"Учёт и ведение документации {school_place(span, lang)} осуществляются в соответствии с {order}{aside}"
     if not title:
         text += ", утвердившим перечень документов, обязательных для ведения педагогами, и их формы"
     return sentence(text)
