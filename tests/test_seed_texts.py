@@ -238,3 +238,52 @@ def test_order_215_has_one_title_in_the_list_and_in_2_1(seed):
     title = "2024 жылғы 2 қыркүйектегі №215 «Мемлекеттік көрсетілетін қызметтерге жауапкершілікті жүктеу туралы»"
     assert text.count(title) == 2
     assert "жауапкершілікті жүктеу»" not in text
+
+
+RUSSIAN_WORDING = [
+    # (as printed before, as it reads now)
+    ("имени Б. Майлина", "школа-гимназия №7 имени Б.Майлина руководствуется"),
+    ("17 августа за №5750", "(зарегистрированы в Министерстве юстиции Республики Казахстан 17 августа под №5750)"),
+    ("3 октября 2016 года №14281", "(зарегистрирован в Министерстве юстиции Республики Казахстан 3 октября 2016 года "
+                                   "под №14281)"),
+    ("6 апреля 2020 года №20317", "(зарегистрирован в Министерстве юстиции Республики Казахстан 6 апреля 2020 года "
+                                  "под №20317)"),
+    ("Коррупционные риски: при объявлении", "Коррупционные риски: нарушения при объявлении и проведении конкурса на "
+                                            "вакантные должности"),
+    ("№94-V. Документация ведётся в соответствии", "№94-V. Учёт и ведение документации в школе-гимназии "
+                                                   "осуществляются в соответствии с приказом Министра образования и "
+                                                   "науки Республики Казахстан от 6 апреля 2020 года №130"),
+]
+
+
+def test_the_seed_schools_russian_wording_a_reader_asked_for(seed):
+    """The school's name as its legal name writes it («Б.Майлина»), registrations with the Ministry of Justice
+    «под №…», the personnel risks naming what is at risk («нарушения при …»), and the documents order no longer
+    opening with «Документация ведётся» right after a sentence that does."""
+    text, _ = seed("ru")
+    assert [old for old, _ in RUSSIAN_WORDING if old in text] == []
+    assert [new for _, new in RUSSIAN_WORDING if new not in text] == []
+    assert "Б. Майлин" not in seed("kk")[0]
+
+
+def test_the_documents_order_keeps_the_seeds_record_keeping(seed):
+    """kk 2.3 said «Құжаттама … сәйкес жүргізіледі», dropping the seed's «есепке алу»: «Мектеп-гимназияда
+    құжаттаманы есепке алу және жүргізу … сәйкес жүзеге асырылады»."""
+    text, _ = seed("kk")
+    assert ("Мектеп-гимназияда құжаттаманы есепке алу және жүргізу «Мектепке дейінгі тәрбие және оқыту") in text
+    assert ("№130 бұйрығына сәйкес жүзеге асырылады (Қазақстан Республикасының Әділет министрлігінде 2020 жылғы "
+            "6 сәуірде №20317 болып тіркелді).") in text
+
+
+@pytest.mark.parametrize("lang, found, home", [
+    ("kk", "2025 жылғы 21 мамырдағы №2-0904-25-01180 ұсыным бойынша ескертулер мен бұзушылықтар анықталған жоқ.",
+     "жауапты тұлға – Н.С. Хасенова): мемлекеттік қызмет үйде оқитын 2 оқушыға көрсетілді;"),
+    ("ru", "(рекомендация от 21 мая 2025 года №2-0904-25-01180) замечаний и нарушений не выявлено.",
+     "ответственное лицо – Н.С. Хасенова): государственная услуга оказана 2 обучающимся на дому;"),
+])
+def test_the_seeds_remarks_and_home_pupils_are_kept(seed, lang, found, home):
+    """2.9 dropped the seed's «ескертулер» (the prosecutor found neither remarks nor violations), and 2.1 said the
+    home-schooling service went to «2 адамға» / «2 лицам» where the seed says «үйден оқитын екі оқушыға»."""
+    text, _ = seed(lang)
+    assert found in text
+    assert home in text

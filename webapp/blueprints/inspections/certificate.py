@@ -57,8 +57,19 @@ def result_document(row, lang: str) -> str:
     return f"{cited} {result_kind(row, lang)}" if lang == "kk" else f"{result_kind(row, lang)} {cited}"
 
 
+# A no-violation finding whose typed description also clears remarks («ескертулер, бұзушылықтар анықталған жоқ» /
+# «замечаний и нарушений не выявлено»): rudny-7's seed says both.
+_REMARKS = re.compile(r"ескерту\w*[^.]*(?:анықталған жоқ|анықталмады|болған жоқ)"
+                      r"|замечани\w*[^.]*не\s+(?:выявлен|установлен|было)", re.I)
+
+
 def finding(row, lang: str) -> str:
+    """What the inspection found: «бұзушылықтар анықталған жоқ» / «нарушений не выявлено», «ескертулер мен
+    бұзушылықтар анықталған жоқ» / «замечаний и нарушений не выявлено» when the typed description says no remarks
+    were made either (issue 11: the seed's «ескертулер» was dropped), or the violations found as typed."""
     if not row.violations_found:
+        if _REMARKS.search(row.description or ""):
+            return say(lang, "ескертулер мен бұзушылықтар анықталған жоқ", "замечаний и нарушений не выявлено")
         return say(lang, "бұзушылықтар анықталған жоқ", "нарушений не выявлено")
     found = say(lang, "бұзушылықтар анықталды", "выявлены нарушения")
     description = trim_end(row.description)

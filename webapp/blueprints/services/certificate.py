@@ -119,7 +119,8 @@ def _line(service: _Service, lang: str, span=None) -> str:
     """«Анықтама беру» (негізі – …, жауапты тұлға – Хасенова Н.С.): мемлекеттік қызмет 2 адамға көрсетілді» /
     «…» (основание – …, ответственное лицо – Хасенова Н.С.): государственная услуга оказана 2 лицам»: what was
     done is the clause, its basis and the person answering for it are in brackets (a person's title needs no
-    grammatical gender: «ответственное лицо»)."""
+    grammatical gender: «ответственное лицо»). Home schooling is given to pupils taught at home, and says so:
+    «үйде оқитын 2 оқушыға» / «2 обучающимся на дому», as the seed does (issue 11)."""
     # A service not in the register is named as typed, in `lang`'s version (row.name reads the raw row).
     row = service.row
     name = " ".join((row.name(lang) if row.service_code else row.service_name or "").split())
@@ -139,17 +140,20 @@ def _line(service: _Service, lang: str, span=None) -> str:
                                  "государственная услуга оказана в электронном виде {n} {people}",
                                  n=number(service.electronic, lang),
                                  people=ru_plural(service.electronic, "лицу", "лицам", "лицам"))
+    at_home = row.service_code == "home_schooling"
     if lang == "kk":
         amount = (f", {number(service.amount, lang, digits=2)} теңге көлемінде"
                   if n and service.amount is not None else "")
-        served = (f"мемлекеттік қызмет {'кемінде ' if at_least else ''}{number(n, lang)} адамға{amount} көрсетілді"
-                  if n else
-                  "мемлекеттік қызмет көрсетілген жоқ")
+        whom = f"{'үйде оқитын ' if at_home else ''}{'кемінде ' if at_least else ''}{number(n, lang)} " \
+               f"{'оқушыға' if at_home else 'адамға'}"
+        served = f"мемлекеттік қызмет {whom}{amount} көрсетілді" if n else "мемлекеттік қызмет көрсетілген жоқ"
         if n and service.electronic and not _electronic_stated(service, lang, span):
             served += f", оның ішінде {kk_share(service.electronic)} электронды түрде"
     else:
-        served = (f"государственная услуга оказана {'не менее ' if at_least else ''}{number(n, lang)} "
-                  f"{ru_plural(n, 'лицу', 'лицам', 'лицам')}" if n else "государственная услуга не оказывалась")
+        whom = (f"{ru_plural(n, 'обучающемуся', 'обучающимся', 'обучающимся')} на дому" if at_home else
+                ru_plural(n, 'лицу', 'лицам', 'лицам'))
+        served = (f"государственная услуга оказана {'не менее ' if at_least else ''}{number(n, lang)} {whom}" if n
+                  else "государственная услуга не оказывалась")
         if n and service.amount is not None:
             served += f" на сумму {number(service.amount, lang, digits=2)} тенге"
         if n and service.electronic and not _electronic_stated(service, lang, span):
