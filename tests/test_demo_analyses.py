@@ -1354,3 +1354,30 @@ def test_a_cancelled_purchase_says_why(demo, as_user):
             f"/schools/{school}/certificate/?from={period}&to={period}&lang={lang}"))
         reason = facts["complaints_description" + ("__tr" if lang == "ru" else "")]
         assert reason in reasons and f"; {reason}." in text, (school, period, lang)
+
+
+def test_staff_left_without_a_hire_leave_vacancies_and_posts_match_persons(demo):
+    """Reviewer (s8c): lisakovsk-2's 4 support staff left and 1 was hired, yet «33 people on 33 units, no
+    vacancies»; lisakovsk-4 listed «педагог-психолог (2 штатные единицы)» as one of its «8 человек». A half-year
+    whose leavers outnumber its hires has vacancies for the posts freed and the support staff's units count them;
+    an administrative post of N whole units has at least N persons."""
+    with demo.app_context():
+        checked = 0
+        for school, halves in _school_halves():
+            for found in halves:
+                where = (school, found.period.code)
+                for row in _of(AdministrativeStaff, found):
+                    if row.staff_units is not None:
+                        assert row.persons >= -(-row.staff_units // 1), (*where, row.position_title)
+                facts = found.entry("personnel").facts if found.entry("personnel") else {}
+                moves = _of(StaffMovement, found)
+                if not moves or facts.get("support_staff_units") is None or found is halves[0]:
+                    continue
+                net = {c: sum(m.count * {"hired": 1, "dismissed": -1}.get(m.direction, 0)
+                              for m in moves if m.staff_category == c) for c in ("teacher", "support")}
+                freed = sum(max(0, -n) for n in net.values())
+                assert (facts.get("vacancies") or 0) >= freed, where
+                support = facts["support_staff_total"] + max(0, -net["support"])
+                assert Decimal(facts["support_staff_units"]) == support, where
+                checked += freed > 0
+        assert checked > 3

@@ -16,6 +16,7 @@ submission yet, in bulk, with explicit timestamps and a short audit trail per su
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -246,7 +247,10 @@ def _generated_profile(code: str, noun: str, head: str, small: bool, rng: random
     names = list(dict.fromkeys(_name(rng) for _ in range(40)))
     admin = [kk.ADMIN_POSITIONS[0], kk.ADMIN_POSITIONS[1]]
     admin += sorted(rng.sample(kk.ADMIN_POSITIONS[2:], rng.randint(3, 8)), key=kk.ADMIN_POSITIONS.index)
-    admin_staff = [(title, rng.randint(*persons), rng.choice(units)) for title, persons, units in admin]
+    # A post of two staff units is two persons (issue 11, s8c: «педагог-психолог (2 штатные единицы)» counted as
+    # one of lisakovsk-4's «8 человек»); a unit and a half may be one person on an extra half-load.
+    admin_staff = [(title, max(drawn, math.ceil(float(unit))), unit) for title, drawn, unit in
+                   ((title, rng.randint(*persons), rng.choice(units)) for title, persons, units in admin)]
 
     optional = ["free_meals", "material_aid", "camps", "home_schooling", "document_duplicates", "teacher_attestation"]
     codes = ["admission", "transfer"] + sorted(rng.sample(optional, rng.randint(1, 5)), key=optional.index)
@@ -565,6 +569,11 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
         support = max(5, before["support_staff_total"] + _net(movements, "support"))
     else:  # the profile's figures are the staff at the end of the first half-year
         teachers, support = profile.teachers, profile.support
+    # Posts the half-year's leavers freed and no one took are vacancies, and the support staff's units (one per
+    # post) count them (issue 11, s8c: lisakovsk-2's 4 leavers and 1 hire left «33 people on 33 units, no
+    # vacancies»).
+    freed = {category: max(0, -_net(movements, category)) if before else 0 for category in ("teacher", "support")}
+    vacancies = max(vacancies, sum(freed.values()))
     higher = min(teachers, round(teachers * profile.higher_share))
     categories = _categories(teachers, profile.category_weights)
     hired = sum(m["count"] for m in movements if m["direction"] == "hired")
@@ -580,9 +589,10 @@ def _personnel(profile: Profile, half: Half, rng: random.Random, previous: dict 
     teacher_units = Decimal(round(teachers * 1.15 * 4)) / 4
     admin_units = ([u for _t, _p, u in profile.admin_staff] if profile.admin_staff else [None])
     admin_units = None if None in admin_units else sum((Decimal(str(u)) for u in admin_units), Decimal(0))
-    units = {"teachers_units": str(teacher_units), "support_staff_units": str(support),
+    support_units = support + freed["support"]
+    units = {"teachers_units": str(teacher_units), "support_staff_units": str(support_units),
              "administrative_units": None if admin_units is None else str(admin_units),
-             "staff_units_total": str(teacher_units + support + (admin_units or 0))}
+             "staff_units_total": str(teacher_units + support_units + (admin_units or 0))}
     return {
         "narrative": _triplet(profile, "personnel", basis),
         "facts": {**units,

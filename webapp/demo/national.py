@@ -89,8 +89,9 @@ from .writer import AnalysisWriter
 # prosecutor's representation is «ұсыну» in Kazakh («прокуратураның ұсынуы бойынша», not «ұсынымы»); 22: only a
 # dated measure is «not done», with a reason of its half-year, and what is not done or to be completed is planned
 # again (issue 11, s8c); 23: a procurement violation's quarterly control planned, source 9 ticked beside its
-# penalty, collections from parents a 1.1 measure, a cancellation's reason typed.
-GENERATOR_VERSION = 23
+# penalty, collections from parents a 1.1 measure, a cancellation's reason typed; 24: posts freed by leavers are
+# vacancies counted in the support staff's units, an administrative post of N units has N persons.
+GENERATOR_VERSION = 24
 RANDOM_SEED = "adal-national"
 PASSWORD = "bench"
 
