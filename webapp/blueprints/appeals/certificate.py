@@ -96,7 +96,7 @@ def _on_time(received: int, on_time: int | None, overdue: int | None, unanswered
     if not received or (on_time is None and overdue is None):
         return ""
     if on_time == received:
-        return say(lang, "Әрбір өтініш мерзімінде орындалды.", "Каждое обращение рассмотрено в срок.")
+        return say(lang, "Әрбір өтініш мерзімінде қаралды.", "Каждое обращение рассмотрено в срок.")
     clauses = []
     for n, kk, ru in ((on_time, "мерзімінде қаралды", ("рассмотрено в срок", "рассмотрены в срок")),
                       (overdue, "мерзімі бұзылып қаралды", ("рассмотрено с нарушением срока",
