@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...certificate.blocks import Block, Para, say
-from ..school_kind import school_noun
+from ...certificate.school_kind import school_noun
 
 
 def certificate(span, lang: str) -> list[Block]:

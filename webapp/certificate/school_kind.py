@@ -4,7 +4,7 @@ rudny-7's «…№7 мектеп-гимназиясы» КММ), as its own text
 
 from __future__ import annotations
 
-from ..certificate.blocks import say
+from .blocks import say
 
 # (Kazakh stem, Russian stem in the legal name) → the school as a sentence's subject and as a place: Kazakh
 # nominative, Kazakh locative, Russian nominative, Russian «в …». Most specific first.
