@@ -420,7 +420,8 @@ _DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})[ \t]+"
 _COUNT_NOUN = re.compile(rf"(?<![\w.,\u00a0№-])(\d{{1,3}}(?:,\d+)?)[ \t]+(?=[{_LOWER}])")
 # «на 2025 год», «2012 года», «2024 жылғы»: a year and the word «year» after it (the reviewer: «на 2025» ended a
 # line, «год»» began the next).
-_YEAR_WORD = re.compile(rf"(?<![\d.,\u00a0])((?:1[89]|20)\d\d)[ \t]+(?=(?:год(?:а|у|ом|е|ы|ов|ам|ами|ах)?|жыл[{_LOWER}]*)(?![\w-]))")
+_YEAR_WORD = re.compile(rf"(?<![\d.,\u00a0])((?:1[89]|20)\d\d)[ \t]+"
+                        rf"(?=(?:год(?:а|у|ом|е|ы|ов|ам|ами|ах)?|жыл[{_LOWER}]*)(?![\w-]))")
 # «ответственное лицо – Н.Г. Оспанова»: no line starts with the dash before a name.
 _DASH_NAME = re.compile(rf"[ \t]+(?=[–—][ \t\u00a0]+{_INITIAL_PAIR}[ \t\u00a0]*{_SURNAME})")
 
@@ -448,10 +449,10 @@ def unhyphenated(html: str) -> str:
 
 def _no_breaks(text: str) -> str:
     """No-break spaces inside what a reader takes in as one thing: initials and surname, «№» and its number, a
-    number and «%» or its currency, the digit groups of a number, a count and its noun, a year and «год» / «жыл». (A number and its
-    Kazakh ending, «5-тармағына», and a letter's prefix, «е-Өтініш», are kept together at their ordinary hyphen
-    where the text becomes HTML or DOCX: reporting.texts.paper_html, docx_writer. Not U+2011, the no-break
-    hyphen: the embedded Liberation Serif has no such glyph, and the PDF printed «е/Өтініш».)"""
+    number and «%» or its currency, the digit groups of a number, a count and its noun, a year and «год» / «жыл».
+    (A number and its Kazakh ending, «5-тармағына», and a letter's prefix, «е-Өтініш», are kept together at their
+    ordinary hyphen where the text becomes HTML or DOCX: reporting.texts.paper_html, docx_writer. Not U+2011, the
+    no-break hyphen: the embedded Liberation Serif has no such glyph, and the PDF printed «е/Өтініш».)"""
     text = _NAME_AFTER_INITIALS.sub(lambda m: m[1].replace(" ", NBSP) + NBSP, text)
     text = _NAME_BEFORE_INITIALS.sub(lambda m: m[1] + NBSP, text)
     text = re.sub(rf"(?<![\w.])[{_UPPER}]\. (?=[{_UPPER}]\.)", lambda m: m[0].replace(" ", NBSP), text)

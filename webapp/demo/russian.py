@@ -39,9 +39,9 @@ ROWS = {"working_group": ("name", "position_title"), "orders": ("title",),
         "positions": ("position_title", "competence", "risk")}
 NAMES = {"signatory_name", "approver_name", "name", "person", "responsible"}
 SINGLE_TEXTS = ("NO_CONTROL", "NO_COURTS", "NO_INSPECTIONS", "NO_FISCAL", "NO_INTERACTIONS", "FISCAL_BODY",
-                "OTHER_SERVICE", "OTHER_SERVICE_BASIS", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED", "ETHICS_COUNCIL_OUTCOME",
-                "FINDING_CLEAN",
-                "CONCLUSION_LEAD", "CONCLUSION_RISKS")  # one text each in texts.py and texts_ru.py
+                "OTHER_SERVICE", "OTHER_SERVICE_BASIS", "SINGLE_SOURCE_NOTE", "VACANCIES_PUBLISHED",
+                "ETHICS_COUNCIL_OUTCOME", "FINDING_CLEAN", "CONCLUSION_LEAD",
+                "CONCLUSION_RISKS")  # one text each in texts.py and texts_ru.py
 NARRATIVE = ("risks", "basis", "recommendations", "violation_description")
 SENTENCE = re.compile(r"(?<=[.])\s+(?=\S)")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ...certificate.blocks import Block, Para, say
+from ...certificate.school_kind import school_place
 from ...certificate.stated import cited_order
 from ...certificate.wording import foreign, on_day, order_ref, quoted, ru_plural, sentence, trim_end
 from ...i18n import number
-from ...certificate.school_kind import school_place
 
 # First words of a typed issuer or order that are common nouns, lowercase mid-sentence («білім бөлімінің …
 # бұйрығына сәйкес»); a name («Қазақстан Республикасы …», «Рудный қаласы …») keeps its capital.
