@@ -908,10 +908,14 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
             # sign that beside «no corruption offences found» (issue 11, lisakovsk-4); it goes on.
             status = "in_progress"
         dated = row.get("deadline_date")
-        if dated is not None and status != "done":
+        # What is not done is carried into the new plan with a date in the next half-year.
+        moved = max(dated, deadline) if dated is not None and status != "done" else dated
+        if status == "in_progress":
             # «Будет завершено в следующем полугодии» beside a deadline of this half-year (rudny-3's «25 июня 2026
-            # года» in a certificate of 22 June): the deadline was moved into the next half-year.
-            dated = max(dated, deadline)
+            # года» in a certificate of 22 June): the deadline was moved into the next half-year. A measure not
+            # done keeps the deadline it missed: «Не исполнено» beside the moved date read as not done before it
+            # was due, and as another status than the next half-year's report on the same row (lisakovsk-4).
+            dated = moved
         comment = (rng.choice(kk.NOT_DONE_REASONS[half.half]) if status == "not_done"
                    # A permanent measure is never «completed next half-year»: its status says it all.
                    else None if row["deadline_kind"] == "permanent" and status == "in_progress"
@@ -921,7 +925,7 @@ def _conclusion(profile: Profile, half: Half, rng: random.Random, previous: dict
         if comment and status != "done" and row["text"] not in {r["text"] for r in recommendations}:
             # What is reported not done or to be completed next half-year is in the new plan (issue 11: rudny-3's
             # «…изменения, вносимые в план закупок | Не исполнено» had no row in the plan beside it).
-            recommendations.append({**row, "deadline_date": dated,
+            recommendations.append({**row, "deadline_date": moved,
                                     "responsible": _staffed(profile, POSTS_OF.get(row["text"], row["responsible"]),
                                                             appointed)})
     if not profile.order_templates:  # the plan in the certificate's order of sections (the seed keeps its own)
